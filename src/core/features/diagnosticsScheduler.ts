@@ -1,0 +1,127 @@
+/**
+ * Diagnostics as you type, host-agnostic: edits are debounced, a run whose results a newer
+ * edit has overtaken is dropped, and the files that depend on a changed file (blueprints
+ * using a shared personas file) are re-checked with it. The extension drives it from
+ * VS Code events; the bench drives it directly, so both measure the same path.
+ */
+import type { Diagnostic } from '../model';
+
+/** What the scheduler needs of the workspace (a subset of `BlueprintWorkspace`). */
+export interface DiagnosticsSource {
+  setText(uri: string, text: string): unknown;
+  loadDependencies(): Promise<void>;
+  diagnostics(uri: string): Diagnostic[];
+  dependents(uri: string): string[];
+}
+
+/** Receives finished diagnostics; the extension turns them into a `DiagnosticCollection`. */
+export type PublishDiagnostics = (uri: string, diagnostics: Diagnostic[]) => void;
+
+export interface DiagnosticsSchedulerOptions {
+  /** Quiet time after the last edit before checking, in milliseconds. */
+  delayMs: number;
+  /** Reports a failed run (the scheduler keeps going). */
+  onError?: (error: unknown) => void;
+}
+
+/** Debounces edits and publishes diagnostics for changed files and their dependents. */
+export class DiagnosticsScheduler {
+  /** Latest unapplied text per file. */
+  private readonly pendingText = new Map<string, string>();
+  /** Files whose diagnostics must be published by the next run that is not overtaken. */
+  private readonly dirty = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly source: DiagnosticsSource,
+    private readonly publish: PublishDiagnostics,
+    private readonly options: DiagnosticsSchedulerOptions,
+  ) {}
+
+  /** A file's text changed (typing, opening): check it and its dependents after the quiet time. */
+  update(uri: string, text: string): void {
+    this.pendingText.set(uri, text);
+    this.dirty.add(uri);
+    this.schedule();
+  }
+
+  /** Re-check files whose text did not change (settings or config changed, a dependency changed on disk). */
+  refresh(uris: Iterable<string>): void {
+    for (const uri of uris) this.dirty.add(uri);
+    this.schedule();
+  }
+
+  /** Runs now instead of waiting for the quiet time; resolves when results are published. */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    await this.run();
+  }
+
+  /** Resolves when no run is scheduled or in progress. */
+  async idle(): Promise<void> {
+    while (!this.disposed && (this.timer !== undefined || this.pendingText.size > 0 || this.dirty.size > 0)) {
+      if (this.timer === undefined) await this.run();
+      else await new Promise((resolve) => setTimeout(resolve, this.options.delayMs));
+    }
+    await this.running;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimer();
+  }
+
+  private schedule(): void {
+    if (this.disposed) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, this.options.delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private run(): Promise<void> {
+    this.running = this.running.then(() => this.check()).catch((error: unknown) => this.options.onError?.(error));
+    return this.running;
+  }
+
+  private async check(): Promise<void> {
+    if (this.disposed) return;
+    for (const [uri, text] of this.pendingText) {
+      this.source.setText(uri, text);
+      for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
+    }
+    this.pendingText.clear();
+    // Loading a newly named personas file may take a while; when an edit arrives
+    // meanwhile these results describe old text: drop them, the edit's own run
+    // (already scheduled) publishes for everything still dirty.
+    await this.source.loadDependencies();
+    if (this.pendingText.size > 0 || this.disposed) return;
+    const uris = [...this.dirty];
+    this.dirty.clear();
+    for (const uri of uris) this.publish(uri, this.source.diagnostics(uri));
+  }
+
+  /** Files depending on `uri`, directly or through another file. */
+  private dependentsOf(uri: string): Set<string> {
+    const found = new Set<string>();
+    const queue = [uri];
+    while (queue.length > 0) {
+      const next = queue.pop() as string;
+      for (const dependent of this.source.dependents(next)) {
+        if (dependent !== uri && !found.has(dependent)) {
+          found.add(dependent);
+          queue.push(dependent);
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The words editor features put in hovers, completion details and code lenses, in English
+ * and Dutch. Rule messages live in the core message catalogue; these are the features' own.
+ */
+import type { Lang } from '../model';
+
+const en = {
+  persona: 'persona',
+  story: 'story',
+  stage: 'stage',
+  step: 'step',
+  vulnerable: 'Vulnerable',
+  yes: 'yes',
+  no: 'no',
+  heard: 'Heard',
+  notHeard: 'not heard',
+  heardOn: 'heard {date}',
+  needs: 'Needs',
+  usedInSteps: 'used in {count} steps',
+  usedInOneStep: 'used in 1 step',
+  answeredBySteps: 'answered by {count} steps',
+  answeredByOneStep: 'answered by 1 step',
+  steps: '{count} steps',
+  oneStep: '1 step',
+  withoutPersona: '{count} without persona',
+  definedIn: 'defined in {file}',
+  notUsed: 'not used in any step',
+  fixAllOfRule: 'Fix all "{rule}" problems in this file',
+  fixAllInFile: 'Fix all auto-fixable blueprint problems in this file',
+};
+
+type LabelKey = keyof typeof en;
+
+const nl: Record<LabelKey, string> = {
+  persona: 'persona',
+  story: 'verhaal',
+  stage: 'fase',
+  step: 'stap',
+  vulnerable: 'Kwetsbaar',
+  yes: 'ja',
+  no: 'nee',
+  heard: 'Gehoord',
+  notHeard: 'niet gehoord',
+  heardOn: 'gehoord {date}',
+  needs: 'Behoeften',
+  usedInSteps: 'gebruikt in {count} stappen',
+  usedInOneStep: 'gebruikt in 1 stap',
+  answeredBySteps: 'beantwoord door {count} stappen',
+  answeredByOneStep: 'beantwoord door 1 stap',
+  steps: '{count} stappen',
+  oneStep: '1 stap',
+  withoutPersona: '{count} zonder persona',
+  definedIn: 'gedefinieerd in {file}',
+  notUsed: 'in geen enkele stap gebruikt',
+  fixAllOfRule: 'Alle "{rule}"-problemen in dit bestand oplossen',
+  fixAllInFile: 'Alle automatisch oplosbare blueprintproblemen in dit bestand oplossen',
+};
+
+const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
+
+/** A feature label in the given language, `{name}` placeholders filled in. */
+export function label(locale: Lang, key: LabelKey, args: Record<string, string | number> = {}): string {
+  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** "1 step" / "3 steps": picks the singular label when the count is one. */
+export function counted(locale: Lang, count: number, one: LabelKey, many: LabelKey): string {
+  return count === 1 ? label(locale, one) : label(locale, many, { count });
+}

@@ -1,0 +1,170 @@
+/**
+ * The message catalogue: every user-facing string of the core, in English and Dutch.
+ * Rules, the parser, the CLI and the editor all format through `formatMessage`, so a
+ * finding reads the same everywhere. Placeholders are `{name}`; a test checks that both
+ * languages use the same placeholders for every key.
+ */
+
+export type Locale = 'en' | 'nl';
+
+export type MessageArgs = Record<string, string | number>;
+
+interface Translations {
+  en: string;
+  nl: string;
+}
+
+/** All messages. Keys are grouped: `rule.*` findings, `parse.*` parser problems, `fix.*` quick-fix titles. */
+export const messages = {
+  // --- rule findings -------------------------------------------------------------------
+  'rule.stepWithoutPersona': {
+    en: "Step '{step}' has no persona: whose step is this?",
+    nl: "Stap '{step}' heeft geen persona: wiens stap is dit?",
+  },
+  'rule.unknownPersona': {
+    en: "No persona '{slug}' is defined in this file or its persona files.",
+    nl: "Persona '{slug}' staat niet in dit bestand of de personabestanden.",
+  },
+  'rule.unknownPersonaDidYouMean': {
+    en: "No persona '{slug}' is defined in this file or its persona files. Did you mean '{suggestion}'?",
+    nl: "Persona '{slug}' staat niet in dit bestand of de personabestanden. Bedoel je '{suggestion}'?",
+  },
+  'rule.unknownStory': {
+    en: "No story '{slug}' is defined in this file or its persona files.",
+    nl: "Verhaal '{slug}' staat niet in dit bestand of de personabestanden.",
+  },
+  'rule.unknownStoryDidYouMean': {
+    en: "No story '{slug}' is defined in this file or its persona files. Did you mean '{suggestion}'?",
+    nl: "Verhaal '{slug}' staat niet in dit bestand of de personabestanden. Bedoel je '{suggestion}'?",
+  },
+  'rule.duplicatePersona': {
+    en: "Another persona in this file already has the id '{id}' (line {line}).",
+    nl: "Een andere persona in dit bestand heeft al de id '{id}' (regel {line}).",
+  },
+  'rule.duplicateStory': {
+    en: "Another story in this file already has the id '{id}' (line {line}).",
+    nl: "Een ander verhaal in dit bestand heeft al de id '{id}' (regel {line}).",
+  },
+  'rule.duplicateJourneyItem': {
+    en: "Another stage or step in this file already has the id '{id}' (line {line}).",
+    nl: "Een andere fase of stap in dit bestand heeft al de id '{id}' (regel {line}).",
+  },
+  'rule.unusedPersona': {
+    en: "Persona '{name}' is not part of any step of the journey.",
+    nl: "Persona '{name}' komt in geen enkele stap van de klantreis voor.",
+  },
+  'rule.storyWithoutStep': {
+    en: "No step answers the story '{name}'.",
+    nl: "Geen enkele stap beantwoordt het verhaal '{name}'.",
+  },
+  'rule.personaNotHeard': {
+    en: "Persona '{name}' has no 'heard' entry: which conversations is it based on?",
+    nl: "Persona '{name}' heeft geen 'gehoord': op welke gesprekken is deze gebaseerd?",
+  },
+  'rule.vulnerablePersonaNotInJourney': {
+    en: "Vulnerable persona '{name}' is not served by any step of the journey.",
+    nl: "Kwetsbare persona '{name}' komt in geen enkele stap van de klantreis voor.",
+  },
+  'rule.stepWithoutCustomerAction': {
+    en: "Step '{step}' has no customer lane: what does the customer do here?",
+    nl: "Stap '{step}' heeft geen klant-baan: wat doet de klant hier?",
+  },
+  'rule.unknownField': {
+    en: "Unknown field '{key}' for a {kind}.",
+    nl: "Onbekend veld '{key}' voor een {kind}.",
+  },
+  'rule.unknownFieldDidYouMean': {
+    en: "Unknown field '{key}' for a {kind}. Did you mean '{suggestion}'?",
+    nl: "Onbekend veld '{key}' voor een {kind}. Bedoel je '{suggestion}'?",
+  },
+  'rule.invalidEmotionOutOfRange': {
+    en: "Emotion '{value}' is outside the scale -2 to 2.",
+    nl: "Emotie '{value}' valt buiten de schaal -2 tot 2.",
+  },
+  'rule.invalidEmotionNotAScore': {
+    en: "'{value}' is not an emotion: use -2 to 2 or one of 😞 🙁 😐 🙂 😀, per persona as '@maria -2'.",
+    nl: "'{value}' is geen emotie: gebruik -2 tot 2 of een van 😞 🙁 😐 🙂 😀, per persona als '@maria -2'.",
+  },
+  'rule.emptyStage': {
+    en: "Stage '{name}' has no steps.",
+    nl: "Fase '{name}' heeft geen stappen.",
+  },
+  'rule.journeyNotTested': {
+    en: "Status is '{status}' but no step has a 'tested' entry.",
+    nl: "Status is '{status}' maar geen enkele stap heeft 'getest'.",
+  },
+  'rule.unresolvedFile': {
+    en: "File '{path}' does not exist.",
+    nl: "Bestand '{path}' bestaat niet.",
+  },
+
+  // --- item kinds, for use inside other messages -----------------------------------------
+  'kind.persona': { en: 'persona', nl: 'persona' },
+  'kind.story': { en: 'story', nl: 'verhaal' },
+  'kind.stage': { en: 'stage', nl: 'fase' },
+  'kind.step': { en: 'step', nl: 'stap' },
+
+  // --- parser problems -----------------------------------------------------------------
+  'parse.invalidFrontMatter': {
+    en: 'The front matter is not valid YAML: {detail}',
+    nl: 'De front matter is geen geldige YAML: {detail}',
+  },
+  'parse.frontMatterNotMapping': {
+    en: "The front matter must be a list of 'key: value' pairs.",
+    nl: "De front matter moet bestaan uit 'sleutel: waarde'-paren.",
+  },
+  'parse.unknownLang': {
+    en: "Unknown language '{value}': use 'en' or 'nl'.",
+    nl: "Onbekende taal '{value}': gebruik 'en' of 'nl'.",
+  },
+  'parse.unknownStatus': {
+    en: "Unknown status '{value}': use draft, review, tested or live.",
+    nl: "Onbekende status '{value}': gebruik concept, review, getest of live.",
+  },
+  'parse.invalidPersonaFiles': {
+    en: "'personas' must be a file path or a list of file paths.",
+    nl: "'personas' moet een bestandspad of een lijst van bestandspaden zijn.",
+  },
+  'parse.emptyReference': {
+    en: "'{text}' names no persona, story or step.",
+    nl: "'{text}' noemt geen persona, verhaal of stap.",
+  },
+  'parse.emptyHeading': {
+    en: 'This heading has no text, so the item has no id.',
+    nl: 'Deze kop heeft geen tekst, dus het item heeft geen id.',
+  },
+  'parse.unreadableFile': {
+    en: "File '{path}' could not be read.",
+    nl: "Bestand '{path}' kon niet worden gelezen.",
+  },
+
+  // --- quick-fix titles ----------------------------------------------------------------
+  'fix.addPersona': { en: 'Add persona @{persona}', nl: 'Voeg persona @{persona} toe' },
+  'fix.changeTo': { en: "Change to '{suggestion}'", nl: "Wijzig in '{suggestion}'" },
+  'fix.createPersona': { en: "Create persona '{name}'", nl: "Maak persona '{name}' aan" },
+  'fix.createStory': { en: "Create story '{name}'", nl: "Maak verhaal '{name}' aan" },
+  'fix.addHeard': { en: "Add '{key}:'", nl: "Voeg '{key}:' toe" },
+} as const satisfies Record<string, Translations>;
+
+export type MessageKey = keyof typeof messages;
+
+/** Every key, for tests and tooling. */
+export const messageKeys = Object.keys(messages) as MessageKey[];
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Placeholder names used by a template, sorted and unique. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
+}
+
+/**
+ * Format a message in a locale. A placeholder without an argument is left as `{name}`,
+ * so a missing argument is visible rather than silently empty.
+ */
+export function formatMessage(locale: Locale, key: MessageKey, args: MessageArgs = {}): string {
+  const template: string = messages[key][locale];
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * `key: value` list items and the references inside their values.
+ */
+import type { Link, ListItem, Nodes } from 'mdast';
+import { slug } from 'github-slugger';
+import type { FieldEntry, Range, ReferenceKind } from '../model';
+import { fieldSpec } from '../lanes';
+import { LineIndex, stripHtmlComments } from './text';
+
+/** A reference as found, before it knows the item that holds it. */
+export interface RawReference {
+  kind: ReferenceKind;
+  form: 'at' | 'hash' | 'link';
+  slug: string;
+  text: string;
+  target?: string;
+  range: Range;
+  slugRange: Range;
+}
+
+export interface RawField {
+  rawKey: string;
+  /** Canonical key when known in either language, else the lower-cased raw key. */
+  key: string;
+  value: string;
+  markdown: string;
+  keyRange: Range;
+  valueRange: Range;
+  range: Range;
+  entries: FieldEntry[];
+  references: RawReference[];
+}
+
+const KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
+/** `@slug`: after start, space or punctuation that cannot belong to an e-mail address. */
+const AT_REFERENCE = /(^|[\s,;:(\[])@([\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}])/gu;
+const HASH_REFERENCE = /(^|[\s,;:(\[])#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu;
+
+export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): RawField | undefined {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph' || !first.position || !item.position) return undefined;
+  const paragraphStart = first.position.start.offset ?? 0;
+  const paragraphEnd = first.position.end.offset ?? paragraphStart;
+  const paragraphSource = text.slice(paragraphStart, paragraphEnd);
+  const match = KEY_VALUE.exec(paragraphSource);
+  if (!match) return undefined;
+  const rawKey = match[1].trim();
+  const spec = fieldSpec(rawKey);
+  const keyStart = paragraphStart;
+  const keyEnd = keyStart + match[1].trimEnd().length;
+  const valueStart = paragraphStart + match[0].length;
+  const itemEnd = item.position.end.offset ?? paragraphEnd;
+  const nested = item.children.slice(1);
+  const valueEnd = nested.length > 0 ? lastContentOffset(text, itemEnd) : paragraphEnd;
+  const markdown = text.slice(valueStart, valueEnd);
+
+  const inline = text.slice(valueStart, paragraphEnd);
+  const entries: FieldEntry[] = splitEntries(inline, valueStart, lines);
+  const nestedTexts: string[] = [];
+  for (const child of nested) {
+    if (child.type !== 'list') continue;
+    for (const sub of child.children) {
+      const subFirst = sub.children[0];
+      if (!subFirst?.position) continue;
+      const start = subFirst.position.start.offset ?? 0;
+      const end = lastContentOffset(text, sub.position?.end.offset ?? start);
+      const clean = cleanValue(text.slice(start, end));
+      if (!clean) continue;
+      nestedTexts.push(clean);
+      entries.push({ text: clean, range: lines.range(start, end) });
+    }
+  }
+  const value = [cleanValue(inline), ...nestedTexts].filter(Boolean).join('; ');
+
+  const references: RawReference[] = [];
+  collectInlineReferences(text.slice(valueStart, valueEnd), valueStart, lines, spec?.key ?? rawKey.toLowerCase(), references);
+  collectLinkReferences(item.children.slice(0), text, lines, spec?.key ?? rawKey.toLowerCase(), references);
+  references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  return {
+    rawKey,
+    key: spec?.key ?? rawKey.toLowerCase(),
+    value,
+    markdown: markdown.trim(),
+    keyRange: lines.range(keyStart, keyEnd),
+    valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
+    range: lines.range(item.position.start.offset ?? 0, lastContentOffset(text, itemEnd)),
+    entries,
+    references,
+  };
+}
+
+/** Plain value: HTML comments removed, lines joined, trimmed. */
+function cleanValue(source: string): string {
+  return stripHtmlComments(source).replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+function lastContentOffset(text: string, end: number): number {
+  let offset = end;
+  while (offset > 0 && /\s/.test(text[offset - 1])) offset--;
+  return offset;
+}
+
+/** Split on `,` and `;` outside brackets, parentheses and code spans. */
+function splitTopLevel(value: string): Array<{ text: string; start: number }> {
+  const parts: Array<{ text: string; start: number }> = [];
+  let depth = 0;
+  let inCode = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '`') inCode = !inCode;
+    else if (inCode) continue;
+    else if (ch === '[' || ch === '(') depth++;
+    else if ((ch === ']' || ch === ')') && depth > 0) depth--;
+    else if ((ch === ',' || ch === ';') && depth === 0) {
+      parts.push({ text: value.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  parts.push({ text: value.slice(start), start });
+  return parts;
+}
+
+function splitEntries(inline: string, baseOffset: number, lines: LineIndex): FieldEntry[] {
+  const withoutComments = inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
+  const entries: FieldEntry[] = [];
+  for (const part of splitTopLevel(withoutComments)) {
+    const leading = part.text.length - part.text.trimStart().length;
+    const clean = cleanValue(part.text);
+    if (!clean) continue;
+    const start = baseOffset + part.start + leading;
+    entries.push({ text: clean, range: lines.range(start, start + part.text.trim().length) });
+  }
+  return entries;
+}
+
+function collectInlineReferences(source: string, baseOffset: number, lines: LineIndex, field: string, out: RawReference[]): void {
+  // Blank out comments, code spans and link destinations so nothing inside them counts.
+  const masked = source
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length))
+    .replace(/`[^`]*`/g, (m) => ' '.repeat(m.length))
+    .replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
+  for (const match of masked.matchAll(AT_REFERENCE)) {
+    const start = baseOffset + (match.index ?? 0) + match[1].length;
+    const name = match[2];
+    out.push({
+      kind: 'persona',
+      form: 'at',
+      slug: slug(name),
+      text: '@' + name,
+      range: lines.range(start, start + 1 + name.length),
+      slugRange: lines.range(start + 1, start + 1 + name.length),
+    });
+  }
+  if (field !== 'story' && field !== 'persona') return;
+  for (const match of masked.matchAll(HASH_REFERENCE)) {
+    const start = baseOffset + (match.index ?? 0) + match[1].length;
+    const name = match[2];
+    out.push({
+      kind: field === 'persona' ? 'persona' : 'story',
+      form: 'hash',
+      slug: slug(name),
+      text: '#' + name,
+      range: lines.range(start, start + 1 + name.length),
+      slugRange: lines.range(start + 1, start + 1 + name.length),
+    });
+  }
+}
+
+/** Markdown links to `#anchor` or `file.md#anchor` in a `persona` or `story` field. */
+function collectLinkReferences(nodes: Nodes[], text: string, lines: LineIndex, field: string, out: RawReference[]): void {
+  if (field !== 'story' && field !== 'persona') return;
+  const kind: ReferenceKind = field === 'persona' ? 'persona' : 'story';
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') {
+      const ref = linkReference(node, text, lines, kind);
+      if (ref) out.push(ref);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  for (const node of nodes) visit(node);
+}
+
+function linkReference(node: Link, text: string, lines: LineIndex, kind: ReferenceKind): RawReference | undefined {
+  const hash = node.url.indexOf('#');
+  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(node.url)) return undefined;
+  const target = node.url.slice(0, hash);
+  const anchor = node.url.slice(hash + 1);
+  if (!anchor) return undefined;
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  const source = text.slice(start, end);
+  // Locate the anchor inside the link's source for rename; fall back to the whole link.
+  const anchorIndex = source.lastIndexOf('#' + anchor);
+  const slugStart = anchorIndex >= 0 ? start + anchorIndex + 1 : start;
+  const slugEnd = anchorIndex >= 0 ? slugStart + anchor.length : end;
+  let decoded = anchor;
+  try {
+    decoded = decodeURIComponent(anchor);
+  } catch {
+    // keep the raw anchor: a malformed escape is just an unknown target
+  }
+  return {
+    kind,
+    form: 'link',
+    slug: decoded.toLowerCase(),
+    text: source,
+    target: target || undefined,
+    range: lines.range(start, end),
+    slugRange: lines.range(slugStart, slugEnd),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * YAML front matter: the title, keyword language, shared persona files, a journey-wide
+ * persona and the status. Parsed with the `yaml` library so that every value keeps its
+ * source range.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
+import { slug } from 'github-slugger';
+import type { Diagnostic, FrontMatter, FrontMatterFile, Lang, Reference } from '../model';
+import type { LineIndex } from './text';
+
+export function parseFrontMatter(
+  yamlSource: string,
+  contentStart: number,
+  range: FrontMatter['range'],
+  lines: LineIndex,
+  uri: string,
+): { frontMatter: FrontMatter; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: false });
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    problems.push({
+      uri,
+      range: lines.range(contentStart + start, contentStart + Math.max(end, start)),
+      rule: 'parse',
+      severity: 'error',
+      message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+    });
+  }
+  const data = document.errors.length === 0 && isMap(document.contents) ? (document.toJS() as Record<string, unknown>) : {};
+  const rangeOf = (node: YamlNode | null | undefined): FrontMatter['range'] => {
+    const nodeRange = node?.range;
+    if (!nodeRange) return range;
+    return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
+  };
+  const frontMatter: FrontMatter = { range, data, personaFiles: [], personaRefs: [] };
+  if (document.errors.length > 0 || !isMap(document.contents)) return { frontMatter, problems };
+
+  const title = data['blueprint'] ?? data['title'] ?? data['titel'];
+  if (typeof title === 'string' && title.trim()) frontMatter.title = title.trim();
+  const lang = data['lang'] ?? data['taal'];
+  if (lang === 'en' || lang === 'nl') frontMatter.lang = lang;
+  else if (lang !== undefined) {
+    const node = document.get('lang', true) as YamlNode | undefined;
+    problems.push({ uri, range: rangeOf(node), rule: 'parse', severity: 'warning', message: `Unknown lang '${String(lang)}': use en or nl.` });
+  }
+  const status = data['status'];
+  if (typeof status === 'string') frontMatter.status = status.trim().toLowerCase();
+
+  const personasNode = (document.get('personas', true) ?? document.get("persona's", true)) as YamlNode | undefined;
+  const files: FrontMatterFile[] = [];
+  for (const scalar of scalarsOf(personasNode)) {
+    if (typeof scalar.value === 'string' && scalar.value.trim()) files.push({ path: scalar.value.trim(), range: rangeOf(scalar) });
+  }
+  frontMatter.personaFiles = files;
+
+  const personaNode = document.get('persona', true) as YamlNode | undefined;
+  const refs: Reference[] = [];
+  for (const scalar of scalarsOf(personaNode)) {
+    if (typeof scalar.value !== 'string' || !scalar.range) continue;
+    const source = yamlSource.slice(scalar.range[0], scalar.range[1]);
+    for (const match of source.matchAll(/@?([\p{L}\p{N}][\p{L}\p{N}_.-]*)/gu)) {
+      const at = match[0].startsWith('@') ? 1 : 0;
+      const start = contentStart + scalar.range[0] + (match.index ?? 0);
+      refs.push({
+        kind: 'persona',
+        form: 'at',
+        slug: slug(match[1]),
+        text: match[0],
+        range: lines.range(start, start + match[0].length),
+        slugRange: lines.range(start + at, start + match[0].length),
+        field: 'persona',
+      });
+    }
+  }
+  frontMatter.personaRefs = refs;
+  return { frontMatter, problems };
+}
+
+function scalarsOf(node: YamlNode | undefined): Scalar[] {
+  if (!node) return [];
+  if (isScalar(node)) return [node];
+  if (isSeq(node)) return node.items.filter((item): item is Scalar => isScalar(item));
+  return [];
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'nl';
+}

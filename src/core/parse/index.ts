@@ -1,0 +1,2 @@
+export { BlueprintParser, parseBlueprint, parseWhole } from './parser';
+export { LineIndex } from './text';

@@ -1,0 +1,58 @@
+/**
+ * The parser entry points. A `BlueprintParser` belongs to one document and keeps the
+ * chunks of its last parse, keyed by their text: after an edit only the chunks whose
+ * text changed are parsed again.
+ */
+import type { BlueprintDocument } from '../model';
+import { buildDocument, type PlacedChunk } from './build';
+import { splitChunks } from './chunks';
+import { parseChunk, type ParsedChunk } from './segments';
+import { LineIndex } from './text';
+
+export class BlueprintParser {
+  private cache = new Map<string, ParsedChunk>();
+  /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
+  lastParsedChunks = 0;
+
+  parse(text: string, uri: string): BlueprintDocument {
+    const spans = splitChunks(text);
+    const next = new Map<string, ParsedChunk>();
+    const placed: PlacedChunk[] = [];
+    this.lastParsedChunks = 0;
+    let i = 0;
+    while (i < spans.length) {
+      const start = spans[i].start;
+      let j = i;
+      let parsed = this.chunk(text.slice(start, spans[j].end), next);
+      // A chunk that ends inside a fence or HTML block takes the next chunk in.
+      while (parsed.endsOpen && j + 1 < spans.length) {
+        j++;
+        parsed = this.chunk(text.slice(start, spans[j].end), next);
+      }
+      placed.push({ parsed, startLine: spans[i].startLine, startOffset: start });
+      i = j + 1;
+    }
+    this.cache = next;
+    return buildDocument(uri, text, placed, new LineIndex(text));
+  }
+
+  private chunk(chunkText: string, next: Map<string, ParsedChunk>): ParsedChunk {
+    let parsed = this.cache.get(chunkText) ?? next.get(chunkText);
+    if (!parsed) {
+      parsed = parseChunk(chunkText);
+      this.lastParsedChunks++;
+    }
+    next.set(chunkText, parsed);
+    return parsed;
+  }
+}
+
+/** Parse a document (chunked; no cache kept). Never throws on any text. */
+export function parseBlueprint(text: string, uri: string): BlueprintDocument {
+  return new BlueprintParser().parse(text, uri);
+}
+
+/** Parse a document in one piece, without chunking: the reference the chunked parse must equal. */
+export function parseWhole(text: string, uri: string): BlueprintDocument {
+  return buildDocument(uri, text, [{ parsed: parseChunk(text), startLine: 0, startOffset: 0 }], new LineIndex(text));
+}

@@ -1,0 +1,60 @@
+/**
+ * Where a finding shows in the grid: on the cell of the field it points at, on the step's
+ * header, or in a list under the grid when it lies outside the journey's steps.
+ */
+import type { Diagnostic, Step } from '../model';
+import { laneOfField } from './lanes';
+
+/** The cell a finding belongs to: a step and a lane (`header` for the step's column header). */
+export interface FindingPlace {
+  stepIndex: number;
+  lane: string;
+}
+
+export interface PlacedFindings {
+  /** Findings per `stepIndex:lane`. */
+  byCell: Map<string, Diagnostic[]>;
+  /** Findings outside any step (personas, stories, stages, front matter). */
+  outside: Diagnostic[];
+}
+
+// Some findings are about a lane that is missing, not about the line they point at: the
+// badge belongs where the gap is, so the room sees an empty persona row cell flagged.
+const RULE_LANE: Readonly<Record<string, string>> = {
+  'step-without-persona': 'persona',
+  'step-without-customer-action': 'customer',
+};
+
+export function cellKey(stepIndex: number, lane: string): string {
+  return `${stepIndex}:${lane}`;
+}
+
+/** Assign each of the document's findings to a cell or to the outside list. */
+export function placeFindings(uri: string, steps: readonly Step[], diagnostics: readonly Diagnostic[]): PlacedFindings {
+  const byCell = new Map<string, Diagnostic[]>();
+  const outside: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.uri !== uri) continue;
+    const place = findPlace(steps, diagnostic);
+    if (!place) {
+      outside.push(diagnostic);
+      continue;
+    }
+    const key = cellKey(place.stepIndex, place.lane);
+    const list = byCell.get(key);
+    if (list) list.push(diagnostic);
+    else byCell.set(key, [diagnostic]);
+  }
+  return { byCell, outside };
+}
+
+function findPlace(steps: readonly Step[], diagnostic: Diagnostic): FindingPlace | undefined {
+  const line = diagnostic.range.start.line;
+  // Steps do not nest, so the first whose lines hold the finding is the one.
+  const stepIndex = steps.findIndex((step) => step.range.start.line <= line && line <= step.range.end.line);
+  if (stepIndex < 0) return undefined;
+  const forced = RULE_LANE[diagnostic.rule];
+  if (forced) return { stepIndex, lane: forced };
+  const field = steps[stepIndex].fields.find((f) => f.range.start.line <= line && line <= f.range.end.line);
+  return { stepIndex, lane: field ? laneOfField(field) : 'header' };
+}

@@ -1,0 +1,69 @@
+/**
+ * Cell text: a field's Markdown turned into safe hast. The only way blueprint text reaches
+ * the page is mdast → hast (raw HTML dropped) → `hast-util-sanitize` with a strict schema,
+ * so a file from any pull request cannot run script or restyle the page.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHast } from 'mdast-util-to-hast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/**
+ * Inline formatting, lists, quotes and links only. No ids (nothing can clobber the page's
+ * own), no classes or styles, no images (a cell is a sentence, and remote images would be
+ * trackers), links limited to web and mail schemes; relative links and `#anchors` stay.
+ */
+export const CELL_SCHEMA: Schema = {
+  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'noscript', 'textarea', 'title'],
+  tagNames: ['p', 'br', 'strong', 'em', 'del', 'code', 'a', 'ul', 'ol', 'li', 'blockquote', 'span'],
+  attributes: { a: ['href', 'title'] },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  ancestors: { li: ['ul', 'ol'] },
+  clobber: [],
+  clobberPrefix: '',
+  required: {},
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+// Text with none of Markdown's or GFM's active characters renders as itself; skipping the
+// parser for it keeps re-rendering a 1000-step journey on each keystroke cheap.
+const PLAIN = /^[^*_`[\]<>&\\!~|#\n\r:@.()=+-]*$/;
+
+// Re-renders repeat most cell texts unchanged; the sanitised trees are never mutated later.
+const cache = new Map<string, ElementContent[]>();
+const CACHE_LIMIT = 20000;
+
+/** Sanitised hast children for a cell's Markdown (block content: paragraphs, lists). */
+export function markdownToHast(markdown: string): ElementContent[] {
+  const source = markdown.trim();
+  if (source === '') return [];
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const result = PLAIN.test(source) ? [{ type: 'text', value: source } satisfies ElementContent] : convert(source);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+
+function convert(source: string): ElementContent[] {
+  const mdast = processor.parse(source);
+  // `allowDangerousHtml` stays off: raw HTML in the Markdown is dropped here already.
+  const hast = toHast(mdast);
+  const clean = sanitize(hast, CELL_SCHEMA) as Root | Element;
+  const children = clean.type === 'root' || clean.type === 'element' ? clean.children : [];
+  return unwrapSingleParagraph(children.filter((node): node is ElementContent => node.type !== 'doctype'));
+}
+
+/** A one-paragraph value renders inline, so short cells do not get paragraph margins. */
+function unwrapSingleParagraph(nodes: ElementContent[]): ElementContent[] {
+  const meaningful = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  if (meaningful.length === 1 && meaningful[0].type === 'element' && meaningful[0].tagName === 'p') {
+    return meaningful[0].children;
+  }
+  return meaningful;
+}

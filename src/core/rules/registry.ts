@@ -1,0 +1,46 @@
+/**
+ * The registry: every rule, in the order of the language's checks table. Adding a rule
+ * means adding its file here and its page under `docs/rules/` (`npm run docs:rules`).
+ */
+import type { Rule } from './types';
+import { stepWithoutPersona } from './step-without-persona';
+import { unknownPersona } from './unknown-persona';
+import { unknownStory } from './unknown-story';
+import { duplicateId } from './duplicate-id';
+import { unusedPersona } from './unused-persona';
+import { storyWithoutStep } from './story-without-step';
+import { personaNotHeard } from './persona-not-heard';
+import { vulnerablePersonaNotInJourney } from './vulnerable-persona-not-in-journey';
+import { stepWithoutCustomerAction } from './step-without-customer-action';
+import { unknownField } from './unknown-field';
+import { invalidEmotion } from './invalid-emotion';
+import { emptyStage } from './empty-stage';
+import { journeyNotTested } from './journey-not-tested';
+import { unresolvedFile } from './unresolved-file';
+
+export const allRules: readonly Rule[] = [
+  stepWithoutPersona,
+  unknownPersona,
+  unknownStory,
+  duplicateId,
+  unusedPersona,
+  storyWithoutStep,
+  personaNotHeard,
+  vulnerablePersonaNotInJourney,
+  stepWithoutCustomerAction,
+  unknownField,
+  invalidEmotion,
+  emptyStage,
+  journeyNotTested,
+  unresolvedFile,
+];
+
+const byId = new Map(allRules.map((rule) => [rule.id, rule]));
+
+/** The rule with this id, or undefined for an unknown id. */
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** Every rule id, in registry order. */
+export const ruleIds: readonly string[] = allRules.map((rule) => rule.id);

@@ -1,0 +1,79 @@
+/**
+ * Shared logic of `unknown-persona` and `unknown-story`: a reference that resolves to
+ * nothing, with did-you-mean fixes over the slugs in scope and a fix that creates the
+ * missing item as a stub at the end of its section.
+ */
+import { slug as githubSlug } from 'github-slugger';
+import type { BlueprintDocument, Fix, Reference, SectionKind } from '../model';
+import { formatMessage, type MessageKey } from '../i18n/messages';
+import type { RuleContext } from './types';
+import { createItemEdit, didYouMean, nameForSlug } from './util';
+
+interface UnknownReferenceOptions {
+  kind: 'persona' | 'story';
+  section: SectionKind;
+  message: MessageKey;
+  messageDidYouMean: MessageKey;
+  createTitle: MessageKey;
+}
+
+/** How a suggestion is shown and written for a reference of this form. */
+function written(ref: Reference, slug: string): string {
+  if (ref.form === 'at') return `@${slug}`;
+  if (ref.form === 'hash') return `#${slug}`;
+  return slug;
+}
+
+/** The name for a new item: the link text when it makes the same slug, else from the slug. */
+function newItemName(ref: Reference): string {
+  if (ref.form === 'link') {
+    const text = /^\[([^\]]+)\]/.exec(ref.text)?.[1]?.trim();
+    if (text && githubSlug(text) === ref.slug) return text;
+  }
+  return nameForSlug(ref.slug);
+}
+
+export function checkUnknownReferences(context: RuleContext, options: UnknownReferenceOptions): void {
+  const { doc, index, locale } = context;
+  for (const ref of doc.references) {
+    if (ref.kind !== options.kind || !ref.slug) continue;
+    if (index.resolve(doc.uri, ref)) continue;
+
+    let targetDoc: BlueprintDocument | undefined;
+    let candidates: string[];
+    if (ref.target) {
+      const targetUri = index.resolvePath(doc.uri, ref.target);
+      // A missing file is `unresolved-file`'s finding; one finding per mistake.
+      if (!index.exists(targetUri)) continue;
+      targetDoc = index.get(targetUri);
+      const items = options.kind === 'persona' ? targetDoc?.personas : targetDoc?.stories;
+      candidates = (items ?? []).map((item) => item.id);
+    } else {
+      const located = options.kind === 'persona' ? index.personasInScope(doc.uri) : index.storiesInScope(doc.uri);
+      candidates = located.map((l) => l.item.id);
+      // The stub goes where items of this kind already live: this file, else a shared file.
+      const hasSection = (d: BlueprintDocument): boolean => d.sections.some((s) => s.kind === options.section);
+      targetDoc = hasSection(doc) ? doc : index.scope(doc.uri).find((d) => d.uri !== doc.uri && hasSection(d)) ?? doc;
+    }
+
+    const suggestions = didYouMean(ref.slug, candidates);
+    const fixes: Fix[] = suggestions.map((suggestion, i) => ({
+      title: formatMessage(locale, 'fix.changeTo', { suggestion: written(ref, suggestion) }),
+      edits: [{ uri: doc.uri, range: ref.slugRange, newText: suggestion }],
+      ...(i === 0 && suggestions.length === 1 ? { preferred: true } : {}),
+    }));
+    if (targetDoc) {
+      const name = newItemName(ref);
+      fixes.push({
+        title: formatMessage(locale, options.createTitle, { name }),
+        edits: [createItemEdit(targetDoc, options.section, name)],
+      });
+    }
+    context.report({
+      range: ref.range,
+      message: suggestions.length ? options.messageDidYouMean : options.message,
+      args: { slug: ref.slug, ...(suggestions.length ? { suggestion: written(ref, suggestions[0]) } : {}) },
+      fixes,
+    });
+  }
+}

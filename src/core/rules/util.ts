@@ -1,0 +1,200 @@
+/**
+ * Shared helpers for rules: did-you-mean, and text edits that insert a field line or
+ * create an item. Edits are computed on the source text so that the result is valid
+ * Markdown that parses back into the intended model (tests re-parse every fix).
+ */
+import { slug as githubSlug } from 'github-slugger';
+import type { BlueprintDocument, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
+import { SECTION_WORDS } from '../lanes';
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), because
+ * swapped letters (`frontstgae`) are among the commonest typos.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, previous2[j - 2] + 1);
+      }
+      current.push(best);
+    }
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Candidates close enough to `word` to be a likely typo, closest first (ties keep the
+ * candidates' order, so callers put preferred spellings first). The allowed distance
+ * grows with the word: one edit for short words, a third of the length for longer ones.
+ */
+export function didYouMean(word: string, candidates: readonly string[], limit = 3): string[] {
+  const needle = word.toLowerCase();
+  const allowed = Math.max(1, Math.floor(needle.length / 3));
+  const scored: Array<{ candidate: string; distance: number; order: number }> = [];
+  const seen = new Set<string>();
+  candidates.forEach((candidate, order) => {
+    if (seen.has(candidate) || candidate === needle) return;
+    seen.add(candidate);
+    const distance = editDistance(needle, candidate.toLowerCase());
+    // A prefix (`cust` → `customer`) is also a likely intent when the word is not tiny.
+    const isPrefix = needle.length >= 3 && candidate.toLowerCase().startsWith(needle);
+    if (distance <= allowed || isPrefix) scored.push({ candidate, distance: isPrefix ? Math.min(distance, allowed) : distance, order });
+  });
+  scored.sort((x, y) => x.distance - y.distance || x.order - y.order);
+  return scored.slice(0, limit).map((s) => s.candidate);
+}
+
+/** The line break the document uses. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Offset of a position in the text (clamped to the text). */
+export function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  const max = lineEnd < 0 ? text.length : lineEnd;
+  return Math.min(offset + position.character, max);
+}
+
+/** Position of an offset in the text. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: Math.min(offset, text.length) - lineStart };
+}
+
+/** All lines of the text without line breaks. */
+function lines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
+
+/**
+ * An edit that adds the field line `key: value` to an item. When the item has a field
+ * list the line joins it, with the list's own marker and indentation (a different
+ * marker would start a new list). Otherwise a new list is started at the item's
+ * insert position, with blank lines around it where needed so that prose before or
+ * after does not swallow it.
+ */
+export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldText: string): TextEdit {
+  const eol = eolOf(doc.text);
+  const all = lines(doc.text);
+  const at = item.fieldInsertPosition;
+  const offset = offsetAt(doc.text, at);
+  const atLineStart = offset === 0 || doc.text[offset - 1] === '\n';
+  const position = positionAt(doc.text, offset);
+  const range = { start: position, end: position };
+
+  if (item.hasFieldList && item.fields.length > 0) {
+    const last = item.fields.reduce((a, b) => (b.range.start.line >= a.range.start.line ? b : a));
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(all[last.range.start.line] ?? '') ?? ['', '', '-', ' '];
+    const line = `${marker[1]}${marker[2]}${marker[3]}${fieldText}`;
+    return { uri: doc.uri, range, newText: atLineStart ? `${line}${eol}` : `${eol}${line}` };
+  }
+
+  const line = `- ${fieldText}`;
+  if (atLineStart) {
+    const before = position.line > 0 ? all[position.line - 1] : undefined;
+    const after = all[position.line];
+    const needBlankBefore = !isBlank(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? '');
+    const atEnd = offset >= doc.text.length;
+    const needBlankAfter = !atEnd && !isBlank(after);
+    return {
+      uri: doc.uri,
+      range,
+      newText: `${needBlankBefore ? eol : ''}${line}${eol}${needBlankAfter ? eol : ''}`,
+    };
+  }
+  // At the end of a line (e.g. the heading line): start the list on a new line.
+  const current = all[position.line];
+  const afterLine = all[position.line + 1];
+  const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? '') && !isBlank(current);
+  const needBlankAfter = !isBlank(afterLine);
+  return {
+    uri: doc.uri,
+    range,
+    newText: `${eol}${needBlankBefore ? eol : ''}${line}${needBlankAfter ? eol : ''}`,
+  };
+}
+
+/**
+ * Heading text whose GitHub slug is `slug`: the slug with spaces for hyphens and a
+ * capital first letter (`maria-jansen` → `Maria jansen`). Falls back to the slug itself
+ * when that would not round-trip.
+ */
+export function nameForSlug(slug: string): string {
+  const spaced = slug.replace(/-/g, ' ');
+  const name = spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return githubSlug(name) === slug ? name : slug;
+}
+
+// Sections follow this order in a file; a new section goes before the first later one.
+const SECTION_ORDER: readonly SectionKind[] = ['personas', 'stories', 'journey'];
+
+/**
+ * An edit that appends a new item heading `name` at the end of the document's section
+ * of that kind, creating the section (in the document's language) when it is missing.
+ */
+export function createItemEdit(doc: BlueprintDocument, sectionKind: SectionKind, name: string, lang: Lang = doc.lang): TextEdit {
+  const eol = eolOf(doc.text);
+  const section = doc.sections.find((s) => s.kind === sectionKind);
+  if (section) {
+    return appendBlock(doc, offsetAt(doc.text, section.range.end), [`${'#'.repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
+  }
+  const depth = doc.sections[0]?.depth ?? 2;
+  const block = [`${'#'.repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, '', `${'#'.repeat(Math.min(6, depth + 1))} ${name}`];
+  const later = doc.sections
+    .filter((s) => SECTION_ORDER.indexOf(s.kind) > SECTION_ORDER.indexOf(sectionKind))
+    .sort((a, b) => a.headingRange.start.line - b.headingRange.start.line)[0];
+  if (later) {
+    // Insert right before the later section's heading, followed by a blank line.
+    const offset = offsetAt(doc.text, { line: later.headingRange.start.line, character: 0 });
+    const position = positionAt(doc.text, offset);
+    return { uri: doc.uri, range: { start: position, end: position }, newText: block.join(eol) + eol + eol };
+  }
+  return appendBlock(doc, doc.text.length, block, eol);
+}
+
+/** Insert a block of lines at `offset` with a blank line before, and after when text follows. */
+function appendBlock(doc: BlueprintDocument, offset: number, blockLines: string[], eol: string): TextEdit {
+  // Move back over trailing blank lines, so the block sits right after the content.
+  let at = offset;
+  const before = doc.text.slice(0, at);
+  const trimmed = before.replace(/(\r?\n[ \t]*)+$/, '');
+  at = trimmed.length;
+  const position = positionAt(doc.text, at);
+  const remaining = doc.text.slice(at);
+  const followsText = remaining.trim().length > 0;
+  const lead = at === 0 ? '' : eol + eol;
+  // Keep one blank line before whatever follows (the next section's heading).
+  const tail = followsText && !/^\r?\n[ \t]*\r?\n/.test(remaining) ? eol : '';
+  return {
+    uri: doc.uri,
+    range: { start: position, end: position },
+    newText: lead + blockLines.join(eol) + tail,
+  };
+}

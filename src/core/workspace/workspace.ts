@@ -1,0 +1,370 @@
+/**
+ * Several blueprint files analysed together. The workspace owns one incremental parser
+ * per document, loads the files that documents point at (`personas:` front matter and
+ * cross-file links) through a host, and answers cross-file questions for rules and
+ * editor features. Cross-file facts are computed once per change and then reused.
+ */
+import { URI, Utils } from 'vscode-uri';
+import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Step, Story } from '../model';
+import { BlueprintParser } from '../parse/parser';
+import type { BlueprintConfig } from '../config';
+import { severityFor } from '../config';
+import { allRules } from '../rules/registry';
+import type { Report } from '../rules/types';
+import { formatMessage, type Locale } from '../i18n/messages';
+import type { Located, WorkspaceIndex } from './index-types';
+
+/** How the core reads files: the CLI gives it the file system, the editor its documents. */
+export interface FileHost {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(uri: string): Promise<string | undefined>;
+}
+
+export interface WorkspaceOptions {
+  config?: BlueprintConfig;
+}
+
+interface Entry {
+  parser: BlueprintParser;
+  doc: BlueprintDocument;
+}
+
+/** Facts derived from all documents; rebuilt lazily after any change. */
+interface Facts {
+  /** References of each item (own fields), by item object. */
+  refsByItem: Map<ItemBase, Reference[]>;
+  /** Resolved step usage of personas and stories: key `uri#kind#slug`. */
+  stepsByTarget: Map<string, Located<Step>[]>;
+  /** Every reference resolving to an item: key `uri#kind#slug`. */
+  refsByTarget: Map<string, Array<{ uri: string; ref: Reference }>>;
+  /** Lookup tables per document. */
+  tables: Map<string, DocTables>;
+}
+
+interface DocTables {
+  personas: Map<string, Persona>;
+  stories: Map<string, Story>;
+  journey: Map<string, Item>;
+}
+
+const targetKey = (uri: string, kind: string, slug: string): string => `${uri}#${kind}#${slug}`;
+
+export class BlueprintWorkspace implements WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  /** URIs asked for and found missing. */
+  private readonly missing = new Set<string>();
+  private facts: Facts | undefined;
+  private config: BlueprintConfig;
+
+  constructor(private readonly host: FileHost, options: WorkspaceOptions = {}) {
+    this.config = options.config ?? {};
+  }
+
+  /** The index interface rules and features use. */
+  get index(): WorkspaceIndex {
+    return this;
+  }
+
+  setConfig(config: BlueprintConfig): void {
+    this.config = config;
+  }
+
+  getConfig(): BlueprintConfig {
+    return this.config;
+  }
+
+  /** Add or replace a document's text; only changed chunks are parsed again. */
+  setText(uri: string, text: string): BlueprintDocument {
+    let entry = this.entries.get(uri);
+    if (entry && entry.doc.text === text) return entry.doc;
+    const parser = entry?.parser ?? new BlueprintParser();
+    const doc = parser.parse(text, uri);
+    entry = { parser, doc };
+    this.entries.set(uri, entry);
+    this.missing.delete(uri);
+    this.facts = undefined;
+    return doc;
+  }
+
+  remove(uri: string): void {
+    if (this.entries.delete(uri)) this.facts = undefined;
+  }
+
+  /** Mark a file as missing (e.g. deleted on disk), so references to it are reported. */
+  markMissing(uri: string): void {
+    this.remove(uri);
+    this.missing.add(uri);
+    this.facts = undefined;
+  }
+
+  /** Load every file that loaded documents point at and that is not loaded yet, transitively. */
+  async loadDependencies(): Promise<void> {
+    const pending = new Set<string>();
+    const collect = (): void => {
+      for (const { doc } of this.entries.values()) {
+        for (const uri of this.dependenciesOf(doc)) {
+          if (!this.entries.has(uri) && !this.missing.has(uri)) pending.add(uri);
+        }
+      }
+    };
+    collect();
+    while (pending.size > 0) {
+      const batch = [...pending];
+      pending.clear();
+      const texts = await Promise.all(batch.map((uri) => this.host.readFile(uri).catch(() => undefined)));
+      batch.forEach((uri, i) => {
+        const text = texts[i];
+        if (text === undefined) {
+          this.missing.add(uri);
+          this.facts = undefined;
+        } else if (!this.entries.has(uri)) {
+          this.setText(uri, text);
+        }
+      });
+      collect();
+    }
+  }
+
+  /** URIs of the files a document points at. */
+  dependenciesOf(doc: BlueprintDocument): string[] {
+    const uris = new Set<string>();
+    for (const file of doc.frontMatter?.personaFiles ?? []) uris.add(this.resolvePath(doc.uri, file.path));
+    for (const ref of doc.references) if (ref.target) uris.add(this.resolvePath(doc.uri, ref.target));
+    uris.delete(doc.uri);
+    return [...uris];
+  }
+
+  /** Documents that use `uri`: they list it in `personas:` or link into it. */
+  dependents(uri: string): string[] {
+    const result: string[] = [];
+    for (const { doc } of this.entries.values()) {
+      if (doc.uri !== uri && this.dependenciesOf(doc).includes(uri)) result.push(doc.uri);
+    }
+    return result;
+  }
+
+  // ---- WorkspaceIndex ----
+
+  get(uri: string): BlueprintDocument | undefined {
+    return this.entries.get(uri)?.doc;
+  }
+
+  documents(): BlueprintDocument[] {
+    return [...this.entries.values()].map((entry) => entry.doc);
+  }
+
+  resolvePath(fromUri: string, path: string): string {
+    const clean = path.split('#')[0].trim();
+    let decoded = clean;
+    try {
+      decoded = decodeURI(clean);
+    } catch {
+      // keep as written
+    }
+    const base = URI.parse(fromUri);
+    if (decoded.startsWith('/')) return base.with({ path: decoded }).toString();
+    return Utils.joinPath(Utils.dirname(base), decoded).toString();
+  }
+
+  exists(uri: string): boolean {
+    return this.entries.has(uri) || !this.missing.has(uri);
+  }
+
+  scope(uri: string): BlueprintDocument[] {
+    const result: BlueprintDocument[] = [];
+    const seen = new Set<string>();
+    const visit = (current: string): void => {
+      if (seen.has(current)) return;
+      seen.add(current);
+      const doc = this.get(current);
+      if (!doc) return;
+      result.push(doc);
+      for (const file of doc.frontMatter?.personaFiles ?? []) visit(this.resolvePath(doc.uri, file.path));
+    };
+    visit(uri);
+    return result;
+  }
+
+  resolve(fromUri: string, ref: Reference): Located | undefined {
+    const tables = this.ensureFacts().tables;
+    const lookup = (doc: BlueprintDocument): Item | undefined => {
+      const table = tables.get(doc.uri);
+      if (!table) return undefined;
+      if (ref.kind === 'persona') return table.personas.get(ref.slug);
+      if (ref.kind === 'story') return table.stories.get(ref.slug) ?? (ref.form === 'link' ? table.journey.get(ref.slug) : undefined);
+      return table.journey.get(ref.slug);
+    };
+    if (ref.target) {
+      const uri = this.resolvePath(fromUri, ref.target);
+      const doc = this.get(uri);
+      const item = doc ? lookup(doc) : undefined;
+      return item ? { uri, item } : undefined;
+    }
+    for (const doc of this.scope(fromUri)) {
+      const item = lookup(doc);
+      if (item) return { uri: doc.uri, item };
+    }
+    return undefined;
+  }
+
+  personasInScope(uri: string): Located<Persona>[] {
+    return this.scope(uri).flatMap((doc) => doc.personas.map((item) => ({ uri: doc.uri, item })));
+  }
+
+  storiesInScope(uri: string): Located<Story>[] {
+    return this.scope(uri).flatMap((doc) => doc.stories.map((item) => ({ uri: doc.uri, item })));
+  }
+
+  /** References written in an item's own fields. */
+  referencesOf(item: ItemBase): Reference[] {
+    return this.ensureFacts().refsByItem.get(item) ?? [];
+  }
+
+  effectivePersonas(uri: string, step: Step): Reference[] {
+    const own = this.personaRefsOf(step);
+    if (own.length > 0) return own;
+    const doc = this.get(uri);
+    if (step.stage && doc) {
+      const stage = doc.stages.find((candidate) => candidate.steps.includes(step));
+      const fromStage = stage ? this.personaRefsOf(stage) : [];
+      if (fromStage.length > 0) return fromStage;
+    }
+    return doc?.frontMatter?.personaRefs ?? [];
+  }
+
+  stepsUsingPersona(personaUri: string, slug: string): Located<Step>[] {
+    return this.ensureFacts().stepsByTarget.get(targetKey(personaUri, 'persona', slug)) ?? [];
+  }
+
+  stepsAnsweringStory(storyUri: string, slug: string): Located<Step>[] {
+    return this.ensureFacts().stepsByTarget.get(targetKey(storyUri, 'story', slug)) ?? [];
+  }
+
+  referencesTo(uri: string, slug: string, kind: Item['kind']): Array<{ uri: string; ref: Reference }> {
+    const key = kind === 'stage' ? 'step' : kind;
+    return this.ensureFacts().refsByTarget.get(targetKey(uri, key, slug)) ?? [];
+  }
+
+  // ---- diagnostics ----
+
+  /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
+  diagnostics(uri: string): Diagnostic[] {
+    const doc = this.get(uri);
+    if (!doc) return [];
+    const locale: Locale = this.config.locale ?? doc.lang;
+    const result: Diagnostic[] = [...doc.problems];
+    for (const rule of allRules) {
+      const severity = severityFor(this.config, rule.id);
+      if (severity === 'off') continue;
+      const report = (found: Report): void => {
+        result.push({
+          uri,
+          range: found.range,
+          rule: rule.id,
+          severity,
+          message: formatMessage(locale, found.message, found.args),
+          ...(found.tags ? { tags: found.tags } : {}),
+          ...(found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}),
+        });
+      };
+      try {
+        rule.check({ doc, index: this, locale, report });
+      } catch (error) {
+        // A rule bug must not hide every other finding; say which rule failed.
+        result.push({
+          uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          rule: rule.id,
+          severity: 'error',
+          message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+    return result.sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.rule.localeCompare(b.rule),
+    );
+  }
+
+  // ---- derived facts ----
+
+  private personaRefsOf(item: ItemBase): Reference[] {
+    return this.referencesOf(item).filter((ref) => ref.field === 'persona' && ref.kind === 'persona');
+  }
+
+  private ensureFacts(): Facts {
+    if (this.facts) return this.facts;
+    const facts: Facts = { refsByItem: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map() };
+    this.facts = facts;
+    for (const { doc } of this.entries.values()) {
+      facts.tables.set(doc.uri, tablesOf(doc));
+      assignReferences(doc, facts.refsByItem);
+    }
+    for (const { doc } of this.entries.values()) {
+      for (const ref of doc.references) {
+        const target = this.resolve(doc.uri, ref);
+        if (!target) continue;
+        const key = targetKey(target.uri, target.item.kind === 'stage' ? 'step' : target.item.kind, target.item.id);
+        push(facts.refsByTarget, key, { uri: doc.uri, ref });
+      }
+      for (const step of doc.steps) {
+        const seen = new Set<string>();
+        const uses = [
+          ...this.effectivePersonas(doc.uri, step),
+          ...this.referencesOf(step).filter((ref) => ref.kind === 'story'),
+        ];
+        for (const ref of uses) {
+          const target = this.resolve(doc.uri, ref);
+          if (!target) continue;
+          const key = targetKey(target.uri, target.item.kind, target.item.id);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          push(facts.stepsByTarget, key, { uri: doc.uri, item: step });
+        }
+      }
+    }
+    return facts;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** First definition wins, as GitHub's anchors do (duplicates are a finding of their own). */
+function tablesOf(doc: BlueprintDocument): DocTables {
+  const personas = new Map<string, Persona>();
+  const stories = new Map<string, Story>();
+  const journey = new Map<string, Item>();
+  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
+  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
+  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
+  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
+  return { personas, stories, journey };
+}
+
+/** Give each item the references inside its own fields (both lists are in source order). */
+function assignReferences(doc: BlueprintDocument, into: Map<ItemBase, Reference[]>): void {
+  const fieldOwners: Array<{ item: ItemBase; start: number; end: number }> = [];
+  const items: ItemBase[] = [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
+  for (const item of items) {
+    for (const field of item.fields) fieldOwners.push({ item, start: field.range.start.line, end: field.range.end.line });
+  }
+  fieldOwners.sort((a, b) => a.start - b.start);
+  let cursor = 0;
+  for (const ref of doc.references) {
+    const line = ref.range.start.line;
+    while (cursor < fieldOwners.length && fieldOwners[cursor].end < line) cursor++;
+    for (let i = cursor; i < fieldOwners.length && fieldOwners[i].start <= line; i++) {
+      const owner = fieldOwners[i];
+      if (line >= owner.start && line <= owner.end) {
+        push(into, owner.item, ref);
+        break;
+      }
+    }
+  }
+}

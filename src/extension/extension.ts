@@ -1,0 +1,66 @@
+/**
+ * Entry point of the VS Code extension. Activation stays cheap: it registers providers
+ * and listeners and returns; nothing is parsed or read from disk until a blueprint is
+ * open. Non-blueprint Markdown files cost one glob test and a look at the front matter.
+ */
+import * as vscode from 'vscode';
+import { BlueprintSession } from './session';
+import { registerProviders } from './providers';
+import { registerCommands } from './commands';
+import { registerStatusBar } from './statusBar';
+import { SETTINGS_SECTION } from './settings';
+import { CONFIG_FILE_NAME } from '../core/config';
+
+/** What `activate` returns: for the in-editor tests and the bench. */
+export interface BlueprintExtensionApi {
+  session: BlueprintSession;
+  /** Milliseconds `activate` took. */
+  activationTimeMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
+  const started = performance.now();
+  const session = new BlueprintSession(context.extension);
+  context.subscriptions.push(
+    session,
+    ...registerProviders(session),
+    ...registerCommands(session),
+    ...registerStatusBar(session),
+    ...registerSync(session),
+  );
+  for (const document of vscode.workspace.textDocuments) session.track(document);
+  void session.reloadConfig();
+  const activationTimeMs = performance.now() - started;
+  console.log(`[blueprint] activated in ${activationTimeMs.toFixed(1)} ms`);
+  return { session, activationTimeMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+/** Keeps the core workspace in step with editors, files on disk, settings and the config file. */
+function registerSync(session: BlueprintSession): vscode.Disposable[] {
+  const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  const reload = (): void => void session.reloadConfig();
+  return [
+    markdownWatcher,
+    configWatcher,
+    vscode.workspace.onDidOpenTextDocument((document) => session.track(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) session.track(event.document);
+    }),
+    // A closed editor may have discarded unsaved text: go back to what is on disk.
+    vscode.workspace.onDidCloseTextDocument((document) => void session.fileChanged(document.uri)),
+    markdownWatcher.onDidChange((uri) => void session.fileChanged(uri)),
+    markdownWatcher.onDidCreate((uri) => void session.fileChanged(uri)),
+    markdownWatcher.onDidDelete((uri) => session.fileDeleted(uri)),
+    configWatcher.onDidChange(reload),
+    configWatcher.onDidCreate(reload),
+    configWatcher.onDidDelete(reload),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS_SECTION)) session.applyConfig();
+    }),
+  ];
+}

@@ -1,0 +1,190 @@
+/**
+ * Registers the language features. Each provider converts types and calls the matching
+ * pure function in `src/core/features`; none holds logic of its own.
+ */
+import * as vscode from 'vscode';
+import { completions, type CompletionKind } from '../core/features/completion';
+import { hover } from '../core/features/hover';
+import { definition } from '../core/features/definition';
+import { documentHighlights, references } from '../core/features/references';
+import { isRefusal, prepareRename, rename, type RenameRefusal } from '../core/features/rename';
+import { documentSymbols, workspaceSymbols, type DocumentSymbol, type SymbolKind } from '../core/features/symbols';
+import { codeLenses } from '../core/features/codeLens';
+import { codeActions, fixAllInFile, type CodeAction } from '../core/features/codeActions';
+import type { BlueprintSession } from './session';
+import { fromPosition, fromRange, toLocation, toRange, toUri, toWorkspaceEdit } from './convert';
+
+/**
+ * Markdown files; each provider then checks the file really is a blueprint (name glob
+ * or front matter), which a selector alone cannot express.
+ */
+export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'markdown', scheme: 'vscode-remote' },
+];
+
+const completionKinds: Record<CompletionKind, vscode.CompletionItemKind> = {
+  persona: vscode.CompletionItemKind.User,
+  story: vscode.CompletionItemKind.Reference,
+  step: vscode.CompletionItemKind.Event,
+  stage: vscode.CompletionItemKind.Folder,
+  field: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+};
+
+const symbolKinds: Record<SymbolKind, vscode.SymbolKind> = {
+  personas: vscode.SymbolKind.Namespace,
+  stories: vscode.SymbolKind.Namespace,
+  journey: vscode.SymbolKind.Namespace,
+  persona: vscode.SymbolKind.Class,
+  story: vscode.SymbolKind.String,
+  stage: vscode.SymbolKind.Module,
+  step: vscode.SymbolKind.Event,
+};
+
+/** The source action kind for "fix all blueprint problems". */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('blueprint');
+
+/** Registers every language feature provider. */
+export function registerProviders(session: BlueprintSession): vscode.Disposable[] {
+  const index = () => session.workspace.index;
+  const uriOf = (document: vscode.TextDocument) => document.uri.toString();
+  const lensChanged = new vscode.EventEmitter<void>();
+  session.onDidPublish(() => lensChanged.fire());
+
+  return [
+    lensChanged,
+    vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
+      async provideCompletionItems(document, position) {
+        if (!(await session.readyDocument(document))) return undefined;
+        return completions(index(), uriOf(document), fromPosition(position), session.locale).map((item) => {
+          const result = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
+          result.detail = item.detail;
+          if (item.documentation) result.documentation = new vscode.MarkdownString(item.documentation);
+          result.insertText = item.insertText;
+          result.range = toRange(item.range);
+          result.filterText = item.filterText;
+          result.sortText = item.sortText;
+          return result;
+        });
+      },
+    }, '@', '#', ':'),
+
+    vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
+      async provideHover(document, position) {
+        if (!(await session.readyDocument(document))) return undefined;
+        const result = hover(index(), uriOf(document), fromPosition(position), session.locale);
+        return result && new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
+      },
+    }),
+
+    vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, {
+      async provideDefinition(document, position) {
+        if (!(await session.readyDocument(document))) return undefined;
+        return definition(index(), uriOf(document), fromPosition(position)).map(toLocation);
+      },
+    }),
+
+    vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, {
+      async provideReferences(document, position, context) {
+        if (!(await session.readyDocument(document))) return undefined;
+        return references(index(), uriOf(document), fromPosition(position), context.includeDeclaration).map(toLocation);
+      },
+    }),
+
+    vscode.languages.registerDocumentHighlightProvider(MARKDOWN_SELECTOR, {
+      provideDocumentHighlights(document, position) {
+        if (!session.documentFor(document)) return undefined;
+        return documentHighlights(index(), uriOf(document), fromPosition(position)).map(
+          (highlight) => new vscode.DocumentHighlight(toRange(highlight.range), highlight.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
+        );
+      },
+    }),
+
+    vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
+      async prepareRename(document, position) {
+        if (!(await session.readyDocument(document))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
+        const result = prepareRename(index(), uriOf(document), fromPosition(position));
+        if (isRefusal(result)) throw new Error(refusalMessage(result));
+        return { range: toRange(result.range), placeholder: result.placeholder };
+      },
+      async provideRenameEdits(document, position, newName) {
+        if (!(await session.readyDocument(document))) return undefined;
+        const result = rename(index(), uriOf(document), fromPosition(position), newName);
+        if (isRefusal(result)) throw new Error(refusalMessage(result));
+        return toWorkspaceEdit(result);
+      },
+    }),
+
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN_SELECTOR, {
+      provideDocumentSymbols(document) {
+        const doc = session.documentFor(document);
+        return doc ? documentSymbols(doc).map(toDocumentSymbol) : undefined;
+      },
+    }, { label: 'Blueprint' }),
+
+    vscode.languages.registerWorkspaceSymbolProvider({
+      async provideWorkspaceSymbols(query) {
+        await session.indexWorkspace();
+        return workspaceSymbols(index(), query).map(
+          (symbol) => new vscode.SymbolInformation(symbol.name, symbolKinds[symbol.kind], symbol.containerName, new vscode.Location(toUri(symbol.uri), toRange(symbol.range))),
+        );
+      },
+    }),
+
+    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, {
+      onDidChangeCodeLenses: lensChanged.event,
+      provideCodeLenses(document) {
+        if (!session.documentFor(document)) return undefined;
+        return codeLenses(index(), uriOf(document), session.locale).map((lens) => new vscode.CodeLens(toRange(lens.range), {
+          title: lens.title,
+          command: lens.locations.length > 0 ? 'editor.action.showReferences' : '',
+          arguments: lens.locations.length > 0 ? [document.uri, toRange(lens.range).start, lens.locations.map(toLocation)] : undefined,
+        }));
+      },
+    }),
+
+    vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, {
+      provideCodeActions(document, range, context) {
+        const doc = session.documentFor(document);
+        if (!doc) return undefined;
+        const uri = uriOf(document);
+        const published = session.diagnosticsFor(uri);
+        // Fixes computed for older text would edit the wrong places: wait for fresh diagnostics.
+        if (published.length === 0 || session.workspace.get(uri)?.text !== document.getText()) return undefined;
+        const wantsFixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
+        if (wantsFixAll) {
+          const action = fixAllInFile(published, session.locale);
+          return action ? [toCodeAction(action, context.diagnostics)] : [];
+        }
+        return codeActions(published, fromRange(range), session.locale).map((action) => toCodeAction(action, context.diagnostics));
+      },
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
+  ];
+}
+
+function toCodeAction(action: CodeAction, shown: readonly vscode.Diagnostic[]): vscode.CodeAction {
+  const kind = action.kind === 'fixAll' ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix;
+  const result = new vscode.CodeAction(action.title, kind);
+  result.edit = toWorkspaceEdit(action.edits);
+  result.isPreferred = action.preferred;
+  // Link the action to the diagnostics VS Code shows, matched by rule and range.
+  result.diagnostics = shown.filter((diagnostic) =>
+    action.diagnostics.some((fixed) => toRange(fixed.range).isEqual(diagnostic.range) && fixed.message === diagnostic.message));
+  return result;
+}
+
+function toDocumentSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
+  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, symbolKinds[symbol.kind], toRange(symbol.range), toRange(symbol.selectionRange));
+  result.children = symbol.children.map(toDocumentSymbol);
+  return result;
+}
+
+function refusalMessage(refusal: RenameRefusal): string {
+  switch (refusal.refused) {
+    case 'notRenamable': return vscode.l10n.t('Only personas, stories, stages and steps can be renamed: put the cursor on a heading or a reference.');
+    case 'emptyName': return vscode.l10n.t('The new name must contain letters or digits.');
+    case 'nameTaken': return vscode.l10n.t('Another item already has that name.');
+  }
+}

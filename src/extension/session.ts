@@ -1,0 +1,196 @@
+/**
+ * The extension's state around one core `BlueprintWorkspace`: which open documents are
+ * blueprints, keeping the workspace's texts in step with the editors and the disk, the
+ * diagnostics pipeline, and the configuration. Providers ask it for up-to-date models.
+ */
+import * as vscode from 'vscode';
+import { BlueprintWorkspace } from '../core/workspace/workspace';
+import type { BlueprintConfig } from '../core/config';
+import type { BlueprintDocument, Diagnostic, Lang } from '../core/model';
+import { ruleById } from '../core/rules/registry';
+import { DiagnosticsScheduler } from '../core/features/diagnosticsScheduler';
+import { blueprintPathMatcher, isBlueprintFile } from '../core/features/scope';
+import { DEFAULT_FILES } from '../core/config';
+import { toDiagnostic } from './convert';
+import { VsCodeFileHost, readFromDisk } from './fileHost';
+import { effectiveConfig, readConfigFile } from './settings';
+
+/** Quiet time after typing before diagnostics are computed. */
+export const DIAGNOSTICS_DELAY_MS = 250;
+
+/** Where rule pages live when the manifest names no repository. */
+const DEFAULT_REPOSITORY = 'https://github.com/blueprints-as-code/service-blueprints';
+
+export class BlueprintSession implements vscode.Disposable {
+  readonly workspace: BlueprintWorkspace;
+  readonly scheduler: DiagnosticsScheduler;
+  private readonly collection = vscode.languages.createDiagnosticCollection('blueprint');
+  private readonly configProblems = vscode.languages.createDiagnosticCollection('blueprint-config');
+  /** The model diagnostics last published per file, for code actions. */
+  private readonly published = new Map<string, Diagnostic[]>();
+  private readonly publishedEmitter = new vscode.EventEmitter<string>();
+  /** Fires with a file's URI after its diagnostics were published. */
+  readonly onDidPublish = this.publishedEmitter.event;
+  private matchesGlob: (path: string) => boolean = blueprintPathMatcher(DEFAULT_FILES);
+  private globs: readonly string[] = DEFAULT_FILES;
+  private fileConfig: BlueprintConfig = {};
+  private indexing: Promise<void> | undefined;
+  private readonly repository: string;
+
+  constructor(extension: vscode.Extension<unknown> | undefined) {
+    this.workspace = new BlueprintWorkspace(new VsCodeFileHost());
+    this.scheduler = new DiagnosticsScheduler(this.workspace, (uri, diagnostics) => this.publish(uri, diagnostics), {
+      delayMs: DIAGNOSTICS_DELAY_MS,
+      onError: (error) => console.error('[blueprint] diagnostics failed', error),
+    });
+    this.repository = repositoryUrl(extension?.packageJSON) ?? DEFAULT_REPOSITORY;
+    this.applyConfig();
+  }
+
+  /** Language for hovers, lenses and other feature text: the UI's. */
+  get locale(): Lang {
+    return vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  }
+
+  /** True when the document is a blueprint: Markdown, and a matching name or `blueprint:` front matter. */
+  isBlueprint(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown') return false;
+    const path = document.uri.scheme === 'untitled' ? undefined : vscode.workspace.asRelativePath(document.uri, false);
+    return isBlueprintFile(path, document.getText(), this.matchesGlob);
+  }
+
+  /**
+   * The model of an open blueprint, brought up to date with the editor first (an
+   * incremental re-parse), so features never answer for stale text.
+   */
+  documentFor(document: vscode.TextDocument): BlueprintDocument | undefined {
+    if (!this.isBlueprint(document)) return undefined;
+    const uri = document.uri.toString();
+    const text = document.getText();
+    const known = this.workspace.get(uri);
+    return known && known.text === text ? known : this.workspace.setText(uri, text);
+  }
+
+  /** Like `documentFor`, and waits for its personas files and the workspace index (for cross-file features). */
+  async readyDocument(document: vscode.TextDocument): Promise<BlueprintDocument | undefined> {
+    if (!this.documentFor(document)) return undefined;
+    await this.indexWorkspace();
+    await this.workspace.loadDependencies();
+    return this.documentFor(document);
+  }
+
+  /** An editor opened or changed a document: schedule its diagnostics if it is a blueprint. */
+  track(document: vscode.TextDocument): void {
+    if (!this.isBlueprint(document)) return;
+    this.scheduler.update(document.uri.toString(), document.getText());
+    void this.indexWorkspace();
+  }
+
+  /** A file changed on disk. Open documents follow their editor instead. */
+  async fileChanged(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+    if (!this.workspace.get(key) && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;
+    const text = await readFromDisk(uri);
+    if (text === undefined) return this.fileDeleted(uri);
+    this.scheduler.update(key, text);
+  }
+
+  /** A file was deleted: forget it, clear its problems, re-check what used it. */
+  fileDeleted(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.workspace.get(key)) return;
+    const dependents = this.workspace.dependents(key);
+    this.workspace.remove(key);
+    this.collection.delete(uri);
+    this.published.delete(key);
+    this.scheduler.refresh(dependents);
+  }
+
+  /** The model diagnostics published for a file. */
+  diagnosticsFor(uri: string): Diagnostic[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  /** Re-reads `blueprint.config.json` and the settings; re-checks every file with problems shown. */
+  async reloadConfig(): Promise<void> {
+    const { uri, config, problems } = await readConfigFile();
+    this.fileConfig = config;
+    this.configProblems.clear();
+    if (uri && problems.length > 0) {
+      this.configProblems.set(uri, problems.map((problem) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), problem, vscode.DiagnosticSeverity.Warning)));
+    }
+    this.applyConfig();
+  }
+
+  /** Applies the current configuration and re-checks every blueprint whose problems are shown. */
+  applyConfig(): void {
+    const config = effectiveConfig(this.fileConfig);
+    this.globs = config.files ?? DEFAULT_FILES;
+    this.matchesGlob = blueprintPathMatcher(this.globs);
+    this.workspace.setConfig(config);
+    this.scheduler.refresh(this.published.keys());
+  }
+
+  /** Loads every blueprint file of the workspace folders once (references and rename need them all). */
+  indexWorkspace(): Promise<void> {
+    this.indexing ??= this.loadAllFiles();
+    return this.indexing;
+  }
+
+  /** Checks every blueprint in the workspace and publishes all their problems. */
+  async checkAll(): Promise<{ files: number; problems: number }> {
+    this.indexing = this.loadAllFiles();
+    await this.indexing;
+    const uris = this.workspace.index.documents().map((doc) => doc.uri);
+    this.scheduler.refresh(uris);
+    await this.scheduler.flush();
+    const problems = uris.reduce((sum, uri) => sum + this.diagnosticsFor(uri).length, 0);
+    return { files: uris.length, problems };
+  }
+
+  private async loadAllFiles(): Promise<void> {
+    const exclude = '**/node_modules/**';
+    const found = await Promise.all(
+      (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+        this.globs.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude)),
+      ),
+    );
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    await Promise.all(
+      found.flat().map(async (uri) => {
+        const key = uri.toString();
+        if (open.has(key) || this.workspace.get(key)) return;
+        const text = await readFromDisk(uri);
+        if (text !== undefined && !this.workspace.get(key)) this.workspace.setText(key, text);
+      }),
+    );
+    await this.workspace.loadDependencies();
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    this.published.set(uri, diagnostics);
+    this.collection.set(vscode.Uri.parse(uri), diagnostics.map((diagnostic) => toDiagnostic(diagnostic, (rule) => this.ruleDocs(rule))));
+    this.publishedEmitter.fire(uri);
+  }
+
+  /** The documentation page of a rule: `docs/rules/<id>.md` in the repository. */
+  private ruleDocs(ruleId: string): vscode.Uri | undefined {
+    return ruleById(ruleId) ? vscode.Uri.parse(`${this.repository}/blob/main/docs/rules/${ruleId}.md`) : undefined;
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    this.collection.dispose();
+    this.configProblems.dispose();
+    this.publishedEmitter.dispose();
+  }
+}
+
+/** The repository's web address from the manifest's `repository` field, without `.git`. */
+function repositoryUrl(packageJson: unknown): string | undefined {
+  if (typeof packageJson !== 'object' || packageJson === null || !('repository' in packageJson)) return undefined;
+  const repository = (packageJson as { repository: unknown }).repository;
+  const url = typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null && 'url' in repository ? String((repository as { url: unknown }).url) : undefined;
+  return url?.replace(/^git\+/, '').replace(/\.git$/, '');
+}

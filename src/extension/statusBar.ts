@@ -1,0 +1,37 @@
+/**
+ * The status bar item on a blueprint: "N steps · K without persona"; a click opens Problems.
+ */
+import * as vscode from 'vscode';
+import { statusSummary } from '../core/features/status';
+import type { BlueprintSession } from './session';
+
+/** Shows and updates the status bar item for the active blueprint. */
+export function registerStatusBar(session: BlueprintSession): vscode.Disposable[] {
+  const item = vscode.window.createStatusBarItem('blueprint.summary', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Blueprint summary');
+  item.command = 'workbench.actions.view.problems';
+
+  const update = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    const summary = document && session.documentFor(document) ? statusSummary(session.workspace.index, document.uri.toString()) : undefined;
+    if (!summary) {
+      item.hide();
+      return;
+    }
+    const steps = summary.steps === 1 ? vscode.l10n.t('1 step') : vscode.l10n.t('{0} steps', summary.steps);
+    const without = vscode.l10n.t('{0} without persona', summary.withoutPersona);
+    item.text = `$(organization) ${steps} · ${without}`;
+    item.tooltip = vscode.l10n.t('Service blueprint: click to open the Problems panel');
+    item.backgroundColor = summary.withoutPersona > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+
+  update();
+  return [
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    session.onDidPublish((uri) => {
+      if (vscode.window.activeTextEditor?.document.uri.toString() === uri) update();
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_FILE_NAME, parseConfig, severityFor } from '../../src/core/config';
+import { allRules } from '../../src/core/rules/registry';
+
+describe('parseConfig', () => {
+  it('reads rules, locale and files', () => {
+    const { config, problems } = parseConfig(
+      JSON.stringify({ rules: { 'unused-persona': 'off', 'empty-stage': 'ERROR' }, locale: 'nl', files: ['docs/**/*.md'] }),
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({ rules: { 'unused-persona': 'off', 'empty-stage': 'error' }, locale: 'nl', files: ['docs/**/*.md'] });
+  });
+
+  it('reports unknown rule ids and bad severities without throwing, and keeps the rest', () => {
+    const { config, problems } = parseConfig(
+      JSON.stringify({ rules: { 'unused-persnoa': 'off', 'empty-stage': 'warn', 'invalid-emotion': 'hint' } }),
+    );
+    expect(config.rules).toEqual({ 'invalid-emotion': 'hint' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/Unknown rule id 'unused-persnoa'.*Did you mean 'unused-persona'/);
+    expect(problems[1]).toMatch(/'empty-stage'.*"warn".*off, hint, info, warning, error.*Did you mean 'warning'/);
+  });
+
+  it.each([
+    ['{ not json', /not valid JSON/],
+    ['[1, 2]', /must contain a JSON object/],
+    ['{"rules": []}', /"rules" must be an object/],
+    ['{"locale": "de"}', /"locale" is "de"/],
+    ['{"files": "*.md"}', /"files" must be a non-empty array/],
+    ['{"rulez": {}}', /Unknown setting 'rulez'.*Did you mean 'rules'/],
+  ])('reports %s clearly', (text, pattern) => {
+    const { problems } = parseConfig(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(pattern);
+  });
+
+  it('treats an empty file as an empty configuration', () => {
+    expect(parseConfig('  \n')).toEqual({ config: {}, problems: [] });
+  });
+});
+
+describe('severityFor', () => {
+  it('uses the configured severity, else the default', () => {
+    const { config } = parseConfig('{"rules": {"unused-persona": "off"}}');
+    expect(severityFor(config, 'unused-persona')).toBe('off');
+    expect(severityFor(config, 'unknown-persona')).toBe('error');
+    expect(severityFor(undefined, 'journey-not-tested')).toBe('info');
+  });
+});
+
+describe('config schema', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../schemas/blueprint.config.schema.json', import.meta.url), 'utf8')) as {
+    properties: { rules: { properties: Record<string, { default: string }> } };
+    definitions: { severity: { enum: string[] } };
+  };
+  it('lists exactly the registry rules with their defaults', () => {
+    const inSchema = Object.entries(schema.properties.rules.properties).map(([id, p]) => [id, p.default]);
+    expect(inSchema).toEqual(allRules.map((rule) => [rule.id, rule.defaultSeverity]));
+  });
+  it('allows exactly the five severities', () => {
+    expect(schema.definitions.severity.enum).toEqual(['off', 'hint', 'info', 'warning', 'error']);
+  });
+  it('is documented under its file name', () => {
+    expect(readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8')).toContain(CONFIG_FILE_NAME);
+  });
+});

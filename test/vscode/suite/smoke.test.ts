@@ -1,0 +1,81 @@
+/**
+ * Smoke test: the extension is installed, activates on a blueprint file, and
+ * publishes the diagnostics a fixture's inline `<!-- expect: ... -->` comments
+ * ask for.
+ */
+import * as assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID,
+  describeDiagnostics,
+  inlineExpectations,
+  openFile,
+  ruleIdOf,
+  waitFor,
+  workspaceFile,
+} from '../helpers';
+
+suite('smoke', () => {
+  test('the extension is installed', () => {
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not installed in this window`);
+  });
+
+  test('it activates when a blueprint opens', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await openFile(workspaceFile('smoke.blueprint.md'));
+    await waitFor('the extension to activate', () => extension.isActive);
+  });
+
+  test('diagnostics appear for a blueprint with gaps', async () => {
+    const uri = workspaceFile('smoke.blueprint.md');
+    const document = await openFile(uri);
+    const expected = inlineExpectations(document.getText());
+    assert.ok(expected.length > 0, 'the fixture must carry <!-- expect: ... --> comments');
+    const missing = () =>
+      expected.filter(
+        ({ line, rule }) => !vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && ruleIdOf(d) === rule),
+      );
+    await waitFor(
+      `diagnostics ${JSON.stringify(expected)}`,
+      () => missing().length === 0,
+      20_000,
+      () => `published ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}, missing ${JSON.stringify(missing())}`,
+    );
+  });
+
+  test('diagnostics appear for the examples, which carry deliberate findings', async () => {
+    const examples = await vscode.workspace.findFiles('examples/**/*.blueprint.md');
+    assert.ok(examples.length > 0, 'the test workspace must contain the examples');
+    for (const example of examples) await openFile(example);
+    await waitFor(
+      'diagnostics on at least one example',
+      () => examples.some((uri) => vscode.languages.getDiagnostics(uri).length > 0),
+      20_000,
+      () => examples.map((uri) => `${vscode.workspace.asRelativePath(uri)} ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`).join('; '),
+    );
+  });
+
+  test('a plain Markdown file is not checked as a blueprint', async () => {
+    // notes.md holds a journey step without a persona: a blueprint would get
+    // `step-without-persona`. A blueprint with the same text, opened after it,
+    // shows that the extension had its chance to (wrongly) check notes.md.
+    const plain = workspaceFile('notes.md');
+    const plainDocument = await openFile(plain);
+    const twin = workspaceFile('notes-twin.blueprint.md');
+    await vscode.workspace.fs.writeFile(twin, new TextEncoder().encode(plainDocument.getText()));
+    await openFile(twin);
+    await waitFor(
+      'step-without-persona on the blueprint twin of notes.md',
+      () => vscode.languages.getDiagnostics(twin).some((d) => ruleIdOf(d) === 'step-without-persona'),
+      20_000,
+      () => describeDiagnostics(vscode.languages.getDiagnostics(twin)),
+    );
+    assert.equal(
+      vscode.languages.getDiagnostics(plain).filter((d) => ruleIdOf(d) === 'step-without-persona').length,
+      0,
+      'notes.md must get no blueprint diagnostics',
+    );
+  });
+});
