@@ -19,19 +19,25 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './paths.mjs';
  */
 
 /**
- * @param {{ width?: number, height?: number }} [viewport]
+ * @param {{ width?: number, height?: number, profileParent?: string }} [options]
+ *   profileParent: where the throw-away profile folder goes (default: the OS temp folder)
  * @returns {Promise<Browser>}
  */
-export async function launchBrowser(viewport = {}) {
+export async function launchBrowser(options = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium`);
   }
-  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const profile = await fs.mkdtemp(path.join(options.profileParent ?? os.tmpdir(), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: viewport.width ?? 1400, height: viewport.height ?? 900 },
+    // The harness's own signal handlers close the browser and then report;
+    // playwright's would exit the process first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;

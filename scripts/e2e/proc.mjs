@@ -5,6 +5,7 @@
  * (code-server forks its extension host and file watchers).
  */
 import { spawn } from 'node:child_process';
+import { registerCleanup } from './cleanup.mjs';
 
 /**
  * Runs a command to completion; rejects with its output tail when it fails.
@@ -27,8 +28,10 @@ export function runCommand(command, args, options = {}) {
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
+    const unregister = registerCleanup(async () => { child.kill('SIGTERM'); });
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      unregister();
       if (code === 0) resolve(output);
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})\n${output.slice(-4000)}`));
     });

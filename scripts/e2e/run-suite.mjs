@@ -72,7 +72,7 @@ export async function runSuiteInCodeServer(options) {
   /** @type {import('./browser.mjs').Browser | undefined} */
   let browser;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ profileParent: options.sessionDir });
     const { page } = browser;
     const remote = (/** @type {string} */ p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [

@@ -84,6 +84,8 @@ export interface ItemBase {
   /** Heading line to the end of the item's content. */
   range: Range;
   fields: Field[];
+  /** References written in the item's own fields, in source order. */
+  references: Reference[];
   /** Markdown of what is not a field: prose, quotes, images, tables. */
   description: string;
   /** Where a new field line can be inserted (after the last field, or under the heading). */

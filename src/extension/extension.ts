@@ -9,6 +9,7 @@ import { registerProviders } from './providers';
 import { registerCommands } from './commands';
 import { registerStatusBar } from './statusBar';
 import { SETTINGS_SECTION } from './settings';
+import { registerPreview, sessionPreviewEngine } from './preview';
 import { CONFIG_FILE_NAME } from '../core/config';
 
 /** What `activate` returns: for the in-editor tests and the bench. */
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     ...registerCommands(session),
     ...registerStatusBar(session),
     ...registerSync(session),
+    registerPreview(context, sessionPreviewEngine(session)),
   );
   for (const document of vscode.workspace.textDocuments) session.track(document);
   void session.reloadConfig();

@@ -8,15 +8,13 @@ import { BlueprintWorkspace } from '../core/workspace/workspace';
 import type { BlueprintConfig } from '../core/config';
 import type { BlueprintDocument, Diagnostic, Lang } from '../core/model';
 import { ruleById } from '../core/rules/registry';
-import { DiagnosticsScheduler } from '../core/features/diagnosticsScheduler';
+import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from '../core/features/diagnosticsScheduler';
 import { blueprintPathMatcher, isBlueprintFile } from '../core/features/scope';
 import { DEFAULT_FILES } from '../core/config';
 import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk } from './fileHost';
 import { effectiveConfig, readConfigFile } from './settings';
 
-/** Quiet time after typing before diagnostics are computed. */
-export const DIAGNOSTICS_DELAY_MS = 250;
 
 /** Where rule pages live when the manifest names no repository. */
 const DEFAULT_REPOSITORY = 'https://github.com/blueprints-as-code/service-blueprints';
@@ -40,7 +38,7 @@ export class BlueprintSession implements vscode.Disposable {
   constructor(extension: vscode.Extension<unknown> | undefined) {
     this.workspace = new BlueprintWorkspace(new VsCodeFileHost());
     this.scheduler = new DiagnosticsScheduler(this.workspace, (uri, diagnostics) => this.publish(uri, diagnostics), {
-      delayMs: DIAGNOSTICS_DELAY_MS,
+      delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
       onError: (error) => console.error('[blueprint] diagnostics failed', error),
     });
     this.repository = repositoryUrl(extension?.packageJSON) ?? DEFAULT_REPOSITORY;

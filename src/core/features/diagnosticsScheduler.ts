@@ -6,6 +6,9 @@
  */
 import type { Diagnostic } from '../model';
 
+/** Quiet time after typing before diagnostics are computed: long enough to skip keystrokes, short enough to feel live. */
+export const DEFAULT_DIAGNOSTICS_DELAY_MS = 250;
+
 /** What the scheduler needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface DiagnosticsSource {
   setText(uri: string, text: string): unknown;

@@ -92,12 +92,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
     index = end;
   }
   if (!frontMatter?.lang) doc.lang = languageVotes > 0 ? 'nl' : 'en';
-  doc.references.sort(compareRanges);
   return doc;
-}
-
-function compareRanges(a: { range: { start: Position } }, b: { range: { start: Position } }): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** Index just past the last segment of the section (or item) opened at `start`. */
@@ -202,6 +197,58 @@ function itemRange(doc: BlueprintDocument, segments: PlacedSegment[], start: num
   return { start: shiftPosition(segment.heading!.range.start, shift), end: endOfLine(doc, lastLineOf(segments, start, end)) };
 }
 
+/** What an item takes from its own heading segment: placed once, reused while the segment keeps its place. */
+interface ItemCore {
+  shift: number;
+  kind: ItemKind;
+  id: string;
+  name: string;
+  headingRange: ItemBase['headingRange'];
+  nameRange: ItemBase['nameRange'];
+  fields: Field[];
+  references: Reference[];
+  fieldInsertPosition: Position;
+}
+
+/**
+ * Segments are shared between parses of unchanged chunks, so the placed form of each is
+ * kept beside it: after a one-line edit only the edited chunk's items are placed anew,
+ * which keeps re-analysis of a large blueprint within a keystroke's budget.
+ */
+const placedCores = new WeakMap<Segment, ItemCore>();
+
+function itemCore(segment: Segment, shift: number, kind: ItemKind): ItemCore {
+  const cached = placedCores.get(segment);
+  if (cached && cached.shift === shift && cached.kind === kind) return cached;
+  const heading = segment.heading!;
+  const prefixMatch = PREFIX_PATTERN.exec(heading.contentSource);
+  const prefixLength = prefixMatch ? prefixMatch[0].length : 0;
+  const name = heading.text.replace(PREFIX_PATTERN, '').trim();
+  const contentStart = shiftPosition(heading.contentRange.start, shift);
+  const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, '').trimEnd();
+  const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
+  const id = slug(name);
+  const references: Reference[] = [];
+  for (const raw of segment.fields) {
+    for (const ref of raw.references) {
+      references.push({ ...ref, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id });
+    }
+  }
+  const core: ItemCore = {
+    shift,
+    kind,
+    id,
+    name,
+    headingRange: shiftRange(heading.range, shift),
+    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
+    fields: segment.fields.map((raw) => toField(raw, kind, shift)),
+    references,
+    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
+  };
+  placedCores.set(segment, core);
+  return core;
+}
+
 function buildItem(
   doc: BlueprintDocument,
   kind: ItemKind,
@@ -211,45 +258,31 @@ function buildItem(
   voteField: (field: RawField) => void,
 ): ItemBase {
   const { segment, shift } = segments[start];
-  const heading = segment.heading!;
-  const prefixMatch = PREFIX_PATTERN.exec(heading.contentSource);
-  const prefixLength = prefixMatch ? prefixMatch[0].length : 0;
-  const name = heading.text.replace(PREFIX_PATTERN, '').trim();
-  const contentStart = shiftPosition(heading.contentRange.start, shift);
-  const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, '').trimEnd();
-  const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
-  const id = slug(name);
-  const fields: Field[] = segment.fields.map((raw) => toField(raw, kind, shift));
+  const core = itemCore(segment, shift, kind);
   for (const raw of segment.fields) voteField(raw);
-  for (const raw of segment.fields) {
-    for (const ref of raw.references) {
-      doc.references.push({
-        ...ref,
-        range: shiftRange(ref.range, shift),
-        slugRange: shiftRange(ref.slugRange, shift),
-        field: raw.key,
-        fromItem: id,
-      });
+  for (const ref of core.references) doc.references.push(ref);
+  let description = segment.description;
+  if (end > start + 1) {
+    const descriptions = [segment.description];
+    for (let i = start + 1; i < end; i++) {
+      const sub = segments[i].segment;
+      if (sub.heading) descriptions.push('#'.repeat(sub.heading.depth) + ' ' + sub.heading.text);
+      descriptions.push(sub.description);
     }
+    description = descriptions.filter((d) => d.trim()).join('\n\n');
   }
-  const descriptions = [segment.description];
-  for (let i = start + 1; i < end; i++) {
-    const sub = segments[i].segment;
-    if (sub.heading) descriptions.push('#'.repeat(sub.heading.depth) + ' ' + sub.heading.text);
-    descriptions.push(sub.description);
-  }
-  const range = itemRange(doc, segments, start, end);
   return {
     kind,
-    id,
-    name,
-    depth: heading.depth,
-    headingRange: shiftRange(heading.range, shift),
-    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
-    range,
-    fields,
-    description: descriptions.filter((d) => d.trim()).join('\n\n'),
-    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
+    id: core.id,
+    name: core.name,
+    depth: segment.heading!.depth,
+    headingRange: core.headingRange,
+    nameRange: core.nameRange,
+    range: itemRange(doc, segments, start, end),
+    fields: core.fields,
+    references: core.references,
+    description,
+    fieldInsertPosition: core.fieldInsertPosition,
     hasFieldList: segment.hasFieldList,
   };
 }

@@ -70,10 +70,10 @@ export function emotionCellContent(series: readonly EmotionSeries[], i: number):
     const after = line.values[i + 1];
     const cls = [`bp-series-${n % 6}`];
     if (before !== undefined) {
-      shapes.push(s('line', { x1: '0', y1: String((y(before) + here) / 2), x2: '50%', y2: String(here), className: cls }));
+      shapes.push(s('line', { x1: '0', y1: String((y(before) + here) / 2), x2: '50%', y2: String(here), className: cls, dataPersona: line.slug }));
     }
     if (after !== undefined) {
-      shapes.push(s('line', { x1: '50%', y1: String(here), x2: '100%', y2: String((here + y(after)) / 2), className: cls }));
+      shapes.push(s('line', { x1: '50%', y1: String(here), x2: '100%', y2: String((here + y(after)) / 2), className: cls, dataPersona: line.slug }));
     }
     shapes.push(
       s('circle', { cx: '50%', cy: String(here), r: '5', className: cls, dataPersona: line.slug }, [

@@ -104,6 +104,7 @@ function stepHeader(context: GridContext, column: StepColumn, i: number): Elemen
     className: stageStartClass(context, i),
     dataStep: step.id,
     dataLine: step.headingRange.start.line,
+    dataEndLine: step.range.end.line,
     dataPersonas: column.personas.map((p) => p.slug).join(' '),
   }, [
     h('span.bp-step-no', String(column.number)),

@@ -4,7 +4,7 @@
  * grid and the Mermaid generator so both tell the same story.
  */
 import { parseEmotion } from '../emotion';
-import type { BlueprintDocument, Diagnostic, Field, Item, Persona, Range, Reference, Stage, Step, Story } from '../model';
+import type { BlueprintDocument, Diagnostic, Item, Persona, Reference, Stage, Step, Story } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
 
 /** What the renderers need: a parsed document, optionally its findings and the workspace. */
@@ -76,14 +76,14 @@ export function buildJourneyView(input: RenderInput): JourneyView {
   const columns: StepColumn[] = doc.steps.map((step, i) => {
     const stage = stageOf.get(keyOf(step));
     const refs = index ? index.effectivePersonas(doc.uri, step) : fallbackPersonas(doc, step, stage);
-    const ownRefs = referencesIn(doc, step.fields, 'persona');
+    const ownRefs = step.references.filter((r) => r.kind === 'persona');
     const personas = uniqueBy(refs, (r) => r.slug).map((ref) => ({
       slug: ref.slug,
       name: personaNames.get(ref.slug) ?? ref.slug,
       inherited: !ownRefs.some((own) => own.slug === ref.slug),
       known: personaNames.has(ref.slug),
     }));
-    const stories = uniqueBy(referencesIn(doc, step.fields, 'story'), (r) => r.slug).map((ref) => ({
+    const stories = uniqueBy(step.references.filter((r) => r.kind === 'story'), (r) => r.slug).map((ref) => ({
       slug: ref.slug,
       name: storyNames.get(ref.slug) ?? ref.text,
       known: storyNames.has(ref.slug),
@@ -134,30 +134,11 @@ function keyOf(item: Item): string {
   return `${item.headingRange.start.line}:${item.id}`;
 }
 
-function within(outer: Range, inner: Range): boolean {
-  const startsAfter = inner.start.line > outer.start.line ||
-    (inner.start.line === outer.start.line && inner.start.character >= outer.start.character);
-  const endsBefore = inner.end.line < outer.end.line ||
-    (inner.end.line === outer.end.line && inner.end.character <= outer.end.character);
-  return startsAfter && endsBefore;
-}
-
-/** References of a kind written inside the given fields. */
-function referencesIn(doc: BlueprintDocument, fields: readonly Field[], kind: Reference['kind']): Reference[] {
-  const result: Reference[] = [];
-  for (const field of fields) {
-    for (const ref of doc.references) {
-      if (ref.kind === kind && within(field.range, ref.range)) result.push(ref);
-    }
-  }
-  return result;
-}
-
 /** Without a workspace: the step's own personas, else its stage's, else the front matter's. */
 function fallbackPersonas(doc: BlueprintDocument, step: Step, stage: Stage | undefined): Reference[] {
-  const own = referencesIn(doc, step.fields, 'persona');
+  const own = step.references.filter((r) => r.kind === 'persona');
   if (own.length > 0) return own;
-  const staged = stage ? referencesIn(doc, stage.fields, 'persona') : [];
+  const staged = stage ? stage.references.filter((r) => r.kind === 'persona') : [];
   if (staged.length > 0) return staged;
   return doc.frontMatter?.personaRefs ?? [];
 }

@@ -8,44 +8,56 @@ import { fieldKeysFor } from '../lanes';
 import type { Rule, RuleContext } from './types';
 import { insertFieldEdit } from './util';
 
-/** Persona slugs a step uses, own or inherited. */
-function personasOf(context: RuleContext, step: Step): Set<string> {
-  return new Set(context.index.effectivePersonas(context.doc.uri, step).map((ref) => ref.slug));
+/** Who uses which persona in a document, counted once per check (blueprints can have 1000 steps). */
+interface Usage {
+  /** Persona slugs per step, in `doc.steps` order. */
+  perStep: Array<Set<string>>;
+  /** Steps using each slug, per stage id (`''` for steps outside a stage). */
+  perStage: Map<string, Map<string, number>>;
+  /** Steps using each slug in the whole document. */
+  inDocument: Map<string, number>;
+  /** Personas in scope, own file first, without duplicates. */
+  inScope: string[];
+}
+
+function countUsage(context: RuleContext, perStep: Array<Set<string>>): Usage {
+  const { doc, index } = context;
+  const perStage = new Map<string, Map<string, number>>();
+  const inDocument = new Map<string, number>();
+  const increment = (map: Map<string, number>, slug: string): void => {
+    map.set(slug, (map.get(slug) ?? 0) + 1);
+  };
+  doc.steps.forEach((step, i) => {
+    const stage = step.stage ?? '';
+    const counts = perStage.get(stage) ?? new Map<string, number>();
+    perStage.set(stage, counts);
+    for (const slug of perStep[i]) {
+      increment(counts, slug);
+      increment(inDocument, slug);
+    }
+  });
+  const inScope = [...new Set(index.personasInScope(doc.uri).map(({ item }) => item.id))];
+  return { perStep, perStage, inDocument, inScope };
 }
 
 /**
- * Personas in scope ordered by how likely they are meant for this step: used by the steps
- * right before or after it, then by the steps of its stage, then anywhere in the file,
- * then in definition order.
+ * Personas in scope ordered by how likely they are meant for step `position`: used by the
+ * steps right before or after it, then by the steps of its stage, then anywhere in the
+ * file, then in definition order.
  */
-function rankPersonas(context: RuleContext, step: Step): Array<{ slug: string; score: number[] }> {
-  const { doc, index } = context;
-  const steps = doc.steps;
-  const position = steps.indexOf(step);
-  const neighbours = [steps[position - 1], steps[position + 1]].filter((s): s is Step => s !== undefined);
-  const counts = new Map<string, number[]>();
-  const bump = (slug: string, slot: number): void => {
-    const score = counts.get(slug);
-    if (score) score[slot]++;
-  };
-  const seen = new Set<string>();
-  const ordered: string[] = [];
-  for (const { item } of index.personasInScope(doc.uri)) {
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
-    ordered.push(item.id);
-    counts.set(item.id, [0, 0, 0]);
-  }
-  for (const neighbour of neighbours) for (const slug of personasOf(context, neighbour)) bump(slug, 0);
-  for (const other of steps) {
-    if (other === step) continue;
-    const used = personasOf(context, other);
-    for (const slug of used) {
-      if (step.stage !== undefined && other.stage === step.stage) bump(slug, 1);
-      bump(slug, 2);
-    }
-  }
-  const ranked = ordered.map((slug, order) => ({ slug, score: [...(counts.get(slug) ?? [0, 0, 0]), -order] }));
+function rankPersonas(usage: Usage, steps: readonly Step[], position: number): Array<{ slug: string; score: number[] }> {
+  const neighbours = [usage.perStep[position - 1], usage.perStep[position + 1]].filter((s): s is Set<string> => s !== undefined);
+  const stage = steps[position].stage;
+  const stageCounts = stage !== undefined ? usage.perStage.get(stage) : undefined;
+  const ranked = usage.inScope.map((slug, order) => ({
+    slug,
+    score: [
+      neighbours.filter((used) => used.has(slug)).length,
+      stageCounts?.get(slug) ?? 0,
+      usage.inDocument.get(slug) ?? 0,
+      -order,
+    ],
+  }));
   ranked.sort((a, b) => {
     for (let i = 0; i < a.score.length; i++) if (a.score[i] !== b.score[i]) return b.score[i] - a.score[i];
     return 0;
@@ -92,9 +104,12 @@ export const stepWithoutPersona: Rule = {
     const { doc, index, locale } = context;
     // `persona` is the same word in both languages, but take it from the table.
     const key = fieldKeysFor('step', doc.lang).find((k) => k.spec.key === 'persona')?.word ?? 'persona';
-    for (const step of doc.steps) {
-      if (index.effectivePersonas(doc.uri, step).length > 0) continue;
-      const ranked = rankPersonas(context, step);
+    const perStep = doc.steps.map((step) => new Set(index.effectivePersonas(doc.uri, step).map((ref) => ref.slug)));
+    let usage: Usage | undefined;
+    doc.steps.forEach((step, position) => {
+      if (perStep[position].size > 0) return;
+      usage ??= countUsage(context, perStep);
+      const ranked = rankPersonas(usage, doc.steps, position);
       const clearFavourite =
         ranked.length === 1 || (ranked.length > 1 && ranked[0].score.some((v, i) => v !== ranked[1].score[i] && i < 3));
       const fixes: Fix[] = ranked.map(({ slug }, i) => ({
@@ -103,6 +118,6 @@ export const stepWithoutPersona: Rule = {
         ...(i === 0 && clearFavourite ? { preferred: true } : {}),
       }));
       context.report({ range: step.headingRange, message: 'rule.stepWithoutPersona', args: { step: step.name }, fixes });
-    }
+    });
   },
 };

@@ -57,38 +57,56 @@ export function didYouMean(word: string, candidates: readonly string[], limit = 
 
 /** The line break the document uses. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  // The first line break decides: cheap, and files rarely mix them.
+  const first = text.indexOf('\n');
+  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * Line starts of a text, cached per text: fixes are computed for every finding, and a
+ * 1000-step blueprint must not be rescanned for each one.
+ */
+let cachedText: string | undefined;
+let cachedStarts: number[] = [];
+function lineStarts(text: string): number[] {
+  if (text !== cachedText) {
+    cachedStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cachedStarts.push(i + 1);
+    cachedText = text;
+  }
+  return cachedStarts;
 }
 
 /** Offset of a position in the text (clamped to the text). */
 export function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  const lineEnd = text.indexOf('\n', offset);
-  const max = lineEnd < 0 ? text.length : lineEnd;
-  return Math.min(offset + position.character, max);
+  const starts = lineStarts(text);
+  if (position.line >= starts.length) return text.length;
+  const start = starts[position.line];
+  const next = position.line + 1 < starts.length ? starts[position.line + 1] - 1 : text.length;
+  return Math.min(start + Math.max(0, position.character), next);
 }
 
 /** Position of an offset in the text. */
 export function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
+  const starts = lineStarts(text);
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= clamped) low = mid;
+    else high = mid - 1;
   }
-  return { line, character: Math.min(offset, text.length) - lineStart };
+  return { line: low, character: clamped - starts[low] };
 }
 
-/** All lines of the text without line breaks. */
-function lines(text: string): string[] {
-  return text.split(/\r?\n/);
+/** The text of a line without its line break, or undefined past the end. */
+function lineText(text: string, line: number): string | undefined {
+  const starts = lineStarts(text);
+  if (line < 0 || line >= starts.length) return undefined;
+  const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+  const raw = text.slice(starts[line], end);
+  return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 }
 
 const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
@@ -102,7 +120,6 @@ const isBlank = (line: string | undefined): boolean => line === undefined || lin
  */
 export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldText: string): TextEdit {
   const eol = eolOf(doc.text);
-  const all = lines(doc.text);
   const at = item.fieldInsertPosition;
   const offset = offsetAt(doc.text, at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === '\n';
@@ -111,15 +128,15 @@ export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldTex
 
   if (item.hasFieldList && item.fields.length > 0) {
     const last = item.fields.reduce((a, b) => (b.range.start.line >= a.range.start.line ? b : a));
-    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(all[last.range.start.line] ?? '') ?? ['', '', '-', ' '];
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, last.range.start.line) ?? '') ?? ['', '', '-', ' '];
     const line = `${marker[1]}${marker[2]}${marker[3]}${fieldText}`;
     return { uri: doc.uri, range, newText: atLineStart ? `${line}${eol}` : `${eol}${line}` };
   }
 
   const line = `- ${fieldText}`;
   if (atLineStart) {
-    const before = position.line > 0 ? all[position.line - 1] : undefined;
-    const after = all[position.line];
+    const before = lineText(doc.text, position.line - 1);
+    const after = lineText(doc.text, position.line);
     const needBlankBefore = !isBlank(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? '');
     const atEnd = offset >= doc.text.length;
     const needBlankAfter = !atEnd && !isBlank(after);
@@ -130,8 +147,8 @@ export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldTex
     };
   }
   // At the end of a line (e.g. the heading line): start the list on a new line.
-  const current = all[position.line];
-  const afterLine = all[position.line + 1];
+  const current = lineText(doc.text, position.line);
+  const afterLine = lineText(doc.text, position.line + 1);
   const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? '') && !isBlank(current);
   const needBlankAfter = !isBlank(afterLine);
   return {

@@ -31,8 +31,8 @@ interface Entry {
 
 /** Facts derived from all documents; rebuilt lazily after any change. */
 interface Facts {
-  /** References of each item (own fields), by item object. */
-  refsByItem: Map<ItemBase, Reference[]>;
+  /** Documents each document sees, by URI. */
+  scopes: Map<string, BlueprintDocument[]>;
   /** Resolved step usage of personas and stories: key `uri#kind#slug`. */
   stepsByTarget: Map<string, Located<Step>[]>;
   /** Every reference resolving to an item: key `uri#kind#slug`. */
@@ -171,6 +171,16 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   scope(uri: string): BlueprintDocument[] {
+    const facts = this.ensureFacts();
+    let scope = facts.scopes.get(uri);
+    if (!scope) {
+      scope = this.computeScope(uri);
+      facts.scopes.set(uri, scope);
+    }
+    return scope;
+  }
+
+  private computeScope(uri: string): BlueprintDocument[] {
     const result: BlueprintDocument[] = [];
     const seen = new Set<string>();
     const visit = (current: string): void => {
@@ -217,7 +227,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   /** References written in an item's own fields. */
   referencesOf(item: ItemBase): Reference[] {
-    return this.ensureFacts().refsByItem.get(item) ?? [];
+    return item.references;
   }
 
   effectivePersonas(uri: string, step: Step): Reference[] {
@@ -296,12 +306,9 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
-    const facts: Facts = { refsByItem: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map() };
+    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map() };
     this.facts = facts;
-    for (const { doc } of this.entries.values()) {
-      facts.tables.set(doc.uri, tablesOf(doc));
-      assignReferences(doc, facts.refsByItem);
-    }
+    for (const { doc } of this.entries.values()) facts.tables.set(doc.uri, tablesOf(doc));
     for (const { doc } of this.entries.values()) {
       for (const ref of doc.references) {
         const target = this.resolve(doc.uri, ref);
@@ -345,26 +352,4 @@ function tablesOf(doc: BlueprintDocument): DocTables {
   for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
   for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
   return { personas, stories, journey };
-}
-
-/** Give each item the references inside its own fields (both lists are in source order). */
-function assignReferences(doc: BlueprintDocument, into: Map<ItemBase, Reference[]>): void {
-  const fieldOwners: Array<{ item: ItemBase; start: number; end: number }> = [];
-  const items: ItemBase[] = [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
-  for (const item of items) {
-    for (const field of item.fields) fieldOwners.push({ item, start: field.range.start.line, end: field.range.end.line });
-  }
-  fieldOwners.sort((a, b) => a.start - b.start);
-  let cursor = 0;
-  for (const ref of doc.references) {
-    const line = ref.range.start.line;
-    while (cursor < fieldOwners.length && fieldOwners[cursor].end < line) cursor++;
-    for (let i = cursor; i < fieldOwners.length && fieldOwners[i].start <= line; i++) {
-      const owner = fieldOwners[i];
-      if (line >= owner.start && line <= owner.end) {
-        push(into, owner.item, ref);
-        break;
-      }
-    }
-  }
 }

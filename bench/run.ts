@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: every speed figure of the project, measured in one run on this
+ * machine, with the ratios the issues set as goals. Run after `npm run build`.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateBlueprint } from './generate';
+import { measureCore } from './core';
+import { measureProcesses } from './cli';
+import { ms } from './stats';
+
+const EDIT_BUDGET_MS = 16;
+const PROCESS_RATIO_GOAL = 0.6;
+
+async function main(): Promise<void> {
+  const folder = join(process.cwd(), '.tmp', 'bench');
+  mkdirSync(folder, { recursive: true });
+  const files: Record<number, string> = {};
+  for (const steps of [125, 1000]) {
+    const file = join(folder, `generated-${steps}.blueprint.md`);
+    writeFileSync(file, generateBlueprint(steps));
+    files[steps] = file;
+  }
+
+  console.log('Core (median times; one-line edit = a character typed on a random journey line)\n');
+  console.log('| steps | lines | remark parse | full check | edit: parse | edit: parse + check | parse / edit | newline: parse + check |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  let edit1000 = 0;
+  for (const steps of [125, 1000]) {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(files[steps], 'utf8');
+    const figures = measureCore(text, steps);
+    if (steps === 1000) edit1000 = figures.editReanalysis;
+    console.log(
+      `| ${steps} | ${figures.lines} | ${ms(figures.remarkParse)} | ${ms(figures.fullCheck)} | ${ms(figures.editParse)} | ${ms(figures.editReanalysis)} | ${(figures.remarkParse / figures.editReanalysis).toFixed(0)}x | ${ms(figures.newlineReanalysis)} |`,
+    );
+  }
+  console.log(`\nOne-line edit on 1000 steps re-analysed (parse + all rules) in ${ms(edit1000)}: ${edit1000 <= EDIT_BUDGET_MS ? 'within' : 'OVER'} the ${EDIT_BUDGET_MS} ms budget.`);
+
+  console.log('\nWhole process on the 1000-step file (median of 5, alternated)\n');
+  const processes = measureProcesses(files[1000]);
+  const ratio = processes.blueprint / processes.markdownlint;
+  console.log(`blueprint check:   ${ms(processes.blueprint)}`);
+  console.log(`markdownlint-cli2: ${ms(processes.markdownlint)}`);
+  console.log(`ratio: ${ratio.toFixed(2)}x (goal at most ${PROCESS_RATIO_GOAL}x): ${ratio <= PROCESS_RATIO_GOAL ? 'met' : 'NOT met'}`);
+
+  // Editor and preview figures, measured by their own modules on the same files.
+  for (const part of ['editor', 'preview']) {
+    const modulePath = join(__dirname, `${part}.ts`);
+    if (!existsSync(modulePath)) continue;
+    const module = (await import(modulePath)) as { runBench?: (files: Record<number, string>) => Promise<void> };
+    if (module.runBench) {
+      console.log(`\n${part[0].toUpperCase()}${part.slice(1)}\n`);
+      await module.runBench(files);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

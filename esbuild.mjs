@@ -1,0 +1,67 @@
+// One build for the three programs: the extension (Node, VS Code host), the command line
+// (Node) and the preview (browser, inside a webview). Each is its own bundle, so the
+// VSIX ships no node_modules and the webview never loads Node code.
+//
+//   node esbuild.mjs            build once (minified when --production)
+//   node esbuild.mjs --watch    rebuild on change
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {import('esbuild').BuildOptions} */
+const shared = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { __BLUEPRINT_VERSION__: JSON.stringify(pkg.version) },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...shared,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...shared,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // ES-module dependencies (tinyglobby's fdir) read `import.meta.url`, which a CommonJS
+    // bundle lacks; give them this file's URL instead.
+    define: { ...shared.define, 'import.meta.url': '__import_meta_url' },
+    banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  },
+  {
+    ...shared,
+    // The preview: an ES module entry; Mermaid is split into its own chunk and only
+    // loaded when the journey view is opened.
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    target: 'es2022',
+    chunkNames: 'chunks/[name]-[hash]',
+    loader: { '.css': 'text', '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,138 @@
+/**
+ * `blueprint check`: select files, load them into one workspace with their dependencies,
+ * collect the diagnostics of the files asked for, print them, and choose the exit code.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { BlueprintWorkspace, type BlueprintConfig } from '../../core';
+import { filesFor } from '../../core/config';
+import { ExitCode, type CliIo } from '../io';
+import { VERSION } from '../project';
+import { painter, useColor } from '../format/colors';
+import { formatGithub } from '../format/github';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+import { formatStylish } from '../format/stylish';
+import { describeFsError, findProjectRoot, loadConfig } from './config-file';
+import { selectContext, selectFiles } from './files';
+import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
+import { NodeFileHost, readText } from './node-host';
+import { CHECK_USAGE, parseCheckArgs, type CheckOptions } from './options';
+
+/** Path as shown to people and tools: relative to the current folder, forward slashes. */
+export function displayPath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || '.';
+}
+
+/** Load the files and collect their findings; dependencies are loaded but not reported. */
+async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string): Promise<CheckReport> {
+  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config });
+  // Context first and quietly: a context file that cannot be read is simply left out.
+  const contextTexts = await Promise.all(context.map((file) => readText(file).catch(() => undefined)));
+  context.forEach((file, i) => {
+    const text = contextTexts[i];
+    if (text !== undefined) workspace.setText(URI.file(file).toString(), text);
+  });
+  const checked: Array<{ uri: string; file: string }> = [];
+  const inputProblems: InputProblem[] = [];
+  const texts = await Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error }))));
+  files.forEach((file, i) => {
+    const result = texts[i];
+    const shown = displayPath(cwd, file);
+    if ('error' in result) {
+      inputProblems.push({ file: shown, message: describeFsError(result.error) });
+      return;
+    }
+    const uri = URI.file(file).toString();
+    workspace.setText(uri, result.text);
+    checked.push({ uri, file: shown });
+  });
+  await workspace.loadDependencies();
+
+  const findings: Finding[] = [];
+  for (const { uri, file } of checked) {
+    for (const diagnostic of workspace.diagnostics(uri)) {
+      // A rule may point into another file; name that file rather than the one checked.
+      const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, URI.parse(diagnostic.uri).fsPath) : file;
+      findings.push(toFinding(where, diagnostic));
+    }
+  }
+  return { files: checked.map((c) => c.file), findings, inputProblems };
+}
+
+function render(report: CheckReport, options: CheckOptions, io: CliIo, config: BlueprintConfig): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, { cwd: io.cwd, config });
+    case 'github':
+      return formatGithub(report);
+    case 'stylish': {
+      // A report written to a file never gets colour codes unless forced.
+      const colour = useColor(options.color, io.env, options.outputFile === undefined && io.stdoutIsTTY);
+      return formatStylish(report, painter(colour));
+    }
+  }
+}
+
+/** Exit code from the findings: errors, or too many warnings, fail the run. */
+export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | undefined): ExitCode {
+  const counts = countBySeverity(findings);
+  if (counts.error > 0) return ExitCode.findings;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return ExitCode.findings;
+  return ExitCode.ok;
+}
+
+/** Run `blueprint check` with the arguments after `check`; resolves to the exit code. */
+export async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseCheckArgs(args);
+  if (!parsed.ok) {
+    io.stderr(`blueprint check: ${parsed.error}\nRun 'blueprint check --help' for usage.\n`);
+    return ExitCode.usageOrInput;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout(CHECK_USAGE);
+    return ExitCode.ok;
+  }
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+
+  const loaded = await loadConfig(io.cwd, options.config);
+  const config: BlueprintConfig = options.locale ? { ...loaded.config, locale: options.locale } : loaded.config;
+  const configName = loaded.file ? displayPath(io.cwd, loaded.file) : 'configuration';
+  const configProblems: InputProblem[] = loaded.problems.map((message) => ({ file: configName, message }));
+
+  const patterns = filesFor(config);
+  const selection = await selectFiles(options.inputs, { cwd: io.cwd, root: loaded.root, patterns: patterns });
+  const projectRoot = loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd);
+  const context =
+    options.inputs.length === 0 && projectRoot === io.cwd
+      ? [] // the selection already is every blueprint file of the project
+      : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns: patterns });
+  const report = await analyse(selection.files, context, config, io.cwd);
+  report.inputProblems = [...configProblems, ...selection.problems, ...report.inputProblems];
+
+  // Usage and input problems go to stderr so stdout stays a clean report for tools.
+  for (const problem of report.inputProblems) io.stderr(`blueprint check: ${problem.file}: ${problem.message}\n`);
+
+  const shown: CheckReport = options.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
+  const output = render(shown, options, io, config);
+  if (options.outputFile !== undefined) {
+    try {
+      await writeFile(path.resolve(io.cwd, options.outputFile), output, 'utf8');
+    } catch (error) {
+      io.stderr(`blueprint check: cannot write ${options.outputFile}: ${describeFsError(error)}\n`);
+      return ExitCode.usageOrInput;
+    }
+  } else {
+    io.stdout(output);
+  }
+
+  if (report.inputProblems.length > 0) return ExitCode.usageOrInput;
+  return exitCodeFor(shown.findings, options.maxWarnings);
+}

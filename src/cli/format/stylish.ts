@@ -1,0 +1,58 @@
+/**
+ * The default, human-readable format: findings grouped per file, one aligned line each
+ * (`line:col  severity  message  rule`), and a summary line, like ESLint's "stylish".
+ */
+import type { Severity } from '../../core';
+import { countBySeverity, type CheckReport, type Finding } from '../check/findings';
+import type { Paint } from './colors';
+
+const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
+  error: 'red',
+  warning: 'yellow',
+  info: 'blue',
+  hint: 'gray',
+};
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Group findings by file, keeping their order. */
+function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+/** Render the report; `paint` adds colours (or not). Ends with a newline. */
+export function formatStylish(report: CheckReport, paint: Paint): string {
+  const out: string[] = [];
+  for (const [file, findings] of byFile(report.findings)) {
+    out.push(paint('underline', file));
+    const positions = findings.map((f) => `${f.line}:${f.column}`);
+    const positionWidth = Math.max(...positions.map((p) => p.length));
+    const severityWidth = Math.max(...findings.map((f) => f.severity.length));
+    findings.forEach((finding, i) => {
+      // Padding is computed on plain text so colour codes do not break the alignment.
+      const position = paint('dim', positions[i].padEnd(positionWidth));
+      const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(severityWidth));
+      const message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      out.push(`  ${position}  ${severity}  ${message}  ${paint('dim', finding.rule)}`);
+    });
+    out.push('');
+  }
+
+  const counts = countBySeverity(report.findings);
+  const total = report.findings.length;
+  if (total === 0) {
+    out.push(paint('green', '✔ No problems'));
+  } else {
+    const summary =
+      `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+      `${plural(counts.info, 'info')}, ${plural(counts.hint, 'hint')})`;
+    out.push(paint('bold', paint(counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue', summary)));
+  }
+  return out.join('\n') + '\n';
+}

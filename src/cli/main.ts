@@ -1,0 +1,16 @@
+/**
+ * Entry point of the bundled CLI (`dist/cli.js`, run by `bin/blueprint.js`).
+ */
+import { processIo } from './io';
+import { runCli } from './cli';
+
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only a bug gets here; say so plainly and keep the stack for the report.
+    process.stderr.write(`blueprint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,122 @@
+/**
+ * `blueprint render FILE --format html|mermaid [-o OUT]`: the preview as a standalone,
+ * offline HTML page (same renderer and styles as the editor's preview), or the journey
+ * as Mermaid source. Findings are shown on their cells, as in the editor.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { BlueprintWorkspace } from '../core';
+import { renderStandalonePage } from '../core/render/html';
+import { renderMermaid } from '../core/render/mermaid';
+import { describeFsError, loadConfig } from './check/config-file';
+import { NodeFileHost, readText } from './check/node-host';
+import { ExitCode, type CliIo } from './io';
+
+export const RENDER_USAGE = `Usage: blueprint render FILE [options]
+
+Render a blueprint as a standalone HTML page (the preview's swimlane grid, no script,
+opens offline and prints on A3 landscape) or as Mermaid journey source.
+
+Options:
+  -f, --format html|mermaid  what to write (default: html)
+  -o, --output FILE          write to FILE instead of standard output
+      --theme light|dark     colours of the HTML page (default: follow the reader's system)
+      --no-findings          leave findings off the page (for handing out)
+      --config FILE          use this blueprint.config.json
+  -h, --help                 show this help
+
+Examples:
+  blueprint render journey.blueprint.md -o journey.html
+  blueprint render journey.blueprint.md --format mermaid -o journey.mmd
+`;
+
+type Format = 'html' | 'mermaid';
+
+interface RenderOptions {
+  file: string;
+  format: Format;
+  output?: string;
+  theme?: 'light' | 'dark';
+  findings: boolean;
+  config?: string;
+}
+
+function parse(args: readonly string[]): RenderOptions | { help: true } | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        theme: { type: 'string' },
+        'no-findings': { type: 'boolean' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  if (positionals.length !== 1) return { error: positionals.length === 0 ? 'no FILE given' : 'give one FILE' };
+  const format = values.format ?? 'html';
+  if (format !== 'html' && format !== 'mermaid') return { error: `unknown format '${format}' (html, mermaid)` };
+  const theme = values.theme;
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark') return { error: `unknown theme '${theme}' (light, dark)` };
+  return {
+    file: positionals[0], format, output: values.output, theme, findings: !values['no-findings'], config: values.config,
+  };
+}
+
+/** Run `blueprint render`; returns the exit code. */
+export async function runRender(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parse(args);
+  if ('help' in options) {
+    io.stdout(RENDER_USAGE);
+    return ExitCode.ok;
+  }
+  if ('error' in options) {
+    io.stderr(`blueprint render: ${options.error}.\n\n${RENDER_USAGE}`);
+    return ExitCode.usageOrInput;
+  }
+  const file = path.resolve(io.cwd, options.file);
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    io.stderr(`blueprint render: cannot read ${options.file}: ${describeFsError(error)}\n`);
+    return ExitCode.usageOrInput;
+  }
+  const loaded = await loadConfig(io.cwd, options.config);
+  for (const problem of loaded.problems) io.stderr(`blueprint render: ${problem}\n`);
+
+  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config: loaded.config });
+  const uri = URI.file(file).toString();
+  const doc = workspace.setText(uri, text);
+  await workspace.loadDependencies();
+  const input = {
+    doc: workspace.get(uri) ?? doc,
+    diagnostics: options.findings ? workspace.diagnostics(uri) : [],
+    index: workspace.index,
+  };
+  const output = options.format === 'html' ? renderStandalonePage(input, { theme: options.theme }) : renderMermaid(input);
+
+  if (options.output === undefined) {
+    io.stdout(output);
+    return ExitCode.ok;
+  }
+  const target = path.resolve(io.cwd, options.output);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, output, 'utf8');
+  } catch (error) {
+    io.stderr(`blueprint render: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    return ExitCode.usageOrInput;
+  }
+  return ExitCode.ok;
+}

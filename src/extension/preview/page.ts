@@ -1,0 +1,84 @@
+/**
+ * The webview page: a locked-down shell (CSP `default-src 'none'`, scripts only with this
+ * page's nonce, styles from the extension plus inline ones for Mermaid's SVG) holding the
+ * toolbar and an empty grid host; content arrives by message. No `vscode` import, so tests
+ * can build the same page for a plain browser.
+ */
+import { GRID_CSS } from '../../core/render/styles';
+import type { PreviewViewState } from '../../shared/messages';
+
+export interface PageLabels {
+  persona: string;
+  allPersonas: string;
+  clientView: string;
+  diagram: string;
+  toolbar: string;
+}
+
+export interface PageOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  nonce: string;
+  /** URIs as the webview may load them (`webview.asWebviewUri`). */
+  scriptUri: string;
+  state: PreviewViewState;
+  lang: string;
+  labels: PageLabels;
+}
+
+/** A fresh nonce: 32 characters from a CSPRNG (`crypto` is global in Node 20 and browsers). */
+export function makeNonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}
+
+/** Escape text for an HTML attribute value or text content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The Content-Security-Policy of the preview. */
+export function previewCsp(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    // Mermaid writes a <style> into its SVG; styles can't run code, scripts stay nonce-only.
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+/** The complete HTML of the preview page. */
+export function previewPage(options: PageOptions): string {
+  const { labels } = options;
+  const settings = JSON.stringify({
+    state: options.state,
+    allPersonasLabel: labels.allPersonas,
+  });
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(options.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(options.cspSource, options.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta id="bp-settings" data-settings="${escapeHtml(settings)}">
+<style>${GRID_CSS}</style>
+<title>Blueprint preview</title>
+</head>
+<body>
+<div class="bp-toolbar" role="toolbar" aria-label="${escapeHtml(labels.toolbar)}">
+<label for="bp-persona">${escapeHtml(labels.persona)}</label>
+<vscode-single-select id="bp-persona" aria-label="${escapeHtml(labels.persona)}"></vscode-single-select>
+<span class="bp-spacer"></span>
+<vscode-toolbar-button id="bp-client" toggleable label="${escapeHtml(labels.clientView)}">${escapeHtml(labels.clientView)}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
+</div>
+<main id="bp-root" aria-live="off"></main>
+<section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>
+<script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,223 @@
+/**
+ * One preview panel: renders a blueprint into its webview, refreshes on change (the first
+ * render at once, later ones debounced), and answers the webview's messages: reveal a
+ * source line, follow links, sync scrolling both ways without echoing.
+ */
+import * as vscode from 'vscode';
+import { buildJourneyView } from '../../core/render/journey-view';
+import { renderBlueprintHtml } from '../../core/render/html';
+import { renderMermaid } from '../../core/render/mermaid';
+import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
+import { openPreviewLink } from './links';
+import { makeNonce, previewPage } from './page';
+import type { PreviewEngine, PreviewModel } from './types';
+
+/** The webview panel type; the serializer is registered for it. */
+export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
+/** Quiet time after a change before re-rendering; the first render is immediate. */
+export const PREVIEW_DEBOUNCE_MS = 120;
+/** How long a scroll caused by the other side is not reported back. */
+const SCROLL_ECHO_MS = 250;
+
+/** Options for the webview: scripts on, and only the extension's own build output readable. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class BlueprintPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
+  /** Fires after the webview painted an update (tests and the state command wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private version = 0;
+  private shownUri: string | undefined;
+  private ready = false;
+  private disposed = false;
+  private editorScrolledAt = 0;
+  private previewScrolledAt = 0;
+  private lastModel: PreviewModel | undefined;
+  /** What the webview last reported. */
+  lastRendered: RenderedMessage | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private resourceUri: vscode.Uri,
+    private readonly engine: PreviewEngine,
+    private readonly extensionUri: vscode.Uri,
+    state?: PreviewViewState,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    this.setHtml(state ?? defaultViewState(resourceUri.toString()));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebviewMessage(message)) void this.onMessage(message);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.isPreviewOf(event.document.uri)) this.refresh();
+      }),
+      engine.onDidChange((uri) => {
+        if (this.isPreviewOf(uri)) this.refresh();
+      }),
+    );
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  isPreviewOf(uri: vscode.Uri): boolean {
+    return uri.toString() === this.resourceUri.toString();
+  }
+
+  /** Show another blueprint in this panel (following the active editor). */
+  setResource(uri: vscode.Uri): void {
+    if (this.isPreviewOf(uri)) return;
+    this.resourceUri = uri;
+    this.refresh(true);
+  }
+
+  /** Re-render soon; `now` skips the debounce (first render, another file). */
+  refresh(now = false): void {
+    if (this.disposed) return;
+    clearTimeout(this.timer);
+    if (now) void this.update();
+    else this.timer = setTimeout(() => void this.update(), PREVIEW_DEBOUNCE_MS);
+  }
+
+  post(message: ToWebviewMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** The editor's cursor moved to `line`. */
+  cursorMoved(line: number): void {
+    this.post({ type: 'cursor', line });
+  }
+
+  /** The editor scrolled so `line` is on top; ignored right after the preview moved the editor. */
+  editorScrolled(line: number): void {
+    if (Date.now() - this.previewScrolledAt < SCROLL_ECHO_MS) return;
+    this.editorScrolledAt = Date.now();
+    this.post({ type: 'scrollToLine', line });
+  }
+
+  private setHtml(state: PreviewViewState): void {
+    const webview = this.panel.webview;
+    const dist = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', name)).toString();
+    this.ready = false;
+    webview.html = previewPage({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: dist('webview/webview.js'),
+      state,
+      lang: vscode.env.language,
+      labels: {
+        toolbar: vscode.l10n.t('Blueprint preview'),
+        persona: vscode.l10n.t('Persona'),
+        allPersonas: vscode.l10n.t('All personas'),
+        clientView: vscode.l10n.t('Client view'),
+        diagram: vscode.l10n.t('Journey diagram'),
+      },
+    });
+  }
+
+  private async update(): Promise<void> {
+    this.timer = undefined;
+    if (this.disposed || !this.ready) return;
+    const uri = this.resourceUri;
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return;
+    }
+    const model = await this.engine.getModel(document);
+    // A newer change or another file may have come in while the model was prepared.
+    if (!model || this.disposed || !this.isPreviewOf(uri)) return;
+    this.lastModel = model;
+    const input = { doc: model.doc, diagnostics: model.diagnostics, index: model.index };
+    const newDocument = this.shownUri !== uri.toString();
+    this.shownUri = uri.toString();
+    this.panel.title = vscode.l10n.t('Preview {0}', basename(uri));
+    this.post({
+      type: 'update',
+      uri: uri.toString(),
+      version: ++this.version,
+      title: basename(uri),
+      html: renderBlueprintHtml(input),
+      mermaid: renderMermaid(input),
+      personas: buildJourneyView(input).personas,
+      lang: model.doc.lang,
+      newDocument,
+    });
+  }
+
+  private async onMessage(message: FromWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        // A fresh page (first load, or shown again after being hidden) needs everything.
+        this.shownUri = undefined;
+        this.version = 0;
+        this.refresh(true);
+        break;
+      case 'revealLine':
+        await this.revealLine(message.line);
+        break;
+      case 'didScroll':
+        this.previewScrolled(message.line);
+        break;
+      case 'openLink':
+        await openPreviewLink(message.href, this.resourceUri, this.lastModel);
+        break;
+      case 'rendered':
+        if (message.uri === this.resourceUri.toString()) {
+          this.lastRendered = message;
+          this.renderedEmitter.fire(message);
+        }
+        break;
+    }
+  }
+
+  private previewScrolled(line: number): void {
+    if (Date.now() - this.editorScrolledAt < SCROLL_ECHO_MS) return;
+    const editor = vscode.window.visibleTextEditors.find((e) => this.isPreviewOf(e.document.uri));
+    if (!editor) return;
+    this.previewScrolledAt = Date.now();
+    const position = new vscode.Position(line, 0);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+  }
+
+  /** Put the cursor on `line` in an editor of the blueprint (opening one beside the preview if needed). */
+  private async revealLine(line: number): Promise<void> {
+    const visible = vscode.window.visibleTextEditors.find((e) => this.isPreviewOf(e.document.uri));
+    const document = visible?.document ?? await vscode.workspace.openTextDocument(this.resourceUri);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, column);
+    const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.disposeEmitter.fire();
+    for (const d of this.disposables) d.dispose();
+    this.renderedEmitter.dispose();
+    this.disposeEmitter.dispose();
+    this.panel.dispose();
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,25 @@
+/**
+ * What the preview needs from the rest of the extension: up-to-date models with their
+ * findings, and a signal when they change. The extension's session implements it
+ * (see `sessionPreviewEngine`), tests can pass a stub.
+ */
+import type * as vscode from 'vscode';
+import type { BlueprintDocument, Diagnostic } from '../../core/model';
+import type { WorkspaceIndex } from '../../core/workspace/index-types';
+
+/** A blueprint ready to render. */
+export interface PreviewModel {
+  doc: BlueprintDocument;
+  /** Findings for `doc` (configured severities, rules switched off left out). */
+  diagnostics: Diagnostic[];
+  index: WorkspaceIndex;
+}
+
+export interface PreviewEngine {
+  /** True for documents the preview can show. */
+  isBlueprint(document: vscode.TextDocument): boolean;
+  /** The model of the document's current text, with its personas files loaded; undefined when not a blueprint. */
+  getModel(document: vscode.TextDocument): Promise<PreviewModel | undefined>;
+  /** Fires with a document's URI when its model or findings changed (also for changes in its personas files). */
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BlueprintParser, parseBlueprint, parseWhole } from '../../../src/core/parse';
+import type { BlueprintDocument, Range } from '../../../src/core/model';
+import { applyEdit, blueprintText, edits } from './arbitraries';
+
+const URI = 'file:///w/test.blueprint.md';
+
+/** Every range anywhere in the model, with where it was found. */
+function collectRanges(value: unknown, path = 'doc', out: Array<{ path: string; range: Range }> = []): Array<{ path: string; range: Range }> {
+  if (Array.isArray(value)) value.forEach((item, i) => collectRanges(item, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (isRange(record)) out.push({ path, range: record });
+    for (const [key, child] of Object.entries(record)) if (key !== 'text') collectRanges(child, `${path}.${key}`, out);
+  }
+  return out;
+}
+
+function isRange(value: Record<string, unknown>): value is Range & Record<string, unknown> {
+  return typeof value.start === 'object' && typeof value.end === 'object' && value.start !== null && value.end !== null;
+}
+
+function expectRangesInside(doc: BlueprintDocument): void {
+  const lines = doc.text.split('\n').map((line) => line.length);
+  for (const { path, range } of collectRanges(doc)) {
+    for (const position of [range.start, range.end]) {
+      expect(position.line, path).toBeGreaterThanOrEqual(0);
+      expect(position.line, path).toBeLessThan(lines.length);
+      expect(position.character, path).toBeGreaterThanOrEqual(0);
+      expect(position.character, path).toBeLessThanOrEqual(lines[position.line]);
+    }
+    const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+    expect(ordered, `${path} start after end`).toBe(true);
+  }
+}
+
+describe('parser properties', () => {
+  it('never throws and keeps every range inside the document (blueprint-like text)', () => {
+    fc.assert(
+      fc.property(blueprintText, (text) => {
+        expectRangesInside(parseBlueprint(text, URI));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), (a, b) => {
+        expectRangesInside(parseBlueprint(a + '\n' + b, URI));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a chunked parse equals a whole-document parse', () => {
+    fc.assert(
+      fc.property(blueprintText, (text) => {
+        expect(parseBlueprint(text, URI)).toEqual(parseWhole(text, URI));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('incremental re-parse after random edits equals a full parse', () => {
+    fc.assert(
+      fc.property(blueprintText, edits, (text, editList) => {
+        const parser = new BlueprintParser();
+        parser.parse(text, URI);
+        let current = text;
+        for (const edit of editList) {
+          current = applyEdit(current, edit);
+          const incremental = parser.parse(current, URI);
+          expect(incremental).toEqual(parseWhole(current, URI));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('re-parses only the edited chunk after a one-line edit', () => {
+    const steps = Array.from({ length: 40 }, (_, i) => `### Step: Step ${i}\n- persona: @maria\n- customer: does ${i}\n`).join('\n');
+    const text = `# T\n\n## Journey\n\n${steps}`;
+    const parser = new BlueprintParser();
+    parser.parse(text, URI);
+    const edited = text.replace('- customer: does 17\n', '- customer: does seventeen\n');
+    const doc = parser.parse(edited, URI);
+    expect(parser.lastParsedChunks).toBe(1);
+    expect(doc.steps[17].fields[1].value).toBe('does seventeen');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Reading and marking the rendered grid: which column holds a source line, persona
+ * dimming, the cursor's step. Works only through the renderer's `data-*` hooks.
+ */
+
+/** The step header cells, in column order. */
+export function stepHeaders(root: ParentNode): HTMLTableCellElement[] {
+  return Array.from(root.querySelectorAll<HTMLTableCellElement>('th.bp-step'));
+}
+
+/** Index of the column whose step holds `line` (heading to end of the step), or -1. */
+export function columnForLine(headers: readonly HTMLElement[], line: number): number {
+  let best = -1;
+  for (let i = 0; i < headers.length; i++) {
+    const start = Number(headers[i].dataset.line);
+    const end = Number(headers[i].dataset.endLine ?? start);
+    if (start <= line && line <= end) return i;
+    // Between steps (a stage heading, notes): the step before is the closest.
+    if (start <= line) best = i;
+  }
+  return best;
+}
+
+/** Every row's step cells, indexed by column (rows hold one cell per step, in order). */
+function forEachColumnCell(root: ParentNode, visit: (cell: HTMLElement, column: number) => void): void {
+  for (const row of Array.from(root.querySelectorAll<HTMLTableRowElement>('.bp-grid tr'))) {
+    let column = 0;
+    for (const cell of Array.from(row.children)) {
+      if (cell instanceof HTMLElement && cell.dataset.step !== undefined) visit(cell, column++);
+    }
+  }
+}
+
+/** Dim the columns whose step does not involve `persona` (undefined: nothing dimmed). */
+export function applyPersonaFilter(root: ParentNode, persona: string | undefined): void {
+  const headers = stepHeaders(root);
+  const dim = headers.map((th) => persona !== undefined && !(th.dataset.personas ?? '').split(' ').includes(persona));
+  forEachColumnCell(root, (cell, column) => cell.classList.toggle('bp-dim', dim[column] ?? false));
+  for (const mark of Array.from(root.querySelectorAll<HTMLElement | SVGElement>('.bp-curve [data-persona], .bp-legend [data-persona]'))) {
+    mark.classList.toggle('bp-dim', persona !== undefined && mark.dataset.persona !== persona);
+  }
+  for (const chip of Array.from(root.querySelectorAll<HTMLElement>('.bp-chip-persona'))) {
+    chip.classList.toggle('bp-selected', persona !== undefined && chip.dataset.persona === persona);
+  }
+}
+
+/** Mark the column of step `column` as the cursor's (undefined or -1: none). */
+export function applyActiveColumn(root: ParentNode, column: number | undefined): void {
+  for (const old of Array.from(root.querySelectorAll('.bp-active'))) old.classList.remove('bp-active');
+  if (column === undefined || column < 0) return;
+  forEachColumnCell(root, (cell, i) => {
+    if (i === column) cell.classList.add('bp-active');
+  });
+}
+
+/** The visible lane rows, for the `rendered` report. */
+export function visibleLanes(root: ParentNode): string[] {
+  return Array.from(root.querySelectorAll<HTMLElement>('.bp-grid tr[data-lane]'))
+    .filter((row) => row.getClientRects().length > 0)
+    .map((row) => row.dataset.lane ?? '');
+}

@@ -1,0 +1,262 @@
+/**
+ * The preview program (`dist/webview.js`): shows the grid the extension rendered, keeps
+ * scroll position across updates, follows the editor's cursor and scroll by source line,
+ * filters by persona, switches to client view or to the Mermaid journey, and reports
+ * clicks back so the editor can reveal the source. It never builds HTML from blueprint
+ * text itself: the grid arrives rendered and sanitised, Mermaid sanitises its own SVG.
+ */
+import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import type { ContentUpdate, PreviewViewState, SetViewMessage, ToWebviewMessage } from '../src/shared/messages';
+import { applyActiveColumn, applyPersonaFilter, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
+import { drawMermaid } from './mermaid-loader';
+import { vscode } from './vscode-api';
+import pageCss from './preview.css';
+
+interface PageSettings {
+  state: PreviewViewState;
+  allPersonasLabel: string;
+}
+
+interface PersonaSelect extends HTMLElement {
+  value: string;
+}
+
+interface ToggleButton extends HTMLElement {
+  checked: boolean;
+}
+
+const settings = readSettings();
+injectStyles(pageCss);
+const gridHost = required('bp-root');
+const mermaidHost = required('bp-mermaid');
+const personaSelect = required('bp-persona') as PersonaSelect;
+const clientButton = required('bp-client') as ToggleButton;
+const mermaidButton = required('bp-diagram') as ToggleButton;
+
+const saved = vscode.getState();
+let state: PreviewViewState = saved && saved.uri === settings.state.uri ? { ...settings.state, ...saved } : settings.state;
+let current: ContentUpdate | undefined;
+let cursorColumn: number | undefined;
+let mermaidError: string | undefined;
+// While the preview scrolls because the editor did, it must not report that scroll back.
+let ignoreScrollUntil = 0;
+let scrollFrame = 0;
+
+function required(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`preview page lacks #${id}`);
+  return element;
+}
+
+/** The page's own styles (bundled as text); the CSP allows inline styles for Mermaid anyway. */
+function injectStyles(css: string): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+}
+
+function readSettings(): PageSettings {
+  const raw = document.getElementById('bp-settings')?.dataset.settings;
+  if (!raw) throw new Error('preview page lacks its settings');
+  return JSON.parse(raw) as PageSettings;
+}
+
+function scroller(): HTMLElement | null {
+  return gridHost.querySelector<HTMLElement>('.bp-scroll');
+}
+
+function saveState(): void {
+  vscode.setState(state);
+}
+
+function isDark(): boolean {
+  return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+}
+
+/** Replace the grid with a new render, keeping scroll position unless the file changed. */
+function showContent(update: ContentUpdate): void {
+  if (current && update.version <= current.version && update.uri === current.uri) return;
+  const keepScroll = !update.newDocument && current !== undefined;
+  const before = scroller();
+  const left = keepScroll && before ? before.scrollLeft : state.scrollLeft;
+  const top = keepScroll && before ? before.scrollTop : state.scrollTop;
+  if (update.uri !== state.uri) state = { ...state, uri: update.uri, persona: undefined, scrollLeft: 0, scrollTop: 0 };
+  current = update;
+  gridHost.innerHTML = update.html;
+  document.title = update.title;
+  updatePersonaOptions(update);
+  applyView();
+  const after = scroller();
+  if (after) {
+    ignoreScrollUntil = performance.now() + 100;
+    after.scrollLeft = update.newDocument ? 0 : left;
+    after.scrollTop = update.newDocument ? 0 : top;
+    after.addEventListener('scroll', onGridScroll, { passive: true });
+  }
+  // Step headers and findings are the keyboard's way to the source (Enter reveals it).
+  for (const th of stepHeaders(gridHost)) th.tabIndex = 0;
+  for (const li of Array.from(gridHost.querySelectorAll<HTMLElement>('.bp-outside li[data-line]'))) li.tabIndex = 0;
+  gridHost.querySelector('.bp')?.classList.add('bp-clickable');
+  if (state.view === 'mermaid') void renderMermaidView();
+  reportRendered();
+}
+
+function updatePersonaOptions(update: ContentUpdate): void {
+  const options = [{ slug: '', name: settings.allPersonasLabel }, ...update.personas];
+  const signature = options.map((o) => `${o.slug}\u0000${o.name}`).join('\u0001');
+  if (personaSelect.dataset.signature !== signature) {
+    personaSelect.replaceChildren(...options.map((option) => {
+      const element = document.createElement('vscode-option');
+      element.setAttribute('value', option.slug);
+      element.textContent = option.name; // text, never markup
+      return element;
+    }));
+    personaSelect.dataset.signature = signature;
+  }
+  if (state.persona && !update.personas.some((p) => p.slug === state.persona)) state = { ...state, persona: undefined };
+  personaSelect.value = state.persona ?? '';
+}
+
+/** Apply persona filter, client view and the chosen view to the current DOM. */
+function applyView(): void {
+  const bp = gridHost.querySelector('.bp');
+  bp?.classList.toggle('bp-client', state.clientView);
+  applyPersonaFilter(gridHost, state.persona);
+  applyActiveColumn(gridHost, cursorColumn);
+  clientButton.checked = state.clientView;
+  mermaidButton.checked = state.view === 'mermaid';
+  document.body.classList.toggle('bp-show-mermaid', state.view === 'mermaid');
+  gridHost.hidden = state.view === 'mermaid';
+  mermaidHost.hidden = state.view !== 'mermaid';
+  saveState();
+}
+
+async function renderMermaidView(): Promise<void> {
+  if (!current) return;
+  try {
+    mermaidHost.setAttribute('aria-busy', 'true');
+    const drawn = await drawMermaid(mermaidHost, current.mermaid, { dark: isDark() });
+    if (drawn) mermaidError = undefined;
+  } catch (error) {
+    mermaidError = error instanceof Error ? error.message : String(error);
+    const message = document.createElement('p');
+    message.className = 'bp-mermaid-error';
+    message.textContent = mermaidError;
+    mermaidHost.replaceChildren(message);
+  } finally {
+    mermaidHost.removeAttribute('aria-busy');
+    reportRendered();
+  }
+}
+
+function setView(change: Omit<SetViewMessage, 'type'>): void {
+  const wasMermaid = state.view === 'mermaid';
+  state = {
+    ...state,
+    persona: change.persona === null ? undefined : change.persona ?? state.persona,
+    clientView: change.clientView ?? state.clientView,
+    view: change.view ?? state.view,
+  };
+  applyView();
+  if (state.view === 'mermaid' && !wasMermaid) void renderMermaidView();
+  else reportRendered();
+}
+
+function reportRendered(): void {
+  if (!current) return;
+  const { uri, version } = current;
+  requestAnimationFrame(() => {
+    vscode.postMessage({
+      type: 'rendered',
+      uri,
+      version,
+      steps: stepHeaders(gridHost).map((th) => th.dataset.step ?? ''),
+      lanes: visibleLanes(gridHost),
+      state,
+      mermaidError,
+    });
+  });
+}
+
+/** The editor scrolled: bring the step at `line` to the left edge, beside the lane labels. */
+function scrollToLine(line: number): void {
+  const area = scroller();
+  if (!area || state.view !== 'grid') return;
+  const headers = stepHeaders(gridHost);
+  const column = columnForLine(headers, line);
+  if (column < 0) return;
+  const labelWidth = gridHost.querySelector<HTMLElement>('.bp-corner')?.offsetWidth ?? 0;
+  ignoreScrollUntil = performance.now() + 150;
+  area.scrollLeft = Math.max(0, headers[column].offsetLeft - labelWidth);
+}
+
+function onGridScroll(): void {
+  if (scrollFrame) return;
+  scrollFrame = requestAnimationFrame(() => {
+    scrollFrame = 0;
+    const area = scroller();
+    if (!area) return;
+    state = { ...state, scrollLeft: area.scrollLeft, scrollTop: area.scrollTop };
+    saveState();
+    if (performance.now() < ignoreScrollUntil) return;
+    const labelWidth = gridHost.querySelector<HTMLElement>('.bp-corner')?.offsetWidth ?? 0;
+    const first = stepHeaders(gridHost).find((th) => th.offsetLeft + th.offsetWidth > area.scrollLeft + labelWidth + 1);
+    if (first) vscode.postMessage({ type: 'didScroll', line: Number(first.dataset.line) });
+  });
+}
+
+function onMessage(event: MessageEvent<ToWebviewMessage>): void {
+  const message = event.data;
+  switch (message?.type) {
+    case 'update':
+      showContent(message);
+      break;
+    case 'cursor':
+      cursorColumn = columnForLine(stepHeaders(gridHost), message.line);
+      applyActiveColumn(gridHost, cursorColumn);
+      break;
+    case 'scrollToLine':
+      scrollToLine(message.line);
+      break;
+    case 'setView':
+      setView(message);
+      break;
+  }
+}
+
+/** Clicks: links go to the extension (it checks the scheme), cells reveal their source line. */
+function onClick(event: MouseEvent): void {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  const link = target.closest('a');
+  if (link) {
+    event.preventDefault();
+    const href = link.getAttribute('href');
+    if (href) vscode.postMessage({ type: 'openLink', href });
+    return;
+  }
+  // A selection being made is not a click to navigate.
+  if (window.getSelection()?.toString()) return;
+  const located = target.closest<HTMLElement>('[data-line]');
+  if (located && gridHost.contains(located)) vscode.postMessage({ type: 'revealLine', line: Number(located.dataset.line) });
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  if (target?.matches('th.bp-step, .bp-outside li[data-line]')) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'revealLine', line: Number(target.dataset.line) });
+  }
+}
+
+personaSelect.addEventListener('change', () => setView({ persona: personaSelect.value || null }));
+clientButton.addEventListener('change', () => setView({ clientView: clientButton.checked }));
+mermaidButton.addEventListener('change', () => setView({ view: mermaidButton.checked ? 'mermaid' : 'grid' }));
+gridHost.addEventListener('click', onClick);
+gridHost.addEventListener('keydown', onKeyDown);
+window.addEventListener('message', onMessage);
+applyView();
+vscode.postMessage({ type: 'ready' });
