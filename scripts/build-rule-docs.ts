@@ -88,7 +88,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     '| Rule | Default | Quick fix | What it flags |',
     '| --- | --- | --- | --- |',
     ...rules.map(
-      (rule) => `| [${rule.id}](${rule.id}.md) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.description.replace(/\|/g, '\\|')} |`,
+      (rule) => `| [${rule.id}](${rule.id}.md) | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : 'no'} | ${rule.description.replace(/\|/g, '\\|')} |`,
     ),
     '',
   ];

@@ -125,6 +125,7 @@ function applyView(): void {
   bp?.classList.toggle('bp-client', state.clientView);
   applyPersonaFilter(gridHost, state.persona);
   applyActiveColumn(gridHost, cursorColumn);
+  if (personaSelect.value !== (state.persona ?? '')) personaSelect.value = state.persona ?? '';
   clientButton.checked = state.clientView;
   mermaidButton.checked = state.view === 'mermaid';
   document.body.classList.toggle('bp-show-mermaid', state.view === 'mermaid');

@@ -87,7 +87,7 @@ export async function runSuiteInCodeServer(options) {
     });
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => onExit(code));
     const url = `${server.origin}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     /** @type {NodeJS.Timeout | undefined} */
     let timer;
     const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), options.timeoutMs); });

@@ -45,7 +45,7 @@ const { values: flags } = parseArgs({
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 
 /** Lines of workbench chatter that say nothing about the tests. */
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Extension host \(|Loading development extension|\s*$)/;
+const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Creation of workbench contribution|Extension host \(|Loading development extension|\s*$)/;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 /** @type {string[]} */

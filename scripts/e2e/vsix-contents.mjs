@@ -39,7 +39,7 @@ export function listVsix(file) {
       if (error || !zip) return reject(error ?? new Error(`cannot open ${file}`));
       /** @type {string[]} */
       const names = [];
-      zip.on('entry', (/** @type {{ fileName: string }} */ entry) => {
+      zip.on('entry', (entry) => {
         names.push(entry.fileName);
         zip.readEntry();
       });

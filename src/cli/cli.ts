@@ -5,6 +5,7 @@
 import { ExitCode, type CliIo } from './io';
 import { VERSION } from './project';
 import { runCheck } from './check/run';
+import { runRender } from './render';
 
 /** A subcommand: its arguments and the outside world in, an exit code out. */
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -16,6 +17,7 @@ interface CommandEntry {
 
 const COMMANDS: Record<string, CommandEntry> = {
   check: { run: runCheck, summary: 'check blueprints and report findings (stylish, json, sarif, github)' },
+  render: { run: runRender, summary: 'render a blueprint as a standalone HTML page or Mermaid journey source' },
 };
 
 function usage(): string {
@@ -23,7 +25,7 @@ function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
   return `Usage: blueprint <command> [options]
 
-Service blueprints as code: check Markdown blueprints from the command line.
+Service blueprints as code: check and render Markdown blueprints from the command line.
 
 Commands:
 ${lines.join('\n')}
@@ -35,6 +37,7 @@ Options:
 Examples:
   blueprint check
   blueprint check examples --format github
+  blueprint render examples/bijstand-aanvragen.blueprint.md -o bijstand.html
 `;
 }
 

@@ -1,3 +1,5 @@
+import type { MessageArgs, MessageKey } from './i18n/messages';
+
 /**
  * The blueprint model: plain data produced by the parser and consumed by the rules,
  * the editor features, the CLI and the preview. Positions are zero-based lines and
@@ -171,6 +173,14 @@ export interface Diagnostic {
   fixes?: Fix[];
 }
 
+/** A problem the parser found; its message is formatted in the reader's language later. */
+export interface ParseProblem {
+  range: Range;
+  severity: Severity;
+  message: MessageKey;
+  args?: MessageArgs;
+}
+
 export interface BlueprintDocument {
   uri: string;
   text: string;
@@ -186,7 +196,7 @@ export interface BlueprintDocument {
   steps: Step[];
   /** Every reference in the document in source order (front matter included). */
   references: Reference[];
-  /** Problems found while parsing (invalid YAML, …), rule `parse`. */
-  problems: Diagnostic[];
+  /** Problems found while parsing (invalid YAML, …), reported under rule `parse`. */
+  problems: ParseProblem[];
   lineCount: number;
 }

@@ -152,7 +152,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
         const uri = uriOf(document);
         const published = session.diagnosticsFor(uri);
         // Fixes computed for older text would edit the wrong places: wait for fresh diagnostics.
-        if (published.length === 0 || session.workspace.get(uri)?.text !== document.getText()) return undefined;
+        if (published.length === 0 || !session.isPublishedFor(uri, document.getText())) return undefined;
         const wantsFixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
         if (wantsFixAll) {
           const action = fixAllInFile(published, session.locale);

@@ -26,6 +26,8 @@ export class BlueprintSession implements vscode.Disposable {
   private readonly configProblems = vscode.languages.createDiagnosticCollection('blueprint-config');
   /** The model diagnostics last published per file, for code actions. */
   private readonly published = new Map<string, Diagnostic[]>();
+  /** The text each file's published diagnostics were computed for. */
+  private readonly publishedText = new Map<string, string | undefined>();
   private readonly publishedEmitter = new vscode.EventEmitter<string>();
   /** Fires with a file's URI after its diagnostics were published. */
   readonly onDidPublish = this.publishedEmitter.event;
@@ -33,6 +35,8 @@ export class BlueprintSession implements vscode.Disposable {
   private globs: readonly string[] = DEFAULT_FILES;
   private fileConfig: BlueprintConfig = {};
   private indexing: Promise<void> | undefined;
+  /** Open blueprints edited since the workspace last saw their text. */
+  private readonly edited = new Map<string, vscode.TextDocument>();
   private readonly repository: string;
 
   constructor(extension: vscode.Extension<unknown> | undefined) {
@@ -63,6 +67,7 @@ export class BlueprintSession implements vscode.Disposable {
    */
   documentFor(document: vscode.TextDocument): BlueprintDocument | undefined {
     if (!this.isBlueprint(document)) return undefined;
+    this.syncEdited();
     const uri = document.uri.toString();
     const text = document.getText();
     const known = this.workspace.get(uri);
@@ -80,8 +85,21 @@ export class BlueprintSession implements vscode.Disposable {
   /** An editor opened or changed a document: schedule its diagnostics if it is a blueprint. */
   track(document: vscode.TextDocument): void {
     if (!this.isBlueprint(document)) return;
+    this.edited.set(document.uri.toString(), document);
     this.scheduler.update(document.uri.toString(), document.getText());
     void this.indexWorkspace();
+  }
+
+  /**
+   * Hands the workspace the current text of every edited open blueprint. Done lazily,
+   * when a feature asks, because a rename or a personas edit in one editor changes
+   * what another file's references resolve to.
+   */
+  private syncEdited(): void {
+    for (const [uri, document] of this.edited) {
+      if (!document.isClosed) this.workspace.setText(uri, document.getText());
+    }
+    this.edited.clear();
   }
 
   /** A file changed on disk. Open documents follow their editor instead. */
@@ -102,12 +120,18 @@ export class BlueprintSession implements vscode.Disposable {
     this.workspace.remove(key);
     this.collection.delete(uri);
     this.published.delete(key);
+    this.publishedText.delete(key);
     this.scheduler.refresh(dependents);
   }
 
   /** The model diagnostics published for a file. */
   diagnosticsFor(uri: string): Diagnostic[] {
     return this.published.get(uri) ?? [];
+  }
+
+  /** True when the published diagnostics of a file were computed for exactly this text. */
+  isPublishedFor(uri: string, text: string): boolean {
+    return this.publishedText.get(uri) === text;
   }
 
   /** Re-reads `blueprint.config.json` and the settings; re-checks every file with problems shown. */
@@ -168,6 +192,7 @@ export class BlueprintSession implements vscode.Disposable {
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
     this.published.set(uri, diagnostics);
+    this.publishedText.set(uri, this.workspace.get(uri)?.text);
     this.collection.set(vscode.Uri.parse(uri), diagnostics.map((diagnostic) => toDiagnostic(diagnostic, (rule) => this.ruleDocs(rule))));
     this.publishedEmitter.fire(uri);
   }

@@ -7,7 +7,8 @@
  * Open, and the user sees
  *   1. blueprint diagnostics in the Problems panel,
  *   2. a squiggle in the editor,
- *   3. the preview beside the editor (command `blueprint.openPreviewToSide`).
+ *   3. the preview beside the editor (command `blueprint.openPreviewToSide`,
+ *      run from the Command Palette by its title), showing the steps.
  * Screenshots go to test-results/e2e/. DOM selectors are kept few (they change
  * between VS Code versions); the extension-host suite asserts the details.
  */
@@ -89,14 +90,15 @@ export async function runWorkbenchCheck(options) {
   await fs.cp(options.examplesDir, path.join(workspace, 'examples'), { recursive: true });
   await fs.mkdir(options.screenshotsDir, { recursive: true });
 
+  /** Set once the page exists: a screenshot of each failure. */
+  /** @type {(name: string) => Promise<unknown>} */
+  let onFailure = async () => undefined;
   /**
    * Runs one named check; a failure is recorded, later checks still run when
    * they do not depend on it.
    * @param {string} name
    * @param {() => Promise<string | void>} body returns an optional detail
    */
-  /** @type {(name: string) => Promise<void>} */
-  let onFailure = async () => undefined;
   const check = async (name, body) => {
     const started = Date.now();
     try {
@@ -129,9 +131,13 @@ export async function runWorkbenchCheck(options) {
   const browser = await launchBrowser({ profileParent: options.workDir });
   try {
     const { page } = browser;
-    const shot = (/** @type {string} */ name) => page.screenshot({ path: path.join(options.screenshotsDir, name) });
+    const shot = async (/** @type {string} */ name) => {
+      // Park the mouse on the status bar so no hover tooltip covers the picture.
+      await page.mouse.move(700, 890);
+      await page.screenshot({ path: path.join(options.screenshotsDir, name) });
+    };
     onFailure = (name) => shot(`failure-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer lists the workspace once the remote connection is up.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'examples' }).first().waitFor({ timeout: 60_000 });
@@ -140,22 +146,22 @@ export async function runWorkbenchCheck(options) {
     const opened = await check(`Quick Open opens ${example}`, async () => {
       await page.keyboard.press('Control+P');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
+      await input.waitFor({ timeout: 30_000 });
       await input.fill(exampleName);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: exampleName }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: exampleName }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Enter');
-      await page.locator('.tabs-container .tab.active', { hasText: exampleName }).waitFor({ timeout: 10_000 });
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+      await page.locator('.tabs-container .tab.active', { hasText: exampleName }).waitFor({ timeout: 30_000 });
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     });
     if (!opened) return results;
 
     const problemRows = page.locator('.markers-panel .monaco-list-row');
     const problemsShown = await check('the Problems panel shows blueprint diagnostics', async () => {
       await page.keyboard.press('Control+Shift+M');
-      await page.locator('.markers-panel').waitFor({ timeout: 10_000 });
+      await page.locator('.markers-panel').waitFor({ timeout: 30_000 });
       // The first row names the file; the rows below it are its problems.
       await page.locator('.markers-panel .monaco-list-row', { hasText: exampleName }).first().waitFor({ timeout: 30_000 });
-      await problemRows.nth(1).waitFor({ timeout: 10_000 });
+      await problemRows.nth(1).waitFor({ timeout: 30_000 });
       const count = await problemRows.count();
       await shot('problems.png');
       return `${count - 1} problem row(s) visible`;
@@ -170,32 +176,27 @@ export async function runWorkbenchCheck(options) {
       return `${await squiggles.count()} squiggle(s)`;
     });
 
-    // TODO(issue 4): once the preview has landed, a missing command is a failure, not a skip.
-    const label = commandLabel(installedDir, PREVIEW_COMMAND);
-    if (!label) {
-      results.push({ name: 'the preview opens beside the editor', status: 'skipped', detail: `${PREVIEW_COMMAND} is not contributed yet (TODO issue 4)` });
-      options.log(`  - the preview opens beside the editor: skipped, ${PREVIEW_COMMAND} is not contributed yet (TODO issue 4)`);
-    } else {
-      await check('the preview opens beside the editor', async () => {
-        await page.locator('.tabs-container .tab', { hasText: exampleName }).first().click();
-        await page.keyboard.press('Control+Shift+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout: 10_000 });
-        await input.fill(`>${label}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
-        await page.keyboard.press('Enter');
-        const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-        await webview.locator('[data-step]').first().waitFor({ timeout: 30_000 });
-        const steps = await webview.locator('[data-step]').count();
-        const editorBox = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
-        const previewBox = await page.locator('iframe.webview.ready').first().boundingBox();
-        if (!editorBox || !previewBox || previewBox.x < editorBox.x + editorBox.width / 2) {
-          throw new Error(`the preview is not beside the editor (editor ${JSON.stringify(editorBox)}, preview ${JSON.stringify(previewBox)})`);
-        }
-        await shot('preview.png');
-        return `${steps} step cell(s)`;
-      });
-    }
+    await check('the preview opens beside the editor', async () => {
+      const label = commandLabel(installedDir, PREVIEW_COMMAND);
+      if (!label) throw new Error(`the installed extension does not contribute ${PREVIEW_COMMAND}`);
+      await page.locator('.tabs-container .tab', { hasText: exampleName }).first().click();
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 30_000 });
+      await input.fill(`>${label}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await webview.locator('[data-step]').first().waitFor({ timeout: 30_000 });
+      const steps = new Set(await webview.locator('[data-step]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-step'))));
+      const editorBox = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
+      const previewBox = await page.locator('iframe.webview.ready').first().boundingBox();
+      if (!editorBox || !previewBox || previewBox.x < editorBox.x + editorBox.width / 2) {
+        throw new Error(`the preview is not beside the editor (editor ${JSON.stringify(editorBox)}, preview ${JSON.stringify(previewBox)})`);
+      }
+      await shot('preview.png');
+      return `${steps.size} steps shown`;
+    });
     return results;
   } finally {
     await browser.close();

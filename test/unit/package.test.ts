@@ -103,24 +103,23 @@ describe('.vscodeignore', () => {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
 
-  /** vsce semantics: the last matching pattern wins; `!` re-includes. */
+  const ignores = lines.filter((line) => !line.startsWith('!'));
+  const negations = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+
+  /** vsce's semantics: ignored when any pattern matches, unless any `!` pattern matches (order does not matter). */
   function shipped(file: string): boolean {
-    let included = true;
-    for (const line of lines) {
-      const negated = line.startsWith('!');
-      if (picomatch.isMatch(file, negated ? line.slice(1) : line, { dot: true })) included = negated;
-    }
-    return included;
+    const matches = (pattern: string) => picomatch.isMatch(file, pattern, { dot: true });
+    return !ignores.some(matches) || negations.some(matches);
   }
 
   it('ships the bundles and the files the manifest points at', () => {
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/cli.js', 'dist/webview/webview.js', 'package.nls.json', 'package.nls.nl.json']) {
+    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/cli.js', 'dist/webview/webview.js', 'dist/webview/chunks/mermaid-AB12.js', 'package.nls.json', 'package.nls.nl.json']) {
       expect(shipped(file), file).toBe(true);
     }
   });
 
   it('keeps source, tests, dependencies, source maps and tooling out', () => {
-    for (const file of ['src/extension/extension.ts', 'src/core/model.ts', 'test/unit/package.test.ts', 'test/vscode/index.ts', 'out/test/vscode/index.js', 'node_modules/yaml/index.js', 'dist/extension.js.map', 'webview/main.ts', 'scripts/e2e/run.mjs', '.e2e/code-server-4.100.3/package.json', 'tsconfig.json', 'esbuild.mjs', 'service-blueprints-0.1.0.vsix', 'test-results/e2e/problems.png']) {
+    for (const file of ['src/extension/extension.ts', 'src/core/model.ts', 'test/unit/package.test.ts', 'test/vscode/index.ts', 'out/test/vscode/index.js', 'node_modules/yaml/index.js', 'dist/extension.js.map', 'dist/webview/chunks/mermaid-AB12.js.map', 'webview/main.ts', 'scripts/e2e/run.mjs', '.e2e/code-server-4.100.3/package.json', 'tsconfig.json', 'esbuild.mjs', 'service-blueprints-0.1.0.vsix', 'test-results/e2e/problems.png']) {
       expect(shipped(file), file).toBe(false);
     }
   });

@@ -20,13 +20,18 @@ export interface SuiteSummary {
   failures: { title: string; error: string }[];
 }
 
-/** Compiled test files of the suite, sorted so the order is stable. */
+/**
+ * Compiled test files of the suite in a stable order: the smoke test first (it
+ * sees the workspace before other tests edit it, and a broken build fails
+ * there, early and plainly), then the others by name.
+ */
 function discoverTestFiles(): string[] {
   const suiteDir = path.join(__dirname, 'suite');
+  const rank = (name: string) => (name === 'smoke.test.js' ? 0 : 1);
   return fs
     .readdirSync(suiteDir)
     .filter((name) => name.endsWith('.test.js'))
-    .sort()
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((name) => path.join(suiteDir, name));
 }
 

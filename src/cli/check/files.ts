@@ -117,7 +117,9 @@ export async function selectContext(selected: readonly string[], projectRoot: st
   const chosen = new Set(selected);
   const found = new Set<string>();
   const folders = new Set(selected.map((file) => path.dirname(file)));
-  if (projectRoot !== undefined) {
+  // The project is only context for files inside it (a file elsewhere gets its neighbours).
+  const isInProject = (file: string): boolean => projectRoot !== undefined && inside(projectRoot, file) !== undefined;
+  if (projectRoot !== undefined && selected.some(isInProject)) {
     for (const file of await blueprintFilesIn(projectRoot, options)) found.add(file);
   }
   const matches = picomatch([...options.patterns]);

@@ -4,7 +4,7 @@
  */
 import { slug } from 'github-slugger';
 import type {
-  BlueprintDocument, Diagnostic, Field, FrontMatter, ItemBase, ItemKind, Lang, Persona, Position,
+  BlueprintDocument, Field, ParseProblem, FrontMatter, ItemBase, ItemKind, Lang, Persona, Position,
   Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
 import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../lanes';
@@ -28,7 +28,7 @@ interface PlacedSegment {
 const PREFIX_PATTERN = /^\s*(stage|fase|phase|step|stap)\s*:\s*/i;
 
 export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], lines: LineIndex): BlueprintDocument {
-  const problems: Diagnostic[] = [];
+  const problems: ParseProblem[] = [];
   const segments: PlacedSegment[] = [];
   for (const chunk of chunks) for (const segment of chunk.parsed.segments) segments.push({ segment, shift: chunk.startLine });
 
@@ -38,7 +38,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
     // The YAML runs from the line after the opening fence to the start of the closing fence's line.
     const closingLineStart = lines.lineStarts[first.range.end.line];
     const yamlSource = text.slice(first.contentStartOffset, Math.max(first.contentStartOffset, closingLineStart));
-    const parsed = parseFrontMatter(yamlSource, first.contentStartOffset, first.range, lines, uri);
+    const parsed = parseFrontMatter(yamlSource, first.contentStartOffset, first.range, lines);
     frontMatter = parsed.frontMatter;
     problems.push(...parsed.problems);
   }
@@ -259,6 +259,7 @@ function buildItem(
 ): ItemBase {
   const { segment, shift } = segments[start];
   const core = itemCore(segment, shift, kind);
+  if (!core.id) doc.problems.push({ range: core.headingRange, severity: 'warning', message: 'parse.emptyHeading' });
   for (const raw of segment.fields) voteField(raw);
   for (const ref of core.references) doc.references.push(ref);
   let description = segment.description;

@@ -5,7 +5,8 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
 import { slug } from 'github-slugger';
-import type { Diagnostic, FrontMatter, FrontMatterFile, Lang, Reference } from '../model';
+import type { FrontMatter, FrontMatterFile, Lang, ParseProblem, Reference } from '../model';
+import { STATUS_WORDS } from '../lanes';
 import type { LineIndex } from './text';
 
 export function parseFrontMatter(
@@ -13,18 +14,16 @@ export function parseFrontMatter(
   contentStart: number,
   range: FrontMatter['range'],
   lines: LineIndex,
-  uri: string,
-): { frontMatter: FrontMatter; problems: Diagnostic[] } {
-  const problems: Diagnostic[] = [];
+): { frontMatter: FrontMatter; problems: ParseProblem[] } {
+  const problems: ParseProblem[] = [];
   const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: false });
   for (const error of document.errors) {
     const [start, end] = error.pos;
     problems.push({
-      uri,
       range: lines.range(contentStart + start, contentStart + Math.max(end, start)),
-      rule: 'parse',
       severity: 'error',
-      message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+      message: 'parse.invalidFrontMatter',
+      args: { detail: error.message.split('\n')[0] },
     });
   }
   const data = document.errors.length === 0 && isMap(document.contents) ? (document.toJS() as Record<string, unknown>) : {};
@@ -34,7 +33,11 @@ export function parseFrontMatter(
     return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
   };
   const frontMatter: FrontMatter = { range, data, personaFiles: [], personaRefs: [] };
-  if (document.errors.length > 0 || !isMap(document.contents)) return { frontMatter, problems };
+  if (document.errors.length > 0) return { frontMatter, problems };
+  if (!isMap(document.contents)) {
+    if (document.contents !== null) problems.push({ range, severity: 'error', message: 'parse.frontMatterNotMapping' });
+    return { frontMatter, problems };
+  }
 
   const title = data['blueprint'] ?? data['title'] ?? data['titel'];
   if (typeof title === 'string' && title.trim()) frontMatter.title = title.trim();
@@ -42,13 +45,21 @@ export function parseFrontMatter(
   if (lang === 'en' || lang === 'nl') frontMatter.lang = lang;
   else if (lang !== undefined) {
     const node = document.get('lang', true) as YamlNode | undefined;
-    problems.push({ uri, range: rangeOf(node), rule: 'parse', severity: 'warning', message: `Unknown lang '${String(lang)}': use en or nl.` });
+    problems.push({ range: rangeOf(node), severity: 'warning', message: 'parse.unknownLang', args: { value: String(lang) } });
   }
   const status = data['status'];
-  if (typeof status === 'string') frontMatter.status = status.trim().toLowerCase();
+  if (typeof status === 'string') {
+    frontMatter.status = status.trim().toLowerCase();
+    if (!(frontMatter.status in STATUS_WORDS)) {
+      problems.push({ range: rangeOf(document.get('status', true) as YamlNode | undefined), severity: 'warning', message: 'parse.unknownStatus', args: { value: status } });
+    }
+  }
 
   const personasNode = (document.get('personas', true) ?? document.get("persona's", true)) as YamlNode | undefined;
   const files: FrontMatterFile[] = [];
+  if (personasNode && !isScalar(personasNode) && !isSeq(personasNode)) {
+    problems.push({ range: rangeOf(personasNode), severity: 'error', message: 'parse.invalidPersonaFiles' });
+  }
   for (const scalar of scalarsOf(personasNode)) {
     if (typeof scalar.value === 'string' && scalar.value.trim()) files.push({ path: scalar.value.trim(), range: rangeOf(scalar) });
   }

@@ -8,8 +8,17 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
 
+/** A closed YAML front matter block at the very start of the text. */
+const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The front-matter extension is only used when the text starts with a closed block:
+ * an unclosed `---` at the start makes it turn the lists below into paragraphs,
+ * where GitHub (and CommonMark) see a thematic break followed by lists.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return (CLOSED_FRONT_MATTER.test(text) ? withFrontMatter : withoutFrontMatter).parse(text);
 }

@@ -4,7 +4,9 @@ import type { Rule } from './types';
 export const unusedPersona: Rule = {
   id: 'unused-persona',
   defaultSeverity: 'hint',
-  description: 'A persona that no step references, directly or through its stage or the front matter.',
+  description:
+    'A persona that no step references, directly or through its stage or the front matter ' +
+    '(a vulnerable one is reported by vulnerable-persona-not-in-journey instead).',
   rationale:
     'A persona is a promise that this person\'s experience is designed for. When no step of the journey is theirs, ' +
     'either the journey misses them or the persona is left over; both are worth a look before the next session with citizens.',
@@ -46,6 +48,9 @@ export const unusedPersona: Rule = {
     const { doc, index } = context;
     for (const persona of doc.personas) {
       if (index.stepsUsingPersona(doc.uri, persona.id).length > 0) continue;
+      // A vulnerable persona left out is reported louder by vulnerable-persona-not-in-journey;
+      // a faded "unused" hint on the same heading would only soften that message.
+      if (persona.vulnerable) continue;
       context.report({
         range: persona.headingRange,
         message: 'rule.unusedPersona',

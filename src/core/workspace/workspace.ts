@@ -5,7 +5,7 @@
  * editor features. Cross-file facts are computed once per change and then reused.
  */
 import { URI, Utils } from 'vscode-uri';
-import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Step, Story } from '../model';
+import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
 import { BlueprintParser } from '../parse/parser';
 import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
@@ -39,6 +39,8 @@ interface Facts {
   refsByTarget: Map<string, Array<{ uri: string; ref: Reference }>>;
   /** Lookup tables per document. */
   tables: Map<string, DocTables>;
+  /** The stage each staged step sits under. */
+  stageOfStep: Map<Step, Stage>;
 }
 
 interface DocTables {
@@ -233,13 +235,10 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   effectivePersonas(uri: string, step: Step): Reference[] {
     const own = this.personaRefsOf(step);
     if (own.length > 0) return own;
-    const doc = this.get(uri);
-    if (step.stage && doc) {
-      const stage = doc.stages.find((candidate) => candidate.steps.includes(step));
-      const fromStage = stage ? this.personaRefsOf(stage) : [];
-      if (fromStage.length > 0) return fromStage;
-    }
-    return doc?.frontMatter?.personaRefs ?? [];
+    const stage = this.ensureFacts().stageOfStep.get(step);
+    const fromStage = stage ? this.personaRefsOf(stage) : [];
+    if (fromStage.length > 0) return fromStage;
+    return this.get(uri)?.frontMatter?.personaRefs ?? [];
   }
 
   stepsUsingPersona(personaUri: string, slug: string): Located<Step>[] {
@@ -262,7 +261,13 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     const doc = this.get(uri);
     if (!doc) return [];
     const locale: Locale = this.config.locale ?? doc.lang;
-    const result: Diagnostic[] = [...doc.problems];
+    const result: Diagnostic[] = doc.problems.map((problem) => ({
+      uri,
+      range: problem.range,
+      rule: 'parse',
+      severity: problem.severity,
+      message: formatMessage(locale, problem.message, problem.args),
+    }));
     for (const rule of allRules) {
       const severity = severityFor(this.config, rule.id);
       if (severity === 'off') continue;
@@ -306,9 +311,12 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
-    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map() };
+    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map(), stageOfStep: new Map() };
     this.facts = facts;
-    for (const { doc } of this.entries.values()) facts.tables.set(doc.uri, tablesOf(doc));
+    for (const { doc } of this.entries.values()) {
+      facts.tables.set(doc.uri, tablesOf(doc));
+      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
+    }
     for (const { doc } of this.entries.values()) {
       for (const ref of doc.references) {
         const target = this.resolve(doc.uri, ref);

@@ -22,6 +22,9 @@ status: tested
 ### Ahmed
 - heard: 2024-03-09
 
+### Henk
+- heard: 2024-03-10
+
 ## Journey
 
 ### Step: Receives the letter
@@ -44,7 +47,11 @@ describe('finding ranges', () => {
     const doc = workspace.get(fixtureUri('a.blueprint.md'))!;
     const found = await diagnostics(TEXT);
     const maria = doc.personas[0];
-    for (const rule of ['unused-persona', 'vulnerable-persona-not-in-journey']) {
+    const henk = doc.personas[2];
+    expect(found.find((d) => d.rule === 'unused-persona')?.range).toEqual(henk.headingRange);
+    // A vulnerable persona left out gets the louder warning only, not also the faded hint.
+    expect(found.filter((d) => d.rule === 'unused-persona' && d.range.start.line === maria.headingRange.start.line)).toEqual([]);
+    for (const rule of ['vulnerable-persona-not-in-journey']) {
       expect(found.find((d) => d.rule === rule)?.range, rule).toEqual(maria.headingRange);
     }
     expect(found.find((d) => d.rule === 'step-without-customer-action')?.range).toEqual(doc.steps[0].headingRange);
@@ -59,7 +66,7 @@ describe('finding ranges', () => {
     expect(textOf(found.find((d) => d.rule === 'invalid-emotion'))).toBe('@maria 5');
     expect(textOf(found.find((d) => d.rule === 'unknown-field'))).toBe('frontstge');
     expect(textOf(found.find((d) => d.rule === 'journey-not-tested'))).toBe('status: tested');
-    expect(at(found.find((d) => d.rule === 'unknown-persona'))).toBe('17:19-17:25');
+    expect(at(found.find((d) => d.rule === 'unknown-persona'))).toBe('20:19-20:25');
   });
 
   it('marks unused personas as unnecessary at hint severity', async () => {
@@ -73,7 +80,7 @@ describe('messages and configuration', () => {
   it('uses the file language, or the configured locale', async () => {
     const dutch = TEXT.replace('blueprint: Apply', 'blueprint: Aanvraag\nlang: nl');
     const nl = await diagnostics(dutch);
-    expect(nl.find((d) => d.rule === 'unused-persona')?.message).toBe("Persona 'Maria' komt in geen enkele stap van de klantreis voor.");
+    expect(nl.find((d) => d.rule === 'unused-persona')?.message).toBe("Persona 'Henk' komt in geen enkele stap van de klantreis voor.");
     expect(nl.find((d) => d.rule === 'unknown-field')?.message).toBe("Onbekend veld 'frontstge' voor een stap. Bedoel je 'frontstage'?");
     const en = await diagnostics(dutch, parseConfig('{"locale": "en"}').config);
     expect(en.find((d) => d.rule === 'unknown-field')?.message).toBe("Unknown field 'frontstge' for a step. Did you mean 'frontstage'?");
@@ -98,5 +105,19 @@ describe('expectation markers', async () => {
       { line: 2, rule: 'invalid-emotion' },
       { line: 4, rule: 'empty-stage' },
     ]);
+  });
+});
+
+describe('cross-file through the host', () => {
+  it('resolves personas from a personas file that is only loaded, not opened', async () => {
+    const files = {
+      'shared/personas.blueprint.md': '## Personas\n\n### Maria\n- heard: 2024-03-02\n',
+      'apply.blueprint.md': '---\npersonas: ./shared/personas.blueprint.md\n---\n\n## Journey\n\n### Step: A\n- persona: @maria, @mario <!-- expect: unknown-persona -->\n- customer: a\n',
+    };
+    const { expected, actual, workspace } = await runFixture(files, { open: ['apply.blueprint.md'] });
+    expect(actual).toEqual(expected);
+    expect(workspace.get(fixtureUri('shared/personas.blueprint.md'))?.personas.map((p) => p.id)).toEqual(['maria']);
+    const unknown = (await runFixture(files, { open: ['apply.blueprint.md'] })).diagnostics['apply.blueprint.md'][0];
+    expect(unknown.message).toContain("Did you mean '@maria'?");
   });
 });

@@ -65,17 +65,23 @@ suite('smoke', () => {
     const plainDocument = await openFile(plain);
     const twin = workspaceFile('notes-twin.blueprint.md');
     await vscode.workspace.fs.writeFile(twin, new TextEncoder().encode(plainDocument.getText()));
-    await openFile(twin);
-    await waitFor(
-      'step-without-persona on the blueprint twin of notes.md',
-      () => vscode.languages.getDiagnostics(twin).some((d) => ruleIdOf(d) === 'step-without-persona'),
-      20_000,
-      () => describeDiagnostics(vscode.languages.getDiagnostics(twin)),
-    );
-    assert.equal(
-      vscode.languages.getDiagnostics(plain).filter((d) => ruleIdOf(d) === 'step-without-persona').length,
-      0,
-      'notes.md must get no blueprint diagnostics',
-    );
+    try {
+      await openFile(twin);
+      await waitFor(
+        'step-without-persona on the blueprint twin of notes.md',
+        () => vscode.languages.getDiagnostics(twin).some((d) => ruleIdOf(d) === 'step-without-persona'),
+        20_000,
+        () => describeDiagnostics(vscode.languages.getDiagnostics(twin)),
+      );
+      assert.equal(
+        vscode.languages.getDiagnostics(plain).filter((d) => ruleIdOf(d) === 'step-without-persona').length,
+        0,
+        'notes.md must get no blueprint diagnostics',
+      );
+    } finally {
+      // Leave the workspace as the other suites expect it.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(twin);
+    }
   });
 });

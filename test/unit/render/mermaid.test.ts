@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BlueprintWorkspace } from '../../../src/core';
+import { mermaidScore, mermaidText, renderMermaid } from '../../../src/core/render/mermaid';
+import { PERMIT } from './fixtures';
+
+async function model(text: string) {
+  const uri = 'file:///work/m.blueprint.md';
+  const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+  const doc = workspace.setText(uri, text);
+  await workspace.loadDependencies();
+  return { doc, index: workspace.index };
+}
+
+describe('the Mermaid journey', () => {
+  it('maps stages to sections, steps to tasks, emotions to scores and personas to actors', async () => {
+    expect(renderMermaid(await model(PERMIT))).toBe([
+      'journey',
+      '  title Apply for a permit',
+      '  section Discover',
+      '    1. Reads the website: 2: Maria',
+      '    2. Calls the office: 3: Ahmed',
+      '  section Apply',
+      '    3. Fills in the form: 5',
+      '',
+    ].join('\n'));
+  });
+
+  it('lists a step once per score where personas feel differently', async () => {
+    const text = PERMIT.replace('- persona: @maria\n- story', '- persona: @maria, @ahmed\n- story');
+    expect(renderMermaid(await model(text))).toContain('    1. Reads the website: 2: Maria\n    1. Reads the website: 4: Ahmed\n');
+  });
+
+  it('maps -2..2 to 1..5, neutral when missing', () => {
+    expect([-2, -1, 0, 1, 2, undefined].map(mermaidScore)).toEqual([1, 2, 3, 4, 5, 3]);
+  });
+
+  it('reduces text to one line without delimiters or directives', () => {
+    expect(mermaidText('a: b; c # d %%{init: {"x": 1}}%%\nclick x')).toBe('a b c d init x 1 click x');
+    expect(mermaidText('section Two')).toBe('‘section Two’');
+    expect(mermaidText('x'.repeat(300))).toHaveLength(120);
+  });
+});
