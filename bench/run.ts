@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   mkdirSync(folder, { recursive: true });
   const files: Record<number, string> = {};
   for (const steps of [125, 1000]) {
-    const file = join(folder, `generated-${steps}.blueprint.md`);
+    // Each file in its own folder: the CLI also reads a checked file's neighbours.
+    mkdirSync(join(folder, String(steps)), { recursive: true });
+    const file = join(folder, String(steps), `generated-${steps}.blueprint.md`);
     writeFileSync(file, generateBlueprint(steps));
     files[steps] = file;
   }
