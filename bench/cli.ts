@@ -3,8 +3,7 @@
  * both started as fresh Node processes, alternated, median of several runs.
  */
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { median } from './stats';
 
 function run(command: string, args: string[]): number {
@@ -19,8 +18,7 @@ function run(command: string, args: string[]): number {
 }
 
 export function measureProcesses(file: string, runs = 5): { blueprint: number; markdownlint: number } {
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  const markdownlintBin = join(dirname(require.resolve('markdownlint-cli2/package.json')), 'markdownlint-cli2-bin.mjs');
+  const markdownlintBin = join(process.cwd(), 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const cli = join(process.cwd(), 'dist', 'cli.js');
   const blueprint: number[] = [];
   const markdownlint: number[] = [];

@@ -1,17 +1,18 @@
 /**
  * Editor benchmarks: activation time of the bundled extension, and the time from a
- * one-line edit to published diagnostics on a 1000-step blueprint, measured through the
+ * one-line edit to published diagnostics on the generated 1000-step blueprint, measured through the
  * `DiagnosticsScheduler` the extension uses (with its real debounce, and without it).
  *
  *   npm run build && node --import tsx bench/editor.ts
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { BlueprintWorkspace } from '../src/core/index';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from '../src/core/features/diagnosticsScheduler';
-import type { Diagnostic } from '../src/core/model';
+import { generateBlueprint } from './generate';
 import { installVscodeStub, stubContext } from './vscode-stub';
 
 export interface EditorBenchResult {
@@ -25,26 +26,6 @@ export interface EditorBenchResult {
   editComputeMs: number;
   debounceMs: number;
   steps: number;
-}
-
-/** A blueprint with `steps` steps in stages of 20, using two personas from a shared file. */
-export function largeBlueprint(steps: number): { personas: string; journey: string } {
-  const personas = `---\nblueprint: Personas\n---\n\n## Personas\n\n### Maria\n- heard: 2024-03-12\n\n### Kees\n- heard: 2024-03-19\n- vulnerable: yes\n`;
-  const lines = ['---', 'blueprint: Large', 'personas: personas.blueprint.md', 'status: draft', '---', '', '# Large', '', '## Journey', ''];
-  for (let i = 0; i < steps; i++) {
-    if (i % 20 === 0) lines.push(`### Stage: Stage ${i / 20 + 1}`, '');
-    lines.push(
-      `#### Step: Step ${i + 1}`,
-      `- persona: ${i % 3 === 0 ? '@kees' : '@maria'}`,
-      `- customer: does thing ${i + 1}`,
-      `- frontstage: desk answers ${i + 1}`,
-      `- backstage: caseworker records ${i + 1}`,
-      `- channel: ${i % 2 ? 'web' : 'phone'}`,
-      `- emotion: ${(i % 5) - 2}`,
-      '',
-    );
-  }
-  return { personas, journey: lines.join('\n') };
 }
 
 function median(values: number[]): number {
@@ -64,17 +45,19 @@ async function measureActivation(): Promise<{ loadMs: number; activateMs: number
   return { loadMs, activateMs: api.activationTimeMs };
 }
 
-async function measureEdits(steps: number, rounds: number): Promise<{ editToPublishMs: number; editComputeMs: number }> {
-  const { personas, journey } = largeBlueprint(steps);
-  const files = new Map([
-    [URI.file('/bench/personas.blueprint.md').toString(), personas],
-    [URI.file('/bench/large.blueprint.md').toString(), journey],
-  ]);
+/** Toggles " (edited)" at the end of the `nth` customer lane: a one-line edit. */
+function editOneLine(text: string, nth: number): string {
+  let seen = 0;
+  return text.replace(/^(- customer: .*?)( \(edited\))?$/gm, (line, base: string, edited?: string) =>
+    seen++ === nth ? (edited ? base : `${base} (edited)`) : line);
+}
+
+async function measureEdits(journey: string, rounds: number): Promise<{ editToPublishMs: number; editComputeMs: number }> {
   const journeyUri = URI.file('/bench/large.blueprint.md').toString();
-  const workspace = new BlueprintWorkspace({ readFile: async (uri) => files.get(uri) });
-  let onPublish: (diagnostics: Diagnostic[]) => void = () => {};
-  const publish = (uri: string, diagnostics: Diagnostic[]): void => {
-    if (uri === journeyUri) onPublish(diagnostics);
+  const workspace = new BlueprintWorkspace({ readFile: async (uri) => (uri === journeyUri ? journey : undefined) });
+  let onPublish: () => void = () => {};
+  const publish = (uri: string): void => {
+    if (uri === journeyUri) onPublish();
   };
   const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS });
   scheduler.update(journeyUri, journey);
@@ -85,10 +68,8 @@ async function measureEdits(steps: number, rounds: number): Promise<{ editToPubl
   let text = journey;
   for (let round = 0; round < rounds; round++) {
     for (const skipDebounce of [false, true]) {
-      // One line changes: a step's customer lane, somewhere in the middle.
-      const step = 400 + round;
-      text = text.replace(new RegExp(`(- customer: does thing ${step + 1})( again)?\\n`), (_m, base: string, again?: string) => `${base}${again ? '' : ' again'}\n`);
-      const published = new Promise<void>((resolve) => { onPublish = () => resolve(); });
+      text = editOneLine(text, 400 + round);
+      const published = new Promise<void>((resolve) => { onPublish = resolve; });
       const started = performance.now();
       scheduler.update(journeyUri, text);
       if (skipDebounce) void scheduler.flush();
@@ -101,10 +82,17 @@ async function measureEdits(steps: number, rounds: number): Promise<{ editToPubl
 }
 
 /** Runs the editor benchmarks and returns their numbers. */
-export async function benchEditor(steps = 1000, rounds = 15): Promise<EditorBenchResult> {
+export async function benchEditor(journey = generateBlueprint(1000), steps = 1000, rounds = 15): Promise<EditorBenchResult> {
   const activation = await measureActivation();
-  const edits = await measureEdits(steps, rounds);
+  const edits = await measureEdits(journey, rounds);
   return { ...activation, ...edits, debounceMs: DEFAULT_DIAGNOSTICS_DELAY_MS, steps };
+}
+
+/** Entry for `bench/run.ts`: `files` maps step counts to generated blueprint paths. */
+export async function runBench(files: Record<number, string>): Promise<void> {
+  const path = files[1000];
+  const result = await benchEditor(path ? readFileSync(path, 'utf8') : generateBlueprint(1000));
+  console.log(formatEditorBench(result).join('\n'));
 }
 
 /** One line per number, for the bench report. */

@@ -106,18 +106,19 @@ export async function runBench(inputs: Record<number, string>): Promise<void> {
         const at = lines.findIndex((line, i) => i > run * 40 && line.startsWith('- customer:'));
         lines[at] = `${lines[at]}x`;
         const { update, renderMs } = makeUpdate(workspace, uri, lines.join('\n'), run);
-        const paintMs = await page.evaluate(async (message) => {
-          const sentMessages = (window as unknown as { __sent: Array<{ type: string; version?: number }> }).__sent;
+        // Source text, not a function: tsx's transpiled helpers do not exist in the page.
+        const paintMs = await page.evaluate<number>(`(async () => {
+          const message = ${JSON.stringify(update)};
           const start = performance.now();
           window.postMessage(message, '*');
-          await new Promise<void>((resolve) => {
-            const check = () => (sentMessages.some((m) => m.type === 'rendered' && m.version === message.version) ? resolve() : setTimeout(check, 0));
+          await new Promise((resolve) => {
+            const check = () => window.__sent.some((m) => m.type === 'rendered' && m.version === message.version) ? resolve() : setTimeout(check, 0);
             check();
           });
           // The report is posted in an animation frame; the frame after it has been painted.
-          await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           return performance.now() - start;
-        }, update);
+        })()`);
         // The first paint builds the page from nothing; the figures are for updates.
         if (run > 1) {
           renders.push(renderMs);

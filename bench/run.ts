@@ -2,7 +2,7 @@
  * `npm run bench`: every speed figure of the project, measured in one run on this
  * machine, with the ratios the issues set as goals. Run after `npm run build`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBlueprint } from './generate';
 import { measureCore } from './core';
@@ -29,7 +29,6 @@ async function main(): Promise<void> {
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   let edit1000 = 0;
   for (const steps of [125, 1000]) {
-    const { readFileSync } = await import('node:fs');
     const text = readFileSync(files[steps], 'utf8');
     const figures = measureCore(text, steps);
     if (steps === 1000) edit1000 = figures.editReanalysis;
@@ -46,16 +45,6 @@ async function main(): Promise<void> {
   console.log(`markdownlint-cli2: ${ms(processes.markdownlint)}`);
   console.log(`ratio: ${ratio.toFixed(2)}x (goal at most ${PROCESS_RATIO_GOAL}x): ${ratio <= PROCESS_RATIO_GOAL ? 'met' : 'NOT met'}`);
 
-  // Editor and preview figures, measured by their own modules on the same files.
-  for (const part of ['editor', 'preview']) {
-    const modulePath = join(__dirname, `${part}.ts`);
-    if (!existsSync(modulePath)) continue;
-    const module = (await import(modulePath)) as { runBench?: (files: Record<number, string>) => Promise<void> };
-    if (module.runBench) {
-      console.log(`\n${part[0].toUpperCase()}${part.slice(1)}\n`);
-      await module.runBench(files);
-    }
-  }
 }
 
 main().catch((error: unknown) => {

@@ -29,6 +29,7 @@ import { runWorkbenchCheck } from '../../test/browser-e2e/workbench-check.mjs';
 import { buildTests } from './build-tests.mjs';
 import { registerCleanup, runCleanups } from './cleanup.mjs';
 import { ensureCodeServer } from './install-code-server.mjs';
+import { acquireRunLock } from './lock.mjs';
 import { RESULTS_DIR, ROOT } from './paths.mjs';
 import { runCommand } from './proc.mjs';
 import { runSuiteInCodeServer } from './run-suite.mjs';
@@ -209,19 +210,26 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     void finish(130);
   });
 }
-const timer = setTimeout(() => {
-  fail(`timed out after ${TIMEOUT_MS / 1000} s`);
-  void finish(1);
-}, TIMEOUT_MS);
+/** @type {NodeJS.Timeout | undefined} */
+let timer;
 
-main().then(
-  () => {
-    clearTimeout(timer);
-    void finish(0);
-  },
-  (error) => {
-    clearTimeout(timer);
-    fail(`harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    void finish(1);
-  },
-);
+acquireRunLock(TIMEOUT_MS)
+  .then(() => {
+    // The run's own deadline starts once it holds the lock.
+    timer = setTimeout(() => {
+      fail(`timed out after ${TIMEOUT_MS / 1000} s`);
+      void finish(1);
+    }, TIMEOUT_MS);
+    return main();
+  })
+  .then(
+    () => {
+      clearTimeout(timer);
+      void finish(0);
+    },
+    (error) => {
+      clearTimeout(timer);
+      fail(`harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void finish(1);
+    },
+  );

@@ -48,7 +48,7 @@ const THEMES = {
     --vscode-settings-dropdownBorder:#cecece; --vscode-settings-dropdownListBorder:#c8c8c8;
     --vscode-list-activeSelectionBackground:#e8e8e8; --vscode-list-activeSelectionForeground:#000000;
     --vscode-list-hoverBackground:#f2f2f2; --vscode-toolbar-hoverBackground:rgba(184,184,184,.31);
-    --vscode-inputOption-activeBackground:rgba(190,221,255,.2); --vscode-inputOption-activeBorder:#005fb8; }`,
+    --vscode-inputOption-activeBackground:rgba(190,221,255,.2); --vscode-inputOption-activeBorder:#005fb8; --vscode-inputOption-activeForeground:#000000; }`,
   dark: `body { --vscode-editor-background:#1f1f1f; --vscode-editor-foreground:#cccccc; --vscode-descriptionForeground:#9d9d9d;
     --vscode-editorGroup-border:#2b2b2b; --vscode-sideBar-background:#181818; --vscode-focusBorder:#0078d4;
     --vscode-textLink-foreground:#4daafc; --vscode-editorError-foreground:#f85149; --vscode-editorWarning-foreground:#cca700;
@@ -56,7 +56,7 @@ const THEMES = {
     --vscode-editorIndentGuide-activeBackground1:#707070; --vscode-foreground:#cccccc;
     --vscode-settings-dropdownBackground:#313131; --vscode-settings-dropdownForeground:#cccccc;
     --vscode-settings-dropdownBorder:#3c3c3c; --vscode-settings-dropdownListBorder:#454545;
-    --vscode-inputOption-activeBackground:rgba(36,137,219,.51); --vscode-inputOption-activeBorder:#2488db; }`,
+    --vscode-inputOption-activeBackground:rgba(36,137,219,.51); --vscode-inputOption-activeBorder:#2488db; --vscode-inputOption-activeForeground:#ffffff; }`,
 };
 
 /** Serve the page and bundle on `page`, with a recording `acquireVsCodeApi`. */
@@ -80,14 +80,14 @@ export async function openPreviewPage(page: Page, bundleDir: string, theme: 'lig
       return route.fulfill({ status: 404 });
     }
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __sent: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
-    w.__sent = [];
-    w.acquireVsCodeApi = () => ({
-      postMessage: (message: unknown) => w.__sent.push(message),
-      getState: () => w.__state,
-      setState: (state: unknown) => { w.__state = state; },
-    });
+  // Given as source text: a transpiled function could reference helpers the page lacks.
+  await page.addInitScript({
+    content: `window.__sent = [];
+      window.acquireVsCodeApi = () => ({
+        postMessage: (message) => window.__sent.push(message),
+        getState: () => window.__state,
+        setState: (state) => { window.__state = state; },
+      });`,
   });
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction(() => (window as unknown as { __sent: Array<{ type: string }> }).__sent.some((m) => m.type === 'ready'));

@@ -133,8 +133,8 @@ function buildRow(context: GridContext, row: RowSpec): Element | undefined {
     const found = context.findings.byCell.get(cellKey(i, row.key));
     const { content, line } = cellContent(context, row, column, i);
     if (content.length > 0 || found) hasContent = true;
-    const body = row.kind === 'lane' && content.length > 0 ? [h('div.bp-note', content)] : content;
-    cells.push(h('td.bp-cell', { dataStep: column.step.id, dataLine: line, className: stageStartClass(context, i) }, [...body, ...badges(found)]));
+    const body = row.kind === 'lane' && content.length > 0 ? [el('div', { className: ['bp-note'] }, content)] : content;
+    cells.push(el('td', { className: ['bp-cell', ...stageStartClass(context, i)], dataStep: column.step.id, dataLine: line }, found ? [...body, ...badges(found)] : body));
   });
   if (!hasContent) return undefined;
 
@@ -212,6 +212,15 @@ function buildOutsideFindings(found: readonly Diagnostic[], labels: RenderLabels
     h('h2', labels.otherFindings),
     h('ul', found.map((d) => h('li', { dataLine: d.range.start.line }, badges([d])))),
   ]);
+}
+
+/**
+ * A hast element without hastscript's selector parsing and property normalising: the grid
+ * has a cell per step and lane (20 000 for a large journey), and `h()` was most of the
+ * render time. Property names must already be hast's (`className` as a list, `dataStep`).
+ */
+function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -31,8 +31,15 @@ export const CELL_SCHEMA: Schema = {
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 // Text with none of Markdown's or GFM's active characters renders as itself; skipping the
-// parser for it keeps re-rendering a 1000-step journey on each keystroke cheap.
-const PLAIN = /^[^*_`[\]<>&\\!~|#\n\r:@.()=+-]*$/;
+// parser for it keeps re-rendering a 1000-step journey on each keystroke cheap. Inline
+// syntax needs one of these characters, GFM autolinks a scheme, `www.` or an `@`, and
+// block syntax a marker at the start of the text.
+const INLINE_SYNTAX = /[*_`[\]<>&\\!~|\n\r@]|:\/\/|www\.|mailto:/i;
+const BLOCK_START = /^\s*(?:[#>+=-]|\d+[.)])/;
+
+function isPlain(text: string): boolean {
+  return !INLINE_SYNTAX.test(text) && !BLOCK_START.test(text);
+}
 
 // Re-renders repeat most cell texts unchanged; the sanitised trees are never mutated later.
 const cache = new Map<string, ElementContent[]>();
@@ -44,7 +51,7 @@ export function markdownToHast(markdown: string): ElementContent[] {
   if (source === '') return [];
   const cached = cache.get(source);
   if (cached) return cached;
-  const result = PLAIN.test(source) ? [{ type: 'text', value: source } satisfies ElementContent] : convert(source);
+  const result = isPlain(source) ? [{ type: 'text', value: source } satisfies ElementContent] : convert(source);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(source, result);
   return result;

@@ -41,6 +41,8 @@ interface Facts {
   tables: Map<string, DocTables>;
   /** The stage each staged step sits under. */
   stageOfStep: Map<Step, Stage>;
+  /** Where each reference leads (null: nowhere), filled as references are resolved. */
+  resolved: Map<Reference, Located | null>;
 }
 
 interface DocTables {
@@ -56,6 +58,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   /** URIs asked for and found missing. */
   private readonly missing = new Set<string>();
   private facts: Facts | undefined;
+  private readonly resolvedPaths = new Map<string, string>();
   private config: BlueprintConfig;
 
   constructor(private readonly host: FileHost, options: WorkspaceOptions = {}) {
@@ -156,6 +159,18 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   resolvePath(fromUri: string, path: string): string {
+    const key = fromUri + '\u0000' + path;
+    let resolved = this.resolvedPaths.get(key);
+    if (resolved === undefined) {
+      // Paths are few and fixed per file; the bound only guards against a pathological workspace.
+      if (this.resolvedPaths.size > 10_000) this.resolvedPaths.clear();
+      resolved = this.computePath(fromUri, path);
+      this.resolvedPaths.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  private computePath(fromUri: string, path: string): string {
     const clean = path.split('#')[0].trim();
     let decoded = clean;
     try {
@@ -198,26 +213,29 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   resolve(fromUri: string, ref: Reference): Located | undefined {
-    const tables = this.ensureFacts().tables;
-    const lookup = (doc: BlueprintDocument): Item | undefined => {
-      const table = tables.get(doc.uri);
-      if (!table) return undefined;
-      if (ref.kind === 'persona') return table.personas.get(ref.slug);
-      if (ref.kind === 'story') return table.stories.get(ref.slug) ?? (ref.form === 'link' ? table.journey.get(ref.slug) : undefined);
-      return table.journey.get(ref.slug);
-    };
+    const facts = this.ensureFacts();
+    const known = facts.resolved.get(ref);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.lookup(fromUri, ref, facts.tables);
+    facts.resolved.set(ref, found ?? null);
+    return found;
+  }
+
+  private lookup(fromUri: string, ref: Reference, tables: Map<string, DocTables>): Located | undefined {
     if (ref.target) {
       const uri = this.resolvePath(fromUri, ref.target);
-      const doc = this.get(uri);
-      const item = doc ? lookup(doc) : undefined;
+      const table = tables.get(uri);
+      const item = table ? findIn(table, ref) : undefined;
       return item ? { uri, item } : undefined;
     }
     for (const doc of this.scope(fromUri)) {
-      const item = lookup(doc);
+      const table = tables.get(doc.uri);
+      const item = table ? findIn(table, ref) : undefined;
       if (item) return { uri: doc.uri, item };
     }
     return undefined;
   }
+
 
   personasInScope(uri: string): Located<Persona>[] {
     return this.scope(uri).flatMap((doc) => doc.personas.map((item) => ({ uri: doc.uri, item })));
@@ -311,7 +329,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
-    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map(), stageOfStep: new Map() };
+    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map(), stageOfStep: new Map(), resolved: new Map() };
     this.facts = facts;
     for (const { doc } of this.entries.values()) {
       facts.tables.set(doc.uri, tablesOf(doc));
@@ -342,6 +360,12 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     }
     return facts;
   }
+}
+
+function findIn(table: DocTables, ref: Reference): Item | undefined {
+  if (ref.kind === 'persona') return table.personas.get(ref.slug);
+  if (ref.kind === 'story') return table.stories.get(ref.slug) ?? (ref.form === 'link' ? table.journey.get(ref.slug) : undefined);
+  return table.journey.get(ref.slug);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
