@@ -3,7 +3,7 @@
  * to reach the screen (render in the extension host, then the webview swapping the grid
  * in Chromium until painted), and the webview bundle's size with and without Mermaid.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { URI } from 'vscode-uri';
@@ -14,6 +14,7 @@ import { buildJourneyView } from '../src/core/render/journey-view';
 import type { ContentUpdate } from '../src/shared/messages';
 import { chromiumUnavailable, launchChromium } from '../test/browser/chromium';
 import { buildWebview, openPreviewPage } from '../test/browser/preview-page';
+import { generateBlueprint } from './generate';
 import { median, ms } from './stats';
 
 const RUNS = 7;
@@ -134,4 +135,19 @@ export async function runBench(inputs: Record<number, string>): Promise<void> {
   } finally {
     built?.dispose();
   }
+}
+
+// `npx tsx bench/preview.ts`: the preview figures alone, on freshly generated blueprints.
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('bench/preview.ts')) {
+  const folder = join(process.cwd(), '.tmp', 'bench-preview');
+  const inputs: Record<number, string> = {};
+  for (const steps of [125, 1000]) {
+    mkdirSync(join(folder, String(steps)), { recursive: true });
+    inputs[steps] = join(folder, String(steps), `generated-${steps}.blueprint.md`);
+    writeFileSync(inputs[steps], generateBlueprint(steps));
+  }
+  runBench(inputs).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

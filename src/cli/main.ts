@@ -3,8 +3,10 @@
  */
 import { processIo } from './io';
 import { runCli } from './cli';
+import { isParseWorker, runParseWorker } from './check/parallel-parse';
 
-runCli(process.argv.slice(2), processIo()).then(
+if (isParseWorker()) runParseWorker();
+else runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },

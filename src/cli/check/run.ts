@@ -18,6 +18,7 @@ import { describeFsError, findProjectRoot, loadConfig } from './config-file';
 import { selectContext, selectFiles } from './files';
 import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
 import { NodeFileHost, readText } from './node-host';
+import { preparse } from './parallel-parse';
 import { CHECK_USAGE, parseCheckArgs, type CheckOptions } from './options';
 
 /** Path as shown to people and tools: relative to the current folder, forward slashes. */
@@ -37,6 +38,10 @@ async function analyse(files: readonly string[], context: readonly string[], con
   const checked: Array<{ uri: string; file: string }> = [];
   const inputProblems: InputProblem[] = [];
   const texts = await Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error }))));
+  const preparsed = await preparse(
+    texts.flatMap((result) => ('text' in result ? [result.text] : [])),
+    __filename,
+  );
   files.forEach((file, i) => {
     const result = texts[i];
     const shown = displayPath(cwd, file);
@@ -45,7 +50,7 @@ async function analyse(files: readonly string[], context: readonly string[], con
       return;
     }
     const uri = URI.file(file).toString();
-    workspace.setText(uri, result.text);
+    workspace.setText(uri, result.text, preparsed);
     checked.push({ uri, file: shown });
   });
   await workspace.loadDependencies();

@@ -45,6 +45,14 @@ export const messages = {
     en: "Another story in this file already has the id '{id}' (line {line}).",
     nl: "Een ander verhaal in dit bestand heeft al de id '{id}' (regel {line}).",
   },
+  'rule.duplicatePersonaInScope': {
+    en: "Persona '{id}' is also defined in {file}: '@{id}' is ambiguous, and this one wins.",
+    nl: "Persona '{id}' staat ook in {file}: '@{id}' is dubbelzinnig, en deze gaat voor.",
+  },
+  'rule.duplicateStoryInScope': {
+    en: "Story '{id}' is also defined in {file}: '#{id}' is ambiguous, and this one wins.",
+    nl: "Verhaal '{id}' staat ook in {file}: '#{id}' is dubbelzinnig, en dit gaat voor.",
+  },
   'rule.duplicateJourneyItem': {
     en: "Another stage or step in this file already has the id '{id}' (line {line}).",
     nl: "Een andere fase of stap in dit bestand heeft al de id '{id}' (regel {line}).",

@@ -4,9 +4,8 @@
  * the line stays continuous whatever width the columns take and every cell keeps its
  * `data-step` hook. Coordinates use percentages horizontally, so nothing is stretched.
  */
-import type { ElementContent } from 'hast';
-import { h, s } from 'hastscript';
 import { emotionEmoji } from '../emotion';
+import { attributes, element, escapeText, type AttributeValue } from './escape';
 import type { JourneyView, StepColumn } from './journey-view';
 import { personaName } from './journey-view';
 
@@ -58,9 +57,26 @@ export function hasEmotion(series: readonly EmotionSeries[]): boolean {
   return series.some((line) => line.values.some((v) => v !== undefined));
 }
 
-/** The content of step `i`'s emotion cell: its piece of every line, and a text equivalent. */
-export function emotionCellContent(series: readonly EmotionSeries[], i: number): ElementContent[] {
-  const shapes: ElementContent[] = [];
+/**
+ * What step `i`'s emotion cell depends on: its own and its neighbours' scores on every
+ * line (the curve's pieces run halfway to them). Part of the column's cache key.
+ */
+export function emotionSignature(series: readonly EmotionSeries[], i: number): string {
+  return series.map((line) => `${line.values[i - 1]},${line.values[i]},${line.values[i + 1]}`).join('|');
+}
+
+/** The lines' identity (who and in which colour), shared by every column's cache key. */
+export function seriesSignature(series: readonly EmotionSeries[]): string {
+  return series.map((line) => `${line.slug ?? ''}\u0000${line.label}`).join('\u0001');
+}
+
+function shape(tag: 'line' | 'circle', attrs: Record<string, AttributeValue>, inner?: string): string {
+  return inner === undefined ? `<${tag}${attributes(attrs)}/>` : element(tag, attrs, inner);
+}
+
+/** The HTML of step `i`'s emotion cell: its piece of every line, and a text equivalent. */
+export function emotionCellHtml(series: readonly EmotionSeries[], i: number): string {
+  let shapes = '';
   const spoken: string[] = [];
   series.forEach((line, n) => {
     const value = line.values[i];
@@ -68,40 +84,28 @@ export function emotionCellContent(series: readonly EmotionSeries[], i: number):
     const here = y(value);
     const before = line.values[i - 1];
     const after = line.values[i + 1];
-    const cls = [`bp-series-${n % 6}`];
+    const cls = `bp-series-${n % 6}`;
     if (before !== undefined) {
-      shapes.push(s('line', { x1: '0', y1: String((y(before) + here) / 2), x2: '50%', y2: String(here), className: cls, dataPersona: line.slug }));
+      shapes += shape('line', { x1: '0', y1: String((y(before) + here) / 2), x2: '50%', y2: String(here), class: cls, 'data-persona': line.slug });
     }
     if (after !== undefined) {
-      shapes.push(s('line', { x1: '50%', y1: String(here), x2: '100%', y2: String((here + y(after)) / 2), className: cls, dataPersona: line.slug }));
+      shapes += shape('line', { x1: '50%', y1: String(here), x2: '100%', y2: String((here + y(after)) / 2), class: cls, 'data-persona': line.slug });
     }
-    shapes.push(
-      s('circle', { cx: '50%', cy: String(here), r: '5', className: cls, dataPersona: line.slug }, [
-        s('title', `${line.label}: ${format(value)}`),
-      ]),
-    );
+    shapes += shape('circle', { cx: '50%', cy: String(here), r: '5', class: cls, 'data-persona': line.slug },
+      element('title', {}, escapeText(`${line.label}: ${format(value)}`)));
     spoken.push(`${line.label}: ${format(value)} ${emotionEmoji(value)}`);
   });
-  const svg = s(
-    'svg',
-    { className: ['bp-curve'], width: '100%', height: String(CURVE_HEIGHT), ariaHidden: 'true', focusable: 'false' },
-    [s('line', { x1: '0', y1: String(MIDDLE), x2: '100%', y2: String(MIDDLE), className: ['bp-curve-zero'] }), ...shapes],
-  );
-  const result: ElementContent[] = [svg];
-  if (series.length === 1 && series[0].values[i] !== undefined) {
-    result.push(h('span.bp-curve-emoji', { ariaHidden: 'true', dataScore: series[0].values[i] }, emotionEmoji(series[0].values[i] as number)));
-  }
-  if (spoken.length > 0) result.push(h('span.bp-sr-only', spoken.join('; ')));
-  return result;
+  const zero = shape('line', { x1: '0', y1: String(MIDDLE), x2: '100%', y2: String(MIDDLE), class: 'bp-curve-zero' });
+  let html = element('svg', { class: 'bp-curve', width: '100%', height: String(CURVE_HEIGHT), 'aria-hidden': 'true', focusable: 'false' }, zero + shapes);
+  const only = series.length === 1 ? series[0].values[i] : undefined;
+  if (only !== undefined) html += element('span', { class: 'bp-curve-emoji', 'aria-hidden': 'true', 'data-score': only }, emotionEmoji(only));
+  if (spoken.length > 0) html += element('span', { class: 'bp-sr-only' }, escapeText(spoken.join('; ')));
+  return html;
 }
 
 /** The row header's legend: a swatch per line, when there is more than one. */
-export function emotionLegend(series: readonly EmotionSeries[]): ElementContent[] {
-  if (series.length < 2) return [];
-  return [
-    h(
-      'ul.bp-legend',
-      series.map((line, n) => h('li', { dataPersona: line.slug }, [h(`span.bp-swatch.bp-series-${n % 6}`, { ariaHidden: 'true' }), line.label])),
-    ),
-  ];
+export function emotionLegendHtml(series: readonly EmotionSeries[]): string {
+  if (series.length < 2) return '';
+  return element('ul', { class: 'bp-legend' }, series.map((line, n) => element('li', { 'data-persona': line.slug },
+    element('span', { class: `bp-swatch bp-series-${n % 6}`, 'aria-hidden': 'true' }) + escapeText(line.label))).join(''));
 }

@@ -11,9 +11,12 @@ export interface FindingPlace {
   lane: string;
 }
 
+/** The document's findings, by the grid cell that shows them. */
 export interface PlacedFindings {
   /** Findings per `stepIndex:lane`. */
   byCell: Map<string, Diagnostic[]>;
+  /** Findings per step index, then per lane (`header` for the step's column header). */
+  byStep: Map<number, Map<string, Diagnostic[]>>;
   /** Findings outside any step (personas, stories, stages, front matter). */
   outside: Diagnostic[];
 }
@@ -25,6 +28,7 @@ const RULE_LANE: Readonly<Record<string, string>> = {
   'step-without-customer-action': 'customer',
 };
 
+/** Key of a cell in `byCell`. */
 export function cellKey(stepIndex: number, lane: string): string {
   return `${stepIndex}:${lane}`;
 }
@@ -32,6 +36,7 @@ export function cellKey(stepIndex: number, lane: string): string {
 /** Assign each of the document's findings to a cell or to the outside list. */
 export function placeFindings(uri: string, steps: readonly Step[], diagnostics: readonly Diagnostic[]): PlacedFindings {
   const byCell = new Map<string, Diagnostic[]>();
+  const byStep = new Map<number, Map<string, Diagnostic[]>>();
   const outside: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.uri !== uri) continue;
@@ -43,9 +48,16 @@ export function placeFindings(uri: string, steps: readonly Step[], diagnostics: 
     const key = cellKey(place.stepIndex, place.lane);
     const list = byCell.get(key);
     if (list) list.push(diagnostic);
-    else byCell.set(key, [diagnostic]);
+    else {
+      const fresh = [diagnostic];
+      byCell.set(key, fresh);
+      // The same list object in both maps: pushes above reach both.
+      let lanes = byStep.get(place.stepIndex);
+      if (!lanes) byStep.set(place.stepIndex, (lanes = new Map()));
+      lanes.set(place.lane, fresh);
+    }
   }
-  return { byCell, outside };
+  return { byCell, byStep, outside };
 }
 
 function findPlace(steps: readonly Step[], diagnostic: Diagnostic): FindingPlace | undefined {

@@ -1,228 +1,246 @@
 /**
- * The swimlane grid as hast: a real `<table>` (caption, column headers per step grouped
- * under stage headers, row headers per lane) with the hooks the preview and the tests use:
+ * The swimlane grid: a real `<table>` (caption, column headers per step grouped under
+ * stage headers, row headers per lane) with the hooks the preview and the tests use:
  * `data-step` and `data-line` on every step cell, `data-lane` on every row, `data-rule` on
- * every finding badge. Pure: no DOM, no `vscode`, the same tree for the webview and export.
+ * every finding badge. Pure: no DOM, no `vscode`; the same parts for the webview and export.
+ *
+ * The result comes in parts (`BlueprintParts`): the columns are rendered one by one and
+ * reused between renders when nothing they show changed (`BlueprintRenderer`), and two
+ * renders can be compared part by part (`diffBlueprint`) so the preview patches cells
+ * instead of replacing a table of 20 000 of them on every keystroke.
  */
-import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
-import type { Diagnostic, Field } from '../model';
-import { emotionCellContent, emotionLegend, emotionSeries, hasEmotion, type EmotionSeries } from './emotion-curve';
-import { cellKey, placeFindings, type PlacedFindings } from './findings';
-import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
+import type { Diagnostic } from '../model';
+import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
+import { classes, element, escapeText } from './escape';
+import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature } from './emotion-curve';
+import { placeFindings } from './findings';
+import { buildJourneyView, type JourneyView, type RenderInput } from './journey-view';
 import { labelsFor, type RenderLabels } from './labels';
-import { laneOfField, ROWS, type RowSpec } from './lanes';
-import { markdownToHast } from './markdown';
+import { ROWS, type RowSpec } from './lanes';
 
 export type { RenderInput } from './journey-view';
+export type { RenderedColumn } from './column';
 
-interface GridContext {
+/** A body row as rendered: its opening tag and header cell (line rows: their whole content). */
+export interface RenderedRow {
+  /** The row's `data-lane` key. */
+  key: string;
+  /** Line rows (the three lines) have no step cells, just one rule spanning all columns. */
+  line: boolean;
+  /** The `<tr …>` opening tag. */
+  open: string;
+  /** The `<th>` row header; for line rows also the spanning rule cell. */
+  header: string;
+}
+
+/** The table's parts. */
+export interface GridParts {
+  /** `<table …>` opening tag: column count, stages or not. */
+  tableOpen: string;
+  /** `<col>` and `<colgroup>`s: the stage spans. */
+  colgroups: string;
+  /** The scroll region's `aria-label` (the title). */
+  label: string;
+  /** `<caption>`. */
+  caption: string;
+  /** `<tr class="bp-stages">` (empty when no step has a stage). */
+  stages: string;
+  columns: RenderedColumn[];
+  /** Body rows shown, in order (rows with nothing in them are left out). */
+  rows: RenderedRow[];
+}
+
+/** A rendered blueprint in parts; `joinBlueprint` makes the HTML fragment. */
+export interface BlueprintParts {
+  /** `<div class="bp" …>` opening tag. */
+  open: string;
+  /** `<header class="bp-head">`: title and status. */
+  head: string;
+  /** The grid, or undefined when the file has no journey steps (then `empty` says so). */
+  grid?: GridParts;
+  empty: string;
+  /** `<section class="bp-outside">`: findings outside the journey, or empty. */
+  outside: string;
+  /** The journey view rendered (for the persona filter and the Mermaid source). */
   view: JourneyView;
-  labels: RenderLabels;
-  findings: PlacedFindings;
-  series: EmotionSeries[];
-  /** Column indexes where a stage group begins. */
-  stageStarts: Set<number>;
 }
 
-/** The whole preview body: heading, the grid (or a hint when there is no journey), other findings. */
-export function buildBlueprint(input: RenderInput): Element {
-  const { doc } = input;
-  const labels = labelsFor(doc.lang);
-  const view = buildJourneyView(input);
-  const findings = placeFindings(doc.uri, doc.steps, input.diagnostics ?? []);
-  const stageStarts = new Set<number>();
-  let start = 0;
-  for (const group of view.groups) {
-    stageStarts.add(start);
-    start += group.columns.length;
-  }
-  const context: GridContext = { view, labels, findings, series: emotionSeries(view, labels.emotionOverall), stageStarts };
-  const title = view.title || labels.untitled;
-  const status = doc.frontMatter?.status;
-
-  return h('div.bp', { lang: doc.lang, dataLang: doc.lang }, [
-    h('header.bp-head', [
-      h('h1.bp-title', title),
-      status ? h('span.bp-status', { dataStatus: status }, status) : undefined,
-    ].filter(isDefined)),
-    view.columns.length > 0
-      ? h('div.bp-scroll', { tabIndex: 0, role: 'region', ariaLabel: title }, [buildTable(context, title)])
-      : h('p.bp-empty', labels.noJourney),
-    findings.outside.length > 0 ? buildOutsideFindings(findings.outside, labels) : undefined,
-  ].filter(isDefined));
+/** Options for one render. */
+export interface RenderOptions {
+  /** Force the dark palette (the export's `--theme dark`). */
+  dark?: boolean;
 }
 
-function buildTable(context: GridContext, title: string): Element {
-  const { view, labels } = context;
-  const hasStages = view.groups.some((g) => g.stage !== undefined);
-  const stageCount = view.groups.filter((g) => g.stage).length;
-
-  const colgroups: Element[] = [h('col.bp-col-lanes')];
-  for (const group of view.groups) colgroups.push(h('colgroup', { span: group.columns.length }));
-
-  const headRows: Element[] = [];
-  if (hasStages) {
-    headRows.push(
-      h('tr.bp-stages', [
-        h('td.bp-corner', { rowSpan: 2 }),
-        ...view.groups.map((group) =>
-          group.stage
-            ? h('th.bp-stage', {
-              scope: 'colgroup',
-              className: view.groups[0] === group ? [] : ['bp-stage-start'],
-              colSpan: group.columns.length,
-              dataStage: group.stage.id,
-              dataLine: group.stage.headingRange.start.line,
-            }, [h('span.bp-stage-name', group.stage.name)])
-            : h('td.bp-stage.bp-stage-none', { colSpan: group.columns.length, className: view.groups[0] === group ? [] : ['bp-stage-start'] }),
-        ),
-      ]),
-    );
-  }
-  headRows.push(
-    h('tr.bp-steps', [
-      hasStages ? undefined : h('td.bp-corner'),
-      ...view.columns.map((column, i) => stepHeader(context, column, i)),
-    ].filter(isDefined)),
-  );
-
-  const bodyRows = ROWS.map((row) => buildRow(context, row)).filter(isDefined);
-
-  return h('table.bp-grid', { dataSteps: view.columns.length, className: hasStages ? ['bp-has-stages'] : [] }, [
-    h('caption.bp-sr-only', labels.caption(title, view.columns.length, stageCount)),
-    ...colgroups,
-    h('thead', headRows),
-    h('tbody', bodyRows),
-  ]);
-}
-
-function stepHeader(context: GridContext, column: StepColumn, i: number): Element {
-  const { step } = column;
-  return h('th.bp-step', {
-    scope: 'col',
-    className: stageStartClass(context, i),
-    dataStep: step.id,
-    dataLine: step.headingRange.start.line,
-    dataEndLine: step.range.end.line,
-    dataPersonas: column.personas.map((p) => p.slug).join(' '),
-  }, [
-    h('span.bp-step-no', String(column.number)),
-    ' ',
-    h('span.bp-step-name', step.name),
-    ...badges(context.findings.byCell.get(cellKey(i, 'header'))),
-  ]);
-}
-
-function buildRow(context: GridContext, row: RowSpec): Element | undefined {
-  const { labels, view } = context;
-  const span = view.columns.length;
-  if (row.kind === 'line') {
-    const label = row.key === 'line-of-interaction' ? labels.lines.interaction
-      : row.key === 'line-of-visibility' ? labels.lines.visibility : labels.lines.internal;
-    return h('tr.bp-line', { dataLane: row.key, dataAudience: row.audience }, [
-      h('th.bp-line-label', { scope: 'row' }, label),
-      h('td.bp-line-rule', { colSpan: span }),
-    ]);
-  }
-  if (row.kind === 'emotion' && !hasEmotion(context.series) && !rowHasFindings(context, row.key)) return undefined;
-
-  const cells: Element[] = [];
-  let hasContent = row.kind === 'emotion';
-  view.columns.forEach((column, i) => {
-    const found = context.findings.byCell.get(cellKey(i, row.key));
-    const { content, line } = cellContent(context, row, column, i);
-    if (content.length > 0 || found) hasContent = true;
-    const body = row.kind === 'lane' && content.length > 0 ? [el('div', { className: ['bp-note'] }, content)] : content;
-    cells.push(el('td', { className: ['bp-cell', ...stageStartClass(context, i)], dataStep: column.step.id, dataLine: line }, found ? [...body, ...badges(found)] : body));
-  });
-  if (!hasContent) return undefined;
-
-  const header: ElementContent[] = [{ type: 'text', value: labels.lanes[row.key] ?? row.key }];
-  if (row.kind === 'emotion') header.push(...emotionLegend(context.series));
-  return h(`tr.bp-lane.bp-lane-${row.key}`, { dataLane: row.key, dataAudience: row.audience }, [
-    h('th.bp-lane-label', { scope: 'row' }, header),
-    ...cells,
-  ]);
-}
-
-/** Cells that open a stage get a heavier left border, so stages read as blocks. */
-function stageStartClass(context: GridContext, i: number): string[] {
-  return i > 0 && context.stageStarts.has(i) ? ['bp-stage-start'] : [];
-}
-
-function rowHasFindings(context: GridContext, lane: string): boolean {
-  return context.view.columns.some((_, i) => context.findings.byCell.has(cellKey(i, lane)));
-}
-
-function cellContent(context: GridContext, row: RowSpec, column: StepColumn, i: number): { content: ElementContent[]; line: number } {
-  const { step } = column;
-  const fields = step.fields.filter((f) => laneOfField(f) === row.key);
-  const line = fields[0]?.range.start.line ?? step.headingRange.start.line;
-  switch (row.kind) {
-    case 'personas':
-      return {
-        line,
-        content: column.personas.length === 0 ? [] : [h('ul.bp-chips', column.personas.map((p) =>
-          h('li.bp-chip.bp-chip-persona', {
-            dataPersona: p.slug,
-            className: [p.inherited ? 'bp-inherited' : '', p.known ? '' : 'bp-unknown'].filter(Boolean),
-            title: p.inherited ? context.labels.inherited : undefined,
-          }, p.name)))],
-      };
-    case 'stories':
-      return {
-        line,
-        content: column.stories.length === 0 ? [] : [h('ul.bp-chips', column.stories.map((story) =>
-          h('li.bp-chip.bp-chip-story', { dataStory: story.slug, className: story.known ? [] : ['bp-unknown'] }, story.name)))],
-      };
-    case 'emotion':
-      return { line: column.emotion?.line ?? line, content: emotionCellContent(context.series, i) };
-    default:
-      return { line, content: fieldsContent(fields, row.key === 'other') };
-  }
-}
-
-function fieldsContent(fields: readonly Field[], withKeys: boolean): ElementContent[] {
-  if (fields.length === 0) return [];
-  if (fields.length === 1 && !withKeys) return markdownToHast(fields[0].markdown);
-  return fields.map((field) =>
-    h('div.bp-entry', { dataLine: field.range.start.line }, [
-      withKeys ? h('span.bp-key', `${field.rawKey}: `) : undefined,
-      ...markdownToHast(field.markdown),
-    ].filter(isDefined)),
-  );
-}
-
-function badges(found: readonly Diagnostic[] | undefined): Element[] {
-  if (!found) return [];
-  return found.map((d) =>
-    h('span.bp-finding', {
-      dataRule: d.rule,
-      dataSeverity: d.severity,
-      dataLine: d.range.start.line,
-      role: 'note',
-      title: `${d.rule}: ${d.message}`,
-    }, [h('span.bp-finding-icon', { ariaHidden: 'true' }), d.message]),
-  );
-}
-
-function buildOutsideFindings(found: readonly Diagnostic[], labels: RenderLabels): Element {
-  return h('section.bp-outside', { ariaLabel: labels.otherFindings }, [
-    h('h2', labels.otherFindings),
-    h('ul', found.map((d) => h('li', { dataLine: d.range.start.line }, badges([d])))),
-  ]);
+/** How many columns the last render drew and how many it took from the previous one. */
+export interface RenderStats {
+  rendered: number;
+  reused: number;
 }
 
 /**
- * A hast element without hastscript's selector parsing and property normalising: the grid
- * has a cell per step and lane (20 000 for a large journey), and `h()` was most of the
- * render time. Property names must already be hast's (`className` as a list, `dataStep`).
+ * Renders blueprints, keeping the previous render's columns: a column whose inputs did
+ * not change is reused as is, so a one-line edit re-renders one step. Keep one renderer
+ * per preview; the cache holds only the columns of the last render.
  */
-function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
-  return { type: 'element', tagName, properties, children };
+export class BlueprintRenderer {
+  private cache = new Map<string, RenderedColumn>();
+  private stats: RenderStats = { rendered: 0, reused: 0 };
+
+  /** Columns drawn and reused by the last `render`. */
+  get lastStats(): RenderStats {
+    return { ...this.stats };
+  }
+
+  render(input: RenderInput, options: RenderOptions = {}): BlueprintParts {
+    const { doc } = input;
+    const labels = labelsFor(doc.lang);
+    const view = buildJourneyView(input);
+    const findings = placeFindings(doc.uri, doc.steps, input.diagnostics ?? []);
+    const title = view.title || labels.untitled;
+    const status = doc.frontMatter?.status;
+    const open = `<div${attributesOf({ class: classes('bp', options.dark && 'bp-dark'), lang: doc.lang, 'data-lang': doc.lang })}>`;
+    const head = element('header', { class: 'bp-head' },
+      element('h1', { class: 'bp-title' }, escapeText(title)) +
+      (status ? element('span', { class: 'bp-status', 'data-status': status }, escapeText(status)) : ''));
+    const outside = findings.outside.length > 0 ? outsideFindings(findings.outside, labels) : '';
+    this.stats = { rendered: 0, reused: 0 };
+    if (view.columns.length === 0) {
+      this.cache = new Map();
+      return { open, head, empty: element('p', { class: 'bp-empty' }, escapeText(labels.noJourney)), outside, view };
+    }
+
+    const series = emotionSeries(view, labels.emotionOverall);
+    const context: ColumnContext = { labels, series, signature: `${doc.lang}\u0002${seriesSignature(series)}` };
+    const stageStarts = new Set<number>();
+    let start = 0;
+    for (const group of view.groups) {
+      stageStarts.add(start);
+      start += group.columns.length;
+    }
+    const previous = this.cache;
+    const next = new Map<string, RenderedColumn>();
+    const columns = view.columns.map((column, index) => {
+      const place = { index, stageStart: index > 0 && stageStarts.has(index) };
+      const found = findings.byStep.get(index);
+      const key = columnKey(context, column, place, found);
+      const line = column.step.headingRange.start.line;
+      let rendered = next.get(key) ?? previous.get(key);
+      if (rendered && rendered.line === line) {
+        this.stats.reused++;
+      } else {
+        rendered = renderColumn(context, column, place, found, key);
+        this.stats.rendered++;
+      }
+      next.set(key, rendered);
+      return rendered;
+    });
+    this.cache = next;
+
+    const showEmotion = hasEmotion(series);
+    const rows: RenderedRow[] = [];
+    for (const row of ROWS) {
+      if (row.kind === 'line') {
+        rows.push(lineRow(row, labels, columns.length));
+        continue;
+      }
+      const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => c.filled.has(row.key));
+      if (!shown) continue;
+      const label = escapeText(labels.lanes[row.key] ?? row.key) + (row.kind === 'emotion' ? emotionLegendHtml(series) : '');
+      rows.push({
+        key: row.key,
+        line: false,
+        open: `<tr${attributesOf({ class: `bp-lane bp-lane-${row.key}`, 'data-lane': row.key, 'data-audience': row.audience })}>`,
+        header: element('th', { class: 'bp-lane-label', scope: 'row' }, label),
+      });
+    }
+
+    const hasStages = view.groups.some((g) => g.stage !== undefined);
+    const stageCount = view.groups.filter((g) => g.stage).length;
+    const colgroups = '<col class="bp-col-lanes">' +
+      view.groups.map((group) => element('colgroup', { span: group.columns.length })).join('');
+    const tableOpen = `<table${attributesOf({ class: classes('bp-grid', hasStages && 'bp-has-stages'), 'data-steps': columns.length })}>`;
+    const stages = hasStages ? element('tr', { class: 'bp-stages' }, element('td', { class: 'bp-corner', rowspan: 2 }) +
+      view.groups.map((group, n) => {
+        const startClass = n > 0 ? 'bp-stage-start' : undefined;
+        return group.stage
+          ? element('th', {
+            class: classes('bp-stage', startClass),
+            scope: 'colgroup',
+            colspan: group.columns.length,
+            'data-stage': group.stage.id,
+            'data-line': group.stage.headingRange.start.line,
+          }, element('span', { class: 'bp-stage-name' }, escapeText(group.stage.name)))
+          : element('td', { class: classes('bp-stage', 'bp-stage-none', startClass), colspan: group.columns.length });
+      }).join('')) : '';
+    return {
+      open,
+      head,
+      empty: '',
+      outside,
+      view,
+      grid: {
+        tableOpen,
+        colgroups,
+        label: title,
+        caption: element('caption', { class: 'bp-sr-only' }, escapeText(labels.caption(title, columns.length, stageCount))),
+        stages,
+        columns,
+        rows,
+      },
+    };
+  }
 }
 
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
+function attributesOf(attrs: Parameters<typeof element>[1]): string {
+  // `element` with the closing tag cut off: one escaping path for every opening tag.
+  const html = element('x', attrs);
+  return html.slice(2, -5);
+}
+
+function lineRow(row: RowSpec, labels: RenderLabels, span: number): RenderedRow {
+  const label = row.key === 'line-of-interaction' ? labels.lines.interaction
+    : row.key === 'line-of-visibility' ? labels.lines.visibility : labels.lines.internal;
+  return {
+    key: row.key,
+    line: true,
+    open: `<tr${attributesOf({ class: 'bp-line', 'data-lane': row.key, 'data-audience': row.audience })}>`,
+    header: element('th', { class: 'bp-line-label', scope: 'row' }, escapeText(label)) + element('td', { class: 'bp-line-rule', colspan: span }),
+  };
+}
+
+function outsideFindings(found: readonly Diagnostic[], labels: RenderLabels): string {
+  return element('section', { class: 'bp-outside', 'aria-label': labels.otherFindings },
+    element('h2', {}, escapeText(labels.otherFindings)) +
+    element('ul', {}, found.map((d) => element('li', { 'data-line': d.range.start.line }, badges([d]))).join('')));
+}
+
+/** A body row with its cells. */
+export function rowHtml(row: RenderedRow, columns: readonly RenderedColumn[]): string {
+  if (row.line) return `${row.open}${row.header}</tr>`;
+  let html = row.open + row.header;
+  for (const column of columns) html += column.cells[row.key];
+  return `${html}</tr>`;
+}
+
+/** The scroll region around the table, opened. */
+function scrollOpen(grid: GridParts): string {
+  return `<div${attributesOf({ class: 'bp-scroll', tabindex: 0, role: 'region', 'aria-label': grid.label })}>`;
+}
+
+/** The whole fragment: `<div class="bp">` with heading, grid (or the no-journey hint), other findings. */
+export function joinBlueprint(parts: BlueprintParts): string {
+  let html = parts.open + parts.head;
+  const grid = parts.grid;
+  if (grid) {
+    const hasStages = grid.stages !== '';
+    html += scrollOpen(grid) + grid.tableOpen + grid.caption + grid.colgroups;
+    html += `<thead>${grid.stages}<tr class="bp-steps">${hasStages ? '' : '<td class="bp-corner"></td>'}`;
+    for (const column of grid.columns) html += column.header;
+    html += '</tr></thead><tbody>';
+    for (const row of grid.rows) html += rowHtml(row, grid.columns);
+    html += '</tbody></table></div>';
+  } else {
+    html += parts.empty;
+  }
+  return `${html}${parts.outside}</div>`;
 }

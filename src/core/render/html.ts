@@ -2,15 +2,15 @@
  * Serialising the grid: the fragment the webview swaps in on each update, and the
  * standalone page the export writes (inline styles, no script, opens from disk offline).
  */
-import { toHtml } from 'hast-util-to-html';
-import { buildBlueprint } from './grid';
+import { escapeText } from './escape';
+import { BlueprintRenderer, joinBlueprint } from './grid';
 import type { RenderInput } from './journey-view';
 import { labelsFor } from './labels';
 import { GRID_CSS, PAGE_CSS } from './styles';
 
 /** The blueprint as an HTML fragment (`<div class="bp">…</div>`). */
 export function renderBlueprintHtml(input: RenderInput): string {
-  return toHtml(buildBlueprint(input));
+  return joinBlueprint(new BlueprintRenderer().render(input));
 }
 
 export interface PageOptions {
@@ -24,11 +24,7 @@ export interface PageOptions {
  * gets no second chance to run anything when the page is opened from disk.
  */
 export function renderStandalonePage(input: RenderInput, options: PageOptions = {}): string {
-  const tree = buildBlueprint(input);
-  if (options.theme === 'dark') {
-    const classes = tree.properties.className;
-    tree.properties.className = [...(Array.isArray(classes) ? classes : []), 'bp-dark'];
-  }
+  const fragment = joinBlueprint(new BlueprintRenderer().render(input, { dark: options.theme === 'dark' }));
   const labels = labelsFor(input.doc.lang);
   const title = input.doc.title ?? input.doc.frontMatter?.title ?? labels.untitled;
   const darkTokens = options.theme === 'dark' ? forcedDarkCss() : '';
@@ -40,11 +36,11 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="service-blueprints">',
-    `<title>${toHtml({ type: 'text', value: title })}</title>`,
+    `<title>${escapeText(title)}</title>`,
     `<style>${GRID_CSS}${PAGE_CSS}${darkTokens}</style>`,
     '</head>',
     '<body class="bp-page">',
-    toHtml(tree),
+    fragment,
     '</body>',
     '</html>',
     '',

@@ -2,11 +2,13 @@
  * Rendering a blueprint: the swimlane grid (HTML, shared by the preview and the export)
  * and the Mermaid `journey` source.
  */
-export { buildBlueprint } from './grid';
+export { BlueprintRenderer, joinBlueprint, type BlueprintParts, type GridParts, type RenderStats } from './grid';
+export { diffBlueprint, type GridPatch } from './patch';
+export { escapeText, escapeAttribute } from './escape';
 export { renderBlueprintHtml, renderStandalonePage, type PageOptions } from './html';
 export { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 export { labelsFor, type RenderLabels } from './labels';
 export { ROWS, laneOfField, type RowSpec } from './lanes';
-export { markdownToHast, CELL_SCHEMA } from './markdown';
+export { markdownToHast, markdownToHtml, CELL_SCHEMA } from './markdown';
 export { renderMermaid, mermaidText, mermaidScore } from './mermaid';
 export { GRID_CSS, PAGE_CSS } from './styles';

@@ -5,10 +5,12 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { escapeText } from './escape';
 
 /**
  * Inline formatting, lists, quotes and links only. No ids (nothing can clobber the page's
@@ -73,4 +75,22 @@ function unwrapSingleParagraph(nodes: ElementContent[]): ElementContent[] {
     return meaningful[0].children;
   }
   return meaningful;
+}
+
+// The grid writes HTML strings; serialising the sanitised tree once per distinct text
+// keeps a re-render of a large journey from re-serialising unchanged cells.
+const htmlCache = new Map<string, string>();
+
+/**
+ * A cell's Markdown as sanitised HTML: the tree of `markdownToHast` (raw HTML dropped,
+ * strict schema) serialised by `hast-util-to-html`. Plain text is only escaped.
+ */
+export function markdownToHtml(markdown: string): string {
+  const cached = htmlCache.get(markdown);
+  if (cached !== undefined) return cached;
+  const source = markdown.trim();
+  const html = source === '' ? '' : isPlain(source) ? escapeText(source) : toHtml({ type: 'root', children: markdownToHast(source) });
+  if (htmlCache.size >= CACHE_LIMIT) htmlCache.clear();
+  htmlCache.set(markdown, html);
+  return html;
 }

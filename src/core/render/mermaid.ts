@@ -4,7 +4,7 @@
  * characters that cannot start a directive (`%%{init}%%`), a comment, a new statement or
  * an entity, so a file cannot reconfigure Mermaid or add `click` callbacks.
  */
-import { buildJourneyView, type RenderInput, type StepColumn } from './journey-view';
+import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 import { labelsFor } from './labels';
 
 const MAX_TEXT = 120;
@@ -32,9 +32,8 @@ export function mermaidScore(emotion: number | undefined): number {
   return Math.max(1, Math.min(5, Math.round(emotion) + 3));
 }
 
-/** Mermaid `journey` source for a blueprint. */
-export function renderMermaid(input: RenderInput): string {
-  const view = buildJourneyView(input);
+/** Mermaid `journey` source for a blueprint; pass `view` when it is built already. */
+export function renderMermaid(input: RenderInput, view: JourneyView = buildJourneyView(input)): string {
   const labels = labelsFor(input.doc.lang);
   const lines = ['journey', `  title ${mermaidText(view.title) || labels.untitled}`];
   view.groups.forEach((group, n) => {

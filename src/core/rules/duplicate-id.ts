@@ -1,8 +1,10 @@
 /**
- * duplicate-id: two items of the same kind with the same slug in one file. Scopes: the
+ * duplicate-id: two items of the same kind with the same slug in one scope. Scopes: the
  * personas, the stories, and the stages and steps together (they share the journey's
- * anchors).
+ * anchors) of one file; and for personas and stories also the shared files a blueprint
+ * reads through `personas:`, where a local item of the same id shadows the shared one.
  */
+import { Utils, URI } from 'vscode-uri';
 import type { ItemBase } from '../model';
 import type { MessageKey } from '../i18n/messages';
 import type { Rule, RuleContext } from './types';
@@ -25,10 +27,31 @@ function reportDuplicates(context: RuleContext, items: readonly ItemBase[], mess
   }
 }
 
+/** A local item with the id of an item in a shared file the document reads. */
+function reportShadowing(
+  context: RuleContext,
+  items: readonly ItemBase[],
+  kind: 'personas' | 'stories',
+  message: MessageKey,
+): void {
+  const shared = context.index.scope(context.doc.uri).filter((other) => other.uri !== context.doc.uri);
+  if (shared.length === 0) return;
+  const reported = new Set<string>();
+  for (const item of items) {
+    if (!item.id || reported.has(item.id)) continue;
+    const other = shared.find((candidate) => candidate[kind].some((sharedItem) => sharedItem.id === item.id));
+    if (!other) continue;
+    reported.add(item.id);
+    context.report({ range: item.headingRange, message, args: { id: item.id, file: Utils.basename(URI.parse(other.uri)) } });
+  }
+}
+
 export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
-  description: 'Two personas, two stories, or two stages or steps in one file whose headings give the same id (slug).',
+  description:
+    'Two personas, two stories, or two stages or steps in one file whose headings give the same id (slug); ' +
+    'or a persona or story with the id of one in a shared personas file the blueprint reads.',
   rationale:
     'Ids are how steps point at personas and stories, and how GitHub links to a heading. With two items under one id, ' +
     'every reference and every `#anchor` lands on the first, so the second person or step silently disappears from the picture.',
@@ -57,6 +80,8 @@ export const duplicateId: Rule = {
     const { doc } = context;
     reportDuplicates(context, doc.personas, 'rule.duplicatePersona');
     reportDuplicates(context, doc.stories, 'rule.duplicateStory');
+    reportShadowing(context, doc.personas, 'personas', 'rule.duplicatePersonaInScope');
+    reportShadowing(context, doc.stories, 'stories', 'rule.duplicateStoryInScope');
     reportDuplicates(context, [...doc.stages, ...doc.steps], 'rule.duplicateJourneyItem');
   },
 };
