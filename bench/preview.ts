@@ -1,16 +1,18 @@
 /**
- * Preview figures for `npm run bench`: how long a change to the 1000-step blueprint takes
- * to reach the screen (render in the extension host, then the webview swapping the grid
- * in Chromium until painted), and the webview bundle's size with and without Mermaid.
+ * Preview figures for `npm run bench`: how long a change to a blueprint (125 and 1000
+ * steps) takes to reach the screen (render and diff in the extension host as the preview
+ * does, then the webview patching the grid in Chromium until painted), and the webview
+ * bundle's size with and without Mermaid. Standalone: `npx tsx bench/preview.ts`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { URI } from 'vscode-uri';
 import { BlueprintWorkspace } from '../src/core';
-import { renderBlueprintHtml } from '../src/core/render/html';
+import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../src/core/render/grid';
 import { renderMermaid } from '../src/core/render/mermaid';
-import { buildJourneyView } from '../src/core/render/journey-view';
+import { diffBlueprint } from '../src/core/render/patch';
+import type { Page } from 'playwright-core';
 import type { ContentUpdate } from '../src/shared/messages';
 import { chromiumUnavailable, launchChromium } from '../test/browser/chromium';
 import { buildWebview, openPreviewPage } from '../test/browser/preview-page';
@@ -59,33 +61,103 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
 }
 
-/** The model change the editor would send after a keystroke: re-parse, re-check, re-render. */
-function makeUpdate(workspace: BlueprintWorkspace, uri: string, text: string, version: number): { update: ContentUpdate; renderMs: number } {
+/** The extension's side of the preview: the renderer and what was sent last (see `preview.ts`). */
+interface Sender {
+  renderer: BlueprintRenderer;
+  sent?: { parts: BlueprintParts; version: number };
+}
+
+interface Timed {
+  update: ContentUpdate;
+  /** Re-parse and re-check (the language core's share). */
+  analyseMs: number;
+  /** Render, diff against the last update and Mermaid source (the preview's share in the host). */
+  renderMs: number;
+}
+
+/** The model change the editor would send after a keystroke: re-parse, re-check, re-render, diff. */
+function makeUpdate(workspace: BlueprintWorkspace, sender: Sender, uri: string, text: string, version: number): Timed {
   const start = performance.now();
   const doc = workspace.setText(uri, text);
   const input = { doc, diagnostics: workspace.diagnostics(uri), index: workspace.index };
+  const analysed = performance.now();
+  const parts = sender.renderer.render(input);
+  const patch = sender.sent ? diffBlueprint(sender.sent.parts, parts) : undefined;
   const update: ContentUpdate = {
-    type: 'update', uri, version, title: 'generated', html: renderBlueprintHtml(input), mermaid: renderMermaid(input),
-    personas: buildJourneyView(input).personas, lang: doc.lang, newDocument: version === 1,
+    type: 'update', uri, version, title: 'generated',
+    html: patch ? '' : joinBlueprint(parts),
+    patch: patch && sender.sent ? { ...patch, baseVersion: sender.sent.version } : undefined,
+    mermaid: renderMermaid(input, parts.view),
+    personas: parts.view.personas, lang: doc.lang, newDocument: version === 1,
   };
-  return { update, renderMs: performance.now() - start };
+  sender.sent = { parts, version };
+  const rendered = performance.now();
+  return { update, analyseMs: analysed - start, renderMs: rendered - analysed };
 }
 
-/** Print the preview's figures. */
-export async function runBench(inputs: Record<number, string>): Promise<void> {
-  const file = inputs[1000];
+/** Deliver an update to the page; resolves with the time until the frame after its report was painted. */
+async function paint(page: Page, update: ContentUpdate): Promise<number> {
+  // Source text, not a function: tsx's transpiled helpers do not exist in the page.
+  return page.evaluate<number>(`(async () => {
+    const message = ${JSON.stringify(update)};
+    const start = performance.now();
+    window.postMessage(message, '*');
+    await new Promise((resolve) => {
+      const check = () => window.__sent.some((m) => m.type === 'rendered' && m.version === message.version) ? resolve() : setTimeout(check, 0);
+      check();
+    });
+    // The report is posted in an animation frame; the frame after it has been painted.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - start;
+  })()`);
+}
+
+/** Median figures of typing in one blueprint: a character per run, and a new line once. */
+async function measureEdits(page: Page, file: string, label: string): Promise<void> {
   const text = readFileSync(file, 'utf8');
   const uri = URI.file(file).toString();
   const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
   workspace.setText(uri, text);
   await workspace.loadDependencies();
+  const sender: Sender = { renderer: new BlueprintRenderer() };
+  const lines = text.split('\n');
+  const customerLines = lines.flatMap((line, i) => (line.startsWith('- customer:') ? [i] : []));
+  const first = makeUpdate(workspace, sender, uri, text, 1);
+  const firstPaint = await paint(page, first.update);
+  const analyses: number[] = [];
+  const renders: number[] = [];
+  const paints: number[] = [];
+  let bytes = 0;
+  for (let run = 1; run <= RUNS; run++) {
+    // A one-character edit on a customer line, as typing would make, spread over the journey.
+    const at = customerLines[Math.floor((run * customerLines.length) / (RUNS + 1))];
+    lines[at] = `${lines[at]}x`;
+    const timed = makeUpdate(workspace, sender, uri, lines.join('\n'), run + 1);
+    bytes = JSON.stringify(timed.update).length;
+    analyses.push(timed.analyseMs);
+    renders.push(timed.renderMs);
+    paints.push(await paint(page, timed.update));
+  }
+  // Enter pressed in the middle of the journey: every later step's line hooks move.
+  const middle = customerLines[customerLines.length >> 1];
+  lines.splice(middle, 0, '');
+  const newline = makeUpdate(workspace, sender, uri, lines.join('\n'), RUNS + 2);
+  const newlinePaint = await paint(page, newline.update);
+  const [analyse, render, painted] = [median(analyses), median(renders), median(paints)];
+  console.log(`Preview, ${label}: first render ${ms(first.analyseMs + first.renderMs)} in the host + ${ms(firstPaint)} to paint`);
+  console.log(`  one-character edit (median of ${RUNS}): re-parse + check ${ms(analyse)}, render + diff ${ms(render)}, webview patch to painted ${ms(painted)} (message ${(bytes / 1024).toFixed(1)} KiB); preview total ${ms(render + painted)}, with the core ${ms(analyse + render + painted)}`);
+  console.log(`  new line in the middle: re-parse + check ${ms(newline.analyseMs)}, render + diff ${ms(newline.renderMs)}, webview to painted ${ms(newlinePaint)}`);
+}
 
+/** Print the preview's figures. */
+export async function runBench(inputs: Record<number, string>): Promise<void> {
   const distDir = join(process.cwd(), 'dist', 'webview');
-  const built = existsSync(join(distDir, 'webview.js')) ? undefined : await buildWebview();
-  const bundleDir = built?.dir ?? distDir;
+  // Sizes are those of the shipped bundle when built; timings always use the current source.
+  const built = await buildWebview();
+  const sizeDir = existsSync(join(distDir, 'webview.js')) ? distDir : built.dir;
   try {
-    const initial = size(initialFiles(bundleDir));
-    const all = size(files(bundleDir).filter((path) => path.endsWith('.js')));
+    const initial = size(initialFiles(sizeDir));
+    const all = size(files(sizeDir).filter((path) => path.endsWith('.js')));
     console.log(`Webview bundle without Mermaid (loaded on open): ${kib(initial.raw)} (${kib(initial.gzip)} gzip)`);
     console.log(`Webview bundle with Mermaid (all chunks):         ${kib(all.raw)} (${kib(all.gzip)} gzip)`);
 
@@ -96,44 +168,18 @@ export async function runBench(inputs: Record<number, string>): Promise<void> {
     }
     const browser = await launchChromium();
     try {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1400, height: 900 });
-      await openPreviewPage(page, bundleDir);
-      const lines = text.split('\n');
-      const renders: number[] = [];
-      const paints: number[] = [];
-      for (let run = 1; run <= RUNS + 1; run++) {
-        // A one-character edit on a customer line, as typing would make.
-        const at = lines.findIndex((line, i) => i > run * 40 && line.startsWith('- customer:'));
-        lines[at] = `${lines[at]}x`;
-        const { update, renderMs } = makeUpdate(workspace, uri, lines.join('\n'), run);
-        // Source text, not a function: tsx's transpiled helpers do not exist in the page.
-        const paintMs = await page.evaluate<number>(`(async () => {
-          const message = ${JSON.stringify(update)};
-          const start = performance.now();
-          window.postMessage(message, '*');
-          await new Promise((resolve) => {
-            const check = () => window.__sent.some((m) => m.type === 'rendered' && m.version === message.version) ? resolve() : setTimeout(check, 0);
-            check();
-          });
-          // The report is posted in an animation frame; the frame after it has been painted.
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          return performance.now() - start;
-        })()`);
-        // The first paint builds the page from nothing; the figures are for updates.
-        if (run > 1) {
-          renders.push(renderMs);
-          paints.push(paintMs);
-        }
+      for (const steps of Object.keys(inputs).map(Number).sort((a, b) => a - b)) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await openPreviewPage(page, built.dir);
+        await measureEdits(page, inputs[steps], `${steps} steps`);
+        await page.close();
       }
-      const render = median(renders);
-      const paint = median(paints);
-      console.log(`Preview update, 1000 steps (median of ${RUNS}): render in the extension host ${ms(render)}, webview swap to painted ${ms(paint)}, total ${ms(render + paint)}`);
     } finally {
       await browser.close();
     }
   } finally {
-    built?.dispose();
+    built.dispose();
   }
 }
 

@@ -53,6 +53,66 @@ export function applyActiveColumn(root: ParentNode, column: number | undefined):
   });
 }
 
+/** The index of a row's first step cell (rows open with a lane label or the corner cell). */
+export function firstStepCell(row: HTMLTableRowElement): number {
+  const first = row.cells[0];
+  return first && first.dataset.step === undefined ? 1 : 0;
+}
+
+/** The cell of step column `column` in `row`, if the row has step cells. */
+export function cellAt(row: HTMLTableRowElement, column: number): HTMLTableCellElement | undefined {
+  const cell = row.cells[column + firstStepCell(row)];
+  return cell?.dataset.step !== undefined ? cell : undefined;
+}
+
+/** Rows that hold one cell per step: the step headers and the lane rows. */
+export function stepRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  return Array.from(table.rows).filter((row) => row.classList.contains('bp-steps') || row.classList.contains('bp-lane'));
+}
+
+/**
+ * Put the persona dimming and the cursor's column back on what a patch added (cells,
+ * rows, row headers) and on every cell of the columns whose step header changed (its
+ * personas may have), without touching the rest of the grid.
+ */
+export function applyStatesTo(root: ParentNode, added: readonly Element[], headerColumns: readonly number[], persona: string | undefined, activeColumn: number | undefined): void {
+  const table = root.querySelector<HTMLTableElement>('table.bp-grid');
+  if (!table) return;
+  const headers = stepHeaders(root);
+  const dimmed = (column: number) => persona !== undefined && !(headers[column]?.dataset.personas ?? '').split(' ').includes(persona);
+  const cells = new Set<HTMLTableCellElement>();
+  for (const element of added) {
+    if (element instanceof HTMLTableRowElement) {
+      for (const cell of Array.from(element.cells)) if (cell.dataset.step !== undefined) cells.add(cell);
+    } else if (element instanceof HTMLTableCellElement && element.dataset.step !== undefined) {
+      cells.add(element);
+    }
+  }
+  if (headerColumns.length > 0) {
+    const rows = stepRows(table);
+    for (const column of headerColumns) {
+      for (const row of rows) {
+        const cell = cellAt(row, column);
+        if (cell) cells.add(cell);
+      }
+    }
+  }
+  for (const cell of cells) {
+    const row = cell.parentElement as HTMLTableRowElement;
+    const column = cell.cellIndex - firstStepCell(row);
+    cell.classList.toggle('bp-dim', dimmed(column));
+    cell.classList.toggle('bp-active', activeColumn !== undefined && column === activeColumn);
+  }
+  for (const element of added) {
+    for (const mark of Array.from(element.querySelectorAll<HTMLElement | SVGElement>('.bp-curve [data-persona], .bp-legend [data-persona]'))) {
+      mark.classList.toggle('bp-dim', persona !== undefined && mark.dataset.persona !== persona);
+    }
+    for (const chip of Array.from(element.querySelectorAll<HTMLElement>('.bp-chip-persona'))) {
+      chip.classList.toggle('bp-selected', persona !== undefined && chip.dataset.persona === persona);
+    }
+  }
+}
+
 /** The visible lane rows, for the `rendered` report. */
 export function visibleLanes(root: ParentNode): string[] {
   return Array.from(root.querySelectorAll<HTMLElement>('.bp-grid tr[data-lane]'))

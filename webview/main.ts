@@ -9,7 +9,8 @@ import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { ContentUpdate, PreviewViewState, SetViewMessage, ToWebviewMessage } from '../src/shared/messages';
-import { applyActiveColumn, applyPersonaFilter, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
+import { applyActiveColumn, applyPersonaFilter, applyStatesTo, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
+import { applyGridPatch } from './grid-patch';
 import { drawMermaid } from './mermaid-loader';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
@@ -75,14 +76,24 @@ function isDark(): boolean {
   return document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
 }
 
-/** Replace the grid with a new render, keeping scroll position unless the file changed. */
+/** Show a new render: patch the grid when the update is a patch, else replace it. */
 function showContent(update: ContentUpdate): void {
   if (current && update.version <= current.version && update.uri === current.uri) return;
+  if (update.patch) patchContent(update);
+  else replaceContent(update);
+}
+
+/** Replace the grid with a new render, keeping scroll position unless the file changed. */
+function replaceContent(update: ContentUpdate): void {
   const keepScroll = !update.newDocument && current !== undefined;
   const before = scroller();
-  const left = keepScroll && before ? before.scrollLeft : state.scrollLeft;
-  const top = keepScroll && before ? before.scrollTop : state.scrollTop;
-  if (update.uri !== state.uri) state = { ...state, uri: update.uri, persona: undefined, scrollLeft: 0, scrollTop: 0 };
+  // A fresh page showing the file it showed before (restored, or re-sent after a patch
+  // that could not apply) goes back to the saved position; another file starts at the top.
+  const sameFile = update.uri === state.uri;
+  const left = keepScroll && before ? before.scrollLeft : sameFile ? state.scrollLeft : 0;
+  const top = keepScroll && before ? before.scrollTop : sameFile ? state.scrollTop : 0;
+  if (!sameFile) state = { ...state, uri: update.uri, persona: undefined, scrollLeft: 0, scrollTop: 0 };
+  const mermaidChanged = current?.mermaid !== update.mermaid;
   current = update;
   gridHost.innerHTML = update.html;
   document.title = update.title;
@@ -91,16 +102,47 @@ function showContent(update: ContentUpdate): void {
   const after = scroller();
   if (after) {
     ignoreScrollUntil = performance.now() + 100;
-    after.scrollLeft = update.newDocument ? 0 : left;
-    after.scrollTop = update.newDocument ? 0 : top;
+    after.scrollLeft = left;
+    after.scrollTop = top;
     after.addEventListener('scroll', onGridScroll, { passive: true });
   }
   // Step headers and findings are the keyboard's way to the source (Enter reveals it).
-  for (const th of stepHeaders(gridHost)) th.tabIndex = 0;
-  for (const li of Array.from(gridHost.querySelectorAll<HTMLElement>('.bp-outside li[data-line]'))) li.tabIndex = 0;
+  makeFocusable(gridHost);
   gridHost.querySelector('.bp')?.classList.add('bp-clickable');
-  if (state.view === 'mermaid') void renderMermaidView();
+  if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
   reportRendered();
+}
+
+/**
+ * Apply a patch to the grid on show: only the changed cells are replaced, scroll position
+ * and everything else stay. A patch for another version than the one shown (the page was
+ * reloaded meanwhile) cannot apply: ask the extension for everything again.
+ */
+function patchContent(update: ContentUpdate): void {
+  const patch = update.patch;
+  const result = patch && current && current.uri === update.uri && current.version === patch.baseVersion
+    ? applyGridPatch(gridHost, patch)
+    : undefined;
+  if (!result) {
+    current = undefined;
+    vscode.postMessage({ type: 'ready' });
+    return;
+  }
+  const mermaidChanged = current?.mermaid !== update.mermaid;
+  current = update;
+  document.title = update.title;
+  updatePersonaOptions(update);
+  applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
+  for (const element of result.added) makeFocusable(element);
+  saveState();
+  if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
+  reportRendered();
+}
+
+/** Step headers and outside findings take the keyboard focus (Enter reveals their line). */
+function makeFocusable(root: Element): void {
+  if (root.matches('th.bp-step, .bp-outside li[data-line]')) (root as HTMLElement).tabIndex = 0;
+  for (const th of Array.from(root.querySelectorAll<HTMLElement>('th.bp-step, .bp-outside li[data-line]'))) th.tabIndex = 0;
 }
 
 function updatePersonaOptions(update: ContentUpdate): void {

@@ -3,6 +3,7 @@
  * by both sides. The webview never receives a model, only HTML the core rendered and
  * sanitised, so it needs no parser and no Markdown library.
  */
+import type { GridPatch } from '../core/render/patch';
 
 /** A persona the filter offers. */
 export interface PersonaOption {
@@ -31,8 +32,13 @@ export interface ContentUpdate {
   version: number;
   /** File name for the toolbar. */
   title: string;
-  /** `<div class="bp">` fragment from the core renderer (already sanitised). */
+  /** `<div class="bp">` fragment from the core renderer (already sanitised); empty when `patch` is set. */
   html: string;
+  /**
+   * Instead of `html`: the changes from the render of version `baseVersion`, which the
+   * webview shows. A webview showing another version asks for everything again (`ready`).
+   */
+  patch?: GridPatch & { baseVersion: number };
   /** Mermaid `journey` source for the diagram view. */
   mermaid: string;
   personas: PersonaOption[];

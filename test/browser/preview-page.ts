@@ -12,6 +12,8 @@ import type { Page } from 'playwright-core';
 import { BlueprintWorkspace } from '../../src/core';
 import { buildJourneyView } from '../../src/core/render/journey-view';
 import { renderBlueprintHtml } from '../../src/core/render/html';
+import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../src/core/render/grid';
+import { diffBlueprint } from '../../src/core/render/patch';
 import { renderMermaid } from '../../src/core/render/mermaid';
 import { NodeFileHost } from '../../src/cli/check/node-host';
 import { previewPage } from '../../src/extension/preview/page';
@@ -119,4 +121,39 @@ export async function updateFor(file: string, version: number): Promise<ContentU
     mermaid: renderMermaid(input), personas: buildJourneyView(input).personas, lang: doc.lang, newDocument: version === 1,
     steps: doc.steps.length,
   };
+}
+
+/**
+ * Updates as the extension sends them while a file is edited: the first one whole, later
+ * ones as patches against the previous (`next`), or whole again (`full`).
+ */
+export async function incrementalUpdates(file: string): Promise<{
+  text: string;
+  next(text: string): ContentUpdate;
+  full(text: string): ContentUpdate;
+}> {
+  const workspace = new BlueprintWorkspace(new NodeFileHost());
+  const uri = URI.file(file).toString();
+  const text = readFileSync(file, 'utf8');
+  workspace.setText(uri, text);
+  await workspace.loadDependencies();
+  const renderer = new BlueprintRenderer();
+  let sentParts: { parts: BlueprintParts; version: number } | undefined;
+  let version = 0;
+  const make = (source: string, allowPatch: boolean): ContentUpdate => {
+    const doc = workspace.setText(uri, source);
+    const input = { doc, diagnostics: workspace.diagnostics(uri), index: workspace.index };
+    const parts = renderer.render(input);
+    const patch = allowPatch && sentParts ? diffBlueprint(sentParts.parts, parts) : undefined;
+    version++;
+    const update: ContentUpdate = {
+      type: 'update', uri, version, title: file.slice(file.lastIndexOf('/') + 1),
+      html: patch ? '' : joinBlueprint(parts),
+      patch: patch && sentParts ? { ...patch, baseVersion: sentParts.version } : undefined,
+      mermaid: renderMermaid(input, parts.view), personas: parts.view.personas, lang: doc.lang, newDocument: version === 1,
+    };
+    sentParts = { parts, version };
+    return update;
+  };
+  return { text, next: (source) => make(source, true), full: (source) => make(source, false) };
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRender } from '../../src/cli/render';
 import type { CliIo } from '../../src/cli/io';
 import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, sent, updateFor } from './preview-page';
+import { buildWebview, deliver, incrementalUpdates, openPreviewPage, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const EXAMPLE = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -170,6 +170,38 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
       expect(await outside()).toBe(before);
       // Persona names went in as text: the options have no child elements (light DOM).
       expect(await page.evaluate(() => Array.from(document.querySelectorAll('vscode-option')).every((o) => o.children.length === 0))).toBe(true);
+      await page.close();
+    });
+
+    it('patches the grid to exactly what a full render shows, and asks again when it cannot', async () => {
+      const page = await browser.context.newPage();
+      await openPreviewPage(page, bundle.dir);
+      const updates = await incrementalUpdates(EXAMPLE);
+      const first = updates.next(updates.text);
+      expect(first.patch).toBeUndefined();
+      await deliver(page, first);
+      await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'ahmed' }, '*'));
+      // A changed cell, and a line inserted above later steps (their line hooks move).
+      const lines = updates.text.split('\n');
+      const customer = lines.findIndex((line) => /^- (customer|klant):/.test(line));
+      lines[customer] = `${lines[customer]} **again**`;
+      lines.splice(customer + 1, 0, '- owner: the desk');
+      const patched = updates.next(lines.join('\n'));
+      expect(patched.patch?.cells.length).toBeGreaterThan(0);
+      expect(patched.patch?.shifts.length).toBeGreaterThan(0);
+      await deliver(page, patched);
+      const grid = () => page.locator('#bp-root').evaluate((root) => root.innerHTML);
+      const afterPatch = await grid();
+      expect(afterPatch).toContain('<strong>again</strong>');
+      await deliver(page, { ...updates.full(lines.join('\n')) });
+      expect(await grid()).toBe(afterPatch);
+
+      // A patch against a version the page does not show is not applied: the page asks for everything.
+      const stale = updates.next(lines.join('\n').replace('**again**', 'later'));
+      const before = (await sent(page)).filter((m) => m.type === 'ready').length;
+      await page.evaluate((message) => window.postMessage({ ...message, patch: { ...message.patch, baseVersion: 1 } }, '*'), stale);
+      await expect.poll(async () => (await sent(page)).filter((m) => m.type === 'ready').length).toBe(before + 1);
+      expect(await grid()).toBe(afterPatch);
       await page.close();
     });
 

@@ -1,11 +1,17 @@
 /**
  * Assembling the model from parsed chunks: sections, items, fields and references,
  * with every range made absolute.
+ *
+ * Segments are shared between parses of unchanged chunks, so what follows from a
+ * segment alone (its heading's role, its language votes) and the items placed from it
+ * are kept beside it. After a one-line edit only the edited chunk's items are built
+ * anew; every other item object is reused as it is, which keeps re-analysis of a large
+ * blueprint within a keystroke's budget and lets later stages cache by item identity.
  */
 import { slug } from 'github-slugger';
 import type {
-  BlueprintDocument, Field, ParseProblem, FrontMatter, ItemBase, ItemKind, Lang, Persona, Position,
-  Reference, Section, SectionKind, Stage, Step, Story,
+  BlueprintDocument, Field, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Persona, Position,
+  Range, Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
 import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../lanes';
 import type { RawField } from './fields';
@@ -23,14 +29,73 @@ export interface PlacedChunk {
 interface PlacedSegment {
   segment: Segment;
   shift: number;
+  facts: SegmentFacts;
 }
 
 const PREFIX_PATTERN = /^\s*(stage|fase|phase|step|stap)\s*:\s*/i;
+const NL_SECTION_WORDS = ["persona's", 'persona’s', 'verhalen', 'klantverhalen', 'klantreis', 'reis'];
+const EN_SECTION_WORDS = ['personas', 'stories', 'customer stories', 'journey', 'customer journey'];
+
+/** What a segment says by itself, whatever its place. */
+interface SegmentFacts {
+  sectionKind?: SectionKind;
+  prefix?: 'stage' | 'step';
+  /** Dutch-only words minus English-only words among its heading and field keys. */
+  languageVotes: number;
+}
+
+const segmentFacts = new WeakMap<Segment, SegmentFacts>();
+
+function factsOf(segment: Segment): SegmentFacts {
+  let facts = segmentFacts.get(segment);
+  if (facts) return facts;
+  const heading = segment.heading;
+  let votes = 0;
+  const vote = (word: string, nlWords: readonly string[], enWords: readonly string[]): void => {
+    const lower = word.toLowerCase();
+    const inNl = nlWords.includes(lower);
+    const inEn = enWords.includes(lower);
+    if (inNl && !inEn) votes++;
+    else if (inEn && !inNl) votes--;
+  };
+  let sectionKind: SectionKind | undefined;
+  let prefix: SegmentFacts['prefix'];
+  if (heading) {
+    sectionKind = sectionKindOf(heading.text);
+    if (sectionKind) vote(heading.text, NL_SECTION_WORDS, EN_SECTION_WORDS);
+    const word = PREFIX_PATTERN.exec(heading.contentSource)?.[1]?.toLowerCase();
+    if (word) {
+      prefix = PREFIXES.stage.all.includes(word) ? 'stage' : 'step';
+      vote(word, ['fase', 'stap'], ['stage', 'phase', 'step']);
+    }
+  }
+  for (const field of segment.fields) {
+    const spec = fieldSpec(field.rawKey);
+    if (spec) vote(field.rawKey, spec.nl, [spec.key, ...(spec.enAliases ?? [])]);
+  }
+  facts = { sectionKind, prefix, languageVotes: votes };
+  segmentFacts.set(segment, facts);
+  return facts;
+}
+
+/** Builder state for one document. */
+interface Builder {
+  doc: BlueprintDocument;
+  lines: LineIndex;
+  segments: PlacedSegment[];
+}
 
 export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], lines: LineIndex): BlueprintDocument {
   const problems: ParseProblem[] = [];
   const segments: PlacedSegment[] = [];
-  for (const chunk of chunks) for (const segment of chunk.parsed.segments) segments.push({ segment, shift: chunk.startLine });
+  let languageVotes = 0;
+  for (const chunk of chunks) {
+    for (const segment of chunk.parsed.segments) {
+      const facts = factsOf(segment);
+      languageVotes += facts.languageVotes;
+      segments.push({ segment, shift: chunk.startLine, facts });
+    }
+  }
 
   let frontMatter: FrontMatter | undefined;
   const first = chunks[0]?.parsed.frontMatter;
@@ -46,7 +111,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
   const doc: BlueprintDocument = {
     uri,
     text,
-    lang: frontMatter?.lang ?? 'en',
+    lang: frontMatter?.lang ?? (languageVotes > 0 ? 'nl' : 'en'),
     frontMatter,
     title: frontMatter?.title,
     sections: [],
@@ -58,77 +123,66 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
     problems,
     lineCount: lines.lineCount,
   };
-  lineIndexes.set(doc, lines);
-
-  let languageVotes = 0;
-  const vote = (word: string, nlWords: readonly string[], enWords: readonly string[]): void => {
-    const lower = word.toLowerCase();
-    const inNl = nlWords.includes(lower);
-    const inEn = enWords.includes(lower);
-    if (inNl && !inEn) languageVotes++;
-    else if (inEn && !inNl) languageVotes--;
-  };
+  const builder: Builder = { doc, lines, segments };
 
   let index = 0;
   while (index < segments.length) {
-    const { segment } = segments[index];
+    const { segment, facts } = segments[index];
     const heading = segment.heading;
     if (!heading) {
       index++;
       continue;
     }
-    if (!doc.title && heading.depth === 1 && !sectionKindOf(heading.text)) doc.title = heading.text;
-    const kind = sectionKindOf(heading.text);
-    if (!kind) {
+    if (!doc.title && heading.depth === 1 && !facts.sectionKind) doc.title = heading.text;
+    if (!facts.sectionKind) {
       index++;
       continue;
     }
-    vote(heading.text, ["persona's", 'persona’s', 'verhalen', 'klantverhalen', 'klantreis', 'reis'], ['personas', 'stories', 'customer stories', 'journey', 'customer journey']);
-    const end = sectionEnd(segments, index);
-    buildSection(doc, kind, segments, index, end, (word) => vote(word, ['fase', 'stap'], ['stage', 'phase', 'step']), (field) => {
-      const spec = fieldSpec(field.rawKey);
-      if (spec) vote(field.rawKey, spec.nl, [spec.key, ...(spec.enAliases ?? [])]);
-    });
+    const end = blockEnd(segments, index);
+    buildSection(builder, facts.sectionKind, index, end);
     index = end;
   }
-  if (!frontMatter?.lang) doc.lang = languageVotes > 0 ? 'nl' : 'en';
   return doc;
 }
 
-/** Index just past the last segment of the section (or item) opened at `start`. */
-function sectionEnd(segments: PlacedSegment[], start: number): number {
+/** Index just past the last segment under the heading at `start` (a section or an item). */
+function blockEnd(segments: PlacedSegment[], start: number): number {
   const depth = segments[start].segment.heading?.depth ?? 0;
   let end = start + 1;
   while (end < segments.length) {
-    const heading = segments[end].segment.heading;
-    if (heading && (heading.depth <= depth || sectionKindOf(heading.text))) break;
+    const { segment, facts } = segments[end];
+    if (segment.heading && (segment.heading.depth <= depth || facts.sectionKind)) break;
     end++;
   }
   return end;
 }
 
+function endOfLine(builder: Builder, line: number): Position {
+  const { lines, doc } = builder;
+  const last = lines.lineCount - 1;
+  const at = Math.min(line, last);
+  const start = lines.lineStarts[at];
+  const next = at < last ? lines.lineStarts[at + 1] - 1 : doc.text.length;
+  const end = next > start && doc.text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
+  return { line: at, character: end - start };
+}
+
+/** Last line with content of the segments `start` up to (not including) `end`. */
 function lastLineOf(segments: PlacedSegment[], start: number, end: number): number {
   let line = 0;
   for (let i = start; i < end; i++) line = Math.max(line, segments[i].segment.lastLine + segments[i].shift);
   return line;
 }
 
-function buildSection(
-  doc: BlueprintDocument,
-  kind: SectionKind,
-  segments: PlacedSegment[],
-  start: number,
-  end: number,
-  votePrefix: (word: string) => void,
-  voteField: (field: RawField) => void,
-): void {
+function buildSection(builder: Builder, kind: SectionKind, start: number, end: number): void {
+  const { doc, segments } = builder;
   const { segment, shift } = segments[start];
   const heading = segment.heading!;
   const section: Section = {
     kind,
     depth: heading.depth,
     headingRange: shiftRange(heading.range, shift),
-    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(doc, lastLineOf(segments, start, end)) },
+    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLineOf(segments, start, end)) },
   };
   doc.sections.push(section);
   const itemDepth = heading.depth + 1;
@@ -139,87 +193,111 @@ function buildSection(
       i++;
       continue;
     }
-    const itemEnd = sectionEnd(segments, i);
-    const prefix = PREFIX_PATTERN.exec(itemHeading.contentSource)?.[1]?.toLowerCase();
-    if (prefix) votePrefix(prefix);
-    if (kind === 'personas') doc.personas.push(buildPersona(doc, segments, i, itemEnd, voteField));
-    else if (kind === 'stories') doc.stories.push(buildStory(doc, segments, i, itemEnd, voteField));
-    else {
-      const hasSteps = segments.slice(i + 1, itemEnd).some((s) => s.segment.heading?.depth === itemDepth + 1);
-      const isStage = prefix && PREFIXES.stage.all.includes(prefix) ? true : prefix && PREFIXES.step.all.includes(prefix) ? false : hasSteps;
-      if (isStage) {
-        const stage = buildItem(doc, 'stage', segments, i, i + 1, voteField) as Stage;
-        stage.steps = [];
-        stage.range = itemRange(doc, segments, i, itemEnd);
-        doc.stages.push(stage);
-        let j = i + 1;
-        while (j < itemEnd) {
-          const stepHeading = segments[j].segment.heading;
-          if (stepHeading?.depth !== itemDepth + 1) {
-            j++;
-            continue;
-          }
-          const stepEnd = sectionEnd(segments, j);
-          const stepPrefix = PREFIX_PATTERN.exec(stepHeading.contentSource)?.[1]?.toLowerCase();
-          if (stepPrefix) votePrefix(stepPrefix);
-          const step = buildItem(doc, 'step', segments, j, stepEnd, voteField) as Step;
-          step.stage = stage.id;
-          stage.steps.push(step);
-          doc.steps.push(step);
-          j = stepEnd;
-        }
-      } else {
-        doc.steps.push(buildItem(doc, 'step', segments, i, itemEnd, voteField) as Step);
-      }
-    }
+    const itemEnd = blockEnd(segments, i);
+    if (kind === 'personas') doc.personas.push(placeItem(builder, 'persona', i, itemEnd) as Persona);
+    else if (kind === 'stories') doc.stories.push(placeItem(builder, 'story', i, itemEnd) as Story);
+    else buildJourneyItem(builder, i, itemEnd, itemDepth);
     i = itemEnd;
   }
 }
 
-function endOfLine(doc: BlueprintDocument, line: number): Position {
-  const lines = lineIndexOf(doc);
-  const next = line + 1 < lines.lineCount ? lines.lineStarts[line + 1] - 1 : doc.text.length;
-  const start = lines.lineStarts[Math.min(line, lines.lineCount - 1)];
-  const end = next > start && doc.text[next - 1] === '\r' ? next - 1 : next;
-  return { line, character: Math.max(0, end - start) };
+/** Under the journey, a heading is a stage when steps sit below it, or its prefix says so. */
+function buildJourneyItem(builder: Builder, start: number, end: number, depth: number): void {
+  const { doc, segments } = builder;
+  const prefix = segments[start].facts.prefix;
+  let hasSteps = false;
+  for (let i = start + 1; i < end && !hasSteps; i++) hasSteps = segments[i].segment.heading?.depth === depth + 1;
+  const isStage = prefix ? prefix === 'stage' : hasSteps;
+  if (!isStage) {
+    doc.steps.push(placeItem(builder, 'step', start, end) as Step);
+    return;
+  }
+  // The stage's own part (heading, fields) first, so references stay in source order.
+  const own = placeItem(builder, 'stage', start, start + 1);
+  const steps: Step[] = [];
+  let j = start + 1;
+  while (j < end) {
+    if (segments[j].segment.heading?.depth !== depth + 1) {
+      j++;
+      continue;
+    }
+    const stepEnd = blockEnd(segments, j);
+    steps.push(placeItem(builder, 'step', j, stepEnd) as Step);
+    j = stepEnd;
+  }
+  // A stage holds its steps, so the stage object is made anew whenever it is placed.
+  doc.stages.push({ ...(own as ItemBase), kind: 'stage', steps, range: { start: own.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
+  doc.steps.push(...steps);
 }
 
-/** The document's line index, kept beside the model while it is built. */
-const lineIndexes = new WeakMap<BlueprintDocument, LineIndex>();
-function lineIndexOf(doc: BlueprintDocument): LineIndex {
-  const lines = lineIndexes.get(doc);
-  if (!lines) throw new Error('line index missing while building');
-  return lines;
-}
-
-function itemRange(doc: BlueprintDocument, segments: PlacedSegment[], start: number, end: number): ItemBase['range'] {
-  const { segment, shift } = segments[start];
-  return { start: shiftPosition(segment.heading!.range.start, shift), end: endOfLine(doc, lastLineOf(segments, start, end)) };
-}
-
-/** What an item takes from its own heading segment: placed once, reused while the segment keeps its place. */
-interface ItemCore {
+/** An item placed from its segments, reused whole while its segments keep their place. */
+interface PlacedItem {
   shift: number;
   kind: ItemKind;
-  id: string;
-  name: string;
-  headingRange: ItemBase['headingRange'];
-  nameRange: ItemBase['nameRange'];
-  fields: Field[];
-  references: Reference[];
-  fieldInsertPosition: Position;
+  /** The segment just past the item's last one (or none), and the item's last line. */
+  endSegment: Segment | undefined;
+  lastLine: number;
+  stage: string | undefined;
+  item: Item;
 }
 
-/**
- * Segments are shared between parses of unchanged chunks, so the placed form of each is
- * kept beside it: after a one-line edit only the edited chunk's items are placed anew,
- * which keeps re-analysis of a large blueprint within a keystroke's budget.
- */
-const placedCores = new WeakMap<Segment, ItemCore>();
+const placedItems = new WeakMap<Segment, PlacedItem>();
 
-function itemCore(segment: Segment, shift: number, kind: ItemKind): ItemCore {
-  const cached = placedCores.get(segment);
-  if (cached && cached.shift === shift && cached.kind === kind) return cached;
+function placeItem(builder: Builder, kind: ItemKind, start: number, end: number): Item {
+  const { doc, segments } = builder;
+  const { segment, shift } = segments[start];
+  const endSegment = segments[end]?.segment;
+  const lastLine = lastLineOf(segments, start, end);
+  const stage = kind === 'step' ? stageIdOf(builder, start) : undefined;
+  const cached = placedItems.get(segment);
+  let item: Item;
+  if (
+    cached &&
+    cached.shift === shift &&
+    cached.kind === kind &&
+    cached.lastLine === lastLine &&
+    cached.stage === stage &&
+    sameSegments(cached, segments, start, end, endSegment)
+  ) {
+    item = cached.item;
+  } else {
+    item = newItem(builder, kind, start, end, lastLine, stage);
+    placedItems.set(segment, { shift, kind, endSegment, lastLine, stage, item });
+  }
+  if (!item.id) doc.problems.push({ range: item.headingRange, severity: 'warning', message: 'parse.emptyHeading' });
+  for (const ref of item.references) doc.references.push(ref);
+  return item;
+}
+
+/** True when the item's sub-segments (its description) are the ones it was built from. */
+function sameSegments(cached: PlacedItem, segments: PlacedSegment[], start: number, end: number, endSegment: Segment | undefined): boolean {
+  if (cached.endSegment !== endSegment) return false;
+  // Sub-headings under an item are rare; their text is part of its description.
+  const subSegments = (cached.item as Item & { [SUB]?: Segment[] })[SUB];
+  if (end - start - 1 !== (subSegments?.length ?? 0)) return false;
+  for (let i = start + 1; i < end; i++) if (subSegments?.[i - start - 1] !== segments[i].segment) return false;
+  return true;
+}
+
+/** Hidden from the model's enumerable data: the sub-segments an item was built from. */
+const SUB = Symbol('subSegments');
+
+function stageIdOf(builder: Builder, stepIndex: number): string | undefined {
+  const { segments } = builder;
+  const depth = segments[stepIndex].segment.heading!.depth;
+  for (let i = stepIndex - 1; i >= 0; i--) {
+    const heading = segments[i].segment.heading;
+    if (!heading || heading.depth >= depth) continue;
+    // The nearest shallower heading: a stage when it is one level up inside the journey.
+    if (heading.depth !== depth - 1 || segments[i].facts.sectionKind) return undefined;
+    return slug(heading.text.replace(PREFIX_PATTERN, '').trim());
+  }
+  return undefined;
+}
+
+function newItem(builder: Builder, kind: ItemKind, start: number, end: number, lastLine: number, stage: string | undefined): Item {
+  const { segments } = builder;
+  const { segment, shift } = segments[start];
   const heading = segment.heading!;
   const prefixMatch = PREFIX_PATTERN.exec(heading.contentSource);
   const prefixLength = prefixMatch ? prefixMatch[0].length : 0;
@@ -234,58 +312,40 @@ function itemCore(segment: Segment, shift: number, kind: ItemKind): ItemCore {
       references.push({ ...ref, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id });
     }
   }
-  const core: ItemCore = {
-    shift,
-    kind,
-    id,
-    name,
-    headingRange: shiftRange(heading.range, shift),
-    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
-    fields: segment.fields.map((raw) => toField(raw, kind, shift)),
-    references,
-    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
-  };
-  placedCores.set(segment, core);
-  return core;
-}
-
-function buildItem(
-  doc: BlueprintDocument,
-  kind: ItemKind,
-  segments: PlacedSegment[],
-  start: number,
-  end: number,
-  voteField: (field: RawField) => void,
-): ItemBase {
-  const { segment, shift } = segments[start];
-  const core = itemCore(segment, shift, kind);
-  if (!core.id) doc.problems.push({ range: core.headingRange, severity: 'warning', message: 'parse.emptyHeading' });
-  for (const raw of segment.fields) voteField(raw);
-  for (const ref of core.references) doc.references.push(ref);
   let description = segment.description;
+  const subSegments: Segment[] = [];
   if (end > start + 1) {
     const descriptions = [segment.description];
     for (let i = start + 1; i < end; i++) {
       const sub = segments[i].segment;
+      subSegments.push(sub);
       if (sub.heading) descriptions.push('#'.repeat(sub.heading.depth) + ' ' + sub.heading.text);
       descriptions.push(sub.description);
     }
     description = descriptions.filter((d) => d.trim()).join('\n\n');
   }
-  return {
+  const fields = segment.fields.map((raw) => toField(raw, kind, shift));
+  const base: ItemBase = {
     kind,
-    id: core.id,
-    name: core.name,
-    depth: segment.heading!.depth,
-    headingRange: core.headingRange,
-    nameRange: core.nameRange,
-    range: itemRange(doc, segments, start, end),
-    fields: core.fields,
-    references: core.references,
+    id,
+    name,
+    depth: heading.depth,
+    headingRange: shiftRange(heading.range, shift),
+    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
+    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLine) },
+    fields,
+    references,
     description,
-    fieldInsertPosition: core.fieldInsertPosition,
+    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
     hasFieldList: segment.hasFieldList,
   };
+  let item: Item;
+  if (kind === 'persona') item = personaOf(base);
+  else if (kind === 'story') item = { ...base, kind: 'story', quote: segment.quote };
+  else if (kind === 'step') item = { ...base, kind: 'step', ...(stage !== undefined ? { stage } : {}) };
+  else item = { ...base, kind: 'stage', steps: [] };
+  Object.defineProperty(item, SUB, { value: subSegments, enumerable: false });
+  return item;
 }
 
 function toField(raw: RawField, kind: ItemKind, shift: number): Field {
@@ -303,26 +363,20 @@ function toField(raw: RawField, kind: ItemKind, shift: number): Field {
   };
 }
 
-function buildPersona(doc: BlueprintDocument, segments: PlacedSegment[], start: number, end: number, voteField: (field: RawField) => void): Persona {
-  const item = buildItem(doc, 'persona', segments, start, end, voteField);
-  const vulnerableField = item.fields.find((field) => field.key === 'vulnerable');
+function personaOf(base: ItemBase): Persona {
+  const vulnerableField = base.fields.find((field) => field.key === 'vulnerable');
   let vulnerable: boolean | undefined;
   if (vulnerableField) {
     const word = vulnerableField.value.toLowerCase().split(/[\s,;(]/)[0];
     if (YES_WORDS.includes(word)) vulnerable = true;
     else if (NO_WORDS.includes(word)) vulnerable = false;
   }
-  // A `heard` entry is "date, how, by whom": commas belong to it, so only `;` or a nested list separates entries.
-  const heard = item.fields
+  // A `heard` entry is "date, how, by whom": commas belong to it, so only `;` separates entries.
+  const heard = base.fields
     .filter((field) => field.key === 'heard')
     .flatMap((field) => field.value.split(';').map((text) => ({ text: text.trim(), range: field.valueRange })))
     .filter((entry) => entry.text !== '');
-  return { ...item, kind: 'persona', vulnerable, heard };
+  return { ...base, kind: 'persona', vulnerable, heard };
 }
 
-function buildStory(doc: BlueprintDocument, segments: PlacedSegment[], start: number, end: number, voteField: (field: RawField) => void): Story {
-  const item = buildItem(doc, 'story', segments, start, end, voteField);
-  return { ...item, kind: 'story', quote: segments[start].segment.quote };
-}
-
-export type { Lang, Reference };
+export type { Range };

@@ -23,7 +23,8 @@ const FRONT_MATTER_FENCE = /^---[ \t]*\r?$/;
 
 /** True when the document has definitions that make chunked parsing unsafe. */
 export function hasDocumentWideDefinitions(text: string): boolean {
-  return DEFINITION_LINE.test(text);
+  // Every definition has `]:`; most documents have none, and indexOf is far cheaper than the pattern.
+  return text.includes(']:') && DEFINITION_LINE.test(text);
 }
 
 /** Candidate chunk spans: every column-0 ATX heading (outside front matter) starts one. */
@@ -38,12 +39,14 @@ export function splitChunks(text: string): ChunkSpan[] {
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const lineEnd = newline === -1 ? text.length : newline;
-    const lineText = text.slice(offset, lineEnd);
+    // Only lines starting with `#` or `-` can matter; skip the rest without slicing.
+    const first = text.charCodeAt(offset);
+    const lineText = first === 35 /* # */ || first === 45 /* - */ ? text.slice(offset, lineEnd) : '';
     if (line === 0 && FRONT_MATTER_FENCE.test(lineText) && hasFrontMatterEnd(text, lineEnd)) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
       if (FRONT_MATTER_FENCE.test(lineText)) inFrontMatter = false;
-    } else if (offset > chunkStart && ATX_HEADING_AT_COLUMN_0.test(lineText)) {
+    } else if (offset > chunkStart && first === 35 && ATX_HEADING_AT_COLUMN_0.test(lineText)) {
       spans.push({ start: chunkStart, end: offset, startLine: chunkStartLine });
       chunkStart = offset;
       chunkStartLine = line;

@@ -52,7 +52,7 @@ export function columnKey(context: ColumnContext, column: StepColumn, place: Col
   const base = step.headingRange.start.line;
   const parts: unknown[] = [
     context.signature, step.id, step.name, column.number, step.range.end.line - base, place.stageStart,
-    step.fields.map((f) => [f.key, f.rawKey, f.known, f.markdown, f.range.start.line - base]),
+    fieldsKey(step.fields, base),
     column.personas.map((p) => [p.slug, p.name, p.inherited, p.known]),
     column.stories.map((s) => [s.slug, s.name, s.known]),
     column.emotion ? column.emotion.line - base : null,
@@ -64,6 +64,18 @@ export function columnKey(context: ColumnContext, column: StepColumn, place: Col
     }
   }
   return JSON.stringify(parts);
+}
+
+// The parser keeps an unchanged step's field list (same array) across edits; its part of the
+// key is the costliest, so it is remembered per list and heading line.
+const fieldKeys = new WeakMap<readonly Field[], { base: number; key: string }>();
+
+function fieldsKey(fields: readonly Field[], base: number): string {
+  const known = fieldKeys.get(fields);
+  if (known && known.base === base) return known.key;
+  const key = JSON.stringify(fields.map((f) => [f.key, f.rawKey, f.known, f.markdown, f.range.start.line - base]));
+  fieldKeys.set(fields, { base, key });
+  return key;
 }
 
 /** Render a step's column. `key` is its `columnKey`. */

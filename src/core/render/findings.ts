@@ -13,8 +13,6 @@ export interface FindingPlace {
 
 /** The document's findings, by the grid cell that shows them. */
 export interface PlacedFindings {
-  /** Findings per `stepIndex:lane`. */
-  byCell: Map<string, Diagnostic[]>;
   /** Findings per step index, then per lane (`header` for the step's column header). */
   byStep: Map<number, Map<string, Diagnostic[]>>;
   /** Findings outside any step (personas, stories, stages, front matter). */
@@ -28,14 +26,8 @@ const RULE_LANE: Readonly<Record<string, string>> = {
   'step-without-customer-action': 'customer',
 };
 
-/** Key of a cell in `byCell`. */
-export function cellKey(stepIndex: number, lane: string): string {
-  return `${stepIndex}:${lane}`;
-}
-
 /** Assign each of the document's findings to a cell or to the outside list. */
 export function placeFindings(uri: string, steps: readonly Step[], diagnostics: readonly Diagnostic[]): PlacedFindings {
-  const byCell = new Map<string, Diagnostic[]>();
   const byStep = new Map<number, Map<string, Diagnostic[]>>();
   const outside: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
@@ -45,19 +37,13 @@ export function placeFindings(uri: string, steps: readonly Step[], diagnostics: 
       outside.push(diagnostic);
       continue;
     }
-    const key = cellKey(place.stepIndex, place.lane);
-    const list = byCell.get(key);
+    let lanes = byStep.get(place.stepIndex);
+    if (!lanes) byStep.set(place.stepIndex, (lanes = new Map()));
+    const list = lanes.get(place.lane);
     if (list) list.push(diagnostic);
-    else {
-      const fresh = [diagnostic];
-      byCell.set(key, fresh);
-      // The same list object in both maps: pushes above reach both.
-      let lanes = byStep.get(place.stepIndex);
-      if (!lanes) byStep.set(place.stepIndex, (lanes = new Map()));
-      lanes.set(place.lane, fresh);
-    }
+    else lanes.set(place.lane, [diagnostic]);
   }
-  return { byCell, byStep, outside };
+  return { byStep, outside };
 }
 
 function findPlace(steps: readonly Step[], diagnostic: Diagnostic): FindingPlace | undefined {

@@ -10,6 +10,10 @@ import type { MessageKey } from '../i18n/messages';
 import type { Rule, RuleContext } from './types';
 
 function reportDuplicates(context: RuleContext, items: readonly ItemBase[], message: MessageKey): void {
+  // Duplicates are rare: a quick count avoids the sort in the common case.
+  const ids = new Set<string>();
+  for (const item of items) if (item.id) ids.add(item.id);
+  if (ids.size === items.filter((item) => item.id).length) return;
   const first = new Map<string, ItemBase>();
   const ordered = [...items].sort((a, b) => a.headingRange.start.line - b.headingRange.start.line);
   for (const item of ordered) {

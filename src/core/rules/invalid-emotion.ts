@@ -1,6 +1,6 @@
 /** invalid-emotion: an emotion value that is not a score from -2 to 2 or an emoji of the scale. */
 import { parseEmotion } from '../emotion';
-import type { Item, Range } from '../model';
+import type { Range } from '../model';
 import type { Rule } from './types';
 
 export const invalidEmotion: Rule = {
@@ -29,24 +29,21 @@ export const invalidEmotion: Rule = {
 - emotion: -2
 `,
   },
-  check(context) {
-    const { doc } = context;
-    const items: Item[] = [...doc.stages, ...doc.steps];
-    for (const item of items) {
-      for (const field of item.fields) {
-        if (field.key !== 'emotion') continue;
-        // Check entry by entry, so each finding points at the exact entry that is wrong.
-        const parts: Array<{ text: string; range: Range }> = field.entries.length
-          ? field.entries
-          : [{ text: field.value, range: field.valueRange }];
-        for (const part of parts) {
-          for (const error of parseEmotion(part.text).errors) {
-            context.report({
-              range: part.range,
-              message: error.kind === 'out-of-range' ? 'rule.invalidEmotionOutOfRange' : 'rule.invalidEmotionNotAScore',
-              args: { value: error.text },
-            });
-          }
+  itemsOf: (doc) => [...doc.stages, ...doc.steps],
+  checkItem(context, item) {
+    for (const field of item.fields) {
+      if (field.key !== 'emotion') continue;
+      // Check entry by entry, so each finding points at the exact entry that is wrong.
+      const parts: Array<{ text: string; range: Range }> = field.entries.length
+        ? field.entries
+        : [{ text: field.value, range: field.valueRange }];
+      for (const part of parts) {
+        for (const error of parseEmotion(part.text).errors) {
+          context.report({
+            range: part.range,
+            message: error.kind === 'out-of-range' ? 'rule.invalidEmotionOutOfRange' : 'rule.invalidEmotionNotAScore',
+            args: { value: error.text },
+          });
         }
       }
     }

@@ -25,11 +25,9 @@ export const stepWithoutCustomerAction: Rule = {
 - backstage: caseworker records the decision
 `,
   },
-  check(context) {
-    const { doc } = context;
-    for (const step of doc.steps) {
-      if (step.fields.some((field) => field.key === 'customer' && field.value.trim() !== '')) continue;
-      context.report({ range: step.headingRange, message: 'rule.stepWithoutCustomerAction', args: { step: step.name } });
-    }
+  itemsOf: (doc) => doc.steps,
+  checkItem(context, step) {
+    if (step.fields.some((field) => field.key === 'customer' && field.value.trim() !== '')) return;
+    context.report({ range: step.headingRange, message: 'rule.stepWithoutCustomerAction', args: { step: step.name } });
   },
 };

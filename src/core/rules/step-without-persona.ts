@@ -104,6 +104,10 @@ export const stepWithoutPersona: Rule = {
     const { doc, index, locale } = context;
     // `persona` is the same word in both languages, but take it from the table.
     const key = fieldKeysFor('step', doc.lang).find((k) => k.spec.key === 'persona')?.word ?? 'persona';
+    // Most steps have personas: find the ones without first, and only then do the
+    // counting that ranks the fixes.
+    const without = doc.steps.filter((step) => index.effectivePersonas(doc.uri, step).length === 0);
+    if (without.length === 0) return;
     const perStep = doc.steps.map((step) => new Set(index.effectivePersonas(doc.uri, step).map((ref) => ref.slug)));
     let usage: Usage | undefined;
     doc.steps.forEach((step, position) => {

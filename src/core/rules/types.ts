@@ -2,7 +2,7 @@
  * The shape of a rule. Rules are data: one file per rule under `src/core/rules/`,
  * listed in `registry.ts`; `docs/rules/<id>.md` is checked against them by a test.
  */
-import type { BlueprintDocument, Diagnostic, Fix, Range, Severity } from '../model';
+import type { BlueprintDocument, Diagnostic, Fix, Item, Range, Severity } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
 import type { MessageKey, MessageArgs } from '../i18n/messages';
 
@@ -55,7 +55,18 @@ export interface RuleContext {
 }
 
 export interface Rule extends RuleMeta {
-  check(context: RuleContext): void;
+  /** Findings about the document as a whole (front matter, across items). */
+  check?(context: RuleContext): void;
+  /**
+   * Findings about one item, that depend only on that item, the document's language and
+   * the ids in scope (and which files exist). The workspace runs it for each of
+   * `itemsOf(doc)` and skips an item whose last check found nothing while the item
+   * object and those ids are unchanged: after a one-line edit, only the edited item is
+   * checked again.
+   */
+  checkItem?(context: RuleContext, item: Item): void;
+  /** The items `checkItem` looks at. */
+  itemsOf?(doc: BlueprintDocument): readonly Item[];
 }
 
 export type { Diagnostic };

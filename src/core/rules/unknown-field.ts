@@ -50,29 +50,27 @@ export const unknownField: Rule = {
 - frontstage: letter from the social welfare office
 `,
   },
-  check(context) {
+  itemsOf: (doc) => [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps],
+  checkItem(context, item) {
     const { doc, locale } = context;
-    const items: Item[] = [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
-    for (const item of items) {
-      for (const field of item.fields) {
-        if (field.known) continue;
-        const suggestions = didYouMean(field.rawKey.trim(), knownKeys(item.kind, doc.lang));
-        const fixes: Fix[] = suggestions.map((suggestion, i) => {
-          const newText = matchCase(field.rawKey.trim(), suggestion);
-          return {
-            title: formatMessage(locale, 'fix.changeTo', { suggestion: newText }),
-            edits: [{ uri: doc.uri, range: field.keyRange, newText }],
-            ...(i === 0 && suggestions.length === 1 ? { preferred: true } : {}),
-          };
-        });
-        const kind = formatMessage(locale, `kind.${item.kind}` as MessageKey);
-        context.report({
-          range: field.keyRange,
-          message: suggestions.length ? 'rule.unknownFieldDidYouMean' : 'rule.unknownField',
-          args: { key: field.rawKey.trim(), kind, ...(suggestions.length ? { suggestion: suggestions[0] } : {}) },
-          fixes,
-        });
-      }
+    for (const field of item.fields) {
+      if (field.known) continue;
+      const suggestions = didYouMean(field.rawKey.trim(), knownKeys(item.kind, doc.lang));
+      const fixes: Fix[] = suggestions.map((suggestion, i) => {
+        const newText = matchCase(field.rawKey.trim(), suggestion);
+        return {
+          title: formatMessage(locale, 'fix.changeTo', { suggestion: newText }),
+          edits: [{ uri: doc.uri, range: field.keyRange, newText }],
+          ...(i === 0 && suggestions.length === 1 ? { preferred: true } : {}),
+        };
+      });
+      const kind = formatMessage(locale, `kind.${item.kind}` as MessageKey);
+      context.report({
+        range: field.keyRange,
+        message: suggestions.length ? 'rule.unknownFieldDidYouMean' : 'rule.unknownField',
+        args: { key: field.rawKey.trim(), kind, ...(suggestions.length ? { suggestion: suggestions[0] } : {}) },
+        fixes,
+      });
     }
   },
 };

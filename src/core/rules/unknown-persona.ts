@@ -1,6 +1,15 @@
 /** unknown-persona: a reference to a persona that no file in scope defines. */
 import type { Rule } from './types';
-import { checkUnknownReferences } from './unknown-reference';
+import { checkUnknownReferences, type UnknownReferenceOptions } from './unknown-reference';
+import { allItems } from './util';
+
+const PERSONA_OPTIONS: UnknownReferenceOptions = {
+  kind: 'persona',
+  section: 'personas',
+  message: 'rule.unknownPersona',
+  messageDidYouMean: 'rule.unknownPersonaDidYouMean',
+  createTitle: 'fix.createPersona',
+};
 
 export const unknownPersona: Rule = {
   id: 'unknown-persona',
@@ -38,13 +47,12 @@ export const unknownPersona: Rule = {
 - customer: reads the letter
 `,
   },
+  // Front-matter references belong to no item; the rest are checked item by item.
   check(context) {
-    checkUnknownReferences(context, {
-      kind: 'persona',
-      section: 'personas',
-      message: 'rule.unknownPersona',
-      messageDidYouMean: 'rule.unknownPersonaDidYouMean',
-      createTitle: 'fix.createPersona',
-    });
+    checkUnknownReferences(context, PERSONA_OPTIONS, context.doc.frontMatter?.personaRefs ?? []);
+  },
+  itemsOf: allItems,
+  checkItem(context, item) {
+    checkUnknownReferences(context, PERSONA_OPTIONS, item.references);
   },
 };

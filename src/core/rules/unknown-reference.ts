@@ -9,7 +9,7 @@ import { formatMessage, type MessageKey } from '../i18n/messages';
 import type { RuleContext } from './types';
 import { createItemEdit, didYouMean, nameForSlug } from './util';
 
-interface UnknownReferenceOptions {
+export interface UnknownReferenceOptions {
   kind: 'persona' | 'story';
   section: SectionKind;
   message: MessageKey;
@@ -33,9 +33,9 @@ function newItemName(ref: Reference): string {
   return nameForSlug(ref.slug);
 }
 
-export function checkUnknownReferences(context: RuleContext, options: UnknownReferenceOptions): void {
+export function checkUnknownReferences(context: RuleContext, options: UnknownReferenceOptions, refs: readonly Reference[]): void {
   const { doc, index, locale } = context;
-  for (const ref of doc.references) {
+  for (const ref of refs) {
     if (ref.kind !== options.kind || !ref.slug) continue;
     if (index.resolve(doc.uri, ref)) continue;
 

@@ -1,6 +1,15 @@
 /** unknown-story: a reference to a story that no file in scope defines. */
 import type { Rule } from './types';
-import { checkUnknownReferences } from './unknown-reference';
+import { checkUnknownReferences, type UnknownReferenceOptions } from './unknown-reference';
+import { allItems } from './util';
+
+const STORY_OPTIONS: UnknownReferenceOptions = {
+  kind: 'story',
+  section: 'stories',
+  message: 'rule.unknownStory',
+  messageDidYouMean: 'rule.unknownStoryDidYouMean',
+  createTitle: 'fix.createStory',
+};
 
 export const unknownStory: Rule = {
   id: 'unknown-story',
@@ -38,13 +47,12 @@ export const unknownStory: Rule = {
 - customer: reads the letter
 `,
   },
+  // Front-matter references belong to no item; the rest are checked item by item.
   check(context) {
-    checkUnknownReferences(context, {
-      kind: 'story',
-      section: 'stories',
-      message: 'rule.unknownStory',
-      messageDidYouMean: 'rule.unknownStoryDidYouMean',
-      createTitle: 'fix.createStory',
-    });
+    checkUnknownReferences(context, STORY_OPTIONS, context.doc.frontMatter?.personaRefs ?? []);
+  },
+  itemsOf: allItems,
+  checkItem(context, item) {
+    checkUnknownReferences(context, STORY_OPTIONS, item.references);
   },
 };

@@ -1,5 +1,6 @@
 /** unresolved-file: a `personas:` file or a link target that does not exist. */
 import type { Rule } from './types';
+import { allItems } from './util';
 
 export const unresolvedFile: Rule = {
   id: 'unresolved-file',
@@ -39,7 +40,11 @@ blueprint: Apply for a living wage
       if (index.exists(index.resolvePath(doc.uri, file.path))) continue;
       context.report({ range: file.range, message: 'rule.unresolvedFile', args: { path: file.path } });
     }
-    for (const ref of doc.references) {
+  },
+  itemsOf: allItems,
+  checkItem(context, item) {
+    const { doc, index } = context;
+    for (const ref of item.references) {
       if (!ref.target || index.exists(index.resolvePath(doc.uri, ref.target))) continue;
       context.report({ range: ref.range, message: 'rule.unresolvedFile', args: { path: ref.target } });
     }

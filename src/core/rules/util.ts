@@ -4,7 +4,7 @@
  * Markdown that parses back into the intended model (tests re-parse every fix).
  */
 import { slug as githubSlug } from 'github-slugger';
-import type { BlueprintDocument, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
+import type { BlueprintDocument, Item, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
 import { SECTION_WORDS } from '../lanes';
 
 /**
@@ -214,4 +214,9 @@ function appendBlock(doc: BlueprintDocument, offset: number, blockLines: string[
     range: { start: position, end: position },
     newText: lead + blockLines.join(eol) + tail,
   };
+}
+
+/** Every item of a document, for rules that look at each item's own fields and references. */
+export function allItems(doc: BlueprintDocument): Item[] {
+  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }

@@ -11,7 +11,7 @@ import type { ParsedChunk } from '../parse/segments';
 import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
 import { allRules } from '../rules/registry';
-import type { Report } from '../rules/types';
+import type { Report, Rule, RuleContext } from '../rules/types';
 import { formatMessage, type Locale } from '../i18n/messages';
 import type { Located, WorkspaceIndex } from './index-types';
 
@@ -30,20 +30,24 @@ interface Entry {
   doc: BlueprintDocument;
 }
 
-/** Facts derived from all documents; rebuilt lazily after any change. */
+/**
+ * Facts derived from all documents, rebuilt lazily after any change. Each part is only
+ * computed when first asked for: diagnostics need step usage, navigation needs the
+ * reverse index of references, and neither pays for the other.
+ */
 interface Facts {
   /** Documents each document sees, by URI. */
   scopes: Map<string, BlueprintDocument[]>;
-  /** Resolved step usage of personas and stories: key `uri#kind#slug`. */
-  stepsByTarget: Map<string, Located<Step>[]>;
-  /** Every reference resolving to an item: key `uri#kind#slug`. */
-  refsByTarget: Map<string, Array<{ uri: string; ref: Reference }>>;
   /** Lookup tables per document. */
   tables: Map<string, DocTables>;
+  /** The workspace's ids version when these facts were made. */
+  idsVersion: number;
   /** The stage each staged step sits under. */
   stageOfStep: Map<Step, Stage>;
-  /** Where each reference leads (null: nowhere), filled as references are resolved. */
-  resolved: Map<Reference, Located | null>;
+  /** Steps that use each persona or answer each story, by the target item. */
+  stepsByTarget?: Map<Item, Located<Step>[]>;
+  /** Every reference resolving to an item, by the target item. */
+  refsByTarget?: Map<Item, Array<{ uri: string; ref: Reference }>>;
 }
 
 interface DocTables {
@@ -52,13 +56,35 @@ interface DocTables {
   journey: Map<string, Item>;
 }
 
-const targetKey = (uri: string, kind: string, slug: string): string => `${uri}#${kind}#${slug}`;
+/** Lookup tables of a document: built once per document version. */
+const tablesByDocument = new WeakMap<BlueprintDocument, DocTables>();
+
+/**
+ * Persona references among an item's own references, by that array: the parser reuses
+ * an unchanged item's array across edits (a stage's too, though the stage object is new).
+ */
+const personaRefsByList = new WeakMap<readonly Reference[], Reference[]>();
+
+/** What a step uses, as found at one ids version; reused while its inputs are the same arrays. */
+interface StepUses {
+  idsVersion: number;
+  own: readonly Reference[];
+  stage: readonly Reference[] | undefined;
+  frontMatter: string;
+  targets: Array<{ uri: string; kind: 'persona' | 'story'; slug: string }>;
+}
+const stepUses = new WeakMap<Step, StepUses>();
 
 export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   /** URIs asked for and found missing. */
   private readonly missing = new Set<string>();
   private facts: Facts | undefined;
+  /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
+  private readonly cleanItems = new Map<string, WeakMap<Item, number>>();
+  /** Bumped whenever the ids any document defines, or the set of files, change. */
+  private idsVersion = 0;
+  private readonly idsSignatures = new Map<string, string>();
   private readonly resolvedPaths = new Map<string, string>();
   private config: BlueprintConfig;
 
@@ -91,7 +117,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     const doc = parser.parse(text, uri);
     entry = { parser, doc };
     this.entries.set(uri, entry);
-    this.missing.delete(uri);
+    if (this.missing.delete(uri)) this.idsVersion++;
     this.facts = undefined;
     return doc;
   }
@@ -104,6 +130,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   markMissing(uri: string): void {
     this.remove(uri);
     this.missing.add(uri);
+    this.idsVersion++;
     this.facts = undefined;
   }
 
@@ -126,6 +153,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
         const text = texts[i];
         if (text === undefined) {
           this.missing.add(uri);
+          this.idsVersion++;
           this.facts = undefined;
         } else if (!this.entries.has(uri)) {
           this.setText(uri, text);
@@ -218,12 +246,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   resolve(fromUri: string, ref: Reference): Located | undefined {
-    const facts = this.ensureFacts();
-    const known = facts.resolved.get(ref);
-    if (known !== undefined) return known ?? undefined;
-    const found = this.lookup(fromUri, ref, facts.tables);
-    facts.resolved.set(ref, found ?? null);
-    return found;
+    return this.lookup(fromUri, ref, this.ensureFacts().tables);
   }
 
   private lookup(fromUri: string, ref: Reference, tables: Map<string, DocTables>): Located | undefined {
@@ -265,16 +288,19 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   stepsUsingPersona(personaUri: string, slug: string): Located<Step>[] {
-    return this.ensureFacts().stepsByTarget.get(targetKey(personaUri, 'persona', slug)) ?? [];
+    const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug);
+    return (persona && this.stepsByTarget().get(persona)) || [];
   }
 
   stepsAnsweringStory(storyUri: string, slug: string): Located<Step>[] {
-    return this.ensureFacts().stepsByTarget.get(targetKey(storyUri, 'story', slug)) ?? [];
+    const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug);
+    return (story && this.stepsByTarget().get(story)) || [];
   }
 
   referencesTo(uri: string, slug: string, kind: Item['kind']): Array<{ uri: string; ref: Reference }> {
-    const key = kind === 'stage' ? 'step' : kind;
-    return this.ensureFacts().refsByTarget.get(targetKey(uri, key, slug)) ?? [];
+    const table = this.ensureFacts().tables.get(uri);
+    const item = kind === 'persona' ? table?.personas.get(slug) : kind === 'story' ? table?.stories.get(slug) : table?.journey.get(slug);
+    return (item && this.refsByTarget().get(item)) || [];
   }
 
   // ---- diagnostics ----
@@ -284,6 +310,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     const doc = this.get(uri);
     if (!doc) return [];
     const locale: Locale = this.config.locale ?? doc.lang;
+    const idsVersion = this.ensureFacts().idsVersion;
     const result: Diagnostic[] = doc.problems.map((problem) => ({
       uri,
       range: problem.range,
@@ -306,7 +333,9 @@ export class BlueprintWorkspace implements WorkspaceIndex {
         });
       };
       try {
-        rule.check({ doc, index: this, locale, report });
+        const context: RuleContext = { doc, index: this, locale, report };
+        rule.check?.(context);
+        if (rule.checkItem && rule.itemsOf) this.checkItems(rule, context, idsVersion);
       } catch (error) {
         // A rule bug must not hide every other finding; say which rule failed.
         result.push({
@@ -326,45 +355,122 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     );
   }
 
+  /**
+   * Run a rule's per-item check, skipping items whose last check found nothing while the
+   * ids in the workspace have not changed since. Only clean results are kept: a finding
+   * may carry fixes whose edits point outside the item, which move with other edits.
+   */
+  private checkItems(rule: Rule, context: RuleContext, idsVersion: number): void {
+    let clean = this.cleanItems.get(rule.id);
+    if (!clean) {
+      clean = new WeakMap();
+      this.cleanItems.set(rule.id, clean);
+    }
+    for (const item of rule.itemsOf!(context.doc)) {
+      if (clean.get(item) === idsVersion) continue;
+      let found = false;
+      rule.checkItem!({ ...context, report: (report) => ((found = true), context.report(report)) }, item);
+      if (found) clean.delete(item);
+      else clean.set(item, idsVersion);
+    }
+  }
+
   // ---- derived facts ----
 
   private personaRefsOf(item: ItemBase): Reference[] {
-    return this.referencesOf(item).filter((ref) => ref.field === 'persona' && ref.kind === 'persona');
+    let refs = personaRefsByList.get(item.references);
+    if (!refs) {
+      refs = item.references.filter((ref) => ref.field === 'persona' && ref.kind === 'persona');
+      personaRefsByList.set(item.references, refs);
+    }
+    return refs;
+  }
+
+  /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
+  private usesOf(doc: BlueprintDocument, step: Step, facts: Facts): StepUses['targets'] {
+    const stage = facts.stageOfStep.get(step)?.references;
+    const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(' ');
+    const known = stepUses.get(step);
+    if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
+      return known.targets;
+    }
+    const targets: StepUses['targets'] = [];
+    const seen = new Set<Item>();
+    const add = (ref: Reference): void => {
+      const found = this.lookup(doc.uri, ref, facts.tables);
+      if (!found || seen.has(found.item) || (found.item.kind !== 'persona' && found.item.kind !== 'story')) return;
+      seen.add(found.item);
+      targets.push({ uri: found.uri, kind: found.item.kind, slug: found.item.id });
+    };
+    for (const ref of this.effectivePersonas(doc.uri, step)) add(ref);
+    for (const ref of step.references) if (ref.kind === 'story') add(ref);
+    stepUses.set(step, { idsVersion: facts.idsVersion, own: step.references, stage, frontMatter, targets });
+    return targets;
   }
 
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
-    const facts: Facts = { scopes: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), tables: new Map(), stageOfStep: new Map(), resolved: new Map() };
-    this.facts = facts;
+    const facts: Facts = { scopes: new Map(), tables: new Map(), stageOfStep: new Map(), idsVersion: 0 };
+    let idsChanged = this.idsSignatures.size !== this.entries.size;
     for (const { doc } of this.entries.values()) {
-      facts.tables.set(doc.uri, tablesOf(doc));
+      let tables = tablesByDocument.get(doc);
+      if (!tables) {
+        tables = tablesOf(doc);
+        tablesByDocument.set(doc, tables);
+        const signature = idsSignature(tables);
+        if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
+        this.idsSignatures.set(doc.uri, signature);
+      }
+      facts.tables.set(doc.uri, tables);
       for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
     }
+    if (idsChanged) {
+      for (const uri of this.idsSignatures.keys()) if (!this.entries.has(uri)) this.idsSignatures.delete(uri);
+      this.idsVersion++;
+    }
+    facts.idsVersion = this.idsVersion;
+    this.facts = facts;
+    return facts;
+  }
+
+  private stepsByTarget(): Map<Item, Located<Step>[]> {
+    const facts = this.ensureFacts();
+    if (facts.stepsByTarget) return facts.stepsByTarget;
+    const byTarget = new Map<Item, Located<Step>[]>();
     for (const { doc } of this.entries.values()) {
-      for (const ref of doc.references) {
-        const target = this.resolve(doc.uri, ref);
-        if (!target) continue;
-        const key = targetKey(target.uri, target.item.kind === 'stage' ? 'step' : target.item.kind, target.item.id);
-        push(facts.refsByTarget, key, { uri: doc.uri, ref });
-      }
       for (const step of doc.steps) {
-        const seen = new Set<string>();
-        const uses = [
-          ...this.effectivePersonas(doc.uri, step),
-          ...this.referencesOf(step).filter((ref) => ref.kind === 'story'),
-        ];
-        for (const ref of uses) {
-          const target = this.resolve(doc.uri, ref);
-          if (!target) continue;
-          const key = targetKey(target.uri, target.item.kind, target.item.id);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          push(facts.stepsByTarget, key, { uri: doc.uri, item: step });
+        const targets = this.usesOf(doc, step, facts);
+        if (targets.length === 0) continue;
+        const located: Located<Step> = { uri: doc.uri, item: step };
+        for (const { uri, kind, slug } of targets) {
+          const table = facts.tables.get(uri);
+          const target = kind === 'persona' ? table?.personas.get(slug) : table?.stories.get(slug);
+          if (target) push(byTarget, target, located);
         }
       }
     }
-    return facts;
+    facts.stepsByTarget = byTarget;
+    return byTarget;
   }
+
+  private refsByTarget(): Map<Item, Array<{ uri: string; ref: Reference }>> {
+    const facts = this.ensureFacts();
+    if (facts.refsByTarget) return facts.refsByTarget;
+    const byTarget = new Map<Item, Array<{ uri: string; ref: Reference }>>();
+    for (const { doc } of this.entries.values()) {
+      for (const ref of doc.references) {
+        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
+        if (target) push(byTarget, target, { uri: doc.uri, ref });
+      }
+    }
+    facts.refsByTarget = byTarget;
+    return byTarget;
+  }
+}
+
+/** The ids a document defines, in one string: equal signatures resolve references alike. */
+function idsSignature(tables: DocTables): string {
+  return [[...tables.personas.keys()].join(' '), [...tables.stories.keys()].join(' '), [...tables.journey.keys()].join(' ')].join('|');
 }
 
 function findIn(table: DocTables, ref: Reference): Item | undefined {

@@ -4,9 +4,9 @@
  * source line, follow links, sync scrolling both ways without echoing.
  */
 import * as vscode from 'vscode';
-import { buildJourneyView } from '../../core/render/journey-view';
-import { renderBlueprintHtml } from '../../core/render/html';
+import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../core/render/grid';
 import { renderMermaid } from '../../core/render/mermaid';
+import { diffBlueprint } from '../../core/render/patch';
 import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
 import { openPreviewLink } from './links';
 import { makeNonce, previewPage } from './page';
@@ -14,8 +14,12 @@ import type { PreviewEngine, PreviewModel } from './types';
 
 /** The webview panel type; the serializer is registered for it. */
 export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
-/** Quiet time after a change before re-rendering; the first render is immediate. */
-export const PREVIEW_DEBOUNCE_MS = 120;
+/**
+ * Quiet time after a change before re-rendering; the first render is immediate. Short:
+ * an update re-renders only the changed steps and patches only their cells (tens of ms
+ * for 1000 steps), so the wait is only there to fold a burst of keystrokes into one.
+ */
+export const PREVIEW_DEBOUNCE_MS = 40;
 /** How long a scroll caused by the other side is not reported back. */
 const SCROLL_ECHO_MS = 250;
 
@@ -43,6 +47,10 @@ export class BlueprintPreview implements vscode.Disposable {
   private editorScrolledAt = 0;
   private previewScrolledAt = 0;
   private lastModel: PreviewModel | undefined;
+  /** Keeps the columns of the last render, so an edit re-renders only the steps it changed. */
+  private readonly renderer = new BlueprintRenderer();
+  /** What the webview was last sent, as parts (patches are made against it). */
+  private sent: { parts: BlueprintParts; version: number } | undefined;
   /** What the webview last reported. */
   lastRendered: RenderedMessage | undefined;
 
@@ -146,26 +154,34 @@ export class BlueprintPreview implements vscode.Disposable {
     const newDocument = this.shownUri !== uri.toString();
     this.shownUri = uri.toString();
     this.panel.title = vscode.l10n.t('Preview {0}', basename(uri));
+    const parts = this.renderer.render(input);
+    // Same file as the webview shows: send only what changed (undefined when the table's shape changed).
+    const patch = !newDocument && this.sent ? diffBlueprint(this.sent.parts, parts) : undefined;
+    const version = ++this.version;
     this.post({
       type: 'update',
       uri: uri.toString(),
-      version: ++this.version,
+      version,
       title: basename(uri),
-      html: renderBlueprintHtml(input),
-      mermaid: renderMermaid(input),
-      personas: buildJourneyView(input).personas,
+      html: patch ? '' : joinBlueprint(parts),
+      patch: patch && this.sent ? { ...patch, baseVersion: this.sent.version } : undefined,
+      mermaid: renderMermaid(input, parts.view),
+      personas: parts.view.personas,
       lang: model.doc.lang,
       newDocument,
     });
+    this.sent = { parts, version };
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        // A fresh page (first load, or shown again after being hidden) needs everything.
+        // A fresh page (first load, shown again after being hidden) or one that could not
+        // apply a patch needs everything. Versions keep increasing: a page that asked again
+        // still drops anything older than what it shows.
         this.shownUri = undefined;
-        this.version = 0;
+        this.sent = undefined;
         this.refresh(true);
         break;
       case 'revealLine':

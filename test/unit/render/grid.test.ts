@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { BlueprintWorkspace, parseBlueprint } from '../../../src/core';
-import { buildBlueprint } from '../../../src/core/render/grid';
 import { renderBlueprintHtml, renderStandalonePage } from '../../../src/core/render/html';
+import { parseHtml } from './html-tree';
 import { PERMIT } from './fixtures';
 import { byClass, findAll, hasClass, textOf } from './hast-query';
+
+/** The fragment the preview and export ship, read back as a tree. */
+function buildTree(input: Parameters<typeof renderBlueprintHtml>[0]) {
+  return parseHtml(renderBlueprintHtml(input));
+}
 
 const URI = 'file:///work/permit.blueprint.md';
 
@@ -30,7 +35,7 @@ function bodyRows(tree: Element): Element[] {
 
 describe('the swimlane grid', () => {
   it('has one column header per step, in order, with the step hooks', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const headers = findAll(tree, (e) => e.tagName === 'th' && e.properties.scope === 'col');
     expect(headers.map((th) => th.properties.dataStep)).toEqual(['reads-the-website', 'calls-the-office', 'fills-in-the-form']);
     expect(headers.map((th) => th.properties.dataLine)).toEqual([
@@ -39,13 +44,13 @@ describe('the swimlane grid', () => {
   });
 
   it('groups steps under stage headers spanning their columns', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const stages = findAll(tree, (e) => e.tagName === 'th' && e.properties.scope === 'colgroup');
     expect(stages.map((th) => [th.properties.dataStage, th.properties.colSpan])).toEqual([['discover', 2], ['apply', 1]]);
   });
 
   it('lists lanes in blueprint order, lines between them, and hides rows with no content', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     expect(bodyRows(tree).map((tr) => tr.properties.dataLane)).toEqual([
       'customer', 'line-of-interaction', 'frontstage', 'line-of-visibility', 'backstage',
       'line-of-internal-interaction', 'support', 'persona', 'story', 'emotion', 'other',
@@ -53,7 +58,7 @@ describe('the swimlane grid', () => {
   });
 
   it('gives every lane a row header and every step a cell pointing at its source line', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const customer = bodyRows(tree).find((tr) => tr.properties.dataLane === 'customer') as Element;
     const cells = customer.children.filter((c): c is Element => c.type === 'element');
     expect(cells[0].tagName).toBe('th');
@@ -77,13 +82,13 @@ describe('the swimlane grid', () => {
   });
 
   it('shows personas and stories by name', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     expect(byClass(tree, 'bp-chip-persona').map((chip) => textOf(chip))).toEqual(['Maria', 'Ahmed']);
     expect(byClass(tree, 'bp-chip-story').map((chip) => textOf(chip))).toEqual(['Needs a permit']);
   });
 
   it('draws one emotion line per persona where scores differ per persona', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const legend = byClass(tree, 'bp-legend')[0];
     expect(findAll(legend, (e) => e.tagName === 'li').map((li) => li.properties.dataPersona)).toEqual(['maria', 'ahmed']);
     const dots = findAll(tree, (e) => e.tagName === 'circle');
@@ -94,7 +99,7 @@ describe('the swimlane grid', () => {
   });
 
   it('puts findings on their cells with the rule id', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const badges = byClass(tree, 'bp-finding');
     const placed = badges.map((badge) => {
       const cell = findAll(tree, (e) => (e.tagName === 'td' || e.tagName === 'th') && e.children.includes(badge))[0];
@@ -106,7 +111,7 @@ describe('the swimlane grid', () => {
 
   it('keeps English lane keys and shows Dutch labels for a Dutch file', async () => {
     const text = `---\nblueprint: Vergunning\nlang: nl\n---\n# Vergunning\n\n## Klantreis\n\n### Stap: Belt\n- klant: belt de gemeente\n- achterkant: zoekt het dossier op\n`;
-    const tree = buildBlueprint(await model(text, 'file:///work/nl.blueprint.md'));
+    const tree = buildTree(await model(text, 'file:///work/nl.blueprint.md'));
     const rows = bodyRows(tree);
     expect(rows.map((tr) => tr.properties.dataLane)).toContain('customer');
     const customer = rows.find((tr) => tr.properties.dataLane === 'customer') as Element;
@@ -116,13 +121,13 @@ describe('the swimlane grid', () => {
   });
 
   it('marks the organisation side for client view', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const internal = bodyRows(tree).filter((tr) => tr.properties.dataAudience === 'internal').map((tr) => tr.properties.dataLane);
     expect(internal).toEqual(['line-of-visibility', 'backstage', 'line-of-internal-interaction', 'support', 'other']);
   });
 
   it('is a table with a caption and header cells for screen readers', async () => {
-    const tree = buildBlueprint(await model());
+    const tree = buildTree(await model());
     const table = findAll(tree, (e) => e.tagName === 'table')[0];
     expect(hasClass(table, 'bp-grid')).toBe(true);
     expect(textOf(findAll(table, (e) => e.tagName === 'caption')[0])).toBe('Service blueprint: Apply for a permit. 3 steps in 2 stages.');
@@ -150,7 +155,7 @@ describe('the example blueprints', () => {
     const file = new URL('../../../examples/apply-for-housing-benefit.blueprint.md', import.meta.url);
     const text = readFileSync(file, 'utf8');
     const m = await model(text, 'file:///examples/apply-for-housing-benefit.blueprint.md');
-    const tree = buildBlueprint(m);
+    const tree = buildTree(m);
     expect(findAll(tree, (e) => e.tagName === 'th' && e.properties.scope === 'col')).toHaveLength(m.doc.steps.length);
     expect(m.doc.steps.length).toBeGreaterThan(3);
   });
