@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { generateBlueprint } from './generate';
 import { measureCore } from './core';
 import { measureProcesses } from './cli';
+import { runBench as runEditorBench } from './editor';
+import { runBench as runPreviewBench } from './preview';
 import { ms } from './stats';
 
 const EDIT_BUDGET_MS = 16;
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
   console.log(`blueprint check:   ${ms(processes.blueprint)}`);
   console.log(`markdownlint-cli2: ${ms(processes.markdownlint)}`);
   console.log(`ratio: ${ratio.toFixed(2)}x (goal at most ${PROCESS_RATIO_GOAL}x): ${ratio <= PROCESS_RATIO_GOAL ? 'met' : 'NOT met'}`);
+
+  console.log('\nEditor (through the extension\'s own diagnostics pipeline, with a stand-in for the vscode API)\n');
+  await runEditorBench(files);
+  console.log('\nPreview (Chromium: model change to painted DOM)\n');
+  await runPreviewBench(files);
 
 }
 

@@ -3,10 +3,8 @@
  */
 import { processIo } from './io';
 import { runCli } from './cli';
-import { isParseWorker, runParseWorker } from './check/parallel-parse';
 
-if (isParseWorker()) runParseWorker();
-else runCli(process.argv.slice(2), processIo()).then(
+runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;
   },

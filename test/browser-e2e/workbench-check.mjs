@@ -179,7 +179,12 @@ export async function runWorkbenchCheck(options) {
     await check('the preview opens beside the editor', async () => {
       const label = commandLabel(installedDir, PREVIEW_COMMAND);
       if (!label) throw new Error(`the installed extension does not contribute ${PREVIEW_COMMAND}`);
-      await page.locator('.tabs-container .tab', { hasText: exampleName }).first().click();
+      // Focus the editor through its line-number gutter: clicking the tab
+      // leaves a sticky hover over it, clicking the text could open a hover.
+      await page.locator('.editor-instance .monaco-editor .margin').first().click();
+      // Hide the panel so editor and preview have the height of the window.
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 30_000 });
       await page.keyboard.press('Control+Shift+P');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 30_000 });

@@ -40,7 +40,8 @@ async function analyse(files: readonly string[], context: readonly string[], con
   const texts = await Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error }))));
   const preparsed = await preparse(
     texts.flatMap((result) => ('text' in result ? [result.text] : [])),
-    __filename,
+    // The worker bundle sits beside the CLI bundle.
+    path.join(__dirname, 'parse-worker.js'),
   );
   files.forEach((file, i) => {
     const result = texts[i];
