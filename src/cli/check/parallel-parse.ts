@@ -26,7 +26,9 @@ const OWN_SHARE = 0.42;
  */
 export async function preparse(texts: readonly string[], workerFile: string): Promise<Map<string, ParsedChunk>> {
   const total = texts.reduce((sum, text) => sum + text.length, 0);
-  const threads = Math.min(availableParallelism(), MAX_WORKERS + 1);
+  // BLUEPRINT_THREADS caps the threads (1: parse on this thread only), e.g. on a shared CI runner.
+  const cap = Number.parseInt(process.env.BLUEPRINT_THREADS ?? '', 10);
+  const threads = Math.min(availableParallelism(), MAX_WORKERS + 1, cap > 0 ? cap : Infinity);
   const result = new Map<string, ParsedChunk>();
   if (total < PARALLEL_THRESHOLD_CHARS || threads < 2 || !existsSync(workerFile)) return result;
 
