@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../model';
 
 /** Quiet time after typing before diagnostics are computed: long enough to skip keystrokes, short enough to feel live. */
-export const DEFAULT_DIAGNOSTICS_DELAY_MS = 250;
+export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 
 /** What the scheduler needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface DiagnosticsSource {

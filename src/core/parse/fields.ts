@@ -3,20 +3,12 @@
  */
 import type { Link, ListItem, Nodes } from 'mdast';
 import { slug } from 'github-slugger';
-import type { FieldEntry, Range, ReferenceKind } from '../model';
+import type { FieldEntry, Range, Reference, ReferenceKind } from '../model';
 import { fieldSpec } from '../lanes';
 import { LineIndex, stripHtmlComments } from './text';
 
-/** A reference as found, before it knows the item that holds it. */
-export interface RawReference {
-  kind: ReferenceKind;
-  form: 'at' | 'hash' | 'link';
-  slug: string;
-  text: string;
-  target?: string;
-  range: Range;
-  slugRange: Range;
-}
+/** A reference as found, before it knows the field key and item that hold it. */
+export type RawReference = Omit<Reference, 'field' | 'fromItem'>;
 
 export interface RawField {
   rawKey: string;
