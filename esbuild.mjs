@@ -33,7 +33,7 @@ const builds = [
   },
   {
     ...shared,
-    entryPoints: { cli: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
+    entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -107,7 +107,8 @@ export async function runWorkbenchCheck(options) {
       options.log(`  ✔ ${name} (${Date.now() - started} ms)${detail ? ` — ${detail}` : ''}`);
       return true;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Playwright colours its call logs; the report is plain text.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/\x1b\[[0-9;]*m/g, '');
       results.push({ name, status: 'failed', detail: message });
       await onFailure(name).catch(() => undefined);
       options.log(`  ✘ ${name}: ${message.split('\n')[0]}`);
@@ -179,9 +180,10 @@ export async function runWorkbenchCheck(options) {
     await check('the preview opens beside the editor', async () => {
       const label = commandLabel(installedDir, PREVIEW_COMMAND);
       if (!label) throw new Error(`the installed extension does not contribute ${PREVIEW_COMMAND}`);
-      // Focus the editor through its line-number gutter: clicking the tab
-      // leaves a sticky hover over it, clicking the text could open a hover.
-      await page.locator('.editor-instance .monaco-editor .margin').first().click();
+      // Focus the editor with the keyboard: clicking its tab leaves a sticky
+      // hover over the picture, clicking its text may open one.
+      await page.keyboard.press('Control+1');
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 30_000 });
       // Hide the panel so editor and preview have the height of the window.
       await page.keyboard.press('Control+J');
       await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 30_000 });

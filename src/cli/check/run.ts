@@ -18,7 +18,6 @@ import { describeFsError, findProjectRoot, loadConfig } from './config-file';
 import { selectContext, selectFiles } from './files';
 import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
 import { NodeFileHost, readText } from './node-host';
-import { preparse } from './parallel-parse';
 import { CHECK_USAGE, parseCheckArgs, type CheckOptions } from './options';
 
 /** Path as shown to people and tools: relative to the current folder, forward slashes. */
@@ -29,20 +28,17 @@ export function displayPath(cwd: string, file: string): string {
 /** Load the files and collect their findings; dependencies are loaded but not reported. */
 async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string): Promise<CheckReport> {
   const workspace = new BlueprintWorkspace(new NodeFileHost(), { config });
-  // Context first and quietly: a context file that cannot be read is simply left out.
-  const contextTexts = await Promise.all(context.map((file) => readText(file).catch(() => undefined)));
+  const checked: Array<{ uri: string; file: string }> = [];
+  const inputProblems: InputProblem[] = [];
+  const [contextTexts, texts] = await Promise.all([
+    // Context is read quietly: a context file that cannot be read is simply left out.
+    Promise.all(context.map((file) => readText(file).catch(() => undefined))),
+    Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error })))),
+  ]);
   context.forEach((file, i) => {
     const text = contextTexts[i];
     if (text !== undefined) workspace.setText(URI.file(file).toString(), text);
   });
-  const checked: Array<{ uri: string; file: string }> = [];
-  const inputProblems: InputProblem[] = [];
-  const texts = await Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error }))));
-  const preparsed = await preparse(
-    texts.flatMap((result) => ('text' in result ? [result.text] : [])),
-    // The worker bundle sits beside the CLI bundle.
-    path.join(__dirname, 'parse-worker.js'),
-  );
   files.forEach((file, i) => {
     const result = texts[i];
     const shown = displayPath(cwd, file);
@@ -51,7 +47,7 @@ async function analyse(files: readonly string[], context: readonly string[], con
       return;
     }
     const uri = URI.file(file).toString();
-    workspace.setText(uri, result.text, preparsed);
+    workspace.setText(uri, result.text);
     checked.push({ uri, file: shown });
   });
   await workspace.loadDependencies();

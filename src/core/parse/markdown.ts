@@ -1,34 +1,31 @@
 /**
  * The one Markdown parser of the model: remark (CommonMark) with front matter and the
- * GitHub extensions that shape blocks and text: tables, task lists, footnotes and
- * strikethrough, so that what GitHub renders and what we check have the same structure.
+ * GitHub extensions that shape blocks: tables, task lists and footnotes, so that what
+ * GitHub renders and what we check have the same structure.
  *
- * GFM's autolink literals (bare `www.` / `https://` / e-mail text turned into links) are
- * left out here: they never change the blocks, fields or references the model is made
- * of (references are `@slug`, `#slug` and explicit links), yet they cost about a quarter
- * of all parse time. The preview renders cell text with full remark-gfm, so bare URLs
- * still become links where people see them.
+ * GFM's inline-only extensions, autolink literals (bare `www.` / `https://` / e-mail text
+ * turned into links) and strikethrough, are left out here: they never change the blocks,
+ * fields or references the model is made of (references are `@slug`, `#slug` and explicit
+ * links, fields are read from the source), yet they cost about a third of all parse time.
+ * The preview renders cell text with full remark-gfm, so people still see both.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 
-/** remark-gfm's structure, as a plugin: the same extensions minus autolink literals. */
+/** remark-gfm's block structure, as a plugin: its extensions minus the inline-only ones. */
 function remarkGfmStructure(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmTaskListItem(), gfmFootnote());
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmFootnote());
   (data.fromMarkdownExtensions ??= []).push(
     gfmTableFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
     gfmTaskListItemFromMarkdown(),
     gfmFootnoteFromMarkdown(),
   );

@@ -14,14 +14,6 @@ export class BlueprintParser {
   /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
   lastParsedChunks = 0;
 
-  /**
-   * Offer chunks parsed elsewhere (e.g. by worker threads in the CLI), keyed by their
-   * text; `parse` uses them like chunks of its own last parse.
-   */
-  seed(chunks: Iterable<readonly [string, ParsedChunk]>): void {
-    for (const [chunkText, parsed] of chunks) this.cache.set(chunkText, parsed);
-  }
-
   parse(text: string, uri: string): BlueprintDocument {
     const spans = splitChunks(text);
     const next = new Map<string, ParsedChunk>();

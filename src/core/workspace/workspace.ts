@@ -7,7 +7,6 @@
 import { URI, Utils } from 'vscode-uri';
 import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
 import { BlueprintParser } from '../parse/parser';
-import type { ParsedChunk } from '../parse/segments';
 import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
 import { allRules } from '../rules/registry';
@@ -105,15 +104,11 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     return this.config;
   }
 
-  /**
-   * Add or replace a document's text; only changed chunks are parsed again.
-   * `preparsed` may hold chunks already parsed elsewhere (see `BlueprintParser.seed`).
-   */
-  setText(uri: string, text: string, preparsed?: Iterable<readonly [string, ParsedChunk]>): BlueprintDocument {
+  /** Add or replace a document's text; only changed chunks are parsed again. */
+  setText(uri: string, text: string): BlueprintDocument {
     let entry = this.entries.get(uri);
     if (entry && entry.doc.text === text) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
-    if (preparsed) parser.seed(preparsed);
     const doc = parser.parse(text, uri);
     entry = { parser, doc };
     this.entries.set(uri, entry);
