@@ -1,5 +1,7 @@
 /**
  * The status bar item on a blueprint: "N steps · K without persona"; a click opens Problems.
+ * The same update sets the `blueprint.isBlueprint` context key, so the preview's menus
+ * and keybinding also show on files that are blueprints by their front matter only.
  */
 import * as vscode from 'vscode';
 import { statusSummary } from '../core/features/status';
@@ -13,7 +15,9 @@ export function registerStatusBar(session: BlueprintSession): vscode.Disposable[
 
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const summary = document && session.documentFor(document) ? statusSummary(session.workspace.index, document.uri.toString()) : undefined;
+    const isBlueprint = document !== undefined && session.documentFor(document) !== undefined;
+    void vscode.commands.executeCommand('setContext', 'blueprint.isBlueprint', isBlueprint);
+    const summary = document && isBlueprint ? statusSummary(session.workspace.index, document.uri.toString()) : undefined;
     if (!summary) {
       item.hide();
       return;
