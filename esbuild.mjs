@@ -5,7 +5,7 @@
 //   node esbuild.mjs            build once (minified when --production)
 //   node esbuild.mjs --watch    rebuild on change
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -57,6 +57,9 @@ const builds = [
     loader: { '.css': 'text', '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
   },
 ];
+
+// Chunk names carry content hashes: clear old ones so the VSIX and size figures hold only this build.
+if (!watch) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
