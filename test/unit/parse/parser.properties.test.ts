@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlueprintParser, parseBlueprint, parseWhole } from '../../../src/core/parse';
 import type { BlueprintDocument, Range } from '../../../src/core/model';
-import { applyEdit, blueprintText, edits } from './arbitraries';
+import { applyEdit, blueprintLine, blueprintText, edits } from './arbitraries';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { parseMarkdown } from '../../../src/core/parse/markdown';
 
 const URI = 'file:///w/test.blueprint.md';
 
@@ -88,5 +97,28 @@ describe('parser properties', () => {
     const doc = parser.parse(edited, URI);
     expect(parser.lastParsedChunks).toBe(1);
     expect(doc.steps[17].fields[1].value).toBe('does seventeen');
+  });
+});
+
+describe('markdown parser', () => {
+  // The reference: every GFM block extension the model parse uses, whatever the text holds.
+  const everything = unified()
+    .use(remarkParse)
+    .use(function gfmStructure(this: Processor): void {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmTaskListItem());
+      (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+    });
+
+  it('leaving out extensions whose markers are absent gives the same tree', () => {
+    const tableish = fc.constantFrom('| a | b |', '|---|:-:|', '> | - |', '  | -- |', 'a | b', '-|-', '[^1]', '[^1]: note', '- [ ] task', '* [x] done', '[X]');
+    const lines = fc.array(fc.oneof(blueprintLine, tableish), { maxLength: 30 });
+    fc.assert(
+      fc.property(lines, (list) => {
+        const text = '\n' + list.join('\n'); // a leading newline keeps front matter out of it
+        expect(parseMarkdown(text)).toEqual(everything.parse(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
