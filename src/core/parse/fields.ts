@@ -84,7 +84,8 @@ export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): 
 
 /** Plain value: HTML comments removed, lines joined, trimmed. */
 function cleanValue(source: string): string {
-  return stripHtmlComments(source).replace(/\s*\r?\n\s*/g, ' ').trim();
+  const uncommented = source.includes('<!--') ? stripHtmlComments(source) : source;
+  return (uncommented.includes('\n') ? uncommented.replace(/\s*\r?\n\s*/g, ' ') : uncommented).trim();
 }
 
 function lastContentOffset(text: string, end: number): number {
@@ -115,7 +116,7 @@ function splitTopLevel(value: string): Array<{ text: string; start: number }> {
 }
 
 function splitEntries(inline: string, baseOffset: number, lines: LineIndex): FieldEntry[] {
-  const withoutComments = inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length));
+  const withoutComments = inline.includes('<!--') ? inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : inline;
   const entries: FieldEntry[] = [];
   for (const part of splitTopLevel(withoutComments)) {
     const leading = part.text.length - part.text.trimStart().length;
@@ -128,6 +129,9 @@ function splitEntries(inline: string, baseOffset: number, lines: LineIndex): Fie
 }
 
 function collectInlineReferences(source: string, baseOffset: number, lines: LineIndex, field: string, out: RawReference[]): void {
+  // Most values name nobody: skip the masking below when no reference can be there.
+  const hashCounts = field === 'story' || field === 'persona';
+  if (!source.includes('@') && !(hashCounts && source.includes('#'))) return;
   // Blank out comments, code spans and link destinations so nothing inside them counts.
   const masked = source
     .replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length))
