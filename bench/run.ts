@@ -2,7 +2,8 @@
  * `npm run bench`: every speed figure of the project, measured in one run on this
  * machine, with the ratios the issues set as goals. Run after `npm run build`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBlueprint } from './generate';
 import { measureCore } from './core';
@@ -15,8 +16,9 @@ const EDIT_BUDGET_MS = 16;
 const PROCESS_RATIO_GOAL = 0.6;
 
 async function main(): Promise<void> {
-  const folder = join(process.cwd(), '.tmp', 'bench');
-  mkdirSync(folder, { recursive: true });
+  // Outside the repository: each tool sees one standalone file, not this project's
+  // configuration or other blueprints.
+  const folder = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
   const files: Record<number, string> = {};
   for (const steps of [125, 1000]) {
     // Each file in its own folder: the CLI also reads a checked file's neighbours.
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   await runEditorBench(files);
   console.log('\nPreview (Chromium: model change to painted DOM)\n');
   await runPreviewBench(files);
-
+  rmSync(folder, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {
