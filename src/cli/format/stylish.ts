@@ -46,8 +46,11 @@ export function formatStylish(report: CheckReport, paint: Paint): string {
 
   const counts = countBySeverity(report.findings);
   const total = report.findings.length;
-  if (total === 0) {
-    out.push(paint('green', '✔ No problems'));
+  if (report.files.length === 0) {
+    // Nothing could be checked (the reasons are on stderr): "no problems" would mislead.
+    out.push(paint('yellow', '✖ No blueprint files were checked'));
+  } else if (total === 0) {
+    out.push(paint('green', `✔ No problems in ${plural(report.files.length, 'file')}`));
   } else {
     const summary =
       `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +

@@ -70,7 +70,14 @@ describe.concurrent('--format stylish', () => {
 
   it('says so when there are no problems', async () => {
     const result = await runCli(['check', 'nl/schoon.blueprint.md'], { cwd });
-    expect(result.stdout.trim()).toBe('✔ No problems');
+    expect(result.stdout.trim()).toBe('✔ No problems in 1 file');
+  });
+
+  it('does not claim "no problems" when nothing could be checked', async () => {
+    const result = await runCli(['check', 'nl/does-not-exist.blueprint.md'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stdout.trim()).toBe('✖ No blueprint files were checked');
+    expect(result.stderr).toContain('does-not-exist.blueprint.md');
   });
 
   it('uses colours when FORCE_COLOR is set, and not with NO_COLOR or --no-color', async () => {
