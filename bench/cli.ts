@@ -17,7 +17,7 @@ function run(command: string, args: string[]): number {
   return elapsed;
 }
 
-export function measureProcesses(file: string, runs = 5): { blueprint: number; markdownlint: number } {
+export function measureProcesses(file: string, runs = 7): { blueprint: number; markdownlint: number } {
   const markdownlintBin = join(process.cwd(), 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const cli = join(process.cwd(), 'dist', 'cli.js');
   const blueprint: number[] = [];
