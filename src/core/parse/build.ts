@@ -11,7 +11,7 @@
 import { slug } from 'github-slugger';
 import type {
   BlueprintDocument, Field, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Persona, Position,
-  Range, Reference, Section, SectionKind, Stage, Step, Story,
+  Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
 import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../lanes';
 import type { RawField } from './fields';
@@ -222,7 +222,7 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
       continue;
     }
     const stepEnd = blockEnd(segments, j);
-    steps.push(placeItem(builder, 'step', j, stepEnd) as Step);
+    steps.push(placeItem(builder, 'step', j, stepEnd, own.id) as Step);
     j = stepEnd;
   }
   // A stage holds its steps, so the stage object is made anew whenever it is placed.
@@ -234,21 +234,20 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
 interface PlacedItem {
   shift: number;
   kind: ItemKind;
-  /** The segment just past the item's last one (or none), and the item's last line. */
-  endSegment: Segment | undefined;
   lastLine: number;
   stage: string | undefined;
+  /** The segments under the item's own (sub-headings: part of its description). */
+  subSegments: Segment[];
   item: Item;
 }
 
 const placedItems = new WeakMap<Segment, PlacedItem>();
 
-function placeItem(builder: Builder, kind: ItemKind, start: number, end: number): Item {
+/** `stage`: the id of the stage a step sits under, given by the caller that knows it. */
+function placeItem(builder: Builder, kind: ItemKind, start: number, end: number, stage?: string): Item {
   const { doc, segments } = builder;
   const { segment, shift } = segments[start];
-  const endSegment = segments[end]?.segment;
   const lastLine = lastLineOf(segments, start, end);
-  const stage = kind === 'step' ? stageIdOf(builder, start) : undefined;
   const cached = placedItems.get(segment);
   let item: Item;
   if (
@@ -257,12 +256,13 @@ function placeItem(builder: Builder, kind: ItemKind, start: number, end: number)
     cached.kind === kind &&
     cached.lastLine === lastLine &&
     cached.stage === stage &&
-    sameSegments(cached, segments, start, end, endSegment)
+    sameSubSegments(cached.subSegments, segments, start, end)
   ) {
     item = cached.item;
   } else {
     item = newItem(builder, kind, start, end, lastLine, stage);
-    placedItems.set(segment, { shift, kind, endSegment, lastLine, stage, item });
+    const subSegments = segments.slice(start + 1, end).map((placed) => placed.segment);
+    placedItems.set(segment, { shift, kind, lastLine, stage, subSegments, item });
   }
   if (!item.id) doc.problems.push({ range: item.headingRange, severity: 'warning', message: 'parse.emptyHeading' });
   for (const ref of item.references) doc.references.push(ref);
@@ -270,29 +270,10 @@ function placeItem(builder: Builder, kind: ItemKind, start: number, end: number)
 }
 
 /** True when the item's sub-segments (its description) are the ones it was built from. */
-function sameSegments(cached: PlacedItem, segments: PlacedSegment[], start: number, end: number, endSegment: Segment | undefined): boolean {
-  if (cached.endSegment !== endSegment) return false;
-  // Sub-headings under an item are rare; their text is part of its description.
-  const subSegments = (cached.item as Item & { [SUB]?: Segment[] })[SUB];
-  if (end - start - 1 !== (subSegments?.length ?? 0)) return false;
-  for (let i = start + 1; i < end; i++) if (subSegments?.[i - start - 1] !== segments[i].segment) return false;
+function sameSubSegments(subSegments: readonly Segment[], segments: PlacedSegment[], start: number, end: number): boolean {
+  if (end - start - 1 !== subSegments.length) return false;
+  for (let i = start + 1; i < end; i++) if (subSegments[i - start - 1] !== segments[i].segment) return false;
   return true;
-}
-
-/** Hidden from the model's enumerable data: the sub-segments an item was built from. */
-const SUB = Symbol('subSegments');
-
-function stageIdOf(builder: Builder, stepIndex: number): string | undefined {
-  const { segments } = builder;
-  const depth = segments[stepIndex].segment.heading!.depth;
-  for (let i = stepIndex - 1; i >= 0; i--) {
-    const heading = segments[i].segment.heading;
-    if (!heading || heading.depth >= depth) continue;
-    // The nearest shallower heading: a stage when it is one level up inside the journey.
-    if (heading.depth !== depth - 1 || segments[i].facts.sectionKind) return undefined;
-    return slug(heading.text.replace(PREFIX_PATTERN, '').trim());
-  }
-  return undefined;
 }
 
 function newItem(builder: Builder, kind: ItemKind, start: number, end: number, lastLine: number, stage: string | undefined): Item {
@@ -313,12 +294,10 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
     }
   }
   let description = segment.description;
-  const subSegments: Segment[] = [];
   if (end > start + 1) {
     const descriptions = [segment.description];
     for (let i = start + 1; i < end; i++) {
       const sub = segments[i].segment;
-      subSegments.push(sub);
       if (sub.heading) descriptions.push('#'.repeat(sub.heading.depth) + ' ' + sub.heading.text);
       descriptions.push(sub.description);
     }
@@ -344,7 +323,6 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   else if (kind === 'story') item = { ...base, kind: 'story', quote: segment.quote };
   else if (kind === 'step') item = { ...base, kind: 'step', ...(stage !== undefined ? { stage } : {}) };
   else item = { ...base, kind: 'stage', steps: [] };
-  Object.defineProperty(item, SUB, { value: subSegments, enumerable: false });
   return item;
 }
 
@@ -379,4 +357,3 @@ function personaOf(base: ItemBase): Persona {
   return { ...base, kind: 'persona', vulnerable, heard };
 }
 
-export type { Range };

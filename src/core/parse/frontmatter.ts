@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
 import { slug } from 'github-slugger';
-import type { FrontMatter, FrontMatterFile, Lang, ParseProblem, Reference } from '../model';
+import type { FrontMatter, FrontMatterFile, ParseProblem, Reference } from '../model';
 import { STATUS_WORDS } from '../lanes';
 import type { LineIndex } from './text';
 
@@ -93,8 +93,4 @@ function scalarsOf(node: YamlNode | undefined): Scalar[] {
   if (isScalar(node)) return [node];
   if (isSeq(node)) return node.items.filter((item): item is Scalar => isScalar(item));
   return [];
-}
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'en' || value === 'nl';
 }

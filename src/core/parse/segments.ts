@@ -3,7 +3,7 @@
  * heading. Everything here is relative to the chunk (lines from its first line), so a
  * chunk's segments can be cached by its text and reused wherever the chunk moves.
  */
-import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Nodes, Root, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position, Range } from '../model';
 import { LineIndex, stripHtmlComments } from './text';
@@ -174,4 +174,3 @@ function endsOpen(root: Root, text: string): boolean {
   return !closer.test(closing);
 }
 
-export type { Paragraph, PhrasingContent };

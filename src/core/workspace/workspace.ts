@@ -100,10 +100,6 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     this.config = config;
   }
 
-  getConfig(): BlueprintConfig {
-    return this.config;
-  }
-
   /** Add or replace a document's text; only changed chunks are parsed again. */
   setText(uri: string, text: string): BlueprintDocument {
     let entry = this.entries.get(uri);
@@ -266,11 +262,6 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   storiesInScope(uri: string): Located<Story>[] {
     return this.scope(uri).flatMap((doc) => doc.stories.map((item) => ({ uri: doc.uri, item })));
-  }
-
-  /** References written in an item's own fields. */
-  referencesOf(item: ItemBase): Reference[] {
-    return item.references;
   }
 
   effectivePersonas(uri: string, step: Step): Reference[] {
