@@ -1,11 +1,11 @@
 /**
  * `key: value` list items and the references inside their values.
  */
-import type { Link, ListItem, Nodes } from 'mdast';
 import { slug } from 'github-slugger';
 import type { FieldEntry, Range, Reference, ReferenceKind } from '../model';
 import { fieldSpec } from '../lanes';
 import { LineIndex, stripHtmlComments } from './text';
+import type { OutlineItem, OutlineLink } from './outline';
 
 /** A reference as found, before it knows the field key and item that hold it. */
 export type RawReference = Omit<Reference, 'field' | 'fromItem'>;
@@ -28,11 +28,11 @@ const KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
 const AT_REFERENCE = /(^|[\s,;:(\[])@([\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}])/gu;
 const HASH_REFERENCE = /(^|[\s,;:(\[])#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu;
 
-export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): RawField | undefined {
+export function parseFieldItem(item: OutlineItem, text: string, lines: LineIndex): RawField | undefined {
   const first = item.children[0];
-  if (!first || first.type !== 'paragraph' || !first.position || !item.position) return undefined;
-  const paragraphStart = first.position.start.offset ?? 0;
-  const paragraphEnd = first.position.end.offset ?? paragraphStart;
+  if (!first || first.kind !== 'paragraph') return undefined;
+  const paragraphStart = first.start;
+  const paragraphEnd = first.end;
   const paragraphSource = text.slice(paragraphStart, paragraphEnd);
   const match = KEY_VALUE.exec(paragraphSource);
   if (!match) return undefined;
@@ -41,7 +41,7 @@ export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): 
   const keyStart = paragraphStart;
   const keyEnd = keyStart + match[1].trimEnd().length;
   const valueStart = paragraphStart + match[0].length;
-  const itemEnd = item.position.end.offset ?? paragraphEnd;
+  const itemEnd = item.end;
   const nested = item.children.slice(1);
   const valueEnd = nested.length > 0 ? lastContentOffset(text, itemEnd) : paragraphEnd;
   const markdown = text.slice(valueStart, valueEnd);
@@ -50,12 +50,12 @@ export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): 
   const entries: FieldEntry[] = splitEntries(inline, valueStart, lines);
   const nestedTexts: string[] = [];
   for (const child of nested) {
-    if (child.type !== 'list') continue;
-    for (const sub of child.children) {
+    if (child.kind !== 'list') continue;
+    for (const sub of child.items) {
       const subFirst = sub.children[0];
-      if (!subFirst?.position) continue;
-      const start = subFirst.position.start.offset ?? 0;
-      const end = lastContentOffset(text, sub.position?.end.offset ?? start);
+      if (!subFirst) continue;
+      const start = subFirst.start;
+      const end = lastContentOffset(text, sub.end);
       const clean = cleanValue(text.slice(start, end));
       if (!clean) continue;
       nestedTexts.push(clean);
@@ -65,18 +65,19 @@ export function parseFieldItem(item: ListItem, text: string, lines: LineIndex): 
   const value = [cleanValue(inline), ...nestedTexts].filter(Boolean).join('; ');
 
   const references: RawReference[] = [];
-  collectInlineReferences(text.slice(valueStart, valueEnd), valueStart, lines, spec?.key ?? rawKey.toLowerCase(), references);
-  collectLinkReferences(item.children.slice(0), text, lines, spec?.key ?? rawKey.toLowerCase(), references);
+  const field = spec?.key ?? rawKey.toLowerCase();
+  collectInlineReferences(text.slice(valueStart, valueEnd), valueStart, lines, field, references);
+  collectLinkReferences(item.links, text, lines, field, references);
   references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   return {
     rawKey,
-    key: spec?.key ?? rawKey.toLowerCase(),
+    key: field,
     value,
     markdown: markdown.trim(),
     keyRange: lines.range(keyStart, keyEnd),
     valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
-    range: lines.range(item.position.start.offset ?? 0, lastContentOffset(text, itemEnd)),
+    range: lines.range(item.start, lastContentOffset(text, itemEnd)),
     entries,
     references,
   };
@@ -165,28 +166,22 @@ function collectInlineReferences(source: string, baseOffset: number, lines: Line
 }
 
 /** Markdown links to `#anchor` or `file.md#anchor` in a `persona` or `story` field. */
-function collectLinkReferences(nodes: Nodes[], text: string, lines: LineIndex, field: string, out: RawReference[]): void {
+function collectLinkReferences(links: OutlineLink[], text: string, lines: LineIndex, field: string, out: RawReference[]): void {
   if (field !== 'story' && field !== 'persona') return;
   const kind: ReferenceKind = field === 'persona' ? 'persona' : 'story';
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link') {
-      const ref = linkReference(node, text, lines, kind);
-      if (ref) out.push(ref);
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  for (const node of nodes) visit(node);
+  for (const link of links) {
+    const ref = linkReference(link, text, lines, kind);
+    if (ref) out.push(ref);
+  }
 }
 
-function linkReference(node: Link, text: string, lines: LineIndex, kind: ReferenceKind): RawReference | undefined {
-  const hash = node.url.indexOf('#');
-  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(node.url)) return undefined;
-  const target = node.url.slice(0, hash);
-  const anchor = node.url.slice(hash + 1);
+function linkReference(link: OutlineLink, text: string, lines: LineIndex, kind: ReferenceKind): RawReference | undefined {
+  const hash = link.url.indexOf('#');
+  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(link.url)) return undefined;
+  const target = link.url.slice(0, hash);
+  const anchor = link.url.slice(hash + 1);
   if (!anchor) return undefined;
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
+  const { start, end } = link;
   const source = text.slice(start, end);
   // Locate the anchor inside the link's source for rename; fall back to the whole link.
   const anchorIndex = source.lastIndexOf('#' + anchor);

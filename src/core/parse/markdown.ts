@@ -13,12 +13,18 @@
  * a footnote `[^`, a task item `[ ]` or `[x]`. Leaving out an extension whose marker is
  * absent gives exactly the same tree, and saves the time its constructs spend trying
  * every line (a table's most of all).
+ *
+ * The model is read from an outline (see `outline.ts`): from micromark's events where it
+ * can be, else from the mdast tree. Both use the same extensions, taken from the remark
+ * processor itself.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
-import type { Extension as MicromarkExtension } from 'micromark-util-types';
+import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
+import { outlineFromEvents, outlineFromMdast, type OutlineNode } from './outline';
+import type { Event, Extension as MicromarkExtension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
@@ -46,13 +52,21 @@ const FEATURES: readonly Feature[] = [
 /** A closed YAML front matter block at the very start of the text. */
 const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-type Parse = (text: string) => Root;
-const parsers = new Map<number, Parse>();
+/** One configuration of the parser: remark for mdast, and micromark with the very same extensions for events. */
+interface MarkdownParser {
+  mdast(text: string): Root;
+  events(text: string): Event[];
+  /** Task list items change paragraph positions in mdast; the outline takes mdast's word for them. */
+  taskLists: boolean;
+}
+
+const parsers = new Map<number, MarkdownParser>();
+const TASK_LIST_BIT = FEATURES.findIndex((feature) => feature.micromark === gfmTaskListItem);
 
 /** The parser for a set of features (bit i: FEATURES[i]; the top bit: front matter). */
-function parserFor(mask: number): Parse {
-  let parse = parsers.get(mask);
-  if (parse) return parse;
+function parserFor(mask: number): MarkdownParser {
+  let parser = parsers.get(mask);
+  if (parser) return parser;
   const features = FEATURES.filter((_, i) => mask & (1 << i));
   function gfmStructure(this: Processor): void {
     const data = this.data();
@@ -63,16 +77,45 @@ function parserFor(mask: number): Parse {
   // The front-matter extension is only used when the text starts with a closed block:
   // an unclosed `---` at the start makes it turn the lists below into paragraphs,
   // where GitHub (and CommonMark) see a thematic break followed by lists.
-  const processor = mask & (1 << FEATURES.length) ? base.use(remarkFrontmatter, ['yaml']).use(gfmStructure) : base.use(gfmStructure);
-  parse = (text) => processor.parse(text);
-  parsers.set(mask, parse);
-  return parse;
+  const processor = (mask & (1 << FEATURES.length) ? base.use(remarkFrontmatter, ['yaml']).use(gfmStructure) : base.use(gfmStructure)).freeze();
+  // micromark gets exactly the extensions remark-parse hands it.
+  const extensions = processor.data().micromarkExtensions ?? [];
+  parser = {
+    mdast: (text) => processor.parse(text),
+    events: (text) => postprocess(micromarkParse({ extensions }).document().write(preprocess()(text, undefined, true))),
+    taskLists: (mask & (1 << TASK_LIST_BIT)) !== 0,
+  };
+  parsers.set(mask, parser);
+  return parser;
 }
 
-export function parseMarkdown(text: string): Root {
+function parserForText(text: string): MarkdownParser {
   let mask = CLOSED_FRONT_MATTER.test(text) ? 1 << FEATURES.length : 0;
   FEATURES.forEach((feature, i) => {
     if (feature.mayOccur(text)) mask |= 1 << i;
   });
-  return parserFor(mask)(text);
+  return parserFor(mask);
+}
+
+/** The mdast tree of a text. */
+export function parseMarkdown(text: string): Root {
+  return parserForText(text).mdast(text);
+}
+
+/** The outline of a text: read from micromark's events, or from mdast where it must be. */
+export function parseOutline(text: string): OutlineNode[] {
+  const parser = parserForText(text);
+  const outline = parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
+  return outline ?? outlineFromMdast(parser.mdast(text));
+}
+
+/** The outline read from mdast only: the reference the fast way must equal. */
+export function parseOutlineFromMdast(text: string): OutlineNode[] {
+  return outlineFromMdast(parseMarkdown(text));
+}
+
+/** The outline read from events only, or undefined where that way gives up. */
+export function parseOutlineFromEvents(text: string): OutlineNode[] | undefined {
+  const parser = parserForText(text);
+  return parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
 }

@@ -1,13 +1,12 @@
 /**
- * From a chunk's mdast to segments: a heading and the blocks under it up to the next
+ * From a chunk's outline to segments: a heading and the blocks under it up to the next
  * heading. Everything here is relative to the chunk (lines from its first line), so a
  * chunk's segments can be cached by its text and reused wherever the chunk moves.
  */
-import type { Blockquote, Heading, List, ListItem, Nodes, Root, RootContent, Yaml } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Position, Range } from '../model';
 import { LineIndex, stripHtmlComments } from './text';
-import { parseMarkdown } from './markdown';
+import { parseOutline } from './markdown';
+import type { OutlineHeading, OutlineItem, OutlineList, OutlineNode, OutlineYaml } from './outline';
 import { parseFieldItem, type RawField } from './fields';
 
 export interface SegmentHeading {
@@ -48,18 +47,18 @@ export interface ParsedChunk {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 export function parseChunk(text: string): ParsedChunk {
-  const root: Root = parseMarkdown(text);
+  const outline = parseOutline(text);
   const lines = new LineIndex(text);
   const segments: Segment[] = [];
   let frontMatter: ParsedChunk['frontMatter'];
-  let current: { heading?: SegmentHeading; nodes: RootContent[] } = { nodes: [] };
+  let current: { heading?: SegmentHeading; nodes: OutlineNode[] } = { nodes: [] };
   const flush = (): void => {
     if (current.heading || current.nodes.length > 0) segments.push(buildSegment(current.heading, current.nodes, text, lines));
   };
-  for (const node of root.children) {
-    if (node.type === 'yaml') {
+  for (const node of outline) {
+    if (node.kind === 'yaml') {
       frontMatter = frontMatterOf(node, text, lines);
-    } else if (node.type === 'heading') {
+    } else if (node.kind === 'heading') {
       flush();
       current = { heading: headingOf(node, text, lines), nodes: [] };
     } else {
@@ -67,25 +66,21 @@ export function parseChunk(text: string): ParsedChunk {
     }
   }
   flush();
-  return { segments, frontMatter, endsOpen: endsOpen(root, text), lineCount: lines.lineCount };
+  return { segments, frontMatter, endsOpen: endsOpen(outline, text), lineCount: lines.lineCount };
 }
 
-function frontMatterOf(node: Yaml, text: string, lines: LineIndex): ParsedChunk['frontMatter'] {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? 0;
-  const firstNewline = text.indexOf('\n', start);
-  return { value: node.value, range: lines.range(start, end), contentStartOffset: firstNewline + 1 };
+function frontMatterOf(node: OutlineYaml, text: string, lines: LineIndex): ParsedChunk['frontMatter'] {
+  const firstNewline = text.indexOf('\n', node.start);
+  return { value: node.value, range: lines.range(node.start, node.end), contentStartOffset: firstNewline + 1 };
 }
 
-function headingOf(node: Heading, text: string, lines: LineIndex): SegmentHeading {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  const content = node.children.filter((child) => child.type !== 'html');
-  let contentStart = start;
-  let contentEnd = start;
-  if (content.length > 0) {
-    contentStart = content[0].position?.start.offset ?? start;
-    contentEnd = content[content.length - 1].position?.end.offset ?? contentStart;
+function headingOf(node: OutlineHeading, text: string, lines: LineIndex): SegmentHeading {
+  const { start, end } = node;
+  let contentStart: number;
+  let contentEnd: number;
+  if (node.content) {
+    contentStart = node.content.start;
+    contentEnd = node.content.end;
   } else {
     // An empty heading: point just after the `#`s.
     const hashes = /^ {0,3}#*[ \t]*/.exec(text.slice(start, end));
@@ -93,24 +88,24 @@ function headingOf(node: Heading, text: string, lines: LineIndex): SegmentHeadin
   }
   return {
     depth: node.depth,
-    text: stripHtmlComments(content.map((child) => toString(child)).join('')).trim(),
+    text: stripHtmlComments(node.text).trim(),
     range: lines.range(start, end),
     contentRange: lines.range(contentStart, contentEnd),
     contentSource: text.slice(contentStart, contentEnd),
   };
 }
 
-function buildSegment(heading: SegmentHeading | undefined, nodes: RootContent[], text: string, lines: LineIndex): Segment {
-  const fieldList = nodes.find((node): node is List => node.type === 'list' && !node.ordered && node.children.some((item) => isFieldItem(item, text)));
+function buildSegment(heading: SegmentHeading | undefined, nodes: OutlineNode[], text: string, lines: LineIndex): Segment {
+  const fieldList = nodes.find((node): node is OutlineList => node.kind === 'list' && !node.ordered && node.items.some((item) => isFieldItem(item, text)));
   const fields: RawField[] = [];
   if (fieldList) {
-    for (const item of fieldList.children) {
+    for (const item of fieldList.items) {
       const field = parseFieldItem(item, text, lines);
       if (field) fields.push(field);
     }
   }
   const headingLine = heading ? heading.range.end.line : 0;
-  const lastFieldEnd = fieldList?.position ? lines.positionAt(fieldList.position.end.offset ?? 0) : undefined;
+  const lastFieldEnd = fieldList ? lines.positionAt(fieldList.end) : undefined;
   const fieldInsertPosition: Position = lastFieldEnd
     ? { line: lastFieldEnd.line + 1, character: 0 }
     : { line: headingLine + 1, character: 0 };
@@ -118,12 +113,12 @@ function buildSegment(heading: SegmentHeading | undefined, nodes: RootContent[],
   let quote: string | undefined;
   for (const node of nodes) {
     if (node === fieldList) continue;
-    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) continue;
-    const source = sourceOf(node, text);
+    if (node.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) continue;
+    const source = text.slice(node.start, node.end);
     if (source.trim()) descriptionParts.push(source);
-    if (!quote && node.type === 'blockquote') quote = quoteText(node);
+    if (!quote && node.kind === 'blockquote') quote = node.text?.trim();
   }
-  const last = nodes.length > 0 ? nodes[nodes.length - 1].position?.end.offset : undefined;
+  const last = nodes.length > 0 ? nodes[nodes.length - 1].end : undefined;
   const lastLine = last !== undefined ? lines.positionAt(last).line : headingLine;
   return {
     heading,
@@ -136,20 +131,10 @@ function buildSegment(heading: SegmentHeading | undefined, nodes: RootContent[],
   };
 }
 
-function isFieldItem(item: ListItem, text: string): boolean {
+function isFieldItem(item: OutlineItem, text: string): boolean {
   const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return false;
-  return /^[\p{L}][\p{L}\p{N} '’_-]{0,39}?\s*:(?:\s|$)/u.test(sourceOf(first, text));
-}
-
-function quoteText(node: Blockquote): string {
-  return node.children.map((child) => toString(child as Nodes)).join('\n').trim();
-}
-
-export function sourceOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string): string {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  return text.slice(start, end);
+  if (!first || first.kind !== 'paragraph') return false;
+  return /^[\p{L}][\p{L}\p{N} '’_-]{0,39}?\s*:(?:\s|$)/u.test(text.slice(first.start, first.end));
 }
 
 /**
@@ -157,13 +142,13 @@ export function sourceOf(node: { position?: { start: { offset?: number }; end: {
  * fence, or an HTML block: in the whole document either would swallow the heading that
  * starts the next chunk.
  */
-function endsOpen(root: Root, text: string): boolean {
-  const last = root.children[root.children.length - 1];
+function endsOpen(outline: OutlineNode[], text: string): boolean {
+  const last = outline[outline.length - 1];
   if (!last) return false;
   // A complete comment ends its HTML block on its last line; any other HTML block may run on.
-  if (last.type === 'html') return !/^ {0,3}<!--[\s\S]*-->[ \t]*$/.test(last.value);
-  if (last.type !== 'code') return false;
-  const source = sourceOf(last, text);
+  if (last.kind === 'html') return !/^ {0,3}<!--[\s\S]*-->[ \t]*$/.test(last.value);
+  if (last.kind !== 'code') return false;
+  const source = text.slice(last.start, last.end);
   const open = FENCE_OPEN.exec(source);
   if (!open) return false; // indented code ends at any unindented line
   const lastLineStart = source.lastIndexOf('\n');
@@ -173,4 +158,3 @@ function endsOpen(root: Root, text: string): boolean {
   const closer = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
   return !closer.test(closing);
 }
-
