@@ -18,6 +18,9 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   define: { __BLUEPRINT_VERSION__: JSON.stringify(pkg.version) },
+  // Prefer packages' ES modules: jsonc-parser's UMD build requires its parts at run time,
+  // which a bundle cannot resolve.
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

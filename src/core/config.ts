@@ -9,6 +9,7 @@
  * Parsing never throws: mistakes become readable problems and the rest of the file still
  * applies, because a typo in one rule id should not switch off every other setting.
  */
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Locale } from './i18n/messages';
 import type { ConfiguredSeverity } from './rules/types';
 import { allRules, ruleById } from './rules/registry';
@@ -74,18 +75,21 @@ function parseRules(value: unknown, problems: string[]): Record<string, Configur
 }
 
 /**
- * Parse the text of `blueprint.config.json`. Plain JSON; an empty file is an empty
- * configuration. Invalid parts are left out of `config` and described in `problems`.
+ * Parse the text of `blueprint.config.json`. JSON with comments and trailing commas, as
+ * VS Code's own settings files; an empty file is an empty configuration. Invalid parts
+ * are left out of `config` and described in `problems`. A syntax error applies nothing:
+ * half a configuration could quietly switch rules back on.
  */
 export function parseConfig(text: string): ParsedConfig {
   const problems: string[] = [];
   const config: BlueprintConfig = {};
   if (text.trim() === '') return { config, problems };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    problems.push(`${CONFIG_FILE_NAME} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const { line, column } = lineAndColumn(text, first.offset);
+    problems.push(`not valid JSON at line ${line}, column ${column}: ${describeJsonError(first)}.`);
     return { config, problems };
   }
   if (!isRecord(data)) {
@@ -112,6 +116,17 @@ export function parseConfig(text: string): ParsedConfig {
     }
   }
   return { config, problems };
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** jsonc-parser's error codes ("PropertyNameExpected") as words ("property name expected"). */
+function describeJsonError(error: ParseError): string {
+  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The severity a rule runs at under a configuration: configured, else its default. */

@@ -35,6 +35,17 @@ describe('parseConfig', () => {
     expect(problems[0]).toMatch(pattern);
   });
 
+  it('accepts comments and trailing commas, as VS Code settings do', () => {
+    const text = '{\n  // the team decided\n  "rules": { "unused-persona": "off", },\n  /* Dutch messages */ "locale": "nl",\n}\n';
+    expect(parseConfig(text)).toEqual({ config: { rules: { 'unused-persona': 'off' }, locale: 'nl' }, problems: [] });
+  });
+
+  it('names the line and column of a syntax error and applies nothing', () => {
+    const { config, problems } = parseConfig('{\n  "rules": { "unused-persona": "off" }\n  "locale": "nl"\n}');
+    expect(config).toEqual({});
+    expect(problems).toEqual(['not valid JSON at line 3, column 3: comma expected.']);
+  });
+
   it('treats an empty file as an empty configuration', () => {
     expect(parseConfig('  \n')).toEqual({ config: {}, problems: [] });
   });

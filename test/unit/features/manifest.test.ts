@@ -57,6 +57,14 @@ describe('editor manifest and localization', () => {
     for (const word of allFieldWords()) expect(new RegExp(`^(?:${alternation})$`, 'i').test(word)).toBe(true);
   });
 
+  it('opens the configuration file as JSON with comments, validated by the schema', () => {
+    const manifest = readJson('package.json') as {
+      contributes: { languages: Array<{ id: string; filenames?: string[] }>; jsonValidation: Array<{ fileMatch: string; url: string }> };
+    };
+    expect(manifest.contributes.languages).toContainEqual({ id: 'jsonc', filenames: ['blueprint.config.json'] });
+    expect(manifest.contributes.jsonValidation).toContainEqual({ fileMatch: 'blueprint.config.json', url: './schemas/blueprint.config.schema.json' });
+  });
+
   it('declares support for untrusted workspaces', () => {
     const manifest = readJson('package.json') as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } };
     expect(manifest.capabilities?.untrustedWorkspaces?.supported).toBe(true);
