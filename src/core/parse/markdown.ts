@@ -24,7 +24,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { outlineFromEvents, outlineFromMdast, type OutlineNode } from './outline';
-import type { Event, Extension as MicromarkExtension } from 'micromark-util-types';
+import type { Event, Extension as MicromarkExtension, ParseContext } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
@@ -51,6 +51,22 @@ const FEATURES: readonly Feature[] = [
 
 /** A closed YAML front matter block at the very start of the text. */
 const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** What a parse context holds for any document: the constructs and the tokenizer factories. */
+const SHARED_CONTEXT_KEYS = new Set(['constructs', 'content', 'document', 'flow', 'string', 'text']);
+
+/**
+ * One parse context serves every chunk of a configuration: building it combines all
+ * constructs (a few hundred), a cost that would otherwise come with each chunk. Its
+ * per-document state, the definitions and lazy lines (and what extensions keep on it,
+ * such as footnote labels), starts afresh for each text.
+ */
+function resetParseContext(context: ParseContext): void {
+  const record = context as unknown as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!SHARED_CONTEXT_KEYS.has(key)) delete record[key];
+  context.defined = [];
+  context.lazy = {};
+}
 
 /** One configuration of the parser: remark for mdast, and micromark with the very same extensions for events. */
 interface MarkdownParser {
@@ -79,10 +95,13 @@ function parserFor(mask: number): MarkdownParser {
   // where GitHub (and CommonMark) see a thematic break followed by lists.
   const processor = (mask & (1 << FEATURES.length) ? base.use(remarkFrontmatter, ['yaml']).use(gfmStructure) : base.use(gfmStructure)).freeze();
   // micromark gets exactly the extensions remark-parse hands it.
-  const extensions = processor.data().micromarkExtensions ?? [];
+  const context = micromarkParse({ extensions: processor.data().micromarkExtensions ?? [] });
   parser = {
     mdast: (text) => processor.parse(text),
-    events: (text) => postprocess(micromarkParse({ extensions }).document().write(preprocess()(text, undefined, true))),
+    events: (text) => {
+      resetParseContext(context);
+      return postprocess(context.document().write(preprocess()(text, undefined, true)));
+    },
     taskLists: (mask & (1 << TASK_LIST_BIT)) !== 0,
   };
   parsers.set(mask, parser);
