@@ -141,6 +141,10 @@ export const messages = {
     en: 'This heading has no text, so the item has no id.',
     nl: 'Deze kop heeft geen tekst, dus het item heeft geen id.',
   },
+  'parse.tooDeep': {
+    en: 'This section nests quotes or lists too deeply to be read; only its heading counts.',
+    nl: 'Deze sectie nest citaten of lijsten te diep om te lezen; alleen de kop telt mee.',
+  },
   'parse.unreadableFile': {
     en: "File '{path}' could not be read.",
     nl: "Bestand '{path}' kon niet worden gelezen.",

@@ -90,6 +90,10 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
   const segments: PlacedSegment[] = [];
   let languageVotes = 0;
   for (const chunk of chunks) {
+    if (chunk.parsed.tooDeep) {
+      const line = chunk.startLine;
+      problems.push({ range: { start: { line, character: 0 }, end: endOfLineIn(text, lines, line) }, severity: 'warning', message: 'parse.tooDeep' });
+    }
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
@@ -158,12 +162,16 @@ function blockEnd(segments: PlacedSegment[], start: number): number {
 }
 
 function endOfLine(builder: Builder, line: number): Position {
-  const { lines, doc } = builder;
+  return endOfLineIn(builder.doc.text, builder.lines, line);
+}
+
+/** The end of a line (before its `\r\n` or `\n`), clamped to the last line. */
+function endOfLineIn(text: string, lines: LineIndex, line: number): Position {
   const last = lines.lineCount - 1;
   const at = Math.min(line, last);
   const start = lines.lineStarts[at];
-  const next = at < last ? lines.lineStarts[at + 1] - 1 : doc.text.length;
-  const end = next > start && doc.text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
+  const next = at < last ? lines.lineStarts[at + 1] - 1 : text.length;
+  const end = next > start && text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
   return { line: at, character: end - start };
 }
 

@@ -41,13 +41,25 @@ export interface ParsedChunk {
   frontMatter?: { value: string; range: Range; contentStartOffset: number };
   /** True when the chunk ends inside a block that could continue into the next chunk. */
   endsOpen: boolean;
+  /** True when the chunk nests too deeply to be parsed: only its heading was read. */
+  tooDeep?: boolean;
   lineCount: number;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 export function parseChunk(text: string): ParsedChunk {
-  const outline = parseOutline(text);
+  let outline: OutlineNode[];
+  let tooDeep = false;
+  try {
+    outline = parseOutline(text);
+  } catch (error) {
+    // Thousands of nested quotes or lists exhaust the stack of the Markdown tools; the
+    // rest of the document still counts, so this chunk is read as a heading and text.
+    if (!(error instanceof RangeError)) throw error;
+    outline = headingAndText(text);
+    tooDeep = true;
+  }
   const lines = new LineIndex(text);
   const segments: Segment[] = [];
   let frontMatter: ParsedChunk['frontMatter'];
@@ -66,7 +78,37 @@ export function parseChunk(text: string): ParsedChunk {
     }
   }
   flush();
-  return { segments, frontMatter, endsOpen: endsOpen(outline, text), lineCount: lines.lineCount };
+  const parsed: ParsedChunk = { segments, frontMatter, endsOpen: endsOpen(outline, text), lineCount: lines.lineCount };
+  if (tooDeep) parsed.tooDeep = true;
+  return parsed;
+}
+
+const ATX_HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
+
+/** The outline of a chunk that cannot be parsed: its first line as a heading when it is one, the rest as text. */
+function headingAndText(text: string): OutlineNode[] {
+  const newline = text.indexOf('\n');
+  const firstLineEnd = newline === -1 ? text.length : newline;
+  const heading = ATX_HEADING_LINE.exec(text.slice(0, firstLineEnd));
+  const nodes: OutlineNode[] = [];
+  let restStart = 0;
+  if (heading) {
+    const content = heading[2] ?? '';
+    const contentStart = content ? text.indexOf(content, heading[1].length) : heading[1].length;
+    nodes.push({
+      kind: 'heading',
+      depth: heading[1].length,
+      text: content,
+      start: 0,
+      end: firstLineEnd - (text.charCodeAt(firstLineEnd - 1) === 13 ? 1 : 0),
+      ...(content ? { content: { start: contentStart, end: contentStart + content.length } } : {}),
+    });
+    restStart = Math.min(text.length, firstLineEnd + 1);
+  }
+  const rest = text.slice(restStart);
+  const leading = rest.length - rest.trimStart().length;
+  if (rest.trim()) nodes.push({ kind: 'other', start: restStart + leading, end: restStart + rest.trimEnd().length });
+  return nodes;
 }
 
 function frontMatterOf(node: OutlineYaml, text: string, lines: LineIndex): ParsedChunk['frontMatter'] {
