@@ -1,5 +1,5 @@
 // `node scripts/e2e/editor-screenshot.mjs` (after `npm run build`): the editor screenshots in
-// docs/images/ (editor-hover, editor-diagnostic, editor-quickfix, editor-dark), taken with the
+// docs/images/ (editor-hover, editor-diagnostic, editor-quickfix, editor-completion, editor-dark), taken with the
 // e2e harness's code-server and Chromium, the extension loaded as a development extension.
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -100,6 +100,19 @@ try {
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(ROOT, 'docs/images/editor-quickfix.png') });
   await page.keyboard.press('Escape');
+
+  // Typing `- ` in a step: the lanes it lacks come up first.
+  await goTo(17, 14);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- ');
+  await page.locator('.suggest-widget.visible').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(ROOT, 'docs/images/editor-completion.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await page.waitForTimeout(300);
 
   // Dark theme: the same file, for the grammar's colours.
   await page.keyboard.press('Control+K');

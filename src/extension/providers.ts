@@ -56,9 +56,9 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
   return [
     lensChanged,
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
-      async provideCompletionItems(document, position) {
+      async provideCompletionItems(document, position, _token, context) {
         if (!(await session.readyDocument(document))) return undefined;
-        return completions(index(), uriOf(document), fromPosition(position), session.locale).map((item) => {
+        return completions(index(), uriOf(document), fromPosition(position), session.locale, context.triggerCharacter).map((item) => {
           const result = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
           result.detail = item.detail;
           if (item.documentation) result.documentation = new vscode.MarkdownString(item.documentation);
@@ -69,7 +69,9 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
           return result;
         });
       },
-    }, '@', '#', ':'),
+      // A space too: Markdown turns quick suggestions off, and the lanes should come up as
+      // soon as a field's `- ` is typed (the core offers nothing after other spaces).
+    }, '@', '#', ':', ' '),
 
     vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
       async provideHover(document, position) {

@@ -34,8 +34,12 @@ export interface CompletionItem {
 }
 
 
-/** The completion items for a position, empty when nothing fits. */
-export function completions(index: WorkspaceIndex, uri: string, position: Position, locale: Lang): CompletionItem[] {
+/**
+ * The completion items for a position, empty when nothing fits. `trigger` is the
+ * character whose typing asked for them, if any: a space asks on every word typed, so
+ * after `- ` keys are offered only inside an item, where a lane is likely to be meant.
+ */
+export function completions(index: WorkspaceIndex, uri: string, position: Position, locale: Lang, trigger?: string): CompletionItem[] {
   const doc = index.get(uri);
   if (!doc) return [];
   const before = lineAt(doc.text, position.line).slice(0, position.character);
@@ -67,7 +71,10 @@ export function completions(index: WorkspaceIndex, uri: string, position: Positi
   const keyStart = /^\s*[-*+]\s+([\w-]*)$/.exec(before);
   if (keyStart) {
     const item = itemContaining(doc, position);
-    return keyItems(doc, item?.kind ?? 'step', wordRange(keyStart[1]?.length ?? 0), locale);
+    if (!item && trigger === ' ') return [];
+    // Keys the item already has on other lines go last: most lanes are filled once.
+    const used = new Set(item?.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key));
+    return keyItems(doc, item?.kind ?? 'step', wordRange(keyStart[1]?.length ?? 0), locale, used);
   }
   return [];
 }
@@ -134,7 +141,7 @@ function anchorItems(index: WorkspaceIndex, uri: string, path: string, range: Ra
   }));
 }
 
-function keyItems(doc: BlueprintDocument, kind: ItemKind, range: Range, locale: Lang): CompletionItem[] {
+function keyItems(doc: BlueprintDocument, kind: ItemKind, range: Range, locale: Lang, used: ReadonlySet<string>): CompletionItem[] {
   return fieldKeysFor(kind, doc.lang).map(({ word, spec }, order) => ({
     label: word,
     kind: 'field' as const,
@@ -142,7 +149,7 @@ function keyItems(doc: BlueprintDocument, kind: ItemKind, range: Range, locale: 
     documentation: spec.doc[doc.lang] === spec.doc[locale] ? undefined : spec.doc[doc.lang],
     insertText: `${word}: `,
     range,
-    sortText: String(order).padStart(4, '0'),
+    sortText: (used.has(spec.key) ? '1' : '0') + String(order).padStart(4, '0'),
   }));
 }
 

@@ -64,6 +64,28 @@ describe('completion', () => {
     expect(personaKeys.map((item) => item.label)).not.toContain('frontstage');
   });
 
+  it('offers lanes as soon as `- ` is typed in an item, but not after other spaces or outside items', async () => {
+    const text = typed('- ');
+    const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'journey.blueprint.md': text });
+    const keys = completions(workspace.index, journey, after(text, '- emotion: -2\n- '), 'en', ' ');
+    expect(keys.map((item) => item.label)).toEqual(expect.arrayContaining(['frontstage', 'backstage']));
+    // Keys the step already has come after the lanes it lacks.
+    const order = [...keys].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((item) => item.label);
+    expect(order.indexOf('backstage')).toBeLessThan(order.indexOf('customer'));
+    expect(order.indexOf('backstage')).toBeLessThan(order.indexOf('emotion'));
+    expect(order.indexOf('frontstage')).toBeLessThan(order.indexOf('persona'));
+
+    const prose = typed('- customer: reads the ');
+    const proseSpace = await workspaceWith({ 'journey.blueprint.md': prose });
+    expect(completions(proseSpace.index, journey, after(prose, 'reads the '), 'en', ' ')).toEqual([]);
+
+    const outside = `# Title\n\n- \n\n## Journey\n\n### Step: One\n- persona: @maria\n`;
+    const outsideSpace = await workspaceWith({ 'journey.blueprint.md': outside });
+    expect(completions(outsideSpace.index, journey, after(outside, '# Title\n\n- '), 'en', ' ')).toEqual([]);
+    // Asked for explicitly (Ctrl+Space), keys are offered there too.
+    expect(completions(outsideSpace.index, journey, after(outside, '# Title\n\n- '), 'en').length).toBeGreaterThan(0);
+  });
+
   it('offers keys in the file\'s language (Dutch file, Dutch keys)', async () => {
     const text = `---\nblueprint: Aanvraag\nlang: nl\n---\n\n## Klantreis\n\n### Stap: Belt\n- kl\n`;
     const workspace = await workspaceWith({ 'nl.blueprint.md': text });

@@ -128,6 +128,18 @@ suite('editor features', () => {
     assert.ok(labels.includes('@maria') && labels.includes('@ahmed'), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
   });
 
+  test('typing `- ` in a step offers its lanes', async () => {
+    const uri = journeyUri();
+    const document = await openFile(uri);
+    const edit = new vscode.WorkspaceEdit();
+    const line = find(document, '- customer: reads the letter').line;
+    edit.insert(uri, new vscode.Position(line + 1, 0), '- \n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line + 1, 2), ' ');
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('frontstage') && labels.includes('backstage'), `labels: ${JSON.stringify(labels.slice(0, 20))}`);
+  });
+
   test('go to definition jumps from @maria to the personas file', async () => {
     const document = await openFile(journeyUri());
     const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
