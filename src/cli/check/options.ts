@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Locale } from '../../core';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {
@@ -39,7 +39,8 @@ Without arguments, checks the blueprint files under the current folder: those ma
 A folder checks the blueprint files inside it; a file named explicitly is always checked.
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif or github
+  -f, --format <name>      stylish (default), json, sarif, github or markdown
+                           (github also writes a job summary in GitHub Actions)
       --max-warnings <n>   exit with 1 when there are more than n warnings
   -c, --config <file>      use this configuration instead of the nearest blueprint.config.json
   -q, --quiet              report errors only
@@ -61,6 +62,7 @@ Examples:
   blueprint check "docs/**/*.blueprint.md" --max-warnings 0
   blueprint check --format github
   blueprint check --format sarif --output-file blueprint.sarif
+  blueprint check --format markdown --output-file report.md
 `;
 
 const OPTIONS = {

@@ -2,7 +2,7 @@
  * `blueprint check`: select files, load them into one workspace with their dependencies,
  * collect the diagnostics of the files asked for, print them, and choose the exit code.
  */
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { BlueprintWorkspace, type BlueprintConfig } from '../../core';
@@ -12,6 +12,7 @@ import { VERSION } from '../project';
 import { painter, useColor } from '../format/colors';
 import { formatGithub } from '../format/github';
 import { formatJson } from '../format/json';
+import { formatMarkdown } from '../format/markdown';
 import { formatSarif } from '../format/sarif';
 import { formatStylish } from '../format/stylish';
 import { describeFsError, findProjectRoot, loadConfig } from './config-file';
@@ -71,6 +72,8 @@ function render(report: CheckReport, options: CheckOptions, io: CliIo, config: B
       return formatSarif(report, { cwd: io.cwd, config });
     case 'github':
       return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report);
     case 'stylish': {
       // A report written to a file never gets colour codes unless forced.
       const colour = useColor(options.color, io.env, options.outputFile === undefined && io.stdoutIsTTY);
@@ -133,6 +136,16 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<Exit
     }
   } else {
     io.stdout(output);
+  }
+
+  // In GitHub Actions the annotations go with a readable overview on the run's summary page.
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile) {
+    try {
+      await appendFile(summaryFile, formatMarkdown(shown), 'utf8');
+    } catch (error) {
+      io.stderr(`blueprint check: cannot write the job summary ${summaryFile}: ${describeFsError(error)}\n`);
+    }
   }
 
   if (report.inputProblems.length > 0) return ExitCode.usageOrInput;

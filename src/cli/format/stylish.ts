@@ -3,8 +3,9 @@
  * (`line:col  severity  message  rule`), and a summary line, like ESLint's "stylish".
  */
 import type { Severity } from '../../core';
-import { countBySeverity, type CheckReport, type Finding } from '../check/findings';
+import { countBySeverity, type CheckReport } from '../check/findings';
 import type { Paint } from './colors';
+import { byFile, plural } from './grouping';
 
 const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
   error: 'red',
@@ -12,19 +13,6 @@ const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
   info: 'blue',
   hint: 'gray',
 };
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-/** Group findings by file, keeping their order. */
-function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.file);
-    if (group) group.push(finding);
-    else groups.set(finding.file, [finding]);
-  }
-  return groups;
-}
 
 /** Render the report; `paint` adds colours (or not). Ends with a newline. */
 export function formatStylish(report: CheckReport, paint: Paint): string {

@@ -1,10 +1,10 @@
-/** The four output formats of `blueprint check`, from the built bundle. */
-import { readFileSync } from 'node:fs';
+/** The output formats of `blueprint check`, from the built bundle. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRules } from '../../../src/core/rules/registry';
-import { CLEAN_NL, makeProject, REPO, requireBuiltCli, runCli, WITH_ERROR_EN, WITH_WARNING_NL, type JsonFinding } from './helpers';
+import { CLEAN_EN, CLEAN_NL, makeProject, REPO, requireBuiltCli, runCli, WITH_ERROR_EN, WITH_WARNING_NL, type JsonFinding } from './helpers';
 
 const project = makeProject({
   'en/apply.blueprint.md': WITH_ERROR_EN,
@@ -104,6 +104,54 @@ describe.concurrent('--format github', () => {
     // `,` `:` and `%` in the file name are escaped so they cannot end the property.
     expect(lines).toContainEqual(expect.stringMatching(/^::warning file=odd%2C name%3A 100%25\.blueprint\.md,line=19,col=3,endLine=19,endColumn=\d+,title=unknown-field::/));
     expect(lines.every((line) => /^::(error|warning|notice) /.test(line))).toBe(true);
+  });
+});
+
+describe('--format markdown', () => {
+  // A step whose name has a pipe and markup: the message must stay inside its table cell.
+  const pipes = makeProject({
+    'apply.blueprint.md': WITH_ERROR_EN.replace('### Step: Receives the letter\n', '### Step: Receives the letter\n\n### Step: Calls | asks if 1 < 2\n- customer: phones\n\n### Step: Reads\n'),
+  });
+  afterAll(() => pipes.dispose());
+
+  it('prints the totals and a table per file, rules linked to their docs, cells escaped', async () => {
+    const result = await runCli(['check', '--format', 'markdown'], { cwd: pipes.dir });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('## Blueprint check');
+    expect(lines[2]).toMatch(/^✖ \d+ problems \(1 error, \d+ warnings?, \d+ infos?, \d+ hints?\) in 1 of 1 checked file\.$/);
+    expect(lines).toContain('### apply.blueprint.md');
+    expect(lines).toContain('| Line | Severity | Rule | Message |');
+    const unknown = lines.find((line) => line.includes('`unknown-persona`'));
+    expect(unknown).toMatch(/^\| 22:12 \| error \| \[`unknown-persona`\]\(https:\/\/\S+\/docs\/rules\/unknown-persona\.md\) \| No persona 'marja'/);
+    const piped = lines.find((line) => line.includes('Calls'));
+    expect(piped).toContain("Step 'Calls \\| asks if 1 &lt; 2'");
+    // Every row has exactly four cells: no unescaped pipe split one.
+    for (const row of lines.filter((line) => line.startsWith('| ') && !line.startsWith('| Line'))) {
+      expect(row.split(/(?<!\\)\|/).length, row).toBe(6);
+    }
+  });
+
+  it('says so when there is nothing to report', async () => {
+    const clean = makeProject({ 'a.blueprint.md': CLEAN_EN });
+    try {
+      const result = await runCli(['check', '--format', 'markdown'], { cwd: clean.dir });
+      expect(result.stdout).toBe('## Blueprint check\n\n✔ No problems in 1 file.\n');
+      expect(result.status).toBe(0);
+    } finally {
+      clean.dispose();
+    }
+  });
+
+  it('is appended to the GitHub Actions job summary by --format github', async () => {
+    const summary = path.join(pipes.dir, 'summary.md');
+    writeFileSync(summary, '# Earlier step\n');
+    const result = await runCli(['check', 'apply.blueprint.md', '--format', 'github'], { cwd: pipes.dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(result.stdout.trimEnd().split('\n').every((line) => line.startsWith('::'))).toBe(true);
+    const written = readFileSync(summary, 'utf8');
+    expect(written.startsWith('# Earlier step\n## Blueprint check\n')).toBe(true);
+    expect(written).toContain('`unknown-persona`');
+    expect(result.status).toBe(1);
   });
 });
 

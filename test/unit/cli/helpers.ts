@@ -32,6 +32,7 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.GITHUB_ACTIONS;
+  delete env.GITHUB_STEP_SUMMARY;
   Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
