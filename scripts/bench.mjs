@@ -13,6 +13,8 @@ await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // As in esbuild.mjs: packages' ES modules first (jsonc-parser's UMD build cannot be bundled).
+  mainFields: ['module', 'main'],
   // Browser automation and esbuild stay packages: they resolve their own files at run time.
   external: ['playwright-core', 'esbuild'],
   logLevel: 'warning',

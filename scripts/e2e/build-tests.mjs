@@ -34,6 +34,8 @@ export async function buildTests() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As in esbuild.mjs: packages' ES modules first (jsonc-parser's UMD build cannot be bundled).
+    mainFields: ['module', 'main'],
     sourcemap: 'inline',
     external: ['vscode', 'mocha', '@vscode/test-electron'],
     logLevel: 'warning',
