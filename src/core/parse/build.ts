@@ -251,6 +251,18 @@ interface PlacedItem {
 
 const placedItems = new WeakMap<Segment, PlacedItem>();
 
+/**
+ * Items that are the previous parse's item moved down or up by whole lines (after Enter
+ * or a deleted line above them), mapped to that item: same content, so what the rules
+ * found clean in it is clean in the moved one too.
+ */
+const movedFrom = new WeakMap<Item, Item>();
+
+/** The item this one is a line-shifted copy of, if it is one. */
+export function itemMovedFrom(item: Item): Item | undefined {
+  return movedFrom.get(item);
+}
+
 /** `stage`: the id of the stage a step sits under, given by the caller that knows it. */
 function placeItem(builder: Builder, kind: ItemKind, start: number, end: number, stage?: string): Item {
   const { doc, segments } = builder;
@@ -258,15 +270,15 @@ function placeItem(builder: Builder, kind: ItemKind, start: number, end: number,
   const lastLine = lastLineOf(segments, start, end);
   const cached = placedItems.get(segment);
   let item: Item;
-  if (
-    cached &&
-    cached.shift === shift &&
-    cached.kind === kind &&
-    cached.lastLine === lastLine &&
-    cached.stage === stage &&
-    sameSubSegments(cached.subSegments, segments, start, end)
-  ) {
+  const same = cached !== undefined && cached.kind === kind && cached.stage === stage && sameSubSegments(cached.subSegments, segments, start, end);
+  const lines = shift - (cached?.shift ?? shift);
+  if (same && lines === 0 && cached.lastLine === lastLine) {
     item = cached.item;
+  } else if (same && cached.lastLine + lines === lastLine) {
+    // The whole item moved by `lines`: its text, and so all but its line numbers, is unchanged.
+    item = movedItem(cached.item, lines);
+    movedFrom.set(item, cached.item);
+    placedItems.set(segment, { ...cached, shift, lastLine, item });
   } else {
     item = newItem(builder, kind, start, end, lastLine, stage);
     const subSegments = segments.slice(start + 1, end).map((placed) => placed.segment);
@@ -332,6 +344,33 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   else if (kind === 'step') item = { ...base, kind: 'step', ...(stage !== undefined ? { stage } : {}) };
   else item = { ...base, kind: 'stage', steps: [] };
   return item;
+}
+
+/** A copy of `item` with every line number moved by `lines`. */
+function movedItem(item: Item, lines: number): Item {
+  const base: ItemBase = {
+    ...item,
+    headingRange: shiftRange(item.headingRange, lines),
+    nameRange: shiftRange(item.nameRange, lines),
+    range: shiftRange(item.range, lines),
+    fields: item.fields.map((field) => ({
+      ...field,
+      keyRange: shiftRange(field.keyRange, lines),
+      valueRange: shiftRange(field.valueRange, lines),
+      range: shiftRange(field.range, lines),
+      entries: field.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, lines) })),
+    })),
+    references: item.references.map((ref) => ({ ...ref, range: shiftRange(ref.range, lines), slugRange: shiftRange(ref.slugRange, lines) })),
+    fieldInsertPosition: shiftPosition(item.fieldInsertPosition, lines),
+  };
+  switch (item.kind) {
+    case 'persona':
+      return { ...base, kind: 'persona', heard: item.heard.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, lines) })) };
+    case 'stage':
+      return { ...base, kind: 'stage', steps: [] };
+    default:
+      return { ...item, ...base } as Item;
+  }
 }
 
 function toField(raw: RawField, kind: ItemKind, shift: number): Field {

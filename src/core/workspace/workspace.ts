@@ -7,6 +7,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
 import { BlueprintParser } from '../parse/parser';
+import { itemMovedFrom } from '../parse/build';
 import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
 import { allRules } from '../rules/registry';
@@ -354,6 +355,12 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     }
     for (const item of rule.itemsOf!(context.doc)) {
       if (clean.get(item) === idsVersion) continue;
+      const movedFrom = itemMovedFrom(item);
+      if (movedFrom && clean.get(movedFrom) === idsVersion) {
+        // Only its lines moved: its content, and so its result, is that of the item it was.
+        clean.set(item, idsVersion);
+        continue;
+      }
       let found = false;
       rule.checkItem!({ ...context, report: (report) => ((found = true), context.report(report)) }, item);
       if (found) clean.delete(item);

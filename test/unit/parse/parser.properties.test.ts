@@ -12,6 +12,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { parseMarkdown } from '../../../src/core/parse/markdown';
+import { itemMovedFrom } from '../../../src/core/parse/build';
 
 const URI = 'file:///w/test.blueprint.md';
 
@@ -85,6 +86,26 @@ describe('parser properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('items moved by a new line above them equal a fresh parse, every range included', () => {
+    const text = [
+      '# T', '', '## Personas', '', '### Maria', '- heard: 2024-01-01, at home; 2024-02-01', '- needs: plain letters', '',
+      '## Stories', '', '### Lost', '- persona: @maria', '> I lost it.', '',
+      '## Journey', '', '### Stage: Apply', '- persona: @maria', '', '#### Step: Fills in', '- customer: fills in, signs', '- story: [Lost](#lost)', '',
+    ].join('\n');
+    const parser = new BlueprintParser();
+    parser.parse(text, URI);
+    for (const at of [1, 3, 9, 15]) {
+      const lines = text.split('\n');
+      lines.splice(at, 0, '');
+      const moved = lines.join('\n');
+      const doc = parser.parse(moved, URI);
+      expect(doc).toEqual(parseWhole(moved, URI));
+      // The last step was reused as a moved copy, not built anew.
+      expect(itemMovedFrom(doc.steps[0])).toBeDefined();
+      parser.parse(text, URI);
+    }
   });
 
   it('re-parses only the edited chunk after a one-line edit', () => {
