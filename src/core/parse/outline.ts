@@ -216,20 +216,20 @@ class EventReader {
         return this.readYaml(token);
       default: {
         const leaf = LEAF_KIND[type];
-        const exit = this.skipTo(token, links);
-        return leaf ? { kind: leaf, start: token.start.offset, end: exit.end.offset } : undefined;
+        this.skipTo(token, links);
+        return leaf ? { kind: leaf, start: token.start.offset, end: token.end.offset } : undefined;
       }
     }
   }
 
-  /** Moves the cursor past the exit of `token`, collecting links on the way; returns the token. */
-  private skipTo(token: Token, links: OutlineLink[] | undefined): Token {
+  /** Moves the cursor past the exit of `token`, collecting links on the way. */
+  private skipTo(token: Token, links: OutlineLink[] | undefined): void {
     const events = this.events;
     let index = this.index + 1;
     if (!links) {
       while (events[index][1] !== token) index++;
       this.index = index + 1;
-      return token;
+      return;
     }
     let imageDepth = 0;
     let link: OutlineLink | undefined;
@@ -260,7 +260,6 @@ class EventReader {
       }
     }
     this.index = index + 1;
-    return token;
   }
 
   private readHeading(token: Token, links: OutlineLink[] | undefined): OutlineHeading {
