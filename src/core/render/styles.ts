@@ -165,7 +165,10 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-chip-persona::before { content: "● "; color: var(--bp-accent); }
 .bp-chip-story { border-radius: 4px; white-space: normal; }
 .bp-chip.bp-inherited { border-style: dashed; color: var(--bp-muted); background: transparent; }
-.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-error); text-decoration: underline wavy; }
+/* Theme error colours are made for squiggles, not small text on a tinted chip (VS Code's light
+   #e51400 on #f8f8f8 is 4.46:1, under WCAG's 4.5:1): the error colour marks the border and the
+   wavy underline, the name keeps the foreground colour. */
+.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-fg); text-decoration: underline wavy var(--bp-error); }
 
 /* Emotion curve: each cell draws its piece; percentages keep dots round at any width. */
 .bp-lane-emotion > td { padding: 0; height: 96px; position: relative; }
@@ -207,9 +210,19 @@ body.vscode-dark .bp, .bp.bp-dark {
 
 /* States set by the webview: the step at the cursor, a persona filter, client view. */
 .bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
-.bp-grid .bp-dim { opacity: .3; }
+/* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
+   yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
+   takes the theme's muted colour on the plain background, without lane tints or note colours;
+   only graphics without text (the curve's pieces, legend swatches) fade. */
+.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
+.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
+  color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
+}
+.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
 .bp-grid .bp-dim .bp-finding { display: none; }
-.bp-legend li.bp-dim, .bp-curve .bp-dim { opacity: .2; }
+.bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
+.bp-legend li.bp-dim { color: var(--bp-muted); }
+.bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
 .bp-client { --bp-size: 16px; --bp-col: 17rem; }
 .bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
 .bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }

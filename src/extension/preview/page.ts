@@ -70,7 +70,7 @@ export function previewPage(options: PageOptions): string {
 <body>
 <div class="bp-toolbar" role="toolbar" aria-label="${escapeHtml(labels.toolbar)}">
 <label for="bp-persona">${escapeHtml(labels.persona)}</label>
-<vscode-single-select id="bp-persona" aria-label="${escapeHtml(labels.persona)}"></vscode-single-select>
+<vscode-single-select id="bp-persona" label="${escapeHtml(labels.persona)}" aria-label="${escapeHtml(labels.persona)}"></vscode-single-select>
 <span class="bp-spacer"></span>
 <vscode-toolbar-button id="bp-client" toggleable label="${escapeHtml(labels.clientView)}">${escapeHtml(labels.clientView)}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
