@@ -121,11 +121,15 @@ export function parseMarkdown(text: string): Root {
   return parserForText(text).mdast(text);
 }
 
+/** The outline from micromark's events, or undefined where mdast must give it. */
+function eventOutline(parser: MarkdownParser, text: string): OutlineNode[] | undefined {
+  return parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
+}
+
 /** The outline of a text: read from micromark's events, or from mdast where it must be. */
 export function parseOutline(text: string): OutlineNode[] {
   const parser = parserForText(text);
-  const outline = parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
-  return outline ?? outlineFromMdast(parser.mdast(text));
+  return eventOutline(parser, text) ?? outlineFromMdast(parser.mdast(text));
 }
 
 /** The outline read from mdast only: the reference the fast way must equal. */
@@ -135,6 +139,5 @@ export function parseOutlineFromMdast(text: string): OutlineNode[] {
 
 /** The outline read from events only, or undefined where that way gives up. */
 export function parseOutlineFromEvents(text: string): OutlineNode[] | undefined {
-  const parser = parserForText(text);
-  return parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
+  return eventOutline(parserForText(text), text);
 }
