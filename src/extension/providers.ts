@@ -12,17 +12,14 @@ import { documentSymbols, workspaceSymbols, type DocumentSymbol, type SymbolKind
 import { codeLenses } from '../core/features/codeLens';
 import { codeActions, fixAllInFile, type CodeAction } from '../core/features/codeActions';
 import type { BlueprintSession } from './session';
+import { WORKSPACE_DOCUMENT_SCHEMES } from '../core/features/scope';
 import { fromPosition, fromRange, toLocation, toRange, toUri, toWorkspaceEdit } from './convert';
 
 /**
- * Markdown files; each provider then checks the file really is a blueprint (name glob
+ * Markdown workspace documents (never the `git:` side of a diff); each provider then checks the file really is a blueprint (name glob
  * or front matter), which a selector alone cannot express.
  */
-export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-  { language: 'markdown', scheme: 'vscode-remote' },
-];
+export const MARKDOWN_SELECTOR: vscode.DocumentSelector = [...WORKSPACE_DOCUMENT_SCHEMES].map((scheme) => ({ language: 'markdown', scheme }));
 
 const completionKinds: Record<CompletionKind, vscode.CompletionItemKind> = {
   persona: vscode.CompletionItemKind.User,

@@ -9,7 +9,7 @@ import type { BlueprintConfig } from '../core/config';
 import type { BlueprintDocument, Diagnostic, Lang } from '../core/model';
 import { ruleById } from '../core/rules/registry';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from '../core/features/diagnosticsScheduler';
-import { blueprintPathMatcher, isBlueprintFile } from '../core/features/scope';
+import { blueprintPathMatcher, isBlueprintFile, isWorkspaceDocumentScheme } from '../core/features/scope';
 import { DEFAULT_FILES } from '../core/config';
 import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk } from './fileHost';
@@ -54,9 +54,13 @@ export class BlueprintSession implements vscode.Disposable {
     return vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
   }
 
-  /** True when the document is a blueprint: Markdown, and a matching name or `blueprint:` front matter. */
+  /**
+   * True when the document is a blueprint: a workspace document (not the `git:` side of a
+   * diff, see `isWorkspaceDocumentScheme`), Markdown, and a matching name or `blueprint:`
+   * front matter.
+   */
   isBlueprint(document: vscode.TextDocument): boolean {
-    if (document.languageId !== 'markdown') return false;
+    if (document.languageId !== 'markdown' || !isWorkspaceDocumentScheme(document.uri.scheme)) return false;
     const path = document.uri.scheme === 'untitled' ? undefined : vscode.workspace.asRelativePath(document.uri, false);
     return isBlueprintFile(path, document.getText(), this.matchesGlob);
   }
@@ -104,6 +108,8 @@ export class BlueprintSession implements vscode.Disposable {
 
   /** A file changed on disk. Open documents follow their editor instead. */
   async fileChanged(uri: vscode.Uri): Promise<void> {
+    // Closing the original side of a diff (`git:`) must not read that version in.
+    if (!isWorkspaceDocumentScheme(uri.scheme)) return;
     const key = uri.toString();
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
     if (!this.workspace.get(key) && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;

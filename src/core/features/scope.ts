@@ -22,3 +22,23 @@ export function hasBlueprintFrontMatter(text: string): boolean {
 export function isBlueprintFile(path: string | undefined, text: string, matchesGlob: (path: string) => boolean): boolean {
   return (path !== undefined && matchesGlob(path)) || hasBlueprintFrontMatter(text);
 }
+
+/**
+ * URI schemes of documents that are the workspace's own files: on disk, unsaved, in a
+ * remote or in github.dev's virtual file system. Every other scheme (`git:` for the
+ * original side of a Source Control diff, `output:`, search editors, read-only content
+ * providers) shows another version or no file at all: checking it would put a second
+ * group of false problems in Problems and a second copy of every id in the index.
+ */
+export const WORKSPACE_DOCUMENT_SCHEMES: ReadonlySet<string> = new Set([
+  'file',
+  'untitled',
+  'vscode-remote',
+  'vscode-vfs',
+  'vscode-test-web',
+]);
+
+/** True when a document of this URI scheme is a workspace document (allow-list, see above). */
+export function isWorkspaceDocumentScheme(scheme: string): boolean {
+  return WORKSPACE_DOCUMENT_SCHEMES.has(scheme.toLowerCase());
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blueprintPathMatcher, hasBlueprintFrontMatter, isBlueprintFile } from '../../../src/core/features/scope';
+import { blueprintPathMatcher, hasBlueprintFrontMatter, isBlueprintFile, isWorkspaceDocumentScheme } from '../../../src/core/features/scope';
 
 describe('which files are blueprints', () => {
   const defaults = blueprintPathMatcher(['**/*.blueprint.md']);
@@ -23,5 +23,17 @@ describe('which files are blueprints', () => {
     expect(isBlueprintFile('notes.md', '# Notes', defaults)).toBe(false);
     expect(isBlueprintFile(undefined, '---\nblueprint: New\n---\n', defaults)).toBe(true);
     expect(isBlueprintFile('a.blueprint.md', '', defaults)).toBe(true);
+  });
+});
+
+describe('which documents are workspace documents', () => {
+  it('allows files, unsaved, remote and github.dev documents', () => {
+    for (const scheme of ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'FILE']) expect(isWorkspaceDocumentScheme(scheme)).toBe(true);
+  });
+
+  it('refuses the other side of a diff, output, search editors and content providers', () => {
+    for (const scheme of ['git', 'gitfs', 'output', 'search-editor', 'vscode-scm', 'blueprint-test-original', 'merge-conflict.conflict-diff']) {
+      expect(isWorkspaceDocumentScheme(scheme)).toBe(false);
+    }
   });
 });
