@@ -6,6 +6,7 @@ import { ExitCode, type CliIo } from './io';
 import { VERSION } from './project';
 import { runCheck } from './check/run';
 import { runRender } from './render';
+import { runCoverage } from './coverage/run';
 
 /** A subcommand: its arguments and the outside world in, an exit code out. */
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -17,6 +18,7 @@ interface CommandEntry {
 
 const COMMANDS: Record<string, CommandEntry> = {
   check: { run: runCheck, summary: 'check blueprints and report findings (stylish, json, sarif, github)' },
+  coverage: { run: runCoverage, summary: 'show which personas each stage serves, heard and tested (stylish, json, markdown)' },
   render: { run: runRender, summary: 'render a blueprint as a standalone HTML page or Mermaid journey source' },
 };
 

@@ -9,3 +9,4 @@ export { allRules, ruleById, ruleIds } from './rules/registry';
 export type { Rule, RuleMeta, ConfiguredSeverity } from './rules/types';
 export { CONFIG_FILE_NAME, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { formatMessage, type Locale, type MessageKey } from './i18n/messages';
+export * from './coverage';

@@ -1,0 +1,94 @@
+/**
+ * `blueprint coverage`: load the files with their personas files into one workspace and
+ * print each blueprint's coverage of personas across its stages.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { BlueprintWorkspace, buildCoverage, coverageToJson, coverageToMarkdown, type Coverage } from '../../core';
+import { filesFor } from '../../core/config';
+import { describeFsError, findProjectRoot, loadConfig } from '../check/config-file';
+import { selectContext, selectFiles } from '../check/files';
+import { NodeFileHost, readText } from '../check/node-host';
+import { displayPath } from '../check/run';
+import { painter, useColor } from '../format/colors';
+import { ExitCode, type CliIo } from '../io';
+import { COVERAGE_USAGE, parseCoverageArgs, type CoverageOptions } from './options';
+import { formatCoverageStylish } from './stylish';
+
+interface FileCoverage {
+  file: string;
+  coverage: Coverage;
+}
+
+function format(results: readonly FileCoverage[], options: CoverageOptions, io: CliIo): string {
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(results.map((r) => coverageToJson(r.coverage, r.file)), null, 2) + '\n';
+    case 'markdown':
+      return results.map((r) => coverageToMarkdown(r.coverage, r.file)).join('\n');
+    case 'stylish': {
+      const paint = painter(useColor(options.color, io.env, options.outputFile === undefined && io.stdoutIsTTY));
+      return results.length === 0 ? 'No blueprint with a journey was found.\n' : results.map((r) => formatCoverageStylish(r.coverage, r.file, paint)).join('');
+    }
+  }
+}
+
+/** Run `blueprint coverage`; resolves to the exit code. */
+export async function runCoverage(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCoverageArgs(args);
+  if (!parsed.ok) {
+    io.stderr(`blueprint coverage: ${parsed.error}\nRun 'blueprint coverage --help' for usage.\n`);
+    return ExitCode.usageOrInput;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout(COVERAGE_USAGE);
+    return ExitCode.ok;
+  }
+  const loaded = await loadConfig(io.cwd, options.config);
+  for (const problem of loaded.problems) io.stderr(`blueprint coverage: ${problem}\n`);
+  const select = { cwd: io.cwd, root: loaded.root, patterns: filesFor(loaded.config) };
+  const selection = await selectFiles(options.inputs, select);
+  // Personas files and the project's other blueprints are context, as for `check`.
+  const context = await selectContext(selection.files, loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd), select);
+  let failed = selection.problems.length > 0;
+  for (const problem of selection.problems) io.stderr(`blueprint coverage: ${problem.file}: ${problem.message}\n`);
+
+  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config: loaded.config });
+  for (const file of context) {
+    const text = await readText(file).catch(() => undefined);
+    if (text !== undefined) workspace.setText(URI.file(file).toString(), text);
+  }
+  const chosen: Array<{ uri: string; file: string }> = [];
+  for (const file of selection.files) {
+    try {
+      const uri = URI.file(file).toString();
+      workspace.setText(uri, await readText(file));
+      chosen.push({ uri, file: displayPath(io.cwd, file) });
+    } catch (error) {
+      io.stderr(`blueprint coverage: ${displayPath(io.cwd, file)}: ${describeFsError(error)}\n`);
+      failed = true;
+    }
+  }
+  await workspace.loadDependencies();
+  const results: FileCoverage[] = [];
+  for (const { uri, file } of chosen) {
+    const doc = workspace.get(uri);
+    if (!doc || (doc.steps.length === 0 && doc.stages.length === 0)) continue;
+    results.push({ file, coverage: buildCoverage({ doc, index: workspace.index }) });
+  }
+
+  const output = format(results, options, io);
+  if (options.outputFile !== undefined) {
+    try {
+      await writeFile(path.resolve(io.cwd, options.outputFile), output, 'utf8');
+    } catch (error) {
+      io.stderr(`blueprint coverage: cannot write ${options.outputFile}: ${describeFsError(error)}\n`);
+      return ExitCode.usageOrInput;
+    }
+  } else {
+    io.stdout(output);
+  }
+  return failed ? ExitCode.usageOrInput : ExitCode.ok;
+}
