@@ -1,11 +1,13 @@
-// One build for the three programs: the extension (Node, VS Code host), the command line
-// (Node) and the preview (browser, inside a webview). Each is its own bundle, so the
-// VSIX ships no node_modules and the webview never loads Node code.
+// One build for the four programs: the extension for desktop VS Code (Node extension host),
+// the same extension for vscode.dev and github.dev (web worker extension host), the command
+// line (Node) and the preview (browser, inside a webview). Each is its own bundle, so the
+// VSIX ships no node_modules and neither the webview nor the web extension loads Node code.
 //
 //   node esbuild.mjs            build once (minified when --production)
 //   node esbuild.mjs --watch    rebuild on change
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { noNodeBuiltins } from './scripts/esbuild-no-node.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,6 +35,22 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  },
+  {
+    ...shared,
+    // The extension for the web worker extension host (vscode.dev, github.dev): no Node,
+    // files only through `vscode.workspace.fs`. `worker` picks packages' DOM-free builds
+    // (decode-named-character-reference's `browser` build needs `document`); a Node
+    // built-in anywhere on this path fails the build instead of failing in the browser.
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist/web',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    conditions: ['worker'],
+    mainFields: ['browser', 'module', 'main'],
+    plugins: [noNodeBuiltins()],
   },
   {
     ...shared,

@@ -1,5 +1,5 @@
 // Prints one closing line for CI: the unit/browser tests (vitest's JSON report) and the
-// in-editor suite (the e2e harness's results file) added up.
+// in-editor suite (the e2e harness's results files, Node and web worker hosts) added up.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -12,9 +12,10 @@ if (existsSync(vitest)) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-const e2e = 'test-results/e2e/summary.json';
-if (existsSync(e2e)) {
-  const summary = JSON.parse(readFileSync(e2e, 'utf8'));
+// The in-editor suite in code-server's Node and web worker extension hosts.
+for (const file of ['test-results/e2e/summary.json', 'test-results/web/summary.json']) {
+  if (!existsSync(file)) continue;
+  const summary = JSON.parse(readFileSync(file, 'utf8'));
   passed += summary.passed ?? 0;
   failed += summary.failed ?? 0;
 }

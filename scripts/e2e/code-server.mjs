@@ -76,13 +76,14 @@ function isolatedEnv(sessionDir, extra) {
 }
 
 /**
- * Prepares a session folder (config, quiet settings).
+ * Prepares a session folder (config, quiet settings plus `settings`).
  * @param {string} sessionDir
+ * @param {Record<string, unknown>} [settings] more user settings
  */
-async function prepareSession(sessionDir) {
+async function prepareSession(sessionDir, settings = {}) {
   await fs.mkdir(path.join(sessionDir, 'user', 'User'), { recursive: true });
   await fs.writeFile(path.join(sessionDir, 'config.yaml'), 'auth: none\ncert: false\n');
-  await fs.writeFile(path.join(sessionDir, 'user', 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  await fs.writeFile(path.join(sessionDir, 'user', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
 }
 
 /**
@@ -121,11 +122,12 @@ export async function installExtension({ sessionDir, extensionsDir, vsix }) {
 
 /**
  * Starts code-server and waits until `/healthz` answers.
- * @param {{ sessionDir: string, extensionsDir: string, env?: NodeJS.ProcessEnv, readyTimeoutMs?: number }} options
+ * @param {{ sessionDir: string, extensionsDir: string, env?: NodeJS.ProcessEnv, settings?: Record<string, unknown>, readyTimeoutMs?: number }} options
+ *   settings: user settings on top of the quiet ones (e.g. `remote.extensionKind`)
  * @returns {Promise<RunningCodeServer>}
  */
-export async function startCodeServer({ sessionDir, extensionsDir, env = {}, readyTimeoutMs = 30_000 }) {
-  await prepareSession(sessionDir);
+export async function startCodeServer({ sessionDir, extensionsDir, env = {}, settings = {}, readyTimeoutMs = 30_000 }) {
+  await prepareSession(sessionDir, settings);
   await fs.mkdir(extensionsDir, { recursive: true });
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

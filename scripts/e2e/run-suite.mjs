@@ -8,7 +8,9 @@
  * the tests run in the Node extension host. When the suite ends the page calls
  * `window.codeAutomationExit(code)`; the suite's index writes a JSON summary to
  * the file named by `BLUEPRINT_TEST_RESULTS` (the extension host inherits
- * code-server's environment).
+ * code-server's environment). In the web worker extension host there is neither a
+ * file system nor an environment: with `summaryFromLog` the summary is read from the
+ * suite's `BLUEPRINT_TEST_SUMMARY {json}` console line instead.
  */
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -55,11 +57,19 @@ export function formatConsoleArgs(args) {
  *   timeoutMs: number,
  *   log?: (line: string) => void,
  *   grep?: string,
+ *   summaryFromLog?: boolean,
  * }} options
  * @returns {Promise<SuiteSummary>}
  */
 export async function runSuiteInCodeServer(options) {
-  const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
+  const print = options.log ?? ((line) => process.stdout.write(`${line}\n`));
+  /** @type {SuiteSummary | undefined} */
+  let loggedSummary;
+  const log = (/** @type {string} */ line) => {
+    const summaryLine = /BLUEPRINT_TEST_SUMMARY (\{.*\})/.exec(line);
+    if (summaryLine?.[1]) loggedSummary = JSON.parse(summaryLine[1]);
+    else print(line);
+  };
   const resultsFile = path.join(options.sessionDir, 'results.json');
   /** @type {NodeJS.ProcessEnv} */
   const env = { BLUEPRINT_TEST_RESULTS: resultsFile };
@@ -96,6 +106,7 @@ export async function runSuiteInCodeServer(options) {
     if (outcome === 'timeout') {
       return { passed: 0, failed: 1, pending: 0, failures: [{ title: 'in-editor suite', error: `did not finish within ${options.timeoutMs / 1000} s` }] };
     }
+    if (options.summaryFromLog && loggedSummary) await fs.writeFile(resultsFile, JSON.stringify(loggedSummary));
     return await readSummary(resultsFile, /** @type {number} */ (outcome), server.logFile);
   } finally {
     await browser?.close();

@@ -15,8 +15,15 @@
  * The last line printed is `N passed, M failed`; the exit code is non-zero on
  * any failure, on timeout and on Ctrl+C.
  *
+ * With --web (`npm run test:web`) the same steps target VS Code's web worker
+ * extension host, as vscode.dev and github.dev run it: the suite runs there
+ * from a staged copy without `main` (scripts/e2e/web-stage.mjs, suite bundled by
+ * scripts/e2e/build-web-tests.mjs), and the browser check forces the installed
+ * VSIX into that host with the `remote.extensionKind` user setting and opens the
+ * Dutch example; results go to test-results/web/.
+ *
  * Options: --suite-only (skip 5), --grep TEXT (mocha grep), --keep (keep temp
- * folders). Environment: E2E_TIMEOUT_MS (whole run, default 600000),
+ * folders), --web. Environment: E2E_TIMEOUT_MS (whole run, default 600000),
  * E2E_EXTENSION_PATH + E2E_VSIX (test another build without packaging, used to
  * test the harness itself), E2E_EXAMPLES (examples folder), E2E_BLUEPRINT.
  */
@@ -27,6 +34,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWorkbenchCheck } from '../../test/browser-e2e/workbench-check.mjs';
 import { buildTests } from './build-tests.mjs';
+import { buildWebTests } from './build-web-tests.mjs';
 import { registerCleanup, runCleanups } from './cleanup.mjs';
 import { ensureCodeServer } from './install-code-server.mjs';
 import { acquireRunLock } from './lock.mjs';
@@ -34,14 +42,19 @@ import { RESULTS_DIR, ROOT } from './paths.mjs';
 import { runCommand } from './proc.mjs';
 import { runSuiteInCodeServer } from './run-suite.mjs';
 import { listVsix, vsixProblems } from './vsix-contents.mjs';
+import { stageWebExtension } from './web-stage.mjs';
 
 const { values: flags } = parseArgs({
   options: {
     'suite-only': { type: 'boolean', default: false },
     grep: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
+
+/** Screenshots, logs and the summary of this run (the web run keeps its own). */
+const OUT_DIR = flags.web ? path.join(ROOT, 'test-results', 'web') : RESULTS_DIR;
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 
@@ -64,8 +77,8 @@ async function finish(/** @type {number} */ code) {
   }
   if (counts.skipped > 0) console.log(`(${counts.skipped} skipped)`);
   // For the CI's closing line, which adds these to the unit tests' counts.
-  await fs.mkdir(RESULTS_DIR, { recursive: true }).catch(() => undefined);
-  await fs.writeFile(path.join(RESULTS_DIR, 'summary.json'), JSON.stringify(counts) + '\n').catch(() => undefined);
+  await fs.mkdir(OUT_DIR, { recursive: true }).catch(() => undefined);
+  await fs.writeFile(path.join(OUT_DIR, 'summary.json'), JSON.stringify(counts) + '\n').catch(() => undefined);
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
   process.exit(code !== 0 || counts.failed > 0 ? code || 1 : 0);
 }
@@ -117,12 +130,12 @@ function processesMentioning(marker) {
 
 async function main() {
   const started = Date.now();
-  await fs.mkdir(RESULTS_DIR, { recursive: true });
+  await fs.mkdir(OUT_DIR, { recursive: true });
   const tempRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'blueprint-e2e-'));
   // Registered first, so it runs last: after every process using it stopped.
   if (flags.keep) console.log(`[e2e] keeping ${tempRoot}`);
   else registerCleanup(() => fs.rm(tempRoot, { recursive: true, force: true }));
-  const suiteLog = createWriteStream(path.join(RESULTS_DIR, 'suite.log'));
+  const suiteLog = createWriteStream(path.join(OUT_DIR, 'suite.log'));
   try {
     await step('code-server', () => ensureCodeServer());
 
@@ -144,7 +157,13 @@ async function main() {
         console.log(`  ✘ the VSIX contents: ${problems.length} problem(s)`);
       }
     }
-    const testsEntry = await step('build the in-editor suite', () => buildTests());
+    const { developmentPath, testsEntry } = flags.web
+      ? await step('stage the web extension and build the web suite', async () => {
+        const staged = await stageWebExtension({ from: extensionPath, to: path.join(tempRoot, 'web-extension') });
+        const entry = await buildWebTests({ outfile: path.join(staged, 'test-web', 'index.js'), grep: flags.grep });
+        return { developmentPath: staged, testsEntry: entry };
+      })
+      : { developmentPath: extensionPath, testsEntry: await step('build the in-editor suite', () => buildTests()) };
 
     const examplesDir = path.resolve(process.env.E2E_EXAMPLES ?? path.join(ROOT, 'examples'));
     const workspace = path.join(tempRoot, 'suite-workspace');
@@ -153,14 +172,15 @@ async function main() {
     const sessionDir = path.join(tempRoot, 'suite-session');
     await fs.mkdir(sessionDir);
 
-    const summary = await step('in-editor suite in code-server', () =>
+    const summary = await step(`in-editor suite in code-server${flags.web ? "'s web worker extension host" : ''}`, () =>
       runSuiteInCodeServer({
-        extensionDevelopmentPath: extensionPath,
+        extensionDevelopmentPath: developmentPath,
         extensionTestsPath: testsEntry,
         workspace,
         sessionDir,
         timeoutMs: Math.min(TIMEOUT_MS, 300_000),
         grep: flags.grep,
+        summaryFromLog: flags.web,
         log: (line) => {
           suiteLog.write(`${line}\n`);
           if (!NOISE.test(line)) console.log(line);
@@ -182,7 +202,8 @@ async function main() {
             extensionId: `${publisher}.${name}`,
             examplesDir,
             workDir: path.join(tempRoot, 'browser-check'),
-            screenshotsDir: RESULTS_DIR,
+            screenshotsDir: OUT_DIR,
+            webWorker: flags.web,
             log: (line) => console.log(line),
           }),
         );
@@ -201,7 +222,7 @@ async function main() {
         try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
       }
     }
-    console.log(`[e2e] total ${((Date.now() - started) / 1000).toFixed(1)} s; logs and screenshots in ${path.relative(process.cwd(), RESULTS_DIR) || RESULTS_DIR}`);
+    console.log(`[e2e] total ${((Date.now() - started) / 1000).toFixed(1)} s; logs and screenshots in ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}`);
   } finally {
     suiteLog.end();
   }

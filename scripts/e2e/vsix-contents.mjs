@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * What the VSIX must and must not hold. esbuild bundles everything, so the
- * package is the three bundles plus the files the manifest points at; source,
+ * package is the four bundles plus the files the manifest points at; source,
  * tests, dependencies and development files must stay out.
  */
 import yauzl from 'yauzl';
@@ -10,6 +10,7 @@ import yauzl from 'yauzl';
 export const REQUIRED_ENTRIES = [
   'extension/package.json',
   'extension/dist/extension.js',
+  'extension/dist/web/extension.js',
   'extension/dist/cli.js',
   'extension/dist/webview/webview.js',
   'extension/media/icon.png',

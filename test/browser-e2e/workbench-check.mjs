@@ -11,6 +11,12 @@
  *      run from the Command Palette by its title), showing the steps.
  * Screenshots go to test-results/e2e/. DOM selectors are kept few (they change
  * between VS Code versions); the extension-host suite asserts the details.
+ *
+ * With `webWorker` (`npm run test:web`) the installed VSIX is forced into VS Code's web
+ * worker extension host, as vscode.dev and github.dev run it, by the user setting
+ * `remote.extensionKind: { <id>: ["web"] }`; the Dutch example with its shared
+ * personas file is opened, and a last check reads code-server's logs to show that the
+ * Node extension host never activated the extension.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -31,15 +37,19 @@ const PREVIEW_COMMAND = 'blueprint.openPreviewToSide';
 /**
  * The example to open: `E2E_BLUEPRINT` (a path relative to examples/) or the
  * first example, by name, that has a journey (a personas-only file has no steps
- * to show in the preview).
+ * to show in the preview); with `dutch`, the first Dutch one (`lang: nl`) that
+ * uses a personas file.
  * @param {string} examplesDir
+ * @param {{ dutch?: boolean }} [options]
  */
-export function chooseExample(examplesDir) {
+export function chooseExample(examplesDir, options = {}) {
   if (process.env.E2E_BLUEPRINT) return process.env.E2E_BLUEPRINT;
   const files = readdirSync(examplesDir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.blueprint.md'))
     .sort();
-  const withJourney = files.find((name) => /^#{1,6}\s+(journey|klantreis)\s*$/im.test(readFileSync(path.join(examplesDir, name), 'utf8')));
+  const wanted = (/** @type {string} */ text) =>
+    /^#{1,6}\s+(journey|klantreis)\s*$/im.test(text) && (!options.dutch || (/^lang:\s*nl\s*$/m.test(text) && /^personas:/m.test(text)));
+  const withJourney = files.find((name) => wanted(readFileSync(path.join(examplesDir, name), 'utf8')));
   const chosen = withJourney ?? files[0];
   if (!chosen) throw new Error(`no *.blueprint.md in ${examplesDir}`);
   return chosen;
@@ -77,6 +87,7 @@ export function commandLabel(extensionDir, commandId) {
  *   workDir: string,
  *   screenshotsDir: string,
  *   log: (line: string) => void,
+ *   webWorker?: boolean,
  * }} options
  * @returns {Promise<CheckResult[]>}
  */
@@ -126,9 +137,10 @@ export async function runWorkbenchCheck(options) {
   });
   if (!installed) return results;
 
-  const example = chooseExample(options.examplesDir);
+  const example = chooseExample(options.examplesDir, { dutch: options.webWorker });
   const exampleName = path.basename(example);
-  const server = await startCodeServer({ sessionDir, extensionsDir });
+  const settings = options.webWorker ? { 'remote.extensionKind': { [options.extensionId]: ['web'] } } : {};
+  const server = await startCodeServer({ sessionDir, extensionsDir, settings });
   const browser = await launchBrowser({ profileParent: options.workDir });
   try {
     const { page } = browser;
@@ -168,6 +180,15 @@ export async function runWorkbenchCheck(options) {
       return `${count - 1} problem row(s) visible`;
     });
 
+    if (options.webWorker && problemsShown) {
+      await check('the shared personas file is read (no unknown-persona, no unresolved-file)', async () => {
+        const rows = await problemRows.allInnerTexts();
+        const broken = rows.filter((row) => /unknown-persona|unresolved-file/.test(row));
+        if (broken.length > 0) throw new Error(`the personas file was not read:\n${broken.join('\n')}`);
+        return `${rows.length - 1} row(s), none about personas`;
+      });
+    }
+
     await check('a squiggle marks the problem in the editor', async () => {
       // Selecting a problem reveals its line, so the squiggle is in view.
       if (problemsShown) await problemRows.nth(1).click();
@@ -204,9 +225,36 @@ export async function runWorkbenchCheck(options) {
       await shot('preview.png');
       return `${steps.size} steps shown`;
     });
+    if (options.webWorker) {
+      await check('the extension ran in the web worker host, not in Node', async () => {
+        const activations = await nodeHostActivations(sessionDir);
+        if (activations.all.length === 0) throw new Error('no extension activations in the Node extension host log: cannot tell where the extension ran');
+        const ours = activations.all.filter((line) => line.toLowerCase().includes(options.extensionId.toLowerCase()));
+        if (ours.length > 0) throw new Error(`the Node extension host activated it:\n${ours.join('\n')}`);
+        return `Node host activated ${activations.all.length} other extension(s) in ${activations.files.length} log(s), not this one`;
+      });
+    }
     return results;
   } finally {
     await browser.close();
     await server.stop();
   }
+}
+
+/**
+ * Extension activations logged by code-server's Node (remote) extension host.
+ * @param {string} sessionDir
+ * @returns {Promise<{ files: string[], all: string[] }>}
+ */
+async function nodeHostActivations(sessionDir) {
+  const logsDir = path.join(sessionDir, 'user', 'logs');
+  const files = existsSync(logsDir)
+    ? readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((name) => /remoteexthost\.log$/.test(name)).map((name) => path.join(logsDir, name))
+    : [];
+  /** @type {string[]} */
+  const all = [];
+  for (const file of files) {
+    for (const line of (await fs.readFile(file, 'utf8')).split('\n')) if (line.includes('_doActivateExtension')) all.push(line.trim());
+  }
+  return { files, all };
 }

@@ -22,6 +22,8 @@ interface Manifest {
   license?: string;
   icon?: string;
   main?: string;
+  browser?: string;
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | string }; virtualWorkspaces?: boolean | { supported: boolean | string } };
   categories?: string[];
   keywords?: string[];
   repository?: { type: string; url: string };
@@ -93,7 +95,16 @@ describe('marketplace manifest', () => {
 
   it('packages the bundles without dependencies', () => {
     expect(manifest.main).toBe('./dist/extension.js');
+    // vscode.dev and github.dev run only the `browser` entry, in a web worker.
+    expect(manifest.browser).toBe('./dist/web/extension.js');
     expect(manifest.scripts.package).toContain('vsce package --no-dependencies');
+  });
+});
+
+describe('workspaces', () => {
+  it('works in virtual workspaces (github.dev) and, as today, in untrusted ones', () => {
+    expect(manifest.capabilities?.virtualWorkspaces).toBe(true);
+    expect(manifest.capabilities?.untrustedWorkspaces?.supported).toBe(true);
   });
 });
 
@@ -113,7 +124,7 @@ describe('.vscodeignore', () => {
   }
 
   it('ships the bundles and the files the manifest points at', () => {
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/cli.js', 'dist/webview/webview.js', 'dist/webview/chunks/mermaid-AB12.js', 'package.nls.json', 'package.nls.nl.json']) {
+    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'dist/webview/webview.js', 'dist/webview/chunks/mermaid-AB12.js', 'package.nls.json', 'package.nls.nl.json']) {
       expect(shipped(file), file).toBe(true);
     }
   });
