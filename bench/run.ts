@@ -10,6 +10,7 @@ import { measureCore } from './core';
 import { measureProcesses } from './cli';
 import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
+import { printWebBundleSize } from './web';
 import { ms } from './stats';
 
 const EDIT_BUDGET_MS = 16;
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   await runEditorBench(files);
   console.log('\nPreview (Chromium: model change to painted DOM)\n');
   await runPreviewBench(files);
+  console.log('\nIn the browser (vscode.dev, github.dev)\n');
+  printWebBundleSize();
   rmSync(folder, { recursive: true, force: true });
 }
 
