@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { ContentUpdate, PreviewViewState, SetViewMessage, ToWebviewMessage } from '../src/shared/messages';
 import { applyActiveColumn, applyPersonaFilter, applyStatesTo, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
 import { applyGridPatch } from './grid-patch';
+import { CoverageView } from './coverage-view';
 import { drawMermaid } from './mermaid-loader';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
@@ -35,6 +36,11 @@ const mermaidHost = required('bp-mermaid');
 const personaSelect = required('bp-persona') as PersonaSelect;
 const clientButton = required('bp-client') as ToggleButton;
 const mermaidButton = required('bp-diagram') as ToggleButton;
+const coverageButton = required('bp-coverage') as ToggleButton;
+const coverageView = new CoverageView({
+  host: required('bp-coverage-view'),
+  reveal: (line) => vscode.postMessage({ type: 'revealLine', line }),
+});
 
 const saved = vscode.getState();
 let state: PreviewViewState = saved && saved.uri === settings.state.uri ? { ...settings.state, ...saved } : settings.state;
@@ -98,6 +104,7 @@ function replaceContent(update: ContentUpdate): void {
   gridHost.innerHTML = update.html;
   document.title = update.title;
   updatePersonaOptions(update);
+  coverageView.show(update.coverage);
   applyView();
   const after = scroller();
   if (after) {
@@ -132,6 +139,7 @@ function patchContent(update: ContentUpdate): void {
   current = update;
   document.title = update.title;
   updatePersonaOptions(update);
+  coverageView.show(update.coverage);
   applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
   for (const element of result.added) makeFocusable(element);
   saveState();
@@ -170,9 +178,11 @@ function applyView(): void {
   if (personaSelect.value !== (state.persona ?? '')) personaSelect.value = state.persona ?? '';
   clientButton.checked = state.clientView;
   mermaidButton.checked = state.view === 'mermaid';
+  coverageButton.checked = state.view === 'coverage';
   document.body.classList.toggle('bp-show-mermaid', state.view === 'mermaid');
-  gridHost.hidden = state.view === 'mermaid';
+  gridHost.hidden = state.view !== 'grid';
   mermaidHost.hidden = state.view !== 'mermaid';
+  required('bp-coverage-view').hidden = state.view !== 'coverage';
   saveState();
 }
 
@@ -219,6 +229,7 @@ function reportRendered(): void {
       lanes: visibleLanes(gridHost),
       state,
       mermaidError,
+      coverage: state.view === 'coverage' ? coverageView.painted() : undefined,
     });
   });
 }
@@ -298,6 +309,7 @@ function onKeyDown(event: KeyboardEvent): void {
 personaSelect.addEventListener('change', () => setView({ persona: personaSelect.value || null }));
 clientButton.addEventListener('change', () => setView({ clientView: clientButton.checked }));
 mermaidButton.addEventListener('change', () => setView({ view: mermaidButton.checked ? 'mermaid' : 'grid' }));
+coverageButton.addEventListener('change', () => setView({ view: coverageButton.checked ? 'coverage' : 'grid' }));
 gridHost.addEventListener('click', onClick);
 gridHost.addEventListener('keydown', onKeyDown);
 window.addEventListener('message', onMessage);

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace } from '../core';
+import { BlueprintWorkspace, renderCoveragePage } from '../core';
 import { renderStandalonePage } from '../core/render/html';
 import { renderMermaid } from '../core/render/mermaid';
 import { describeFsError, loadConfig } from './check/config-file';
@@ -22,6 +22,8 @@ opens offline and prints on A3 landscape) or as Mermaid journey source.
 Options:
   -f, --format html|mermaid  what to write (default: html)
   -o, --output FILE          write to FILE instead of standard output
+      --view grid|coverage   what the page shows: the grid (default), or the coverage of
+                             personas across the stages (HTML only)
       --theme light|dark     colours of the HTML page (default: follow the reader's system)
       --no-findings          leave findings off the page (for handing out)
       --config FILE          use this blueprint.config.json
@@ -30,6 +32,7 @@ Options:
 Examples:
   blueprint render journey.blueprint.md -o journey.html
   blueprint render journey.blueprint.md --format mermaid -o journey.mmd
+  blueprint render journey.blueprint.md --view coverage -o coverage.html
 `;
 
 type Format = 'html' | 'mermaid';
@@ -39,6 +42,7 @@ interface RenderOptions {
   format: Format;
   output?: string;
   theme?: 'light' | 'dark';
+  view: 'grid' | 'coverage';
   findings: boolean;
   config?: string;
 }
@@ -53,6 +57,7 @@ function parse(args: readonly string[]): RenderOptions | { help: true } | { erro
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         theme: { type: 'string' },
+        view: { type: 'string' },
         'no-findings': { type: 'boolean' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -68,8 +73,11 @@ function parse(args: readonly string[]): RenderOptions | { help: true } | { erro
   if (format !== 'html' && format !== 'mermaid') return { error: `unknown format '${format}' (html, mermaid)` };
   const theme = values.theme;
   if (theme !== undefined && theme !== 'light' && theme !== 'dark') return { error: `unknown theme '${theme}' (light, dark)` };
+  const view = values.view ?? 'grid';
+  if (view !== 'grid' && view !== 'coverage') return { error: `unknown view '${view}' (grid, coverage)` };
+  if (view === 'coverage' && format !== 'html') return { error: 'the coverage view is HTML only' };
   return {
-    file: positionals[0], format, output: values.output, theme, findings: !values['no-findings'], config: values.config,
+    file: positionals[0], format, output: values.output, theme, view, findings: !values['no-findings'], config: values.config,
   };
 }
 
@@ -104,7 +112,8 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     diagnostics: options.findings ? workspace.diagnostics(uri) : [],
     index: workspace.index,
   };
-  const output = options.format === 'html' ? renderStandalonePage(input, { theme: options.theme }) : renderMermaid(input);
+  const output = options.view === 'coverage' ? renderCoveragePage(input, { theme: options.theme })
+    : options.format === 'html' ? renderStandalonePage(input, { theme: options.theme }) : renderMermaid(input);
 
   if (options.output === undefined) {
     io.stdout(output);

@@ -10,3 +10,6 @@ export type { Rule, RuleMeta, ConfiguredSeverity } from './rules/types';
 export { CONFIG_FILE_NAME, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { formatMessage, type Locale, type MessageKey } from './i18n/messages';
 export * from './coverage';
+export { renderCoverageHtml } from './render/coverage-view';
+export { renderCoveragePage } from './render/coverage-page';
+export { COVERAGE_CSS } from './render/coverage-styles';

@@ -11,6 +11,9 @@ export interface PersonaOption {
   name: string;
 }
 
+/** The preview's views: the swimlane grid, the Mermaid journey diagram, the persona coverage. */
+export type PreviewView = 'grid' | 'mermaid' | 'coverage';
+
 /** What the preview shows; saved with `setState` so a restored panel comes back as it was. */
 export interface PreviewViewState {
   /** The blueprint shown (a `vscode-uri` string). */
@@ -19,7 +22,7 @@ export interface PreviewViewState {
   persona?: string;
   /** Client view: no rows below the line of visibility, no findings, larger type. */
   clientView: boolean;
-  view: 'grid' | 'mermaid';
+  view: PreviewView;
   scrollLeft: number;
   scrollTop: number;
 }
@@ -41,6 +44,8 @@ export interface ContentUpdate {
   patch?: GridPatch & { baseVersion: number };
   /** Mermaid `journey` source for the diagram view. */
   mermaid: string;
+  /** The coverage view's `<div class="bp bp-cov">` fragment (core-rendered, escaped). */
+  coverage?: string;
   personas: PersonaOption[];
   lang: 'en' | 'nl';
   /** True when the preview now shows another file than before (scroll resets). */
@@ -64,7 +69,7 @@ export interface SetViewMessage {
   type: 'setView';
   persona?: string | null;
   clientView?: boolean;
-  view?: 'grid' | 'mermaid';
+  view?: PreviewView;
 }
 
 export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage;
@@ -104,6 +109,8 @@ export interface RenderedMessage {
   state: PreviewViewState;
   /** Set when the Mermaid view failed to draw. */
   mermaidError?: string;
+  /** What the coverage view shows (when it is the view): its stage ids and persona ids, in order. */
+  coverage?: { stages: string[]; personas: string[] };
 }
 
 export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage;

@@ -12,3 +12,6 @@ export { ROWS, laneOfField, type RowSpec } from './lanes';
 export { markdownToHast, markdownToHtml, CELL_SCHEMA } from './markdown';
 export { renderMermaid, mermaidText, mermaidScore } from './mermaid';
 export { GRID_CSS, PAGE_CSS } from './styles';
+export { renderCoverageHtml } from './coverage-view';
+export { renderCoveragePage } from './coverage-page';
+export { COVERAGE_CSS } from './coverage-styles';

@@ -12,6 +12,8 @@ export interface PageLabels {
   allPersonas: string;
   clientView: string;
   diagram: string;
+  /** The Coverage view's button (default: English). */
+  coverage?: string;
   toolbar: string;
 }
 
@@ -74,9 +76,11 @@ export function previewPage(options: PageOptions): string {
 <span class="bp-spacer"></span>
 <vscode-toolbar-button id="bp-client" toggleable label="${escapeHtml(labels.clientView)}">${escapeHtml(labels.clientView)}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-coverage" toggleable label="${escapeHtml(labels.coverage ?? 'Coverage')}">${escapeHtml(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
 </div>
 <main id="bp-root" aria-live="off"></main>
 <section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>
+<section id="bp-coverage-view" hidden aria-label="${escapeHtml(labels.coverage ?? 'Coverage')}"></section>
 <script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../core/render/grid';
 import { renderMermaid } from '../../core/render/mermaid';
 import { diffBlueprint } from '../../core/render/patch';
+import { buildCoverage, renderCoverageHtml } from '../../core';
 import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
 import { openPreviewLink } from './links';
 import { makeNonce, previewPage } from './page';
@@ -132,6 +133,7 @@ export class BlueprintPreview implements vscode.Disposable {
         allPersonas: vscode.l10n.t('All personas'),
         clientView: vscode.l10n.t('Client view'),
         diagram: vscode.l10n.t('Journey diagram'),
+        coverage: vscode.l10n.t('Coverage'),
       },
     });
   }
@@ -166,6 +168,7 @@ export class BlueprintPreview implements vscode.Disposable {
       html: patch ? '' : joinBlueprint(parts),
       patch: patch && this.sent ? { ...patch, baseVersion: this.sent.version } : undefined,
       mermaid: renderMermaid(input, parts.view),
+      coverage: renderCoverageHtml(buildCoverage(input)),
       personas: parts.view.personas,
       lang: model.doc.lang,
       newDocument,

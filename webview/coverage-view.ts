@@ -1,0 +1,61 @@
+/**
+ * The preview's Coverage view: shows the matrix the extension rendered (core HTML, already
+ * escaped), makes every cell that points at a step reachable by keyboard, and reveals the
+ * step's source line on click or Enter, as the grid does.
+ */
+import { COVERAGE_CSS } from '../src/core/render/coverage-styles';
+
+export interface CoverageViewOptions {
+  host: HTMLElement;
+  /** Show this source line in the editor. */
+  reveal(line: number): void;
+}
+
+export class CoverageView {
+  private shown: string | undefined;
+
+  constructor(private readonly options: CoverageViewOptions) {
+    const style = document.createElement('style');
+    style.textContent = COVERAGE_CSS;
+    document.head.appendChild(style);
+    options.host.addEventListener('click', (event) => this.onClick(event));
+    options.host.addEventListener('keydown', (event) => this.onKeyDown(event));
+  }
+
+  /** Show a new render; the same HTML again changes nothing (keeps focus and scroll). */
+  show(html: string | undefined): void {
+    if (html === undefined || html === this.shown) return;
+    const scroller = this.options.host.querySelector('.bp-cov-scroll');
+    const left = scroller?.scrollLeft ?? 0;
+    this.shown = html;
+    this.options.host.innerHTML = html;
+    this.options.host.querySelector('.bp-cov')?.classList.add('bp-clickable');
+    for (const element of Array.from(this.options.host.querySelectorAll<HTMLElement>('[data-line]'))) element.tabIndex = 0;
+    const after = this.options.host.querySelector('.bp-cov-scroll');
+    if (after) after.scrollLeft = left;
+  }
+
+  /** Stage and persona ids as painted, for the state the extension reads. */
+  painted(): { stages: string[]; personas: string[] } {
+    const host = this.options.host;
+    return {
+      stages: Array.from(host.querySelectorAll<HTMLElement>('th.bp-cov-stage')).map((th) => th.dataset.stage ?? ''),
+      personas: Array.from(host.querySelectorAll<HTMLElement>('tbody tr[data-persona]')).map((tr) => tr.dataset.persona ?? ''),
+    };
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (window.getSelection()?.toString()) return;
+    const located = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-line]') : null;
+    if (located && this.options.host.contains(located)) this.options.reveal(Number(located.dataset.line));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target?.dataset.line !== undefined && this.options.host.contains(target)) {
+      event.preventDefault();
+      this.options.reveal(Number(target.dataset.line));
+    }
+  }
+}
