@@ -2,8 +2,7 @@
  * Core figures: whole-document remark parse, full check, and one-line edits re-analysed
  * through the same workspace the editor uses.
  */
-import { BlueprintWorkspace } from '../src/core';
-import { parseMarkdown } from '../src/core/parse/markdown';
+import { createBlueprintService, parseMarkdown } from '../src/core';
 import { median, seeded, time } from './stats';
 
 export interface CoreFigures {
@@ -24,14 +23,14 @@ export function measureCore(text: string, steps: number, edits = 60): CoreFigure
   const fullCheck = median(
     [0, 1, 2].map(() =>
       time(() => {
-        const workspace = new BlueprintWorkspace(host);
+        const workspace = createBlueprintService(host);
         workspace.setText(URI, text);
         workspace.diagnostics(URI);
       }),
     ),
   );
 
-  const workspace = new BlueprintWorkspace(host);
+  const workspace = createBlueprintService(host);
   workspace.setText(URI, text);
   workspace.diagnostics(URI);
   const lines = text.split('\n');

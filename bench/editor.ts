@@ -10,8 +10,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace } from '../src/core/index';
-import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from '../src/core/features/diagnosticsScheduler';
+import { createBlueprintService, DEFAULT_DIAGNOSTICS_DELAY_MS } from '../src/core';
 import { generateBlueprint } from './generate';
 import { installVscodeStub, stubContext } from './vscode-stub';
 
@@ -54,12 +53,12 @@ function editOneLine(text: string, nth: number): string {
 
 async function measureEdits(journey: string, rounds: number): Promise<{ editToPublishMs: number; editComputeMs: number }> {
   const journeyUri = URI.file('/bench/large.blueprint.md').toString();
-  const workspace = new BlueprintWorkspace({ readFile: async (uri) => (uri === journeyUri ? journey : undefined) });
+  const service = createBlueprintService({ readFile: async (uri) => (uri === journeyUri ? journey : undefined) });
   let onPublish: () => void = () => {};
   const publish = (uri: string): void => {
     if (uri === journeyUri) onPublish();
   };
-  const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS });
+  const scheduler = service.createDiagnosticsScheduler(publish, { delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS });
   scheduler.update(journeyUri, journey);
   await scheduler.flush(); // opening the file: first full parse
 

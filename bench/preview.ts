@@ -8,10 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace } from '../src/core';
-import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../src/core/render/grid';
-import { renderMermaid } from '../src/core/render/mermaid';
-import { diffBlueprint } from '../src/core/render/patch';
+import { BlueprintRenderer, createBlueprintService, diffBlueprint, joinBlueprint, renderMermaid, type BlueprintParts, type BlueprintService } from '../src/core';
 import type { Page } from 'playwright-core';
 import type { ContentUpdate } from '../src/shared/messages';
 import { chromiumUnavailable, launchChromium } from '../test/browser/chromium';
@@ -76,7 +73,7 @@ interface Timed {
 }
 
 /** The model change the editor would send after a keystroke: re-parse, re-check, re-render, diff. */
-function makeUpdate(workspace: BlueprintWorkspace, sender: Sender, uri: string, text: string, version: number): Timed {
+function makeUpdate(workspace: BlueprintService, sender: Sender, uri: string, text: string, version: number): Timed {
   const start = performance.now();
   const doc = workspace.setText(uri, text);
   const input = { doc, diagnostics: workspace.diagnostics(uri), index: workspace.index };
@@ -116,7 +113,7 @@ async function paint(page: Page, update: ContentUpdate): Promise<number> {
 async function measureEdits(page: Page, file: string, label: string): Promise<void> {
   const text = readFileSync(file, 'utf8');
   const uri = URI.file(file).toString();
-  const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+  const workspace = createBlueprintService({ readFile: async () => undefined });
   workspace.setText(uri, text);
   await workspace.loadDependencies();
   const sender: Sender = { renderer: new BlueprintRenderer() };

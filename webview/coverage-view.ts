@@ -1,10 +1,9 @@
 /**
  * The preview's Coverage view: shows the matrix the extension rendered (core HTML, already
  * escaped), makes every cell that points at a step reachable by keyboard, and reveals the
- * step's source line on click or Enter, as the grid does.
+ * step's source line on click or Enter, as the grid does. Its styles come with the page
+ * (`previewPage`), like the grid's: the webview imports nothing of the core.
  */
-import { COVERAGE_CSS } from '../src/core/render/coverage-styles';
-
 export interface CoverageViewOptions {
   host: HTMLElement;
   /** Show this source line in the editor. */
@@ -15,9 +14,6 @@ export class CoverageView {
   private shown: string | undefined;
 
   constructor(private readonly options: CoverageViewOptions) {
-    const style = document.createElement('style');
-    style.textContent = COVERAGE_CSS;
-    document.head.appendChild(style);
     options.host.addEventListener('click', (event) => this.onClick(event));
     options.host.addEventListener('keydown', (event) => this.onKeyDown(event));
   }

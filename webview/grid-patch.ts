@@ -4,7 +4,7 @@
  * 1000-step blueprint touches one cell instead of re-parsing and re-laying out the table.
  * The HTML pieces come from the core renderer, already sanitised (as in a full update).
  */
-import type { GridPatch } from '../src/core/render/patch';
+import type { GridPatch } from '../src/shared/messages';
 import { cellAt, firstStepCell, stepRows } from './grid-dom';
 
 /** What the patch replaced, so the view state (dimming, cursor column) is put back on it. */

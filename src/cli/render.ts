@@ -7,9 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace, renderCoveragePage } from '../core';
-import { renderStandalonePage } from '../core/render/html';
-import { renderMermaid } from '../core/render/mermaid';
+import { createBlueprintService, renderCoveragePage, renderMermaid, renderStandalonePage } from '../core';
 import { describeFsError, loadConfig } from './check/config-file';
 import { NodeFileHost, readText } from './check/node-host';
 import { ExitCode, type CliIo } from './io';
@@ -103,14 +101,14 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
   const loaded = await loadConfig(io.cwd, options.config);
   for (const problem of loaded.problems) io.stderr(`blueprint render: ${problem}\n`);
 
-  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config: loaded.config });
+  const service = createBlueprintService(new NodeFileHost(), { config: loaded.config });
   const uri = URI.file(file).toString();
-  const doc = workspace.setText(uri, text);
-  await workspace.loadDependencies();
+  const doc = service.setText(uri, text);
+  await service.loadDependencies();
   const input = {
-    doc: workspace.get(uri) ?? doc,
-    diagnostics: options.findings ? workspace.diagnostics(uri) : [],
-    index: workspace.index,
+    doc: service.get(uri) ?? doc,
+    diagnostics: options.findings ? service.diagnostics(uri) : [],
+    index: service.index,
   };
   const output = options.view === 'coverage' ? renderCoveragePage(input, { theme: options.theme })
     : options.format === 'html' ? renderStandalonePage(input, { theme: options.theme }) : renderMermaid(input);

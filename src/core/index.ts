@@ -1,15 +1,53 @@
 /**
  * The blueprint engine: one core for the editor, the command line and the preview.
  * It imports neither `vscode` nor Node built-ins; hosts hand it files through `FileHost`.
+ *
+ * This file is the only way in for `src/extension`, `src/cli` and `bench/` (ESLint
+ * enforces it): `createBlueprintService` for everything that needs documents, and the
+ * stateless pieces (rendering, configuration, rule metadata) exported beside it.
  */
+
+// The service: documents, checks and editor features.
+export { createBlueprintService, type BlueprintService, type BlueprintServiceOptions } from './service';
+export type { FileHost } from './workspace/workspace';
+export type { Located, WorkspaceIndex } from './workspace/index-types';
+export { DEFAULT_DIAGNOSTICS_DELAY_MS, type DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnosticsScheduler';
+
+// The model.
 export * from './model';
-export { BlueprintParser, parseBlueprint, parseWhole, LineIndex } from './parse';
-export { BlueprintWorkspace, type FileHost, type WorkspaceOptions, type Located, type WorkspaceIndex } from './workspace';
+
+// Editor features that need no workspace, and their result types.
+export type { CompletionItem, CompletionKind } from './features/completion';
+export type { HoverResult } from './features/hover';
+export type { DocumentHighlight } from './features/references';
+export { isRefusal, type PrepareRenameResult, type RenameRefusal } from './features/rename';
+export type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from './features/symbols';
+export type { CodeLens } from './features/codeLens';
+export type { StatusSummary } from './features/status';
+export type { Location } from './features/lookup';
+export { codeActions, fixAllInFile, type CodeAction } from './features/codeActions';
+export { blueprintPathMatcher, isBlueprintFile, isWorkspaceDocumentScheme, WORKSPACE_DOCUMENT_SCHEMES } from './features/scope';
+export { blueprintFileName, newBlueprintTemplate } from './features/template';
+
+// Configuration and rules.
+export { CONFIG_FILE_NAME, DEFAULT_FILES, filesFor, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { allRules, ruleById, ruleIds } from './rules/registry';
 export type { Rule, RuleMeta, ConfiguredSeverity } from './rules/types';
-export { CONFIG_FILE_NAME, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { formatMessage, type Locale, type MessageKey } from './i18n/messages';
+
+// Coverage of personas across a journey (`blueprint coverage`).
 export * from './coverage';
+
+// Rendering (the preview, the CLI's `render`, the HTML export).
+export { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './render/grid';
+export { diffBlueprint, type GridPatch } from './render/patch';
+export { renderMermaid } from './render/mermaid';
+export { renderStandalonePage } from './render/html';
+export { GRID_CSS } from './render/styles';
 export { renderCoverageHtml } from './render/coverage-view';
 export { renderCoveragePage } from './render/coverage-page';
 export { COVERAGE_CSS } from './render/coverage-styles';
+
+// Parsing, for the bench and tests that measure or drive the parser directly.
+export { BlueprintParser, parseBlueprint, parseWhole, LineIndex } from './parse';
+export { parseMarkdown } from './parse/markdown';

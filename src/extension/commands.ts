@@ -3,8 +3,7 @@
  * untitled document or a saved file) and "Check All Blueprints in Workspace".
  */
 import * as vscode from 'vscode';
-import { blueprintFileName, newBlueprintTemplate } from '../core/features/template';
-import type { Lang } from '../core/model';
+import { blueprintFileName, newBlueprintTemplate, type Lang } from '../core';
 import type { BlueprintSession } from './session';
 
 /** Command ids, as contributed in package.json. */

@@ -3,8 +3,7 @@
  * the same 0-based line / UTF-16 character convention, so these are one-to-one.
  */
 import * as vscode from 'vscode';
-import type { Diagnostic, Position, Range, Severity, TextEdit } from '../core/model';
-import type { Location } from '../core/features/lookup';
+import type { Diagnostic, Location, Position, Range, Severity, TextEdit } from '../core';
 
 export function toPosition(position: Position): vscode.Position {
   return new vscode.Position(position.line, position.character);

@@ -10,7 +10,7 @@ import { registerCommands } from './commands';
 import { registerStatusBar } from './statusBar';
 import { SETTINGS_SECTION } from './settings';
 import { registerPreview, sessionPreviewEngine } from './preview';
-import { CONFIG_FILE_NAME } from '../core/config';
+import { CONFIG_FILE_NAME } from '../core';
 
 /** What `activate` returns: for the in-editor tests and the bench. */
 export interface BlueprintExtensionApi {

@@ -3,7 +3,7 @@
  * so personas typed but not yet saved are seen by the blueprints that use them.
  */
 import * as vscode from 'vscode';
-import type { FileHost } from '../core/workspace/workspace';
+import type { FileHost } from '../core';
 
 const decoder = new TextDecoder();
 

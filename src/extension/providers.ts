@@ -1,18 +1,20 @@
 /**
  * Registers the language features. Each provider converts types and calls the matching
- * pure function in `src/core/features`; none holds logic of its own.
+ * method of the core's `BlueprintService`; none holds logic of its own.
  */
 import * as vscode from 'vscode';
-import { completions, type CompletionKind } from '../core/features/completion';
-import { hover } from '../core/features/hover';
-import { definition } from '../core/features/definition';
-import { documentHighlights, references } from '../core/features/references';
-import { isRefusal, prepareRename, rename, type RenameRefusal } from '../core/features/rename';
-import { documentSymbols, workspaceSymbols, type DocumentSymbol, type SymbolKind } from '../core/features/symbols';
-import { codeLenses } from '../core/features/codeLens';
-import { codeActions, fixAllInFile, type CodeAction } from '../core/features/codeActions';
+import {
+  codeActions,
+  fixAllInFile,
+  isRefusal,
+  type CodeAction,
+  type CompletionKind,
+  type DocumentSymbol,
+  type RenameRefusal,
+  type SymbolKind,
+  WORKSPACE_DOCUMENT_SCHEMES,
+} from '../core';
 import type { BlueprintSession } from './session';
-import { WORKSPACE_DOCUMENT_SCHEMES } from '../core/features/scope';
 import { fromPosition, fromRange, toLocation, toRange, toUri, toWorkspaceEdit } from './convert';
 
 /**
@@ -45,7 +47,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('blueprint
 
 /** Registers every language feature provider. */
 export function registerProviders(session: BlueprintSession): vscode.Disposable[] {
-  const index = () => session.workspace.index;
+  const service = session.service;
   const uriOf = (document: vscode.TextDocument) => document.uri.toString();
   const lensChanged = new vscode.EventEmitter<void>();
   session.onDidPublish(() => lensChanged.fire());
@@ -55,7 +57,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
       async provideCompletionItems(document, position, _token, context) {
         if (!(await session.readyDocument(document))) return undefined;
-        return completions(index(), uriOf(document), fromPosition(position), session.locale, context.triggerCharacter).map((item) => {
+        return service.completions(uriOf(document), fromPosition(position), session.locale, context.triggerCharacter).map((item) => {
           const result = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
           result.detail = item.detail;
           if (item.documentation) result.documentation = new vscode.MarkdownString(item.documentation);
@@ -73,7 +75,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
       async provideHover(document, position) {
         if (!(await session.readyDocument(document))) return undefined;
-        const result = hover(index(), uriOf(document), fromPosition(position), session.locale);
+        const result = service.hover(uriOf(document), fromPosition(position), session.locale);
         return result && new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
       },
     }),
@@ -81,21 +83,21 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, {
       async provideDefinition(document, position) {
         if (!(await session.readyDocument(document))) return undefined;
-        return definition(index(), uriOf(document), fromPosition(position)).map(toLocation);
+        return service.definition(uriOf(document), fromPosition(position)).map(toLocation);
       },
     }),
 
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, {
       async provideReferences(document, position, context) {
         if (!(await session.readyDocument(document))) return undefined;
-        return references(index(), uriOf(document), fromPosition(position), context.includeDeclaration).map(toLocation);
+        return service.references(uriOf(document), fromPosition(position), context.includeDeclaration).map(toLocation);
       },
     }),
 
     vscode.languages.registerDocumentHighlightProvider(MARKDOWN_SELECTOR, {
       provideDocumentHighlights(document, position) {
         if (!session.documentFor(document)) return undefined;
-        return documentHighlights(index(), uriOf(document), fromPosition(position)).map(
+        return service.documentHighlights(uriOf(document), fromPosition(position)).map(
           (highlight) => new vscode.DocumentHighlight(toRange(highlight.range), highlight.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
         );
       },
@@ -104,13 +106,13 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
       async prepareRename(document, position) {
         if (!(await session.readyDocument(document))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
-        const result = prepareRename(index(), uriOf(document), fromPosition(position));
+        const result = service.prepareRename(uriOf(document), fromPosition(position));
         if (isRefusal(result)) throw new Error(refusalMessage(result));
         return { range: toRange(result.range), placeholder: result.placeholder };
       },
       async provideRenameEdits(document, position, newName) {
         if (!(await session.readyDocument(document))) return undefined;
-        const result = rename(index(), uriOf(document), fromPosition(position), newName);
+        const result = service.rename(uriOf(document), fromPosition(position), newName);
         if (isRefusal(result)) throw new Error(refusalMessage(result));
         return toWorkspaceEdit(result);
       },
@@ -118,15 +120,14 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
 
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN_SELECTOR, {
       provideDocumentSymbols(document) {
-        const doc = session.documentFor(document);
-        return doc ? documentSymbols(doc).map(toDocumentSymbol) : undefined;
+        return session.documentFor(document) ? service.documentSymbols(uriOf(document)).map(toDocumentSymbol) : undefined;
       },
     }, { label: 'Blueprint' }),
 
     vscode.languages.registerWorkspaceSymbolProvider({
       async provideWorkspaceSymbols(query) {
         await session.indexWorkspace();
-        return workspaceSymbols(index(), query).map(
+        return service.workspaceSymbols(query).map(
           (symbol) => new vscode.SymbolInformation(symbol.name, symbolKinds[symbol.kind], symbol.containerName, new vscode.Location(toUri(symbol.uri), toRange(symbol.range))),
         );
       },
@@ -136,7 +137,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
       onDidChangeCodeLenses: lensChanged.event,
       provideCodeLenses(document) {
         if (!session.documentFor(document)) return undefined;
-        return codeLenses(index(), uriOf(document), session.locale).map((lens) => new vscode.CodeLens(toRange(lens.range), {
+        return service.codeLenses(uriOf(document), session.locale).map((lens) => new vscode.CodeLens(toRange(lens.range), {
           title: lens.title,
           command: lens.locations.length > 0 ? 'editor.action.showReferences' : '',
           arguments: lens.locations.length > 0 ? [document.uri, toRange(lens.range).start, lens.locations.map(toLocation)] : undefined,

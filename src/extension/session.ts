@@ -1,16 +1,24 @@
 /**
- * The extension's state around one core `BlueprintWorkspace`: which open documents are
+ * The extension's state around one core `BlueprintService`: which open documents are
  * blueprints, keeping the workspace's texts in step with the editors and the disk, the
  * diagnostics pipeline, and the configuration. Providers ask it for up-to-date models.
  */
 import * as vscode from 'vscode';
-import { BlueprintWorkspace } from '../core/workspace/workspace';
-import type { BlueprintConfig } from '../core/config';
-import type { BlueprintDocument, Diagnostic, Lang } from '../core/model';
-import { ruleById } from '../core/rules/registry';
-import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler } from '../core/features/diagnosticsScheduler';
-import { blueprintPathMatcher, isBlueprintFile, isWorkspaceDocumentScheme } from '../core/features/scope';
-import { DEFAULT_FILES } from '../core/config';
+import {
+  blueprintPathMatcher,
+  createBlueprintService,
+  DEFAULT_DIAGNOSTICS_DELAY_MS,
+  DEFAULT_FILES,
+  isBlueprintFile,
+  isWorkspaceDocumentScheme,
+  ruleById,
+  type BlueprintConfig,
+  type BlueprintDocument,
+  type BlueprintService,
+  type Diagnostic,
+  type DiagnosticsScheduler,
+  type Lang,
+} from '../core';
 import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk } from './fileHost';
 import { effectiveConfig, readConfigFile } from './settings';
@@ -20,7 +28,7 @@ import { effectiveConfig, readConfigFile } from './settings';
 const DEFAULT_REPOSITORY = 'https://github.com/blueprints-as-code/service-blueprints';
 
 export class BlueprintSession implements vscode.Disposable {
-  readonly workspace: BlueprintWorkspace;
+  readonly service: BlueprintService;
   readonly scheduler: DiagnosticsScheduler;
   private readonly collection = vscode.languages.createDiagnosticCollection('blueprint');
   private readonly configProblems = vscode.languages.createDiagnosticCollection('blueprint-config');
@@ -40,8 +48,8 @@ export class BlueprintSession implements vscode.Disposable {
   private readonly repository: string;
 
   constructor(extension: vscode.Extension<unknown> | undefined) {
-    this.workspace = new BlueprintWorkspace(new VsCodeFileHost());
-    this.scheduler = new DiagnosticsScheduler(this.workspace, (uri, diagnostics) => this.publish(uri, diagnostics), {
+    this.service = createBlueprintService(new VsCodeFileHost());
+    this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
       delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
       onError: (error) => console.error('[blueprint] diagnostics failed', error),
     });
@@ -74,15 +82,15 @@ export class BlueprintSession implements vscode.Disposable {
     this.syncEdited();
     const uri = document.uri.toString();
     const text = document.getText();
-    const known = this.workspace.get(uri);
-    return known && known.text === text ? known : this.workspace.setText(uri, text);
+    const known = this.service.get(uri);
+    return known && known.text === text ? known : this.service.setText(uri, text);
   }
 
   /** Like `documentFor`, and waits for its personas files and the workspace index (for cross-file features). */
   async readyDocument(document: vscode.TextDocument): Promise<BlueprintDocument | undefined> {
     if (!this.documentFor(document)) return undefined;
     await this.indexWorkspace();
-    await this.workspace.loadDependencies();
+    await this.service.loadDependencies();
     return this.documentFor(document);
   }
 
@@ -101,7 +109,7 @@ export class BlueprintSession implements vscode.Disposable {
    */
   private syncEdited(): void {
     for (const [uri, document] of this.edited) {
-      if (!document.isClosed) this.workspace.setText(uri, document.getText());
+      if (!document.isClosed) this.service.setText(uri, document.getText());
     }
     this.edited.clear();
   }
@@ -112,7 +120,7 @@ export class BlueprintSession implements vscode.Disposable {
     if (!isWorkspaceDocumentScheme(uri.scheme)) return;
     const key = uri.toString();
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
-    if (!this.workspace.get(key) && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;
+    if (!this.service.get(key) && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;
     const text = await readFromDisk(uri);
     if (text === undefined) return this.fileDeleted(uri);
     this.scheduler.update(key, text);
@@ -121,9 +129,9 @@ export class BlueprintSession implements vscode.Disposable {
   /** A file was deleted: forget it, clear its problems, re-check what used it. */
   fileDeleted(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (!this.workspace.get(key)) return;
-    const dependents = this.workspace.dependents(key);
-    this.workspace.remove(key);
+    if (!this.service.get(key)) return;
+    const dependents = this.service.dependents(key);
+    this.service.remove(key);
     this.collection.delete(uri);
     this.published.delete(key);
     this.publishedText.delete(key);
@@ -156,7 +164,7 @@ export class BlueprintSession implements vscode.Disposable {
     const config = effectiveConfig(this.fileConfig);
     this.globs = config.files ?? DEFAULT_FILES;
     this.matchesGlob = blueprintPathMatcher(this.globs);
-    this.workspace.setConfig(config);
+    this.service.setConfig(config);
     this.scheduler.refresh(this.published.keys());
   }
 
@@ -170,7 +178,7 @@ export class BlueprintSession implements vscode.Disposable {
   async checkAll(): Promise<{ files: number; problems: number }> {
     this.indexing = this.loadAllFiles();
     await this.indexing;
-    const uris = this.workspace.index.documents().map((doc) => doc.uri);
+    const uris = this.service.index.documents().map((doc) => doc.uri);
     this.scheduler.refresh(uris);
     await this.scheduler.flush();
     const problems = uris.reduce((sum, uri) => sum + this.diagnosticsFor(uri).length, 0);
@@ -188,17 +196,17 @@ export class BlueprintSession implements vscode.Disposable {
     await Promise.all(
       found.flat().map(async (uri) => {
         const key = uri.toString();
-        if (open.has(key) || this.workspace.get(key)) return;
+        if (open.has(key) || this.service.get(key)) return;
         const text = await readFromDisk(uri);
-        if (text !== undefined && !this.workspace.get(key)) this.workspace.setText(key, text);
+        if (text !== undefined && !this.service.get(key)) this.service.setText(key, text);
       }),
     );
-    await this.workspace.loadDependencies();
+    await this.service.loadDependencies();
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
     this.published.set(uri, diagnostics);
-    this.publishedText.set(uri, this.workspace.get(uri)?.text);
+    this.publishedText.set(uri, this.service.get(uri)?.text);
     this.collection.set(vscode.Uri.parse(uri), diagnostics.map((diagnostic) => toDiagnostic(diagnostic, (rule) => this.ruleDocs(rule))));
     this.publishedEmitter.fire(uri);
   }

@@ -5,8 +5,7 @@
  * problems the pipeline will. The settings fill in what the file leaves open.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, parseConfig, type BlueprintConfig } from '../core/config';
-import type { ConfiguredSeverity } from '../core/rules/types';
+import { CONFIG_FILE_NAME, parseConfig, type BlueprintConfig, type ConfiguredSeverity } from '../core';
 import { readFromDisk } from './fileHost';
 
 /** Settings section of the extension. */

@@ -4,7 +4,6 @@
  * and keybinding also show on files that are blueprints by their front matter only.
  */
 import * as vscode from 'vscode';
-import { statusSummary } from '../core/features/status';
 import type { BlueprintSession } from './session';
 
 /** Shows and updates the status bar item for the active blueprint. */
@@ -17,7 +16,7 @@ export function registerStatusBar(session: BlueprintSession): vscode.Disposable[
     const document = vscode.window.activeTextEditor?.document;
     const isBlueprint = document !== undefined && session.documentFor(document) !== undefined;
     void vscode.commands.executeCommand('setContext', 'blueprint.isBlueprint', isBlueprint);
-    const summary = document && isBlueprint ? statusSummary(session.workspace.index, document.uri.toString()) : undefined;
+    const summary = document && isBlueprint ? session.service.status(document.uri.toString()) : undefined;
     if (!summary) {
       item.hide();
       return;

@@ -3,7 +3,9 @@
  * by both sides. The webview never receives a model, only HTML the core rendered and
  * sanitised, so it needs no parser and no Markdown library.
  */
-import type { GridPatch } from '../core/render/patch';
+import type { GridPatch } from '../core';
+
+export type { GridPatch };
 
 /** A persona the filter offers. */
 export interface PersonaOption {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { BlueprintWorkspace } from '../../src/core';
+import { BlueprintWorkspace } from '../../src/core/workspace';
 import { buildJourneyView } from '../../src/core/render/journey-view';
 import { renderBlueprintHtml } from '../../src/core/render/html';
 import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../src/core/render/grid';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../src/core/index';
+import { BlueprintWorkspace } from '../../src/core/workspace';
 import type { BlueprintDocument, Range } from '../../src/core/model';
 
 interface SpecExample {

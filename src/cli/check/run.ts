@@ -5,8 +5,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace, type BlueprintConfig } from '../../core';
-import { filesFor } from '../../core/config';
+import { createBlueprintService, filesFor, type BlueprintConfig } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { VERSION } from '../project';
 import { painter, useColor } from '../format/colors';
@@ -28,7 +27,7 @@ export function displayPath(cwd: string, file: string): string {
 
 /** Load the files and collect their findings; dependencies are loaded but not reported. */
 async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string): Promise<CheckReport> {
-  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config });
+  const service = createBlueprintService(new NodeFileHost(), { config });
   const checked: Array<{ uri: string; file: string }> = [];
   const inputProblems: InputProblem[] = [];
   const [contextTexts, texts] = await Promise.all([
@@ -38,7 +37,7 @@ async function analyse(files: readonly string[], context: readonly string[], con
   ]);
   context.forEach((file, i) => {
     const text = contextTexts[i];
-    if (text !== undefined) workspace.setText(URI.file(file).toString(), text);
+    if (text !== undefined) service.setText(URI.file(file).toString(), text);
   });
   files.forEach((file, i) => {
     const result = texts[i];
@@ -48,14 +47,14 @@ async function analyse(files: readonly string[], context: readonly string[], con
       return;
     }
     const uri = URI.file(file).toString();
-    workspace.setText(uri, result.text);
+    service.setText(uri, result.text);
     checked.push({ uri, file: shown });
   });
-  await workspace.loadDependencies();
+  await service.loadDependencies();
 
   const findings: Finding[] = [];
   for (const { uri, file } of checked) {
-    for (const diagnostic of workspace.diagnostics(uri)) {
+    for (const diagnostic of service.diagnostics(uri)) {
       // A rule may point into another file; name that file rather than the one checked.
       const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, URI.parse(diagnostic.uri).fsPath) : file;
       findings.push(toFinding(where, diagnostic));

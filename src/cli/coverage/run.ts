@@ -5,8 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace, buildCoverage, coverageToJson, coverageToMarkdown, type Coverage } from '../../core';
-import { filesFor } from '../../core/config';
+import { buildCoverage, coverageToJson, coverageToMarkdown, createBlueprintService, filesFor, type Coverage } from '../../core';
 import { describeFsError, findProjectRoot, loadConfig } from '../check/config-file';
 import { selectContext, selectFiles } from '../check/files';
 import { NodeFileHost, readText } from '../check/node-host';
@@ -55,7 +54,7 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   let failed = selection.problems.length > 0;
   for (const problem of selection.problems) io.stderr(`blueprint coverage: ${problem.file}: ${problem.message}\n`);
 
-  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config: loaded.config });
+  const workspace = createBlueprintService(new NodeFileHost(), { config: loaded.config });
   for (const file of context) {
     const text = await readText(file).catch(() => undefined);
     if (text !== undefined) workspace.setText(URI.file(file).toString(), text);

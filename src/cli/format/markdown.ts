@@ -6,7 +6,7 @@
  * With `--format github` inside GitHub Actions the same page is also appended to the
  * job summary (`GITHUB_STEP_SUMMARY`), so the run's overview shows what the annotations say.
  */
-import { ruleById } from '../../core/rules/registry';
+import { ruleById } from '../../core';
 import { countBySeverity, type CheckReport, type Finding } from '../check/findings';
 import { docsUrl } from '../project';
 import { byFile, plural } from './grouping';

@@ -3,15 +3,14 @@
  * the few members it uses so the preview does not depend on the session's internals.
  */
 import * as vscode from 'vscode';
-import type { BlueprintDocument, Diagnostic } from '../../core/model';
-import type { WorkspaceIndex } from '../../core/workspace/index-types';
+import type { BlueprintDocument, Diagnostic, WorkspaceIndex } from '../../core';
 import type { PreviewEngine } from './types';
 
 /** The part of the session the preview uses. */
 export interface SessionLike {
   isBlueprint(document: vscode.TextDocument): boolean;
   readyDocument(document: vscode.TextDocument): Promise<BlueprintDocument | undefined>;
-  readonly workspace: {
+  readonly service: {
     readonly index: WorkspaceIndex;
     diagnostics(uri: string): Diagnostic[];
     dependents?(uri: string): string[];
@@ -26,14 +25,14 @@ export function sessionPreviewEngine(session: SessionLike): PreviewEngine {
   session.onDidPublish((uri) => {
     changes.fire(vscode.Uri.parse(uri));
     // A personas file changed: the blueprints that use it show other names now.
-    for (const dependent of session.workspace.dependents?.(uri) ?? []) changes.fire(vscode.Uri.parse(dependent));
+    for (const dependent of session.service.dependents?.(uri) ?? []) changes.fire(vscode.Uri.parse(dependent));
   });
   return {
     isBlueprint: (document) => session.isBlueprint(document),
     async getModel(document) {
       const doc = await session.readyDocument(document);
       if (!doc) return undefined;
-      return { doc, diagnostics: session.workspace.diagnostics(doc.uri), index: session.workspace.index };
+      return { doc, diagnostics: session.service.diagnostics(doc.uri), index: session.service.index };
     },
     onDidChange: changes.event,
   };

@@ -3,7 +3,7 @@
  * written next to the blueprint (the user picks the place).
  */
 import * as vscode from 'vscode';
-import { renderStandalonePage } from '../../core/render/html';
+import { renderStandalonePage } from '../../core';
 import type { PreviewEngine } from './types';
 
 /** `name.blueprint.md` → `name.html`. */

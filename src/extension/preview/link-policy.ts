@@ -3,7 +3,7 @@
  * tested without VS Code. Web and mail links open outside VS Code; `#anchor` and relative
  * file links open in the editor; every other scheme is refused.
  */
-import type { BlueprintDocument, Item } from '../../core/model';
+import type { BlueprintDocument, Item } from '../../core';
 
 /** Schemes opened with `env.openExternal`. */
 export const EXTERNAL_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];

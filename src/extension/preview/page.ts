@@ -4,7 +4,7 @@
  * toolbar and an empty grid host; content arrives by message. No `vscode` import, so tests
  * can build the same page for a plain browser.
  */
-import { GRID_CSS } from '../../core/render/styles';
+import { COVERAGE_CSS, GRID_CSS } from '../../core';
 import type { PreviewViewState } from '../../shared/messages';
 
 export interface PageLabels {
@@ -66,7 +66,8 @@ export function previewPage(options: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta id="bp-settings" data-settings="${escapeHtml(settings)}">
-<style>${GRID_CSS}</style>
+<style>${GRID_CSS}
+${COVERAGE_CSS}</style>
 <title>Blueprint preview</title>
 </head>
 <body>

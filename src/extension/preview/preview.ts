@@ -4,10 +4,7 @@
  * source line, follow links, sync scrolling both ways without echoing.
  */
 import * as vscode from 'vscode';
-import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../core/render/grid';
-import { renderMermaid } from '../../core/render/mermaid';
-import { diffBlueprint } from '../../core/render/patch';
-import { buildCoverage, renderCoverageHtml } from '../../core';
+import { BlueprintRenderer, buildCoverage, diffBlueprint, joinBlueprint, renderCoverageHtml, renderMermaid, type BlueprintParts } from '../../core';
 import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
 import { openPreviewLink } from './links';
 import { makeNonce, previewPage } from './page';

@@ -4,8 +4,7 @@
  * (see `sessionPreviewEngine`), tests can pass a stub.
  */
 import type * as vscode from 'vscode';
-import type { BlueprintDocument, Diagnostic } from '../../core/model';
-import type { WorkspaceIndex } from '../../core/workspace/index-types';
+import type { BlueprintDocument, Diagnostic, WorkspaceIndex } from '../../core';
 
 /** A blueprint ready to render. */
 export interface PreviewModel {

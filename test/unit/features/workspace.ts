@@ -3,7 +3,7 @@
  * positions found by searching the text (so tests say "on `@maria` in the step").
  */
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace } from '../../../src/core/index';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
 import type { Position, TextEdit } from '../../../src/core/model';
 
 /** URI of an in-memory file under `/ws`. */

@@ -8,7 +8,7 @@
  * Lines are 1-based, as in editors and CLI output, to keep failure messages readable.
  */
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace, type FileHost } from '../../../src/core/index';
+import { BlueprintWorkspace, type FileHost } from '../../../src/core/workspace';
 import type { BlueprintConfig } from '../../../src/core/config';
 import type { Diagnostic } from '../../../src/core/model';
 

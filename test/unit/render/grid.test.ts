@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace, parseBlueprint } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
+import { parseBlueprint } from '../../../src/core';
 import { renderBlueprintHtml, renderStandalonePage } from '../../../src/core/render/html';
 import { parseHtml } from './html-tree';
 import { PERMIT } from './fixtures';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
 import { renderBlueprintHtml, renderStandalonePage } from '../../../src/core/render/html';
 import { parseHtml } from './html-tree';
 import { findAll, hasClass } from './hast-query';

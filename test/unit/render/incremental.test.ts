@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
 import { escapeAttribute, escapeText } from '../../../src/core/render/escape';
 import { BlueprintRenderer, joinBlueprint } from '../../../src/core/render/grid';
 import { diffBlueprint } from '../../../src/core/render/patch';

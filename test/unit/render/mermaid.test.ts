@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
 import { mermaidScore, mermaidText, renderMermaid } from '../../../src/core/render/mermaid';
 import { PERMIT } from './fixtures';
 

@@ -1,0 +1,92 @@
+/**
+ * The one way into the engine for the editor, the command line and the bench, in the
+ * manner of vscode-markdown-languageservice's `createLanguageService`: a host hands the
+ * service files (`FileHost`), the service owns the documents and answers every question
+ * about them. Features are bound to the service's workspace index, so callers pass URIs
+ * and positions, never the index.
+ */
+import type { BlueprintConfig } from './config';
+import type { BlueprintDocument, Diagnostic, Lang, Position, TextEdit } from './model';
+import { BlueprintWorkspace, type FileHost, type WorkspaceOptions } from './workspace/workspace';
+import type { WorkspaceIndex } from './workspace/index-types';
+import { completions, type CompletionItem } from './features/completion';
+import { hover, type HoverResult } from './features/hover';
+import { definition } from './features/definition';
+import { documentHighlights, references, type DocumentHighlight } from './features/references';
+import { prepareRename, rename, type PrepareRenameResult, type RenameRefusal } from './features/rename';
+import { documentSymbols, workspaceSymbols, type DocumentSymbol, type WorkspaceSymbol } from './features/symbols';
+import { codeLenses, type CodeLens } from './features/codeLens';
+import { statusSummary, type StatusSummary } from './features/status';
+import type { Location } from './features/lookup';
+import { DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnosticsScheduler';
+
+export type BlueprintServiceOptions = WorkspaceOptions;
+
+export interface BlueprintService {
+  /** The cross-file lookups rules, features and the preview use. */
+  readonly index: WorkspaceIndex;
+
+  // Documents
+  /** Sets (or replaces) a document's text; re-parses incrementally. */
+  setText(uri: string, text: string): BlueprintDocument;
+  /** Forgets a document. */
+  remove(uri: string): void;
+  /** A loaded document, if known. */
+  get(uri: string): BlueprintDocument | undefined;
+  /** Loads through the host the files loaded documents point at (personas files, link targets). */
+  loadDependencies(): Promise<void>;
+  /** Documents whose results depend on this file. */
+  dependents(uri: string): string[];
+  setConfig(config: BlueprintConfig): void;
+
+  // Checks
+  /** Findings for a document with the configured severities (rules switched off left out). */
+  diagnostics(uri: string): Diagnostic[];
+  /** Diagnostics as you type: debounced, dropping overtaken runs, re-checking dependents. */
+  createDiagnosticsScheduler(publish: PublishDiagnostics, options: DiagnosticsSchedulerOptions): DiagnosticsScheduler;
+
+  // Editor features
+  completions(uri: string, position: Position, locale: Lang, trigger?: string): CompletionItem[];
+  hover(uri: string, position: Position, locale: Lang): HoverResult | undefined;
+  definition(uri: string, position: Position): Location[];
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  documentHighlights(uri: string, position: Position): DocumentHighlight[];
+  prepareRename(uri: string, position: Position): PrepareRenameResult | RenameRefusal;
+  rename(uri: string, position: Position, newName: string): TextEdit[] | RenameRefusal;
+  /** Outline of a loaded document (empty when the document is unknown). */
+  documentSymbols(uri: string): DocumentSymbol[];
+  workspaceSymbols(query: string): WorkspaceSymbol[];
+  codeLenses(uri: string, locale: Lang): CodeLens[];
+  status(uri: string): StatusSummary | undefined;
+}
+
+/** Creates the engine over a host that reads files. */
+export function createBlueprintService(host: FileHost, options: BlueprintServiceOptions = {}): BlueprintService {
+  const workspace = new BlueprintWorkspace(host, options);
+  const index = workspace.index;
+  return {
+    index,
+    setText: (uri, text) => workspace.setText(uri, text),
+    remove: (uri) => workspace.remove(uri),
+    get: (uri) => workspace.get(uri),
+    loadDependencies: () => workspace.loadDependencies(),
+    dependents: (uri) => workspace.dependents(uri),
+    setConfig: (config) => workspace.setConfig(config),
+    diagnostics: (uri) => workspace.diagnostics(uri),
+    createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),
+    completions: (uri, position, locale, trigger) => completions(index, uri, position, locale, trigger),
+    hover: (uri, position, locale) => hover(index, uri, position, locale),
+    definition: (uri, position) => definition(index, uri, position),
+    references: (uri, position, includeDeclaration) => references(index, uri, position, includeDeclaration),
+    documentHighlights: (uri, position) => documentHighlights(index, uri, position),
+    prepareRename: (uri, position) => prepareRename(index, uri, position),
+    rename: (uri, position, newName) => rename(index, uri, position, newName),
+    documentSymbols: (uri) => {
+      const doc = workspace.get(uri);
+      return doc ? documentSymbols(doc) : [];
+    },
+    workspaceSymbols: (query) => workspaceSymbols(index, query),
+    codeLenses: (uri, locale) => codeLenses(index, uri, locale),
+    status: (uri) => statusSummary(index, uri),
+  };
+}
