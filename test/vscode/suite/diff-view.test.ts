@@ -100,7 +100,7 @@ suite('diff view', () => {
     const describe = () => JSON.stringify([...blueprintGroups()]);
     assert.deepEqual([...blueprintGroups().keys()].filter((uri) => uri.includes('diff-view')), [key], describe());
     assert.deepEqual(blueprintGroups().get(key), expected, describe());
-    assert.equal(api.session.workspace.get(originalUri().toString()), undefined, 'the original side must not be indexed');
+    assert.equal(api.session.service.get(originalUri().toString()), undefined, 'the original side must not be indexed');
     assert.equal(api.session.documentFor(original), undefined);
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
