@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { URI } from 'vscode-uri';
-import { BlueprintRenderer, createBlueprintService, diffBlueprint, joinBlueprint, renderMermaid, type BlueprintParts, type BlueprintService } from '../src/core';
+import { BlueprintRenderer, buildCoverage, createBlueprintService, diffBlueprint, joinBlueprint, renderCoverageHtml, renderMermaid, type BlueprintParts, type BlueprintService } from '../src/core';
 import type { Page } from 'playwright-core';
 import type { ContentUpdate } from '../src/shared/messages';
 import { chromiumUnavailable, launchChromium } from '../test/browser/chromium';
@@ -144,6 +144,16 @@ async function measureEdits(page: Page, file: string, label: string): Promise<vo
   console.log(`Preview, ${label}: first render ${ms(first.analyseMs + first.renderMs)} in the host + ${ms(firstPaint)} to paint`);
   console.log(`  one-character edit (median of ${RUNS}): re-parse + check ${ms(analyse)}, render + diff ${ms(render)}, webview patch to painted ${ms(painted)} (message ${(bytes / 1024).toFixed(1)} KiB); preview total ${ms(render + painted)}, with the core ${ms(analyse + render + painted)}`);
   console.log(`  new line in the middle: re-parse + check ${ms(newline.analyseMs)}, render + diff ${ms(newline.renderMs)}, webview to painted ${ms(newlinePaint)}`);
+  // The Coverage view's extra work per update, paid only while that view is shown.
+  const doc = workspace.get(uri);
+  const coverageTimes: number[] = [];
+  let coverageBytes = 0;
+  for (let run = 0; doc && run < RUNS; run++) {
+    const start = performance.now();
+    coverageBytes = renderCoverageHtml(buildCoverage({ doc, index: workspace.index })).length;
+    coverageTimes.push(performance.now() - start);
+  }
+  console.log(`  Coverage view (only while shown): coverage + its HTML ${ms(median(coverageTimes))} per update (${(coverageBytes / 1024).toFixed(1)} KiB), ${(median(coverageTimes) / Math.max(render, 0.001)).toFixed(1)}× the grid's render + diff`);
 }
 
 /** Print the preview's figures. */

@@ -18,9 +18,17 @@ export class CoverageView {
     options.host.addEventListener('keydown', (event) => this.onKeyDown(event));
   }
 
-  /** Show a new render; the same HTML again changes nothing (keeps focus and scroll). */
+  /**
+   * Show a new render; the same HTML again changes nothing (keeps focus and scroll). An
+   * update without coverage (sent while another view was shown) leaves nothing stale behind.
+   */
   show(html: string | undefined): void {
-    if (html === undefined || html === this.shown) return;
+    if (html === this.shown) return;
+    if (html === undefined) {
+      this.shown = undefined;
+      this.options.host.replaceChildren();
+      return;
+    }
     const scroller = this.options.host.querySelector('.bp-cov-scroll');
     const left = scroller?.scrollLeft ?? 0;
     this.shown = html;
@@ -31,9 +39,10 @@ export class CoverageView {
     if (after) after.scrollLeft = left;
   }
 
-  /** Stage and persona ids as painted, for the state the extension reads. */
-  painted(): { stages: string[]; personas: string[] } {
+  /** Stage and persona ids as painted, for the state the extension reads; undefined while none is shown. */
+  painted(): { stages: string[]; personas: string[] } | undefined {
     const host = this.options.host;
+    if (!host.querySelector('.bp-cov')) return undefined;
     return {
       stages: Array.from(host.querySelectorAll<HTMLElement>('th.bp-cov-stage')).map((th) => th.dataset.stage ?? ''),
       personas: Array.from(host.querySelectorAll<HTMLElement>('tbody tr[data-persona]')).map((tr) => tr.dataset.persona ?? ''),

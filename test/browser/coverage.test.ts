@@ -117,6 +117,18 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
     await page.close();
   });
 
+  it('drops a stale matrix when an update comes without it (sent while another view was shown)', async () => {
+    const page = await newPage(browser);
+    await openPreviewPage(page, bundle.dir);
+    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    expect(await page.locator('#bp-coverage-view table').count()).toBe(1);
+    const { steps: _steps, ...withoutCoverage } = await updateFor(ENGLISH, 2);
+    await deliver(page, { ...withoutCoverage, newDocument: false });
+    expect(await page.locator('#bp-coverage-view').innerHTML()).toBe('');
+    expect((await setView(page, 'coverage')).coverage).toBeUndefined();
+    await page.close();
+  });
+
   it('is an accessible table: caption, column and row headers, vulnerable personas marked in words', async () => {
     const page = await newPage(browser);
     await openPreviewPage(page, bundle.dir);

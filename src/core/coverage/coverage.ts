@@ -204,11 +204,10 @@ function effectivePersonas(input: CoverageInput, step: Step): Reference[] {
  */
 function groupSteps(doc: BlueprintDocument): Group[] {
   const labels = coverageLabelsFor(doc.lang);
-  const staged = new Set<string>();
-  for (const stage of doc.stages) for (const step of stage.steps) staged.add(keyOf(step));
+  // The parser records the stage a step sits under; steps without one sit under no stage.
   const events: Array<{ line: number; stage?: Stage; step?: Step }> = [
     ...doc.stages.map((stage) => ({ line: stage.headingRange.start.line, stage })),
-    ...doc.steps.filter((step) => !staged.has(keyOf(step))).map((step) => ({ line: step.headingRange.start.line, step })),
+    ...doc.steps.filter((step) => step.stage === undefined).map((step) => ({ line: step.headingRange.start.line, step })),
   ].sort((a, b) => a.line - b.line);
   const ids = new Set<string>();
   const groups: Group[] = [];

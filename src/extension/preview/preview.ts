@@ -51,6 +51,8 @@ export class BlueprintPreview implements vscode.Disposable {
   private sent: { parts: BlueprintParts; version: number } | undefined;
   /** What the webview last reported. */
   lastRendered: RenderedMessage | undefined;
+  /** True when the last update carried the coverage (sent only while the Coverage view is shown). */
+  private coverageSent = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -157,6 +159,8 @@ export class BlueprintPreview implements vscode.Disposable {
     // Same file as the webview shows: send only what changed (undefined when the table's shape changed).
     const patch = !newDocument && this.sent ? diffBlueprint(this.sent.parts, parts) : undefined;
     const version = ++this.version;
+    // The coverage costs a pass over every step: only worth it while someone looks at it.
+    const withCoverage = this.lastRendered?.state.view === 'coverage';
     this.post({
       type: 'update',
       uri: uri.toString(),
@@ -165,12 +169,13 @@ export class BlueprintPreview implements vscode.Disposable {
       html: patch ? '' : joinBlueprint(parts),
       patch: patch && this.sent ? { ...patch, baseVersion: this.sent.version } : undefined,
       mermaid: renderMermaid(input, parts.view),
-      coverage: renderCoverageHtml(buildCoverage(input)),
+      coverage: withCoverage ? renderCoverageHtml(buildCoverage(input)) : undefined,
       personas: parts.view.personas,
       lang: model.doc.lang,
       newDocument,
     });
     this.sent = { parts, version };
+    this.coverageSent = withCoverage;
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
@@ -197,6 +202,8 @@ export class BlueprintPreview implements vscode.Disposable {
         if (message.uri === this.resourceUri.toString()) {
           this.lastRendered = message;
           this.renderedEmitter.fire(message);
+          // Switched to the Coverage view after an update without it: send one with it now.
+          if (message.state.view === 'coverage' && !this.coverageSent) this.refresh(true);
         }
         break;
     }

@@ -32,6 +32,7 @@ suite('coverage view', () => {
     await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'coverage' });
     const shown = await waitFor('the coverage view in the painted state', async () => {
       const state = await previewState();
+      // The extension sends the coverage once the webview says it shows that view.
       return state?.state.view === 'coverage' && state.coverage ? state : undefined;
     }, 20_000, () => 'still the grid');
     assert.deepEqual(shown.coverage?.stages, ['find-out', 'apply', 'decision', 'changes-during-the-year', 'renewal']);
