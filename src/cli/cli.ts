@@ -7,6 +7,7 @@ import { VERSION } from './project';
 import { runCheck } from './check/run';
 import { runRender } from './render';
 import { runCoverage } from './coverage/run';
+import { runDiff } from './diff/run';
 
 /** A subcommand: its arguments and the outside world in, an exit code out. */
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -19,6 +20,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   check: { run: runCheck, summary: 'check blueprints and report findings (stylish, json, sarif, github)' },
   coverage: { run: runCoverage, summary: 'show which personas each stage serves, heard and tested (stylish, json, markdown)' },
+  diff: { run: runDiff, summary: 'show what changed in the journey between two versions (two files, or --base REF with git)' },
   render: { run: runRender, summary: 'render a blueprint as a standalone HTML page or Mermaid journey source' },
 };
 
@@ -39,6 +41,7 @@ Options:
 Examples:
   blueprint check
   blueprint check examples --format github
+  blueprint diff --base main --format markdown
   blueprint render examples/bijstand-aanvragen.blueprint.md -o bijstand.html
 `;
 }

@@ -37,6 +37,8 @@ export interface CheckReport {
   findings: Finding[];
   /** Inputs that could not be read; printed on stderr, and SARIF records them too. */
   inputProblems: InputProblem[];
+  /** With `--base`: findings the base version already had, left out of `findings`. */
+  leftOut?: { count: number; base: string };
 }
 
 /** Turn a core diagnostic (0-based) into a finding (1-based) for `file`. */

@@ -24,6 +24,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Colours: forced on/off by `--color`/`--no-color`, else decided from the terminal. */
   color?: boolean;
+  /** `--base REF`: report only the findings that are new since this git ref. */
+  base?: string;
   help: boolean;
   version: boolean;
 }
@@ -47,6 +49,8 @@ Options:
   -o, --output-file <file> write the report to a file instead of standard output
       --locale <en|nl>     language of the messages (default: configuration, else each file's)
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)
+      --base <ref>         report only findings that are new since this git ref (matched by
+                           rule and item, not line); the summary counts those left out
   -h, --help               show this help
   -v, --version            show the version
 
@@ -63,6 +67,7 @@ Examples:
   blueprint check --format github
   blueprint check --format sarif --output-file blueprint.sarif
   blueprint check --format markdown --output-file report.md
+  blueprint check --base origin/main
 `;
 
 const OPTIONS = {
@@ -72,6 +77,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'output-file': { type: 'string', short: 'o' },
   locale: { type: 'string' },
+  base: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -131,6 +137,7 @@ export function parseCheckArgs(args: readonly string[]): ParsedCheckArgs {
       outputFile: values['output-file'],
       locale,
       color: values.color ? true : values['no-color'] ? false : undefined,
+      base: values.base,
       help: values.help ?? false,
       version: values.version ?? false,
     },

@@ -18,6 +18,7 @@ import { describeFsError, findProjectRoot, loadConfig } from './config-file';
 import { selectContext, selectFiles } from './files';
 import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
 import { NodeFileHost, readText } from './node-host';
+import { onlyNewFindings } from './base';
 import { CHECK_USAGE, parseCheckArgs, type CheckOptions } from './options';
 
 /** Path as shown to people and tools: relative to the current folder, forward slashes. */
@@ -118,7 +119,15 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<Exit
     options.inputs.length === 0 && projectRoot === io.cwd
       ? [] // the selection already is every blueprint file of the project
       : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns: patterns });
-  const report = await analyse(selection.files, context, config, io.cwd);
+  let report = await analyse(selection.files, context, config, io.cwd);
+  if (options.base !== undefined) {
+    const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
+    if ('error' in filtered) {
+      io.stderr(`blueprint check: ${filtered.error}\n`);
+      return ExitCode.usageOrInput;
+    }
+    report = filtered;
+  }
   report.inputProblems = [...configProblems, ...selection.problems, ...report.inputProblems];
 
   // Usage and input problems go to stderr so stdout stays a clean report for tools.

@@ -39,6 +39,7 @@ function totals(report: CheckReport): string {
 /** Render the report as Markdown. Ends with a newline. */
 export function formatMarkdown(report: CheckReport): string {
   const out: string[] = ['## Blueprint check', '', totals(report)];
+  if (report.leftOut) out.push('', `${plural(report.leftOut.count, 'existing finding')} left out (already in \`${cell(report.leftOut.base)}\`).`);
   if (report.inputProblems.length > 0) {
     out.push('', 'Not checked:', '');
     for (const problem of report.inputProblems) out.push(`- \`${cell(problem.file)}\`: ${cell(problem.message)}`);

@@ -45,5 +45,6 @@ export function formatStylish(report: CheckReport, paint: Paint): string {
       `${plural(counts.info, 'info')}, ${plural(counts.hint, 'hint')})`;
     out.push(paint('bold', paint(counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue', summary)));
   }
+  if (report.leftOut) out.push(paint('dim', `${plural(report.leftOut.count, 'existing finding')} left out (already in ${report.leftOut.base})`));
   return out.join('\n') + '\n';
 }
