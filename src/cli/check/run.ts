@@ -90,6 +90,38 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
   return ExitCode.ok;
 }
 
+/** What a check found, with the configuration it used; shared with the GitHub Action. */
+export interface CheckResult {
+  report: CheckReport;
+  config: BlueprintConfig;
+  /** The configuration's folder (the `files` globs are relative to it). */
+  configRoot: string;
+}
+
+/** Selects the files, checks them and (with `--base`) keeps only new findings; a git problem is returned. */
+export async function checkReport(options: CheckOptions, io: CliIo): Promise<CheckResult | { error: string }> {
+  const loaded = await loadConfig(io.cwd, options.config);
+  const config: BlueprintConfig = options.locale ? { ...loaded.config, locale: options.locale } : loaded.config;
+  const configName = loaded.file ? displayPath(io.cwd, loaded.file) : 'configuration';
+  const configProblems: InputProblem[] = loaded.problems.map((message) => ({ file: configName, message }));
+
+  const patterns = filesFor(config);
+  const selection = await selectFiles(options.inputs, { cwd: io.cwd, root: loaded.root, patterns: patterns });
+  const projectRoot = loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd);
+  const context =
+    options.inputs.length === 0 && projectRoot === io.cwd
+      ? [] // the selection already is every blueprint file of the project
+      : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns: patterns });
+  let report = await analyse(selection.files, context, config, io.cwd);
+  if (options.base !== undefined) {
+    const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
+    if ('error' in filtered) return filtered;
+    report = filtered;
+  }
+  report.inputProblems = [...configProblems, ...selection.problems, ...report.inputProblems];
+  return { report, config, configRoot: loaded.root };
+}
+
 /** Run `blueprint check` with the arguments after `check`; resolves to the exit code. */
 export async function runCheck(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseCheckArgs(args);
@@ -107,28 +139,12 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<Exit
     return ExitCode.ok;
   }
 
-  const loaded = await loadConfig(io.cwd, options.config);
-  const config: BlueprintConfig = options.locale ? { ...loaded.config, locale: options.locale } : loaded.config;
-  const configName = loaded.file ? displayPath(io.cwd, loaded.file) : 'configuration';
-  const configProblems: InputProblem[] = loaded.problems.map((message) => ({ file: configName, message }));
-
-  const patterns = filesFor(config);
-  const selection = await selectFiles(options.inputs, { cwd: io.cwd, root: loaded.root, patterns: patterns });
-  const projectRoot = loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd);
-  const context =
-    options.inputs.length === 0 && projectRoot === io.cwd
-      ? [] // the selection already is every blueprint file of the project
-      : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns: patterns });
-  let report = await analyse(selection.files, context, config, io.cwd);
-  if (options.base !== undefined) {
-    const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
-    if ('error' in filtered) {
-      io.stderr(`blueprint check: ${filtered.error}\n`);
-      return ExitCode.usageOrInput;
-    }
-    report = filtered;
+  const checked = await checkReport(options, io);
+  if ('error' in checked) {
+    io.stderr(`blueprint check: ${checked.error}\n`);
+    return ExitCode.usageOrInput;
   }
-  report.inputProblems = [...configProblems, ...selection.problems, ...report.inputProblems];
+  const { report, config } = checked;
 
   // Usage and input problems go to stderr so stdout stays a clean report for tools.
   for (const problem of report.inputProblems) io.stderr(`blueprint check: ${problem.file}: ${problem.message}\n`);
