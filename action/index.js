@@ -25385,6 +25385,310 @@ function tablesOf(doc) {
   return { personas, stories, journey };
 }
 
+// src/core/render/coverage-styles.ts
+var COVERAGE_CSS = String.raw`
+.bp-cov { padding-bottom: 1rem; }
+.bp-cov-kind { color: var(--bp-muted); font-size: .95rem; }
+.bp-cov-scroll { overflow: auto; padding: 0 1rem; }
+.bp-cov-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+.bp-cov-table { border-collapse: separate; border-spacing: 0; min-width: 40rem; }
+.bp-cov-table caption { text-align: left; color: var(--bp-muted); padding: 0 0 .5rem; caption-side: top; }
+.bp-cov-table th, .bp-cov-table td { border-bottom: 1px solid var(--bp-border); padding: .4rem .6rem; vertical-align: top; text-align: left; }
+.bp-cov-table thead th { background: var(--bp-head-bg); font-weight: 650; position: sticky; top: 0; z-index: 1; white-space: nowrap; }
+.bp-cov-stage, .bp-cov-cell, .bp-cov-total { text-align: right !important; }
+.bp-cov-unstaged { font-style: italic; }
+.bp-cov-persona { font-weight: 600; white-space: nowrap; background: var(--bp-head-bg); }
+.bp-cov-mark { color: var(--bp-warning); font-weight: 700; }
+.bp-cov-no { color: var(--bp-muted); }
+.bp-cov-entries { list-style: none; margin: 0; padding: 0; font-size: .85em; max-width: 16rem; }
+.bp-cov-entries li + li { margin-top: .15rem; }
+.bp-cov-cell { min-width: 5.5rem; font-variant-numeric: tabular-nums; }
+.bp-cov-count { font-size: 1.1em; font-weight: 600; }
+.bp-cov-empty .bp-cov-count { color: var(--bp-muted); font-weight: 400; }
+.bp-cov-inherited { display: block; font-size: .8em; color: var(--bp-muted); }
+.bp-cov-gap { background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
+.bp-cov-gap .bp-cov-count { color: var(--bp-fg); font-weight: 600; }
+.bp-cov-gap-mark { color: var(--bp-warning); margin-left: .35rem; font-weight: 700; }
+.bp-cov-table tfoot th { font-weight: 600; color: var(--bp-muted); text-align: left; }
+.bp-cov-table tfoot tr:first-child > * { border-top: 2px solid var(--bp-border); }
+.bp-cov-warn { font-weight: 700; background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
+.bp-cov-basis { text-align: right !important; }
+.bp-cov-legend { color: var(--bp-muted); padding: .25rem 1rem; margin: 0; font-size: .9em; }
+.bp-cov-swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; border: 1px solid var(--bp-warning);
+  background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); }
+.bp-cov-unknown { margin: .75rem 1rem; padding: .5rem .75rem; border-left: 3px solid var(--bp-error); }
+.bp-cov-unknown h2 { font-size: 1rem; margin: 0 0 .25rem; }
+.bp-cov-unknown p { margin: 0 0 .25rem; color: var(--bp-muted); }
+.bp-cov-unknown ul { margin: 0; padding-left: 1.25rem; }
+.bp-cov.bp-clickable [data-line] { cursor: pointer; }
+.bp-cov.bp-clickable [data-line]:hover { text-decoration: underline; }
+.bp-cov [data-line]:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+`;
+
+// src/core/render/styles.ts
+var GRID_CSS = String.raw`
+.bp {
+  --bp-fg: var(--vscode-editor-foreground, #1f2328);
+  --bp-bg: var(--vscode-editor-background, #ffffff);
+  --bp-muted: var(--vscode-descriptionForeground, #59636e);
+  --bp-border: var(--vscode-editorGroup-border, #d1d9e0);
+  --bp-line: var(--vscode-editorIndentGuide-activeBackground1, #818b98);
+  --bp-head-bg: var(--vscode-sideBar-background, #f6f8fa);
+  --bp-accent: var(--vscode-focusBorder, #0969da);
+  --bp-link: var(--vscode-textLink-foreground, #0969da);
+  --bp-error: var(--vscode-editorError-foreground, #cf222e);
+  --bp-warning: var(--vscode-editorWarning-foreground, #9a6700);
+  --bp-info: var(--vscode-editorInfo-foreground, #0969da);
+  --bp-hint: var(--vscode-editorHint-foreground, #59636e);
+  --bp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  --bp-size: 13px;
+  --bp-col: 15rem;
+  --bp-label-col: 10.5rem;
+  --bp-stage-row: 2.25rem;
+  --bp-tint: 11%;
+  --bp-note-tint: 22%;
+  --bp-evidence: #8c959f;
+  --bp-customer: #d4a72c;
+  --bp-frontstage: #2f81f7;
+  --bp-backstage: #1f9d7a;
+  --bp-support: #8250df;
+  --bp-pain: #e5534b;
+  --bp-idea: #3fb950;
+  --bp-series-0: #0969da;
+  --bp-series-1: #bf3989;
+  --bp-series-2: #1a7f37;
+  --bp-series-3: #bc4c00;
+  --bp-series-4: #8250df;
+  --bp-series-5: #57606a;
+  color: var(--bp-fg);
+  background: var(--bp-bg);
+  font-family: var(--bp-font);
+  font-size: var(--bp-size);
+  line-height: 1.45;
+}
+body.vscode-dark .bp, .bp.bp-dark {
+  --bp-tint: 14%;
+  --bp-note-tint: 26%;
+  --bp-series-0: #4493f8;
+  --bp-series-1: #f778ba;
+  --bp-series-2: #3fb950;
+  --bp-series-3: #f0883e;
+  --bp-series-4: #a371f7;
+  --bp-series-5: #9198a1;
+}
+.bp *, .bp *::before, .bp *::after { box-sizing: border-box; }
+.bp-sr-only {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+
+/* Heading above the grid */
+.bp-head { display: flex; align-items: baseline; gap: .75rem; padding: .75rem 1rem .5rem; }
+.bp-title { font-size: 1.35rem; font-weight: 600; margin: 0; letter-spacing: -.01em; }
+.bp-status {
+  font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--bp-muted);
+  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem;
+}
+.bp-empty { padding: 1rem; color: var(--bp-muted); }
+
+/* The scroll area keeps stage and lane headers in view (sticky cells need it to scroll). */
+.bp-scroll { overflow: auto; max-height: var(--bp-scroll-height, none); position: relative; }
+.bp-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+.bp-grid { border-collapse: separate; border-spacing: 0; table-layout: auto; }
+.bp-grid th, .bp-grid td {
+  border-right: 1px solid var(--bp-border); border-bottom: 1px solid var(--bp-border);
+  vertical-align: top; text-align: left; padding: .45rem .55rem; background: var(--bp-bg);
+}
+.bp-grid .bp-stage-start { border-left: 2px solid var(--bp-line); }
+
+.bp-corner { position: sticky; left: 0; top: 0; z-index: 4; min-width: var(--bp-label-col); background: var(--bp-head-bg) !important; }
+.bp-stages > * {
+  position: sticky; top: 0; z-index: 2; height: var(--bp-stage-row);
+  background: var(--bp-head-bg) !important; font-size: .95rem; font-weight: 650; white-space: nowrap;
+  vertical-align: middle !important;
+}
+/* Stage names stay readable while a long stage scrolls past. */
+.bp-stage-name { position: sticky; left: calc(var(--bp-label-col) + .6rem); }
+.bp-stage { border-top: 3px solid var(--bp-accent); }
+.bp-stage-none { border-top: 3px solid transparent; }
+.bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
+.bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
+.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; }
+.bp-step-no {
+  display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
+  padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
+  color: var(--bp-bg); background: var(--bp-fg); font-variant-numeric: tabular-nums;
+}
+
+/* Row headers */
+.bp-grid th[scope="row"] {
+  position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
+  background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
+}
+.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
+.bp-cell p { margin: 0 0 .35rem; }
+.bp-cell p:last-child { margin-bottom: 0; }
+.bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
+.bp-cell blockquote { margin: 0; padding-left: .5rem; border-left: 3px solid var(--bp-border); color: var(--bp-muted); }
+.bp-cell code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .92em; }
+.bp a { color: var(--bp-link); }
+.bp-entry + .bp-entry { margin-top: .35rem; padding-top: .35rem; border-top: 1px dashed var(--bp-border); }
+.bp-key { color: var(--bp-muted); font-weight: 600; }
+
+/* Lanes: a tinted band with notes in the lane's colour */
+.bp-lane { --bp-hue: transparent; }
+.bp-lane-evidence { --bp-hue: var(--bp-evidence); }
+.bp-lane-customer { --bp-hue: var(--bp-customer); }
+.bp-lane-frontstage { --bp-hue: var(--bp-frontstage); }
+.bp-lane-backstage { --bp-hue: var(--bp-backstage); }
+.bp-lane-support { --bp-hue: var(--bp-support); }
+.bp-lane-pain { --bp-hue: var(--bp-pain); }
+.bp-lane-idea { --bp-hue: var(--bp-idea); }
+.bp-lane > td { background: color-mix(in srgb, var(--bp-hue) var(--bp-tint), var(--bp-bg)); }
+.bp-lane > th[scope="row"] { box-shadow: inset 4px 0 0 var(--bp-hue); padding-left: .8rem; }
+.bp-note {
+  background: color-mix(in srgb, var(--bp-hue) var(--bp-note-tint), var(--bp-bg));
+  border-left: 3px solid var(--bp-hue); border-radius: 4px; padding: .35rem .5rem;
+  box-shadow: 0 1px 1px color-mix(in srgb, var(--bp-fg) 10%, transparent);
+}
+.bp-lane-channel .bp-note, .bp-lane-tested .bp-note, .bp-lane-duration .bp-note, .bp-lane-metric .bp-note,
+.bp-lane-owner .bp-note, .bp-lane-basis .bp-note, .bp-lane-quote .bp-note, .bp-lane-other .bp-note {
+  background: none; border-left: 0; box-shadow: none; padding: 0;
+}
+.bp-lane-quote .bp-note { font-style: italic; }
+.bp-lane-channel .bp-note { font-weight: 600; color: var(--bp-muted); }
+.bp-lane-customer .bp-note { font-weight: 500; }
+
+/* The three lines */
+.bp-line > th, .bp-line > td { padding: 0; height: 1.6rem; vertical-align: middle !important; border-bottom: 0; }
+.bp-line > th.bp-line-label {
+  font-size: .68rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
+  color: var(--bp-muted); padding: .15rem .55rem; line-height: 1.15;
+}
+.bp-line-rule { background: linear-gradient(var(--bp-line), var(--bp-line)) center / 100% 2px no-repeat !important; }
+.bp-line[data-lane="line-of-visibility"] .bp-line-rule {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 10px, transparent 10px 16px) center / 100% 2px no-repeat !important;
+}
+.bp-line[data-lane="line-of-internal-interaction"] .bp-line-rule {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 3px, transparent 3px 7px) center / 100% 2px no-repeat !important;
+}
+.bp-line > td.bp-stage-start { border-left-color: var(--bp-line); }
+.bp-line + .bp-lane > * { border-top: 0; }
+
+/* Personas and stories */
+.bp-chips, .bp-cell .bp-chips { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.bp-chip {
+  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem; font-size: .85em;
+  background: var(--bp-head-bg); white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis;
+}
+.bp-chip-persona::before { content: "● "; color: var(--bp-accent); }
+.bp-chip-story { border-radius: 4px; white-space: normal; }
+.bp-chip.bp-inherited { border-style: dashed; color: var(--bp-muted); background: transparent; }
+/* Theme error colours are made for squiggles, not small text on a tinted chip (VS Code's light
+   #e51400 on #f8f8f8 is 4.46:1, under WCAG's 4.5:1): the error colour marks the border and the
+   wavy underline, the name keeps the foreground colour. */
+.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-fg); text-decoration: underline wavy var(--bp-error); }
+
+/* Emotion curve: each cell draws its piece; percentages keep dots round at any width. */
+.bp-lane-emotion > td { padding: 0; height: 96px; position: relative; }
+.bp-curve { display: block; overflow: visible; }
+.bp-curve line { stroke-width: 2.5; stroke-linecap: round; }
+.bp-curve .bp-curve-zero { stroke: var(--bp-border); stroke-width: 1; stroke-dasharray: 2 4; }
+.bp-curve circle { stroke: var(--bp-bg); stroke-width: 2; }
+.bp-series-0 { stroke: var(--bp-series-0); fill: var(--bp-series-0); background: var(--bp-series-0); }
+.bp-series-1 { stroke: var(--bp-series-1); fill: var(--bp-series-1); background: var(--bp-series-1); }
+.bp-series-2 { stroke: var(--bp-series-2); fill: var(--bp-series-2); background: var(--bp-series-2); }
+.bp-series-3 { stroke: var(--bp-series-3); fill: var(--bp-series-3); background: var(--bp-series-3); }
+.bp-series-4 { stroke: var(--bp-series-4); fill: var(--bp-series-4); background: var(--bp-series-4); }
+.bp-series-5 { stroke: var(--bp-series-5); fill: var(--bp-series-5); background: var(--bp-series-5); }
+.bp-curve-emoji { position: absolute; left: calc(50% + 9px); font-size: 15px; line-height: 1; }
+.bp-curve-emoji[data-score="2"] { top: 5px; }
+.bp-curve-emoji[data-score="1"] { top: 23px; }
+.bp-curve-emoji[data-score="0"] { top: 41px; }
+.bp-curve-emoji[data-score="-1"] { top: 59px; }
+.bp-curve-emoji[data-score="-2"] { top: 72px; }
+.bp-legend { list-style: none; margin: .3rem 0 0; padding: 0; font-weight: 400; font-size: .8rem; }
+.bp-legend li { display: flex; align-items: center; gap: .35rem; }
+.bp-swatch { display: inline-block; width: .9rem; height: 3px; border-radius: 2px; }
+
+/* Findings */
+.bp-finding {
+  --bp-sev: var(--bp-warning);
+  display: flex; gap: .35rem; align-items: baseline; margin-top: .35rem; padding: .2rem .4rem;
+  font-size: .78rem; font-weight: 500; line-height: 1.3; border-radius: 3px;
+  border-left: 3px solid var(--bp-sev); background: color-mix(in srgb, var(--bp-sev) 12%, var(--bp-bg)); color: var(--bp-fg);
+}
+.bp-finding[data-severity="error"] { --bp-sev: var(--bp-error); }
+.bp-finding[data-severity="info"] { --bp-sev: var(--bp-info); }
+.bp-finding[data-severity="hint"] { --bp-sev: var(--bp-hint); }
+.bp-finding-icon { flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
+.bp-step .bp-finding { font-weight: 500; }
+.bp-outside { padding: .75rem 1rem 1rem; max-width: 60rem; }
+.bp-outside h2 { font-size: .95rem; margin: 0 0 .4rem; }
+.bp-outside ul { list-style: none; margin: 0; padding: 0; }
+
+/* States set by the webview: the step at the cursor, a persona filter, client view. */
+.bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
+/* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
+   yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
+   takes the theme's muted colour on the plain background, without lane tints or note colours;
+   only graphics without text (the curve's pieces, legend swatches) fade. */
+.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
+.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
+  color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
+}
+.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
+.bp-grid .bp-dim .bp-finding { display: none; }
+.bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
+.bp-legend li.bp-dim { color: var(--bp-muted); }
+.bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
+.bp-client { --bp-size: 16px; --bp-col: 17rem; }
+.bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
+.bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
+
+/* High contrast: no tints, every edge drawn. */
+body.vscode-high-contrast .bp, body.vscode-high-contrast-light .bp { --bp-tint: 0%; --bp-note-tint: 0%; }
+body.vscode-high-contrast .bp-grid th, body.vscode-high-contrast .bp-grid td,
+body.vscode-high-contrast-light .bp-grid th, body.vscode-high-contrast-light .bp-grid td {
+  border-color: var(--vscode-contrastBorder, currentColor);
+}
+body.vscode-high-contrast .bp-note, body.vscode-high-contrast-light .bp-note { border: 1px solid var(--vscode-contrastBorder, currentColor); box-shadow: none; }
+@media (forced-colors: active) {
+  .bp-note, .bp-finding, .bp-chip { border: 1px solid CanvasText; }
+}
+`;
+var PAGE_CSS = String.raw`
+html, body { margin: 0; padding: 0; }
+body.bp-page { background: #ffffff; }
+body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; }
+@media (prefers-color-scheme: dark) {
+  body.bp-page { background: #0d1117; }
+  body.bp-page .bp {
+    --bp-fg: #e6edf3; --bp-bg: #0d1117; --bp-muted: #9198a1; --bp-border: #30363d; --bp-line: #6e7681;
+    --bp-head-bg: #151b23; --bp-accent: #4493f8; --bp-link: #4493f8; --bp-error: #f85149;
+    --bp-warning: #d29922; --bp-info: #4493f8; --bp-hint: #9198a1;
+    --bp-tint: 14%; --bp-note-tint: 26%;
+    --bp-series-0: #4493f8; --bp-series-1: #f778ba; --bp-series-2: #3fb950;
+    --bp-series-3: #f0883e; --bp-series-4: #a371f7; --bp-series-5: #9198a1;
+  }
+}
+@page { size: A3 landscape; margin: 10mm; }
+@media print {
+  body.bp-page { background: #ffffff; }
+  body.bp-page .bp {
+    --bp-fg: #1f2328; --bp-bg: #ffffff; --bp-head-bg: #f6f8fa; --bp-border: #d1d9e0; --bp-muted: #59636e;
+    --bp-size: 8.5pt; --bp-col: 0; --bp-label-col: 28mm; --bp-scroll-height: none; min-height: 0;
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+  .bp-scroll { overflow: visible; }
+  .bp-grid { width: 100%; table-layout: fixed; }
+  .bp-grid th, .bp-grid td { position: static !important; }
+  .bp-cell, .bp-step { min-width: 0; max-width: none; }
+  .bp-grid tr { break-inside: avoid; }
+  .bp-stage-name { position: static; }
+}
+`;
+
 // src/core/diff/findings.ts
 function itemKeyOf(doc, diagnostic, keyOf2) {
   const line = diagnostic.range.start.line;
@@ -26743,270 +27047,6 @@ var processor = unified().use(remarkParse).use(remarkGfm);
 // src/core/render/column.ts
 var CELL_ROWS = ROWS.filter((row2) => row2.kind !== "line");
 
-// src/core/render/styles.ts
-var GRID_CSS = String.raw`
-.bp {
-  --bp-fg: var(--vscode-editor-foreground, #1f2328);
-  --bp-bg: var(--vscode-editor-background, #ffffff);
-  --bp-muted: var(--vscode-descriptionForeground, #59636e);
-  --bp-border: var(--vscode-editorGroup-border, #d1d9e0);
-  --bp-line: var(--vscode-editorIndentGuide-activeBackground1, #818b98);
-  --bp-head-bg: var(--vscode-sideBar-background, #f6f8fa);
-  --bp-accent: var(--vscode-focusBorder, #0969da);
-  --bp-link: var(--vscode-textLink-foreground, #0969da);
-  --bp-error: var(--vscode-editorError-foreground, #cf222e);
-  --bp-warning: var(--vscode-editorWarning-foreground, #9a6700);
-  --bp-info: var(--vscode-editorInfo-foreground, #0969da);
-  --bp-hint: var(--vscode-editorHint-foreground, #59636e);
-  --bp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  --bp-size: 13px;
-  --bp-col: 15rem;
-  --bp-label-col: 10.5rem;
-  --bp-stage-row: 2.25rem;
-  --bp-tint: 11%;
-  --bp-note-tint: 22%;
-  --bp-evidence: #8c959f;
-  --bp-customer: #d4a72c;
-  --bp-frontstage: #2f81f7;
-  --bp-backstage: #1f9d7a;
-  --bp-support: #8250df;
-  --bp-pain: #e5534b;
-  --bp-idea: #3fb950;
-  --bp-series-0: #0969da;
-  --bp-series-1: #bf3989;
-  --bp-series-2: #1a7f37;
-  --bp-series-3: #bc4c00;
-  --bp-series-4: #8250df;
-  --bp-series-5: #57606a;
-  color: var(--bp-fg);
-  background: var(--bp-bg);
-  font-family: var(--bp-font);
-  font-size: var(--bp-size);
-  line-height: 1.45;
-}
-body.vscode-dark .bp, .bp.bp-dark {
-  --bp-tint: 14%;
-  --bp-note-tint: 26%;
-  --bp-series-0: #4493f8;
-  --bp-series-1: #f778ba;
-  --bp-series-2: #3fb950;
-  --bp-series-3: #f0883e;
-  --bp-series-4: #a371f7;
-  --bp-series-5: #9198a1;
-}
-.bp *, .bp *::before, .bp *::after { box-sizing: border-box; }
-.bp-sr-only {
-  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-}
-
-/* Heading above the grid */
-.bp-head { display: flex; align-items: baseline; gap: .75rem; padding: .75rem 1rem .5rem; }
-.bp-title { font-size: 1.35rem; font-weight: 600; margin: 0; letter-spacing: -.01em; }
-.bp-status {
-  font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--bp-muted);
-  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem;
-}
-.bp-empty { padding: 1rem; color: var(--bp-muted); }
-
-/* The scroll area keeps stage and lane headers in view (sticky cells need it to scroll). */
-.bp-scroll { overflow: auto; max-height: var(--bp-scroll-height, none); position: relative; }
-.bp-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
-.bp-grid { border-collapse: separate; border-spacing: 0; table-layout: auto; }
-.bp-grid th, .bp-grid td {
-  border-right: 1px solid var(--bp-border); border-bottom: 1px solid var(--bp-border);
-  vertical-align: top; text-align: left; padding: .45rem .55rem; background: var(--bp-bg);
-}
-.bp-grid .bp-stage-start { border-left: 2px solid var(--bp-line); }
-
-.bp-corner { position: sticky; left: 0; top: 0; z-index: 4; min-width: var(--bp-label-col); background: var(--bp-head-bg) !important; }
-.bp-stages > * {
-  position: sticky; top: 0; z-index: 2; height: var(--bp-stage-row);
-  background: var(--bp-head-bg) !important; font-size: .95rem; font-weight: 650; white-space: nowrap;
-  vertical-align: middle !important;
-}
-/* Stage names stay readable while a long stage scrolls past. */
-.bp-stage-name { position: sticky; left: calc(var(--bp-label-col) + .6rem); }
-.bp-stage { border-top: 3px solid var(--bp-accent); }
-.bp-stage-none { border-top: 3px solid transparent; }
-.bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
-.bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
-.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; }
-.bp-step-no {
-  display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
-  padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
-  color: var(--bp-bg); background: var(--bp-fg); font-variant-numeric: tabular-nums;
-}
-
-/* Row headers */
-.bp-grid th[scope="row"] {
-  position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
-  background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
-}
-.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
-.bp-cell p { margin: 0 0 .35rem; }
-.bp-cell p:last-child { margin-bottom: 0; }
-.bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
-.bp-cell blockquote { margin: 0; padding-left: .5rem; border-left: 3px solid var(--bp-border); color: var(--bp-muted); }
-.bp-cell code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .92em; }
-.bp a { color: var(--bp-link); }
-.bp-entry + .bp-entry { margin-top: .35rem; padding-top: .35rem; border-top: 1px dashed var(--bp-border); }
-.bp-key { color: var(--bp-muted); font-weight: 600; }
-
-/* Lanes: a tinted band with notes in the lane's colour */
-.bp-lane { --bp-hue: transparent; }
-.bp-lane-evidence { --bp-hue: var(--bp-evidence); }
-.bp-lane-customer { --bp-hue: var(--bp-customer); }
-.bp-lane-frontstage { --bp-hue: var(--bp-frontstage); }
-.bp-lane-backstage { --bp-hue: var(--bp-backstage); }
-.bp-lane-support { --bp-hue: var(--bp-support); }
-.bp-lane-pain { --bp-hue: var(--bp-pain); }
-.bp-lane-idea { --bp-hue: var(--bp-idea); }
-.bp-lane > td { background: color-mix(in srgb, var(--bp-hue) var(--bp-tint), var(--bp-bg)); }
-.bp-lane > th[scope="row"] { box-shadow: inset 4px 0 0 var(--bp-hue); padding-left: .8rem; }
-.bp-note {
-  background: color-mix(in srgb, var(--bp-hue) var(--bp-note-tint), var(--bp-bg));
-  border-left: 3px solid var(--bp-hue); border-radius: 4px; padding: .35rem .5rem;
-  box-shadow: 0 1px 1px color-mix(in srgb, var(--bp-fg) 10%, transparent);
-}
-.bp-lane-channel .bp-note, .bp-lane-tested .bp-note, .bp-lane-duration .bp-note, .bp-lane-metric .bp-note,
-.bp-lane-owner .bp-note, .bp-lane-basis .bp-note, .bp-lane-quote .bp-note, .bp-lane-other .bp-note {
-  background: none; border-left: 0; box-shadow: none; padding: 0;
-}
-.bp-lane-quote .bp-note { font-style: italic; }
-.bp-lane-channel .bp-note { font-weight: 600; color: var(--bp-muted); }
-.bp-lane-customer .bp-note { font-weight: 500; }
-
-/* The three lines */
-.bp-line > th, .bp-line > td { padding: 0; height: 1.6rem; vertical-align: middle !important; border-bottom: 0; }
-.bp-line > th.bp-line-label {
-  font-size: .68rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
-  color: var(--bp-muted); padding: .15rem .55rem; line-height: 1.15;
-}
-.bp-line-rule { background: linear-gradient(var(--bp-line), var(--bp-line)) center / 100% 2px no-repeat !important; }
-.bp-line[data-lane="line-of-visibility"] .bp-line-rule {
-  background: repeating-linear-gradient(90deg, var(--bp-line) 0 10px, transparent 10px 16px) center / 100% 2px no-repeat !important;
-}
-.bp-line[data-lane="line-of-internal-interaction"] .bp-line-rule {
-  background: repeating-linear-gradient(90deg, var(--bp-line) 0 3px, transparent 3px 7px) center / 100% 2px no-repeat !important;
-}
-.bp-line > td.bp-stage-start { border-left-color: var(--bp-line); }
-.bp-line + .bp-lane > * { border-top: 0; }
-
-/* Personas and stories */
-.bp-chips, .bp-cell .bp-chips { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
-.bp-chip {
-  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem; font-size: .85em;
-  background: var(--bp-head-bg); white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis;
-}
-.bp-chip-persona::before { content: "● "; color: var(--bp-accent); }
-.bp-chip-story { border-radius: 4px; white-space: normal; }
-.bp-chip.bp-inherited { border-style: dashed; color: var(--bp-muted); background: transparent; }
-/* Theme error colours are made for squiggles, not small text on a tinted chip (VS Code's light
-   #e51400 on #f8f8f8 is 4.46:1, under WCAG's 4.5:1): the error colour marks the border and the
-   wavy underline, the name keeps the foreground colour. */
-.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-fg); text-decoration: underline wavy var(--bp-error); }
-
-/* Emotion curve: each cell draws its piece; percentages keep dots round at any width. */
-.bp-lane-emotion > td { padding: 0; height: 96px; position: relative; }
-.bp-curve { display: block; overflow: visible; }
-.bp-curve line { stroke-width: 2.5; stroke-linecap: round; }
-.bp-curve .bp-curve-zero { stroke: var(--bp-border); stroke-width: 1; stroke-dasharray: 2 4; }
-.bp-curve circle { stroke: var(--bp-bg); stroke-width: 2; }
-.bp-series-0 { stroke: var(--bp-series-0); fill: var(--bp-series-0); background: var(--bp-series-0); }
-.bp-series-1 { stroke: var(--bp-series-1); fill: var(--bp-series-1); background: var(--bp-series-1); }
-.bp-series-2 { stroke: var(--bp-series-2); fill: var(--bp-series-2); background: var(--bp-series-2); }
-.bp-series-3 { stroke: var(--bp-series-3); fill: var(--bp-series-3); background: var(--bp-series-3); }
-.bp-series-4 { stroke: var(--bp-series-4); fill: var(--bp-series-4); background: var(--bp-series-4); }
-.bp-series-5 { stroke: var(--bp-series-5); fill: var(--bp-series-5); background: var(--bp-series-5); }
-.bp-curve-emoji { position: absolute; left: calc(50% + 9px); font-size: 15px; line-height: 1; }
-.bp-curve-emoji[data-score="2"] { top: 5px; }
-.bp-curve-emoji[data-score="1"] { top: 23px; }
-.bp-curve-emoji[data-score="0"] { top: 41px; }
-.bp-curve-emoji[data-score="-1"] { top: 59px; }
-.bp-curve-emoji[data-score="-2"] { top: 72px; }
-.bp-legend { list-style: none; margin: .3rem 0 0; padding: 0; font-weight: 400; font-size: .8rem; }
-.bp-legend li { display: flex; align-items: center; gap: .35rem; }
-.bp-swatch { display: inline-block; width: .9rem; height: 3px; border-radius: 2px; }
-
-/* Findings */
-.bp-finding {
-  --bp-sev: var(--bp-warning);
-  display: flex; gap: .35rem; align-items: baseline; margin-top: .35rem; padding: .2rem .4rem;
-  font-size: .78rem; font-weight: 500; line-height: 1.3; border-radius: 3px;
-  border-left: 3px solid var(--bp-sev); background: color-mix(in srgb, var(--bp-sev) 12%, var(--bp-bg)); color: var(--bp-fg);
-}
-.bp-finding[data-severity="error"] { --bp-sev: var(--bp-error); }
-.bp-finding[data-severity="info"] { --bp-sev: var(--bp-info); }
-.bp-finding[data-severity="hint"] { --bp-sev: var(--bp-hint); }
-.bp-finding-icon { flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
-.bp-step .bp-finding { font-weight: 500; }
-.bp-outside { padding: .75rem 1rem 1rem; max-width: 60rem; }
-.bp-outside h2 { font-size: .95rem; margin: 0 0 .4rem; }
-.bp-outside ul { list-style: none; margin: 0; padding: 0; }
-
-/* States set by the webview: the step at the cursor, a persona filter, client view. */
-.bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
-/* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
-   yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
-   takes the theme's muted colour on the plain background, without lane tints or note colours;
-   only graphics without text (the curve's pieces, legend swatches) fade. */
-.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
-.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
-  color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
-}
-.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
-.bp-grid .bp-dim .bp-finding { display: none; }
-.bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
-.bp-legend li.bp-dim { color: var(--bp-muted); }
-.bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
-.bp-client { --bp-size: 16px; --bp-col: 17rem; }
-.bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
-.bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
-
-/* High contrast: no tints, every edge drawn. */
-body.vscode-high-contrast .bp, body.vscode-high-contrast-light .bp { --bp-tint: 0%; --bp-note-tint: 0%; }
-body.vscode-high-contrast .bp-grid th, body.vscode-high-contrast .bp-grid td,
-body.vscode-high-contrast-light .bp-grid th, body.vscode-high-contrast-light .bp-grid td {
-  border-color: var(--vscode-contrastBorder, currentColor);
-}
-body.vscode-high-contrast .bp-note, body.vscode-high-contrast-light .bp-note { border: 1px solid var(--vscode-contrastBorder, currentColor); box-shadow: none; }
-@media (forced-colors: active) {
-  .bp-note, .bp-finding, .bp-chip { border: 1px solid CanvasText; }
-}
-`;
-var PAGE_CSS = String.raw`
-html, body { margin: 0; padding: 0; }
-body.bp-page { background: #ffffff; }
-body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; }
-@media (prefers-color-scheme: dark) {
-  body.bp-page { background: #0d1117; }
-  body.bp-page .bp {
-    --bp-fg: #e6edf3; --bp-bg: #0d1117; --bp-muted: #9198a1; --bp-border: #30363d; --bp-line: #6e7681;
-    --bp-head-bg: #151b23; --bp-accent: #4493f8; --bp-link: #4493f8; --bp-error: #f85149;
-    --bp-warning: #d29922; --bp-info: #4493f8; --bp-hint: #9198a1;
-    --bp-tint: 14%; --bp-note-tint: 26%;
-    --bp-series-0: #4493f8; --bp-series-1: #f778ba; --bp-series-2: #3fb950;
-    --bp-series-3: #f0883e; --bp-series-4: #a371f7; --bp-series-5: #9198a1;
-  }
-}
-@page { size: A3 landscape; margin: 10mm; }
-@media print {
-  body.bp-page { background: #ffffff; }
-  body.bp-page .bp {
-    --bp-fg: #1f2328; --bp-bg: #ffffff; --bp-head-bg: #f6f8fa; --bp-border: #d1d9e0; --bp-muted: #59636e;
-    --bp-size: 8.5pt; --bp-col: 0; --bp-label-col: 28mm; --bp-scroll-height: none; min-height: 0;
-    print-color-adjust: exact; -webkit-print-color-adjust: exact;
-  }
-  .bp-scroll { overflow: visible; }
-  .bp-grid { width: 100%; table-layout: fixed; }
-  .bp-grid th, .bp-grid td { position: static !important; }
-  .bp-cell, .bp-step { min-width: 0; max-width: none; }
-  .bp-grid tr { break-inside: avoid; }
-  .bp-stage-name { position: static; }
-}
-`;
-
 // package.json
 var package_default = {
   name: "service-blueprints",
@@ -27024,6 +27064,7 @@ var package_default = {
     blueprint: "bin/blueprint.js"
   },
   main: "./dist/extension.js",
+  browser: "./dist/web/extension.js",
   scripts: {
     build: "node esbuild.mjs",
     "build:action": "node scripts/build-action.mjs",
@@ -27034,6 +27075,7 @@ var package_default = {
     package: `node -e "fs.rmSync('dist',{recursive:true,force:true})" && npm run build -- --production && vsce package --no-dependencies`,
     "test:vscode": "npm run build && node scripts/e2e/build-tests.mjs && node out/test/vscode/runTest.js",
     "test:e2e": "node scripts/e2e/run.mjs",
+    "test:web": "node scripts/e2e/run.mjs --web",
     prepare: "node esbuild.mjs"
   },
   devDependencies: {
@@ -27050,6 +27092,7 @@ var package_default = {
     "@vscode/codicons": "0.0.45",
     "@vscode/test-electron": "2.5.2",
     "@vscode/vsce": "3.9.2",
+    assert: "2.1.0",
     "axe-core": "4.14.1",
     "commonmark-spec": "0.31.2",
     esbuild: "0.28.2",
@@ -27365,7 +27408,8 @@ var package_default = {
   capabilities: {
     untrustedWorkspaces: {
       supported: true
-    }
+    },
+    virtualWorkspaces: true
   },
   l10n: "./l10n",
   icon: "media/icon.png",
