@@ -46,7 +46,7 @@ const CLEAN = `---\nblueprint: Clean\nstatus: tested\n---\n\n## Personas\n\n### 
 /** Twelve steps, each with an unknown persona (error) and an unknown field (warning). */
 const BROKEN = CLEAN + Array.from({ length: 12 }, (_, i) => `\n### Step: Broken ${i}\n- persona: @nobody${i}\n- customer: waits\n- colour: blue\n`).join('');
 
-describe('GitHub Action', () => {
+describe('GitHub Action', { timeout: 120_000 }, () => {
   let repo: TestRepo;
   beforeAll(() => {
     repo = makeRepo({ 'services/apply.blueprint.md': CLEAN });

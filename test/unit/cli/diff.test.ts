@@ -17,7 +17,8 @@ interface JsonReport {
 const ADDED = `---\nblueprint: Added later\nlang: nl\n---\n\n## Klantreis\n\n### Fase: Melden\n\n#### Stap: Meldt een verhuizing\n- klant: vult het formulier in\n- kanaal: web\n`;
 const OTHER = `---\nblueprint: Other\n---\n\n## Personas\n\n### Maria\n- heard: 2024-01-01, interview\n\n## Journey\n\n### Step: Only step\n- persona: @maria\n- customer: does it\n`;
 
-describe('blueprint diff', () => {
+// Each test runs several processes; on a loaded machine that takes longer than the default.
+describe('blueprint diff', { timeout: 120_000 }, () => {
   let repo: TestRepo;
 
   beforeAll(() => {
@@ -93,7 +94,7 @@ describe('blueprint diff', () => {
   });
 
   it('markdown is cut under 60 KB with a note when the change is large', async () => {
-    const steps = (title: string) => Array.from({ length: 700 }, (_, i) => `### Step: ${title} ${i}\n- customer: does thing ${i}\n- channel: web\n`).join('\n');
+    const steps = (title: string) => Array.from({ length: 600 }, (_, i) => `### Step: ${title} ${i}\n- customer: does thing ${i}\n- channel: web\n`).join('\n');
     const big = makeRepo({ 'big.blueprint.md': `---\nblueprint: Big\n---\n\n## Journey\n\n${steps('Old step')}` });
     try {
       big.write({ 'big.blueprint.md': `---\nblueprint: Big\n---\n\n## Journey\n\n${steps('Quite different new step with a long title')}`.replace(/does thing/g, 'performs action') });
@@ -153,7 +154,7 @@ describe('blueprint diff', () => {
   });
 });
 
-describe('blueprint check --base', () => {
+describe('blueprint check --base', { timeout: 120_000 }, () => {
   it('reports only the findings the change introduces and counts those left out', async () => {
     requireBuiltCli();
     // Both versions share one old finding: an unknown field in a step that moves lines.
