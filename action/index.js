@@ -4400,9 +4400,9 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
+        const { anchor, newlineAfterProp: nl2 } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+        if (lastProp && (!nl2 || nl2.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
         }
@@ -4852,7 +4852,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4872,7 +4872,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value2);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value2;
       if (type)
         scalar.type = type;
@@ -5475,9 +5475,9 @@ var require_cst_scalar = __commonJS({
         case "block-map":
         case "block-seq": {
           const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          const nl2 = { type: "newline", offset, indent: token.indent, source: "\n" };
           delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          Object.assign(token, { type, source, end: [nl2] });
           break;
         }
         default: {
@@ -5968,18 +5968,18 @@ var require_lexer = __commonJS({
         }
       }
       *parseFlowCollection() {
-        let nl, sp;
+        let nl2, sp;
         let indent2 = -1;
         do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
+          nl2 = yield* this.pushNewline();
+          if (nl2 > 0) {
             sp = yield* this.pushSpaces(false);
             this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
           sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
+        } while (nl2 + sp > 0);
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
@@ -6055,16 +6055,16 @@ var require_lexer = __commonJS({
           }
         }
         const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
+        let nl2 = qb.indexOf("\n", this.pos);
+        if (nl2 !== -1) {
+          while (nl2 !== -1) {
+            const cs = this.continueScalar(nl2 + 1);
             if (cs === -1)
               break;
-            nl = qb.indexOf("\n", cs);
+            nl2 = qb.indexOf("\n", cs);
           }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          if (nl2 !== -1) {
+            end = nl2 - (qb[nl2 - 1] === "\r" ? 2 : 1);
           }
         }
         if (end === -1) {
@@ -6091,7 +6091,7 @@ var require_lexer = __commonJS({
         return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
       }
       *parseBlockScalar() {
-        let nl = this.pos - 1;
+        let nl2 = this.pos - 1;
         let indent2 = 0;
         let ch;
         loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
@@ -6100,7 +6100,7 @@ var require_lexer = __commonJS({
               indent2 += 1;
               break;
             case "\n":
-              nl = i3;
+              nl2 = i3;
               indent2 = 0;
               break;
             case "\r": {
@@ -6124,28 +6124,28 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs = this.continueScalar(nl + 1);
+            const cs = this.continueScalar(nl2 + 1);
             if (cs === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
+            nl2 = this.buffer.indexOf("\n", cs);
+          } while (nl2 !== -1);
+          if (nl2 === -1) {
             if (!this.atEnd)
               return this.setNext("block-scalar");
-            nl = this.buffer.length;
+            nl2 = this.buffer.length;
           }
         }
-        let i2 = nl + 1;
+        let i2 = nl2 + 1;
         ch = this.buffer[i2];
         while (ch === " ")
           ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
             ch = this.buffer[++i2];
-          nl = i2 - 1;
+          nl2 = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i3 = nl - 1;
+            let i3 = nl2 - 1;
             let ch2 = this.buffer[i3];
             if (ch2 === "\r")
               ch2 = this.buffer[--i3];
@@ -6153,13 +6153,13 @@ var require_lexer = __commonJS({
             while (ch2 === " ")
               ch2 = this.buffer[--i3];
             if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
-              nl = i3;
+              nl2 = i3;
             else
               break;
           } while (true);
         }
         yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
+        yield* this.pushToIndex(nl2 + 1, true);
         return yield* this.parseLineStart();
       }
       *parsePlainScalar() {
@@ -6744,10 +6744,10 @@ var require_parser = __commonJS({
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
+              let nl2 = this.source.indexOf("\n") + 1;
+              while (nl2 !== 0) {
+                this.onNewLine(this.offset + nl2);
+                nl2 = this.source.indexOf("\n", nl2) + 1;
               }
             }
             yield* this.pop();
@@ -6802,25 +6802,25 @@ var require_parser = __commonJS({
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
-            const nl = [];
+            const nl2 = [];
             for (let i2 = 0; i2 < it.sep.length; ++i2) {
               const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i2);
+                  nl2.push(i2);
                   break;
                 case "space":
                   break;
                 case "comment":
                   if (st.indent > map3.indent)
-                    nl.length = 0;
+                    nl2.length = 0;
                   break;
                 default:
-                  nl.length = 0;
+                  nl2.length = 0;
               }
             }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+            if (nl2.length >= 2)
+              start = it.sep.splice(nl2[1]);
           }
           switch (this.type) {
             case "anchor":
@@ -7097,10 +7097,10 @@ var require_parser = __commonJS({
       }
       flowScalar(type) {
         if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
+          let nl2 = this.source.indexOf("\n") + 1;
+          while (nl2 !== 0) {
+            this.onNewLine(this.offset + nl2);
+            nl2 = this.source.indexOf("\n", nl2) + 1;
           }
         }
         return {
@@ -8803,17 +8803,17 @@ var require_parse = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -9969,10 +9969,14 @@ var STATUS_WORDS = {
   getest: "tested",
   live: "live"
 };
+var CHANNEL_VALUES = {
+  en: ["phone", "desk", "web", "email", "post", "home visit", "app", "chat"],
+  nl: ["telefoon", "balie", "web", "e-mail", "post", "huisbezoek", "app", "chat"]
+};
 
 // src/core/parse/frontmatter.ts
 var import_yaml = __toESM(require_dist());
-function parseFrontMatter(yamlSource, contentStart, range, lines) {
+function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   const problems = [];
   const document3 = (0, import_yaml.parseDocument)(yamlSource, { prettyErrors: false, uniqueKeys: false });
   for (const error of document3.errors) {
@@ -9987,13 +9991,13 @@ function parseFrontMatter(yamlSource, contentStart, range, lines) {
   const data = document3.errors.length === 0 && (0, import_yaml.isMap)(document3.contents) ? document3.toJS() : {};
   const rangeOf = (node2) => {
     const nodeRange = node2?.range;
-    if (!nodeRange) return range;
+    if (!nodeRange) return range2;
     return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
   };
-  const frontMatter = { range, data, personaFiles: [], personaRefs: [] };
+  const frontMatter = { range: range2, data, personaFiles: [], personaRefs: [] };
   if (document3.errors.length > 0) return { frontMatter, problems };
   if (!(0, import_yaml.isMap)(document3.contents)) {
-    if (document3.contents !== null) problems.push({ range, severity: "error", message: "parse.frontMatterNotMapping" });
+    if (document3.contents !== null) problems.push({ range: range2, severity: "error", message: "parse.frontMatterNotMapping" });
     return { frontMatter, problems };
   }
   const title = data["blueprint"] ?? data["title"] ?? data["titel"];
@@ -10092,8 +10096,8 @@ function stripHtmlComments(text5) {
 function shiftPosition(position2, lines) {
   return { line: position2.line + lines, character: position2.character };
 }
-function shiftRange(range, lines) {
-  return { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
+function shiftRange(range2, lines) {
+  return { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
 }
 
 // src/core/parse/build.ts
@@ -10312,10 +10316,10 @@ function newItem(builder, kind, start, end, lastLine, stage) {
   const nameSource = heading2.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, "").trimEnd();
   const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
   const id = slug(name);
-  const references = [];
+  const references2 = [];
   for (const raw of segment.fields) {
     for (const ref of raw.references) {
-      references.push({ ...ref, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id });
+      references2.push({ ...ref, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id });
     }
   }
   let description = segment.description;
@@ -10338,7 +10342,7 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
     range: { start: shiftPosition(heading2.range.start, shift), end: endOfLine(builder, lastLine) },
     fields,
-    references,
+    references: references2,
     description,
     fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
     hasFieldList: segment.hasFieldList
@@ -16883,7 +16887,7 @@ function resolveToLabelEnd(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  const label = {
+  const label2 = {
     type: "label",
     start: {
       ...events[open][1].start
@@ -16901,11 +16905,11 @@ function resolveToLabelEnd(events, context) {
       ...events[close2 - 2][1].start
     }
   };
-  media = [["enter", group, context], ["enter", label, context]];
+  media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open + 1, open + offset + 3));
   media = push(media, [["enter", text5, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
+  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open, events.length, media);
@@ -17286,7 +17290,7 @@ function resolveToSetextUnderline(events, context) {
   let index2 = events.length;
   let content3;
   let text5;
-  let definition3;
+  let definition4;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -17300,8 +17304,8 @@ function resolveToSetextUnderline(events, context) {
       if (events[index2][1].type === "content") {
         events.splice(index2, 1);
       }
-      if (!definition3 && events[index2][1].type === "definition") {
-        definition3 = index2;
+      if (!definition4 && events[index2][1].type === "definition") {
+        definition4 = index2;
       }
     }
   }
@@ -17315,11 +17319,11 @@ function resolveToSetextUnderline(events, context) {
     }
   };
   events[text5][1].type = "setextHeadingText";
-  if (definition3) {
+  if (definition4) {
     events.splice(text5, 0, ["enter", heading2, context]);
-    events.splice(definition3 + 1, 0, ["exit", events[content3][1], context]);
+    events.splice(definition4 + 1, 0, ["exit", events[content3][1], context]);
     events[content3][1].end = {
-      ...events[definition3][1].end
+      ...events[definition4][1].end
     };
   } else {
     events[content3][1] = heading2;
@@ -18104,7 +18108,7 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener2(definition3),
+      definition: opener2(definition4),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
@@ -18460,9 +18464,9 @@ function compiler(options) {
     node2.value = data2.replace(/(\r?\n|\r)$/g, "");
   }
   function onexitdefinitionlabelstring(token) {
-    const label = this.resume();
+    const label2 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
-    node2.label = label;
+    node2.label = label2;
     node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
   }
   function onexitdefinitiontitlestring() {
@@ -18606,9 +18610,9 @@ function compiler(options) {
     this.data.referenceType = "collapsed";
   }
   function onexitreferencestring(token) {
-    const label = this.resume();
+    const label2 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
-    node2.label = label;
+    node2.label = label2;
     node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
     this.data.referenceType = "full";
   }
@@ -18666,7 +18670,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition3() {
+  function definition4() {
     return {
       type: "definition",
       identifier: "",
@@ -19918,43 +19922,43 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map3, context, range, rowKind, rowEnd, previousCell) {
+function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map3.add(range[0], 0, [["exit", previousCell, context]]);
+  if (range2[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
+    map3.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range[1]);
+  const now = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
     start: Object.assign({}, now),
     // Note: correct end is set later.
     end: Object.assign({}, now)
   };
-  map3.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
+  map3.add(range2[1], 0, [["enter", previousCell, context]]);
+  if (range2[2] !== 0) {
+    const relatedStart = getPoint(context.events, range2[2]);
+    const relatedEnd = getPoint(context.events, range2[3]);
     const valueToken = {
       type: valueName,
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map3.add(range[2], 0, [["enter", valueToken, context]]);
+    map3.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
+      const start = context.events[range2[2]];
+      const end = context.events[range2[3]];
       start[1].end = Object.assign({}, end[1].end);
       start[1].type = "chunkText";
       start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a2 = range[2] + 1;
-        const b2 = range[3] - range[2] - 1;
+      if (range2[3] > range2[2] + 1) {
+        const a2 = range2[2] + 1;
+        const b2 = range2[3] - range2[2] - 1;
         map3.add(a2, b2, []);
       }
     }
-    map3.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+    map3.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
@@ -22268,15 +22272,15 @@ function exitParagraphWithTaskListItem(token) {
     if (head && head.type === "text") {
       const siblings = parent.children;
       let index2 = -1;
-      let firstParagraph;
+      let firstParagraph2;
       while (++index2 < siblings.length) {
         const sibling = siblings[index2];
         if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
+          firstParagraph2 = sibling;
           break;
         }
       }
-      if (firstParagraph === node2) {
+      if (firstParagraph2 === node2) {
         head.value = head.value.slice(1);
         if (head.value.length === 0) {
           node2.children.shift();
@@ -22346,25 +22350,25 @@ function enterFootnoteDefinition(token) {
   );
 }
 function exitFootnoteCallString(token) {
-  const label = this.resume();
+  const label2 = this.resume();
   const node2 = this.stack[this.stack.length - 1];
   ok(node2.type === "footnoteReference");
   node2.identifier = normalizeIdentifier(
     this.sliceSerialize(token)
   ).toLowerCase();
-  node2.label = label;
+  node2.label = label2;
 }
 function exitFootnoteCall(token) {
   this.exit(token);
 }
 function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
+  const label2 = this.resume();
   const node2 = this.stack[this.stack.length - 1];
   ok(node2.type === "footnoteDefinition");
   node2.identifier = normalizeIdentifier(
     this.sliceSerialize(token)
   ).toLowerCase();
-  node2.label = label;
+  node2.label = label2;
 }
 function exitFootnoteDefinition(token) {
   this.exit(token);
@@ -22534,11 +22538,11 @@ function parseFieldItem(item, text5, lines) {
     }
   }
   const value2 = [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
-  const references = [];
+  const references2 = [];
   const field = spec?.key ?? rawKey.toLowerCase();
-  collectInlineReferences(text5.slice(valueStart, valueEnd), valueStart, lines, field, references);
-  collectLinkReferences(item.links, text5, lines, field, references);
-  references.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
+  collectInlineReferences(text5.slice(valueStart, valueEnd), valueStart, lines, field, references2);
+  collectLinkReferences(item.links, text5, lines, field, references2);
+  references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
   return {
     rawKey,
     key: field,
@@ -22548,7 +22552,7 @@ function parseFieldItem(item, text5, lines) {
     valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
     range: lines.range(item.start, lastContentOffset(text5, itemEnd)),
     entries,
-    references
+    references: references2
   };
 }
 function cleanValue(source) {
@@ -23997,12 +24001,12 @@ function insertFieldEdit(doc, item, fieldText) {
   const offset = offsetAt(doc.text, at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === "\n";
   const position2 = positionAt(doc.text, offset);
-  const range = { start: position2, end: position2 };
+  const range2 = { start: position2, end: position2 };
   if (item.hasFieldList && item.fields.length > 0) {
     const last = item.fields.reduce((a2, b2) => b2.range.start.line >= a2.range.start.line ? b2 : a2);
     const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, last.range.start.line) ?? "") ?? ["", "", "-", " "];
     const line2 = `${marker[1]}${marker[2]}${marker[3]}${fieldText}`;
-    return { uri: doc.uri, range, newText: atLineStart ? `${line2}${eol}` : `${eol}${line2}` };
+    return { uri: doc.uri, range: range2, newText: atLineStart ? `${line2}${eol}` : `${eol}${line2}` };
   }
   const line = `- ${fieldText}`;
   if (atLineStart) {
@@ -24013,7 +24017,7 @@ function insertFieldEdit(doc, item, fieldText) {
     const needBlankAfter2 = !atEnd && !isBlank(after);
     return {
       uri: doc.uri,
-      range,
+      range: range2,
       newText: `${needBlankBefore2 ? eol : ""}${line}${eol}${needBlankAfter2 ? eol : ""}`
     };
   }
@@ -24023,7 +24027,7 @@ function insertFieldEdit(doc, item, fieldText) {
   const needBlankAfter = !isBlank(afterLine);
   return {
     uri: doc.uri,
-    range,
+    range: range2,
     newText: `${eol}${needBlankBefore ? eol : ""}${line}${needBlankAfter ? eol : ""}`
   };
 }
@@ -24849,9 +24853,9 @@ status: tested
     if (normalised !== "tested" && normalised !== "live") return;
     if (doc.steps.length === 0) return;
     if (doc.steps.some((step) => step.fields.some((field) => field.key === "tested" && field.value.trim() !== ""))) return;
-    const range = statusRange(doc) ?? doc.frontMatter?.range;
-    if (!range) return;
-    context.report({ range, message: "rule.journeyNotTested", args: { status } });
+    const range2 = statusRange(doc) ?? doc.frontMatter?.range;
+    if (!range2) return;
+    context.report({ range: range2, message: "rule.journeyNotTested", args: { status } });
   }
 };
 
@@ -25385,777 +25389,616 @@ function tablesOf(doc) {
   return { personas, stories, journey };
 }
 
-// src/core/render/coverage-styles.ts
-var COVERAGE_CSS = String.raw`
-.bp-cov { padding-bottom: 1rem; }
-.bp-cov-kind { color: var(--bp-muted); font-size: .95rem; }
-.bp-cov-scroll { overflow: auto; padding: 0 1rem; }
-.bp-cov-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
-.bp-cov-table { border-collapse: separate; border-spacing: 0; min-width: 40rem; }
-.bp-cov-table caption { text-align: left; color: var(--bp-muted); padding: 0 0 .5rem; caption-side: top; }
-.bp-cov-table th, .bp-cov-table td { border-bottom: 1px solid var(--bp-border); padding: .4rem .6rem; vertical-align: top; text-align: left; }
-.bp-cov-table thead th { background: var(--bp-head-bg); font-weight: 650; position: sticky; top: 0; z-index: 1; white-space: nowrap; }
-.bp-cov-stage, .bp-cov-cell, .bp-cov-total { text-align: right !important; }
-.bp-cov-unstaged { font-style: italic; }
-.bp-cov-persona { font-weight: 600; white-space: nowrap; background: var(--bp-head-bg); }
-.bp-cov-mark { color: var(--bp-warning); font-weight: 700; }
-.bp-cov-no { color: var(--bp-muted); }
-.bp-cov-entries { list-style: none; margin: 0; padding: 0; font-size: .85em; max-width: 16rem; }
-.bp-cov-entries li + li { margin-top: .15rem; }
-.bp-cov-cell { min-width: 5.5rem; font-variant-numeric: tabular-nums; }
-.bp-cov-count { font-size: 1.1em; font-weight: 600; }
-.bp-cov-empty .bp-cov-count { color: var(--bp-muted); font-weight: 400; }
-.bp-cov-inherited { display: block; font-size: .8em; color: var(--bp-muted); }
-.bp-cov-gap { background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
-.bp-cov-gap .bp-cov-count { color: var(--bp-fg); font-weight: 600; }
-.bp-cov-gap-mark { color: var(--bp-warning); margin-left: .35rem; font-weight: 700; }
-.bp-cov-table tfoot th { font-weight: 600; color: var(--bp-muted); text-align: left; }
-.bp-cov-table tfoot tr:first-child > * { border-top: 2px solid var(--bp-border); }
-.bp-cov-warn { font-weight: 700; background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
-.bp-cov-basis { text-align: right !important; }
-.bp-cov-legend { color: var(--bp-muted); padding: .25rem 1rem; margin: 0; font-size: .9em; }
-.bp-cov-swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; border: 1px solid var(--bp-warning);
-  background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); }
-.bp-cov-unknown { margin: .75rem 1rem; padding: .5rem .75rem; border-left: 3px solid var(--bp-error); }
-.bp-cov-unknown h2 { font-size: 1rem; margin: 0 0 .25rem; }
-.bp-cov-unknown p { margin: 0 0 .25rem; color: var(--bp-muted); }
-.bp-cov-unknown ul { margin: 0; padding-left: 1.25rem; }
-.bp-cov.bp-clickable [data-line] { cursor: pointer; }
-.bp-cov.bp-clickable [data-line]:hover { text-decoration: underline; }
-.bp-cov [data-line]:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
-`;
-
-// src/core/render/styles.ts
-var GRID_CSS = String.raw`
-.bp {
-  --bp-fg: var(--vscode-editor-foreground, #1f2328);
-  --bp-bg: var(--vscode-editor-background, #ffffff);
-  --bp-muted: var(--vscode-descriptionForeground, #59636e);
-  --bp-border: var(--vscode-editorGroup-border, #d1d9e0);
-  --bp-line: var(--vscode-editorIndentGuide-activeBackground1, #818b98);
-  --bp-head-bg: var(--vscode-sideBar-background, #f6f8fa);
-  --bp-accent: var(--vscode-focusBorder, #0969da);
-  --bp-link: var(--vscode-textLink-foreground, #0969da);
-  --bp-error: var(--vscode-editorError-foreground, #cf222e);
-  --bp-warning: var(--vscode-editorWarning-foreground, #9a6700);
-  --bp-info: var(--vscode-editorInfo-foreground, #0969da);
-  --bp-hint: var(--vscode-editorHint-foreground, #59636e);
-  --bp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  --bp-size: 13px;
-  --bp-col: 15rem;
-  --bp-label-col: 10.5rem;
-  --bp-stage-row: 2.25rem;
-  --bp-tint: 11%;
-  --bp-note-tint: 22%;
-  --bp-evidence: #8c959f;
-  --bp-customer: #d4a72c;
-  --bp-frontstage: #2f81f7;
-  --bp-backstage: #1f9d7a;
-  --bp-support: #8250df;
-  --bp-pain: #e5534b;
-  --bp-idea: #3fb950;
-  --bp-series-0: #0969da;
-  --bp-series-1: #bf3989;
-  --bp-series-2: #1a7f37;
-  --bp-series-3: #bc4c00;
-  --bp-series-4: #8250df;
-  --bp-series-5: #57606a;
-  color: var(--bp-fg);
-  background: var(--bp-bg);
-  font-family: var(--bp-font);
-  font-size: var(--bp-size);
-  line-height: 1.45;
-}
-body.vscode-dark .bp, .bp.bp-dark {
-  --bp-tint: 14%;
-  --bp-note-tint: 26%;
-  --bp-series-0: #4493f8;
-  --bp-series-1: #f778ba;
-  --bp-series-2: #3fb950;
-  --bp-series-3: #f0883e;
-  --bp-series-4: #a371f7;
-  --bp-series-5: #9198a1;
-}
-.bp *, .bp *::before, .bp *::after { box-sizing: border-box; }
-.bp-sr-only {
-  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-}
-
-/* Heading above the grid */
-.bp-head { display: flex; align-items: baseline; gap: .75rem; padding: .75rem 1rem .5rem; }
-.bp-title { font-size: 1.35rem; font-weight: 600; margin: 0; letter-spacing: -.01em; }
-.bp-status {
-  font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--bp-muted);
-  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem;
-}
-.bp-empty { padding: 1rem; color: var(--bp-muted); }
-
-/* The scroll area keeps stage and lane headers in view (sticky cells need it to scroll). */
-.bp-scroll { overflow: auto; max-height: var(--bp-scroll-height, none); position: relative; }
-.bp-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
-.bp-grid { border-collapse: separate; border-spacing: 0; table-layout: auto; }
-.bp-grid th, .bp-grid td {
-  border-right: 1px solid var(--bp-border); border-bottom: 1px solid var(--bp-border);
-  vertical-align: top; text-align: left; padding: .45rem .55rem; background: var(--bp-bg);
-}
-.bp-grid .bp-stage-start { border-left: 2px solid var(--bp-line); }
-
-.bp-corner { position: sticky; left: 0; top: 0; z-index: 4; min-width: var(--bp-label-col); background: var(--bp-head-bg) !important; }
-.bp-stages > * {
-  position: sticky; top: 0; z-index: 2; height: var(--bp-stage-row);
-  background: var(--bp-head-bg) !important; font-size: .95rem; font-weight: 650; white-space: nowrap;
-  vertical-align: middle !important;
-}
-/* Stage names stay readable while a long stage scrolls past. */
-.bp-stage-name { position: sticky; left: calc(var(--bp-label-col) + .6rem); }
-.bp-stage { border-top: 3px solid var(--bp-accent); }
-.bp-stage-none { border-top: 3px solid transparent; }
-.bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
-.bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
-.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; }
-.bp-step-no {
-  display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
-  padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
-  color: var(--bp-bg); background: var(--bp-fg); font-variant-numeric: tabular-nums;
-}
-
-/* Row headers */
-.bp-grid th[scope="row"] {
-  position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
-  background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
-}
-.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
-.bp-cell p { margin: 0 0 .35rem; }
-.bp-cell p:last-child { margin-bottom: 0; }
-.bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
-.bp-cell blockquote { margin: 0; padding-left: .5rem; border-left: 3px solid var(--bp-border); color: var(--bp-muted); }
-.bp-cell code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .92em; }
-.bp a { color: var(--bp-link); }
-.bp-entry + .bp-entry { margin-top: .35rem; padding-top: .35rem; border-top: 1px dashed var(--bp-border); }
-.bp-key { color: var(--bp-muted); font-weight: 600; }
-
-/* Lanes: a tinted band with notes in the lane's colour */
-.bp-lane { --bp-hue: transparent; }
-.bp-lane-evidence { --bp-hue: var(--bp-evidence); }
-.bp-lane-customer { --bp-hue: var(--bp-customer); }
-.bp-lane-frontstage { --bp-hue: var(--bp-frontstage); }
-.bp-lane-backstage { --bp-hue: var(--bp-backstage); }
-.bp-lane-support { --bp-hue: var(--bp-support); }
-.bp-lane-pain { --bp-hue: var(--bp-pain); }
-.bp-lane-idea { --bp-hue: var(--bp-idea); }
-.bp-lane > td { background: color-mix(in srgb, var(--bp-hue) var(--bp-tint), var(--bp-bg)); }
-.bp-lane > th[scope="row"] { box-shadow: inset 4px 0 0 var(--bp-hue); padding-left: .8rem; }
-.bp-note {
-  background: color-mix(in srgb, var(--bp-hue) var(--bp-note-tint), var(--bp-bg));
-  border-left: 3px solid var(--bp-hue); border-radius: 4px; padding: .35rem .5rem;
-  box-shadow: 0 1px 1px color-mix(in srgb, var(--bp-fg) 10%, transparent);
-}
-.bp-lane-channel .bp-note, .bp-lane-tested .bp-note, .bp-lane-duration .bp-note, .bp-lane-metric .bp-note,
-.bp-lane-owner .bp-note, .bp-lane-basis .bp-note, .bp-lane-quote .bp-note, .bp-lane-other .bp-note {
-  background: none; border-left: 0; box-shadow: none; padding: 0;
-}
-.bp-lane-quote .bp-note { font-style: italic; }
-.bp-lane-channel .bp-note { font-weight: 600; color: var(--bp-muted); }
-.bp-lane-customer .bp-note { font-weight: 500; }
-
-/* The three lines */
-.bp-line > th, .bp-line > td { padding: 0; height: 1.6rem; vertical-align: middle !important; border-bottom: 0; }
-.bp-line > th.bp-line-label {
-  font-size: .68rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
-  color: var(--bp-muted); padding: .15rem .55rem; line-height: 1.15;
-}
-.bp-line-rule { background: linear-gradient(var(--bp-line), var(--bp-line)) center / 100% 2px no-repeat !important; }
-.bp-line[data-lane="line-of-visibility"] .bp-line-rule {
-  background: repeating-linear-gradient(90deg, var(--bp-line) 0 10px, transparent 10px 16px) center / 100% 2px no-repeat !important;
-}
-.bp-line[data-lane="line-of-internal-interaction"] .bp-line-rule {
-  background: repeating-linear-gradient(90deg, var(--bp-line) 0 3px, transparent 3px 7px) center / 100% 2px no-repeat !important;
-}
-.bp-line > td.bp-stage-start { border-left-color: var(--bp-line); }
-.bp-line + .bp-lane > * { border-top: 0; }
-
-/* Personas and stories */
-.bp-chips, .bp-cell .bp-chips { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
-.bp-chip {
-  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem; font-size: .85em;
-  background: var(--bp-head-bg); white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis;
-}
-.bp-chip-persona::before { content: "● "; color: var(--bp-accent); }
-.bp-chip-story { border-radius: 4px; white-space: normal; }
-.bp-chip.bp-inherited { border-style: dashed; color: var(--bp-muted); background: transparent; }
-/* Theme error colours are made for squiggles, not small text on a tinted chip (VS Code's light
-   #e51400 on #f8f8f8 is 4.46:1, under WCAG's 4.5:1): the error colour marks the border and the
-   wavy underline, the name keeps the foreground colour. */
-.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-fg); text-decoration: underline wavy var(--bp-error); }
-
-/* Emotion curve: each cell draws its piece; percentages keep dots round at any width. */
-.bp-lane-emotion > td { padding: 0; height: 96px; position: relative; }
-.bp-curve { display: block; overflow: visible; }
-.bp-curve line { stroke-width: 2.5; stroke-linecap: round; }
-.bp-curve .bp-curve-zero { stroke: var(--bp-border); stroke-width: 1; stroke-dasharray: 2 4; }
-.bp-curve circle { stroke: var(--bp-bg); stroke-width: 2; }
-.bp-series-0 { stroke: var(--bp-series-0); fill: var(--bp-series-0); background: var(--bp-series-0); }
-.bp-series-1 { stroke: var(--bp-series-1); fill: var(--bp-series-1); background: var(--bp-series-1); }
-.bp-series-2 { stroke: var(--bp-series-2); fill: var(--bp-series-2); background: var(--bp-series-2); }
-.bp-series-3 { stroke: var(--bp-series-3); fill: var(--bp-series-3); background: var(--bp-series-3); }
-.bp-series-4 { stroke: var(--bp-series-4); fill: var(--bp-series-4); background: var(--bp-series-4); }
-.bp-series-5 { stroke: var(--bp-series-5); fill: var(--bp-series-5); background: var(--bp-series-5); }
-.bp-curve-emoji { position: absolute; left: calc(50% + 9px); font-size: 15px; line-height: 1; }
-.bp-curve-emoji[data-score="2"] { top: 5px; }
-.bp-curve-emoji[data-score="1"] { top: 23px; }
-.bp-curve-emoji[data-score="0"] { top: 41px; }
-.bp-curve-emoji[data-score="-1"] { top: 59px; }
-.bp-curve-emoji[data-score="-2"] { top: 72px; }
-.bp-legend { list-style: none; margin: .3rem 0 0; padding: 0; font-weight: 400; font-size: .8rem; }
-.bp-legend li { display: flex; align-items: center; gap: .35rem; }
-.bp-swatch { display: inline-block; width: .9rem; height: 3px; border-radius: 2px; }
-
-/* Findings */
-.bp-finding {
-  --bp-sev: var(--bp-warning);
-  display: flex; gap: .35rem; align-items: baseline; margin-top: .35rem; padding: .2rem .4rem;
-  font-size: .78rem; font-weight: 500; line-height: 1.3; border-radius: 3px;
-  border-left: 3px solid var(--bp-sev); background: color-mix(in srgb, var(--bp-sev) 12%, var(--bp-bg)); color: var(--bp-fg);
-}
-.bp-finding[data-severity="error"] { --bp-sev: var(--bp-error); }
-.bp-finding[data-severity="info"] { --bp-sev: var(--bp-info); }
-.bp-finding[data-severity="hint"] { --bp-sev: var(--bp-hint); }
-.bp-finding-icon { flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
-.bp-step .bp-finding { font-weight: 500; }
-.bp-outside { padding: .75rem 1rem 1rem; max-width: 60rem; }
-.bp-outside h2 { font-size: .95rem; margin: 0 0 .4rem; }
-.bp-outside ul { list-style: none; margin: 0; padding: 0; }
-
-/* States set by the webview: the step at the cursor, a persona filter, client view. */
-.bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
-/* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
-   yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
-   takes the theme's muted colour on the plain background, without lane tints or note colours;
-   only graphics without text (the curve's pieces, legend swatches) fade. */
-.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
-.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
-  color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
-}
-.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
-.bp-grid .bp-dim .bp-finding { display: none; }
-.bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
-.bp-legend li.bp-dim { color: var(--bp-muted); }
-.bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
-.bp-client { --bp-size: 16px; --bp-col: 17rem; }
-.bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
-.bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
-
-/* High contrast: no tints, every edge drawn. */
-body.vscode-high-contrast .bp, body.vscode-high-contrast-light .bp { --bp-tint: 0%; --bp-note-tint: 0%; }
-body.vscode-high-contrast .bp-grid th, body.vscode-high-contrast .bp-grid td,
-body.vscode-high-contrast-light .bp-grid th, body.vscode-high-contrast-light .bp-grid td {
-  border-color: var(--vscode-contrastBorder, currentColor);
-}
-body.vscode-high-contrast .bp-note, body.vscode-high-contrast-light .bp-note { border: 1px solid var(--vscode-contrastBorder, currentColor); box-shadow: none; }
-@media (forced-colors: active) {
-  .bp-note, .bp-finding, .bp-chip { border: 1px solid CanvasText; }
-}
-`;
-var PAGE_CSS = String.raw`
-html, body { margin: 0; padding: 0; }
-body.bp-page { background: #ffffff; }
-body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; }
-@media (prefers-color-scheme: dark) {
-  body.bp-page { background: #0d1117; }
-  body.bp-page .bp {
-    --bp-fg: #e6edf3; --bp-bg: #0d1117; --bp-muted: #9198a1; --bp-border: #30363d; --bp-line: #6e7681;
-    --bp-head-bg: #151b23; --bp-accent: #4493f8; --bp-link: #4493f8; --bp-error: #f85149;
-    --bp-warning: #d29922; --bp-info: #4493f8; --bp-hint: #9198a1;
-    --bp-tint: 14%; --bp-note-tint: 26%;
-    --bp-series-0: #4493f8; --bp-series-1: #f778ba; --bp-series-2: #3fb950;
-    --bp-series-3: #f0883e; --bp-series-4: #a371f7; --bp-series-5: #9198a1;
-  }
-}
-@page { size: A3 landscape; margin: 10mm; }
-@media print {
-  body.bp-page { background: #ffffff; }
-  body.bp-page .bp {
-    --bp-fg: #1f2328; --bp-bg: #ffffff; --bp-head-bg: #f6f8fa; --bp-border: #d1d9e0; --bp-muted: #59636e;
-    --bp-size: 8.5pt; --bp-col: 0; --bp-label-col: 28mm; --bp-scroll-height: none; min-height: 0;
-    print-color-adjust: exact; -webkit-print-color-adjust: exact;
-  }
-  .bp-scroll { overflow: visible; }
-  .bp-grid { width: 100%; table-layout: fixed; }
-  .bp-grid th, .bp-grid td { position: static !important; }
-  .bp-cell, .bp-step { min-width: 0; max-width: none; }
-  .bp-grid tr { break-inside: avoid; }
-  .bp-stage-name { position: static; }
-}
-`;
-
-// src/core/diff/findings.ts
-function itemKeyOf(doc, diagnostic, keyOf2) {
-  const line = diagnostic.range.start.line;
-  const inside2 = (item) => item.range.start.line <= line && line <= item.range.end.line;
-  const found = doc.steps.find(inside2) ?? doc.stages.find(inside2) ?? doc.personas.find(inside2) ?? doc.stories.find(inside2);
-  return found ? keyOf2(found) : "document";
-}
-function keyed(snapshot, diagnostics, rename) {
-  const doc = snapshot.doc;
-  if (!doc) return [];
-  const stepKey = new Map(snapshot.steps.map((facts) => [facts.step, facts.key]));
-  const stageKey = new Map(snapshot.stages.map((facts) => [facts.stage, facts.key]));
-  const keyOf2 = (item) => {
-    const key = stepKey.get(item) ?? stageKey.get(item) ?? item.id;
-    return `${item.kind}:${rename(item.kind, key)}`;
-  };
-  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf2) }));
-}
-function toChange(kind, { diagnostic, item }) {
-  return {
-    kind,
-    rule: diagnostic.rule,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    item,
-    line: diagnostic.range.start.line + 1,
-    column: diagnostic.range.start.character + 1
-  };
-}
-function groupBy(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const key = `${finding.diagnostic.rule}\0${finding.item}`;
-    const group = groups.get(key);
-    if (group) group.push(finding);
-    else groups.set(key, [finding]);
-  }
-  return groups;
-}
-function unpaired(base, head) {
-  const leftBase = [...base];
-  const fresh = [];
-  for (const finding of head) {
-    const same = leftBase.findIndex((other) => other.diagnostic.message === finding.diagnostic.message);
-    if (same >= 0) leftBase.splice(same, 1);
-    else fresh.push(finding);
-  }
-  const pairs = Math.min(leftBase.length, fresh.length);
-  return { fixed: leftBase.slice(pairs), fresh: fresh.slice(pairs) };
-}
-function diffFindings(base, baseDiagnostics, head, headDiagnostics, matching) {
-  const rename = (kind, key) => (kind === "step" ? matching.renamedSteps.get(key) : kind === "stage" ? matching.stages.get(key) : void 0) ?? key;
-  const baseGroups = groupBy(keyed(base, baseDiagnostics, rename));
-  const headKeyed = keyed(head, headDiagnostics, (_kind, key) => key);
-  const headGroups = groupBy(headKeyed);
-  const fresh = [];
-  const fixed = [];
-  for (const [key, group] of headGroups) {
-    const result = unpaired(baseGroups.get(key) ?? [], group);
-    fresh.push(...result.fresh.map((f2) => toChange("finding-new", f2)));
-    fixed.push(...result.fixed.map((f2) => toChange("finding-fixed", f2)));
-    baseGroups.delete(key);
-  }
-  for (const group of baseGroups.values()) fixed.push(...group.map((f2) => toChange("finding-fixed", f2)));
-  return { fresh, fixed, existing: headKeyed.length - fresh.length };
-}
-
-// src/core/diff/match.ts
-var RENAME_SIMILARITY = 0.6;
-var MAX_RENAME_PAIRS = 25e4;
-function similarity(a2, b2) {
-  if (a2.size + b2.size === 0) return 0;
-  let shared = 0;
-  for (const word of a2) if (b2.has(word)) shared++;
-  return 2 * shared / (a2.size + b2.size);
-}
-function matchRenamedSteps(base, head, matching) {
-  if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
-  const pairs = [];
-  for (const b2 of base) {
-    for (const h2 of head) {
-      const score2 = similarity(b2.words, h2.words);
-      if (score2 >= RENAME_SIMILARITY) pairs.push({ b: b2, h: h2, score: score2 });
-    }
-  }
-  pairs.sort((x2, y2) => y2.score - x2.score || Math.abs(x2.b.line - x2.h.line) - Math.abs(y2.b.line - y2.h.line));
-  const usedHead = /* @__PURE__ */ new Set();
-  for (const { b: b2, h: h2 } of pairs) {
-    if (matching.steps.has(b2) || usedHead.has(h2)) continue;
-    matching.steps.set(b2, h2);
-    matching.renamedSteps.set(b2.key, h2.key);
-    usedHead.add(h2);
-  }
-}
-function matchRenamedStages(base, head, matching) {
-  const headStages = new Set(head.stages.filter((s2) => ![...matching.stages.values()].includes(s2.key)).map((s2) => s2.key));
-  for (const stage of base.stages) {
-    if (matching.stages.has(stage.key)) continue;
-    const own6 = base.steps.filter((step) => step.stage === stage.stage.id);
-    const votes = /* @__PURE__ */ new Map();
-    for (const step of own6) {
-      const to = matching.steps.get(step)?.stage;
-      if (to && headStages.has(to)) votes.set(to, (votes.get(to) ?? 0) + 1);
-    }
-    const [best] = [...votes].sort((x2, y2) => y2[1] - x2[1]);
-    if (!best || best[1] * 2 < own6.length) continue;
-    matching.stages.set(stage.key, best[0]);
-    headStages.delete(best[0]);
-    const headStage = head.stages.find((s2) => s2.key === best[0]);
-    if (headStage) matching.renamedStages.set(stage, headStage);
-  }
-}
-function matchVersions(base, head) {
-  const matching = { steps: /* @__PURE__ */ new Map(), renamedSteps: /* @__PURE__ */ new Map(), stages: /* @__PURE__ */ new Map(), renamedStages: /* @__PURE__ */ new Map() };
-  const headSteps = new Map(head.steps.map((step) => [step.key, step]));
-  const unmatchedBase = [];
-  for (const step of base.steps) {
-    const same = headSteps.get(step.key);
-    if (same) {
-      matching.steps.set(step, same);
-      headSteps.delete(step.key);
-    } else {
-      unmatchedBase.push(step);
-    }
-  }
-  matchRenamedSteps(unmatchedBase, [...headSteps.values()], matching);
-  const headStageKeys = new Set(head.stages.map((stage) => stage.key));
-  for (const stage of base.stages) if (headStageKeys.has(stage.key)) matching.stages.set(stage.key, stage.key);
-  matchRenamedStages(base, head, matching);
-  return matching;
-}
-
-// src/core/diff/snapshot.ts
-var NOT_LANES = /* @__PURE__ */ new Set(["persona", "story", "emotion"]);
-var normalise = (text5) => text5.replace(/\s+/g, " ").trim();
-function uniqueKeys(items) {
-  const seen = /* @__PURE__ */ new Map();
-  return items.map((item) => {
-    const count = (seen.get(item.id) ?? 0) + 1;
-    seen.set(item.id, count);
-    return count === 1 ? item.id : `${item.id}~${count}`;
-  });
-}
-function stepFacts(version, step, key) {
-  const lanes = /* @__PURE__ */ new Map();
-  const emotions = /* @__PURE__ */ new Map();
-  for (const field of step.fields) {
-    if (!field.known) continue;
-    if (field.key === "emotion") {
-      const parsed = parseEmotion(field.value);
-      if (parsed.overall !== void 0 || parsed.errors.length > 0) emotions.set("", parsed.overall ?? null);
-      for (const entry of parsed.perPersona) emotions.set(entry.slug, entry.score);
-    } else if (!NOT_LANES.has(field.key)) {
-      const value2 = normalise(field.value);
-      const before = lanes.get(field.key);
-      lanes.set(field.key, before === void 0 ? value2 : `${before}; ${value2}`);
-    }
-  }
-  const own6 = step.references.filter((ref) => ref.kind === "persona" && ref.field === "persona");
-  const effective = own6.length > 0 ? own6 : version.index.effectivePersonas(version.uri, step);
-  const personas = /* @__PURE__ */ new Map();
-  for (const ref of effective) personas.set(ref.slug, own6.length === 0);
-  const stories = new Set(step.references.filter((ref) => ref.kind === "story").map((ref) => ref.slug));
-  const words = /* @__PURE__ */ new Set();
-  const addWords = (text5) => {
-    for (const word of text5.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
-  };
-  for (const [lane, value2] of lanes) addWords(`${lane} ${value2}`);
-  for (const slug2 of personas.keys()) words.add(`@${slug2}`);
-  for (const slug2 of stories) words.add(`#${slug2}`);
-  for (const [persona, score2] of emotions) words.add(`emotion:${persona}:${score2}`);
-  return {
-    step,
-    key,
-    stage: step.stage ?? null,
-    line: step.headingRange.start.line + 1,
-    lanes,
-    personas,
-    ownPersonas: own6.length,
-    emotions,
-    stories,
-    words
-  };
-}
-function snapshotOf(version) {
-  const doc = version ? version.index.get(version.uri) : void 0;
-  if (!version || !doc) return { doc: void 0, steps: [], stages: [] };
-  const stepKeys = uniqueKeys(doc.steps);
-  const stageKeys = uniqueKeys(doc.stages);
-  return {
-    doc,
-    steps: doc.steps.map((step, i2) => stepFacts(version, step, stepKeys[i2])),
-    stages: doc.stages.map((stage, i2) => ({ stage, key: stageKeys[i2], line: stage.headingRange.start.line + 1 }))
-  };
-}
-
-// src/core/diff/attention.ts
-function stepAttention(base, head) {
-  const at = { step: head.key, name: head.step.name, line: head.line };
-  if (head.personas.size === 0 && (base === void 0 || base.personas.size > 0)) return { kind: "step-without-persona", ...at };
-  if (base && base.ownPersonas > 0 && head.ownPersonas === 0) return { kind: "step-lost-persona", ...at, inherits: [...head.personas.keys()] };
-  return void 0;
-}
-function stepsPerPersona(snapshot) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const step of snapshot.steps) for (const slug2 of step.personas.keys()) counts.set(slug2, (counts.get(slug2) ?? 0) + 1);
-  return counts;
-}
-function vulnerablePersonas(head) {
-  const found = /* @__PURE__ */ new Map();
-  if (!head) return found;
-  for (const { item } of head.index.personasInScope(head.uri)) {
-    if (item.vulnerable) found.set(item.id, item.headingRange.start.line + 1);
-  }
-  return found;
-}
-function attentionOf({ before, after, matching, changes, head }) {
-  const out = [];
-  const baseOf = new Map([...matching.steps].map(([b2, h2]) => [h2, b2]));
-  for (const step of after.steps) {
-    const found = stepAttention(baseOf.get(step), step);
-    if (found) out.push(found);
-  }
-  const [countsBefore, countsAfter] = [stepsPerPersona(before), stepsPerPersona(after)];
-  for (const [persona, line] of vulnerablePersonas(head)) {
-    const [from, to] = [countsBefore.get(persona) ?? 0, countsAfter.get(persona) ?? 0];
-    if (to < from) out.push({ kind: "vulnerable-persona-lost-steps", persona, from, to, line });
-  }
-  for (const change of changes) {
-    if (change.kind === "emotion-changed" && change.from !== null && change.to !== null && change.to < change.from) {
-      out.push({ kind: "emotion-dropped", step: change.step, name: change.name, persona: change.persona, from: change.from, to: change.to, line: change.line });
-    }
-    if (change.kind === "finding-new" && change.severity === "error") {
-      out.push({ kind: "new-error", rule: change.rule, message: change.message, line: change.line });
-    }
-  }
-  return out;
-}
-
-// src/core/diff/diff.ts
-var about = (facts) => ({ step: facts.key, name: facts.step.name, stage: facts.stage, line: facts.line });
-function compareMaps(from, to, each) {
-  for (const [key, a2] of from) if (!to.has(key) || to.get(key) !== a2) each(key, a2, to.get(key));
-  for (const [key, b2] of to) if (!from.has(key)) each(key, void 0, b2);
-}
-function stepChanges(base, head, matching) {
-  const out = [];
-  const at = about(head);
-  if (base.step.name !== head.step.name && base.key !== head.key) {
-    out.push({ kind: "step-renamed", ...at, from: base.step.name, to: head.step.name, previous: base.key });
-  }
-  const baseStage = base.stage === null ? null : matching.stages.get(base.stage) ?? base.stage;
-  if (baseStage !== head.stage) out.push({ kind: "step-moved", ...at, from: base.stage, to: head.stage });
-  compareMaps(base.lanes, head.lanes, (lane, from, to) => out.push({ kind: "lane-changed", ...at, lane, from: from ?? null, to: to ?? null }));
-  for (const [persona, inherited] of base.personas) {
-    if (!head.personas.has(persona)) out.push({ kind: "persona-removed", ...at, persona, inherited });
-  }
-  for (const [persona, inherited] of head.personas) {
-    if (!base.personas.has(persona)) out.push({ kind: "persona-added", ...at, persona, inherited });
-  }
-  compareMaps(base.emotions, head.emotions, (persona, from, to) => out.push({ kind: "emotion-changed", ...at, persona: persona || null, from: from ?? null, to: to ?? null }));
-  for (const story of base.stories) if (!head.stories.has(story)) out.push({ kind: "story-unlinked", ...at, story });
-  for (const story of head.stories) if (!base.stories.has(story)) out.push({ kind: "story-linked", ...at, story });
-  return out;
-}
-function stageChanges(base, head, matching) {
-  const out = [];
-  const matchedHead = new Set(matching.stages.values());
-  for (const stage of base.stages) {
-    if (!matching.stages.has(stage.key)) out.push({ kind: "stage-removed", stage: stage.key, name: stage.stage.name, line: stage.line });
-  }
-  for (const stage of head.stages) {
-    if (!matchedHead.has(stage.key)) out.push({ kind: "stage-added", stage: stage.key, name: stage.stage.name, line: stage.line });
-  }
-  for (const [from, to] of matching.renamedStages) {
-    out.push({ kind: "stage-renamed", stage: to.key, previous: from.key, from: from.stage.name, to: to.stage.name, line: to.line });
-  }
-  return out;
-}
-function definitionChanges(base, head) {
-  const out = [];
-  const ids = (items) => new Set((items ?? []).map((item) => item.id));
-  const persona = (kind, item) => ({ kind, persona: item.id, name: item.name, vulnerable: item.vulnerable === true, line: item.headingRange.start.line + 1 });
-  const [basePersonas, headPersonas] = [ids(base.doc?.personas), ids(head.doc?.personas)];
-  for (const item of base.doc?.personas ?? []) if (!headPersonas.has(item.id)) out.push(persona("persona-deleted", item));
-  for (const item of head.doc?.personas ?? []) if (!basePersonas.has(item.id)) out.push(persona("persona-defined", item));
-  const [baseStories, headStories] = [ids(base.doc?.stories), ids(head.doc?.stories)];
-  for (const item of base.doc?.stories ?? []) {
-    if (!headStories.has(item.id)) out.push({ kind: "story-deleted", story: item.id, name: item.name, line: item.headingRange.start.line + 1 });
-  }
-  for (const item of head.doc?.stories ?? []) {
-    if (!baseStories.has(item.id)) out.push({ kind: "story-defined", story: item.id, name: item.name, line: item.headingRange.start.line + 1 });
-  }
-  return out;
-}
-var byLine = (a2, b2) => a2.line - b2.line;
-function diffBlueprint(base, head) {
-  const [before, after] = [snapshotOf(base), snapshotOf(head)];
-  const matching = matchVersions(before, after);
-  const matchedHead = new Set(matching.steps.values());
-  const steps = [];
-  for (const step of before.steps) {
-    const same = matching.steps.get(step);
-    if (same) steps.push(...stepChanges(step, same, matching));
-    else steps.push({ kind: "step-removed", ...about(step) });
-  }
-  for (const step of after.steps) if (!matchedHead.has(step)) steps.push({ kind: "step-added", ...about(step) });
-  const findings = diffFindings(before, base?.diagnostics ?? [], after, head?.diagnostics ?? [], matching);
-  const journey = [...stageChanges(before, after, matching), ...steps, ...definitionChanges(before, after)].sort(byLine);
-  const found = [...findings.fresh, ...findings.fixed].sort(byLine);
-  const changes = [...journey, ...found];
-  return { changes, attention: attentionOf({ before, after, matching, changes, head }), existingFindings: findings.existing };
-}
-
-// src/core/diff/summary.ts
-function laneName(lane, locale) {
-  const spec = FIELD_SPECS.find((field) => field.key === lane);
-  return locale === "nl" ? spec?.nl[0] ?? lane : lane;
-}
-var quoted = (text5, locale) => text5 === null ? formatMessage(locale, "diff.none") : `'${text5}'`;
-var score = (value2, locale) => value2 === null ? formatMessage(locale, "diff.none") : value2 > 0 ? `+${value2}` : String(value2);
-var stageName = (stage, locale) => stage ?? formatMessage(locale, "diff.noStage");
-var who = (persona) => persona ? ` @${persona}` : "";
-function describeChange(change, locale) {
-  const say = (key, args = {}) => formatMessage(locale, key, args);
-  switch (change.kind) {
-    case "step-added":
-      return say("diff.stepAdded");
-    case "step-removed":
-      return say("diff.stepRemoved");
-    case "step-moved":
-      return say("diff.stepMoved", { from: stageName(change.from, locale), to: stageName(change.to, locale) });
-    case "step-renamed":
-      return say("diff.stepRenamed", { from: change.from });
-    case "lane-changed":
-      return say("diff.laneChanged", { lane: laneName(change.lane, locale), from: quoted(change.from, locale), to: quoted(change.to, locale) });
-    case "persona-added":
-      return say(change.inherited ? "diff.personaAddedInherited" : "diff.personaAdded", { persona: change.persona });
-    case "persona-removed":
-      return say(change.inherited ? "diff.personaRemovedInherited" : "diff.personaRemoved", { persona: change.persona });
-    case "emotion-changed":
-      return say("diff.emotionChanged", { who: who(change.persona), from: score(change.from, locale), to: score(change.to, locale) });
-    case "story-linked":
-      return say("diff.storyLinked", { story: change.story });
-    case "story-unlinked":
-      return say("diff.storyUnlinked", { story: change.story });
-    case "stage-added":
-      return say("diff.stageAdded", { name: change.name });
-    case "stage-removed":
-      return say("diff.stageRemoved", { name: change.name });
-    case "stage-renamed":
-      return say("diff.stageRenamed", { from: change.from, to: change.to });
-    case "persona-defined":
-      return say("diff.personaDefined", { name: change.name });
-    case "persona-deleted":
-      return say("diff.personaDeleted", { name: change.name });
-    case "story-defined":
-      return say("diff.storyDefined", { name: change.name });
-    case "story-deleted":
-      return say("diff.storyDeleted", { name: change.name });
-    case "finding-new":
-      return say("diff.findingNew", { severity: change.severity, message: change.message });
-    case "finding-fixed":
-      return say("diff.findingFixed", { severity: change.severity, message: change.message });
-  }
-}
-function describeAttention(point3, locale) {
-  switch (point3.kind) {
-    case "step-lost-persona":
-      return formatMessage(locale, "diff.attention.stepLostPersona", {
-        name: point3.name,
-        inherits: point3.inherits.length > 0 ? point3.inherits.map((p2) => `@${p2}`).join(", ") : formatMessage(locale, "diff.none")
-      });
-    case "step-without-persona":
-      return formatMessage(locale, "diff.attention.stepWithoutPersona", { name: point3.name });
-    case "vulnerable-persona-lost-steps":
-      return formatMessage(locale, "diff.attention.vulnerablePersonaLostSteps", { persona: point3.persona, from: point3.from, to: point3.to });
-    case "emotion-dropped":
-      return formatMessage(locale, "diff.attention.emotionDropped", { who: who(point3.persona), name: point3.name, from: score(point3.from, locale), to: score(point3.to, locale) });
-    case "new-error":
-      return formatMessage(locale, "diff.attention.newError", { message: point3.message });
-  }
-}
-function countChanges(changes, attention4) {
-  const of = (kind) => changes.filter((change) => change.kind === kind).length;
-  const changedSteps = new Set(
-    changes.filter((c2) => ["lane-changed", "persona-added", "persona-removed", "emotion-changed", "story-linked", "story-unlinked"].includes(c2.kind)).map((c2) => "step" in c2 ? c2.step : "")
-  );
-  return {
-    steps: { added: of("step-added"), removed: of("step-removed"), moved: of("step-moved"), renamed: of("step-renamed"), changed: changedSteps.size },
-    stages: { added: of("stage-added"), removed: of("stage-removed") },
-    findings: { new: of("finding-new"), fixed: of("finding-fixed") },
-    attention: attention4.length
-  };
-}
-function headline(count, locale) {
-  const parts = [];
-  const steps = ["added", "removed", "moved", "renamed", "changed"].filter((key) => count.steps[key] > 0).map((key) => formatMessage(locale, `diff.count.steps${key[0].toUpperCase()}${key.slice(1)}`, { count: count.steps[key] }));
-  if (steps.length > 0) parts.push(`${formatMessage(locale, "diff.count.steps")}: ${steps.join(" \xB7 ")}`);
-  const stages = ["added", "removed"].filter((key) => count.stages[key] > 0).map((key) => formatMessage(locale, key === "added" ? "diff.count.stepsAdded" : "diff.count.stepsRemoved", { count: count.stages[key] }));
-  if (stages.length > 0) parts.push(`${formatMessage(locale, "diff.count.stages")}: ${stages.join(" \xB7 ")}`);
-  if (count.findings.new + count.findings.fixed > 0) parts.push(formatMessage(locale, "diff.count.findings", count.findings));
-  if (count.attention > 0) parts.push(formatMessage(locale, "diff.attention.count", { count: count.attention }));
-  return parts.length > 0 ? parts.join(" \xB7 ") : formatMessage(locale, "diff.noChanges");
-}
-
-// src/core/render/mermaid.ts
-var MAX_TEXT = 120;
-var KEYWORDS = /^(journey|title|section|acc(title|descr)|click|call|style|classdef|class)\b/i;
-function mermaidText(text5) {
-  const flat = text5.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[:;#%{}<>"`,=&\\|[\]()]/g, " ").replace(/\s+/g, " ").trim();
-  const short = flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}\u2026` : flat;
-  return KEYWORDS.test(short) ? `\u2018${short}\u2019` : short;
-}
-
-// src/core/diff/marks.ts
-var CHANGED_KINDS = /* @__PURE__ */ new Set(["step-renamed", "lane-changed", "persona-added", "persona-removed", "emotion-changed", "story-linked", "story-unlinked"]);
-function stepMarks(changes) {
-  const marks = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    if (!("step" in change)) continue;
-    const mark = change.kind === "step-added" ? "added" : change.kind === "step-moved" ? "moved" : CHANGED_KINDS.has(change.kind) ? "changed" : void 0;
-    if (!mark) continue;
-    const known = marks.get(change.step);
-    if (!known || mark === "added" || mark === "moved" && known === "changed") marks.set(change.step, mark);
-  }
-  return marks;
-}
-function removedSteps(changes) {
-  return changes.flatMap((change) => change.kind === "step-removed" ? [{ step: change.step, name: change.name, stage: change.stage, line: change.line }] : []);
-}
-
-// src/core/diff/flowchart.ts
-var MAX_CHART_STEPS = 80;
-var CLASS_DEFS = {
-  added: "fill:#dafbe1,stroke:#1a7f37,stroke-width:2px,color:#1f2328",
-  changed: "fill:#fff8c5,stroke:#9a6700,stroke-width:2px,color:#1f2328",
-  moved: "fill:#ddf4ff,stroke:#0969da,stroke-width:2px,stroke-dasharray:4 2,color:#1f2328"
+// src/core/features/fieldCatalogue.ts
+var emotionValues = {
+  en: [
+    { value: "-2", doc: "\u{1F61E} very negative" },
+    { value: "-1", doc: "\u{1F641} negative" },
+    { value: "0", doc: "\u{1F610} neutral" },
+    { value: "1", doc: "\u{1F642} positive" },
+    { value: "2", doc: "\u{1F600} very positive" }
+  ],
+  nl: [
+    { value: "-2", doc: "\u{1F61E} heel negatief" },
+    { value: "-1", doc: "\u{1F641} negatief" },
+    { value: "0", doc: "\u{1F610} neutraal" },
+    { value: "1", doc: "\u{1F642} positief" },
+    { value: "2", doc: "\u{1F600} heel positief" }
+  ]
 };
-function journeyFlowchart(doc, changes) {
-  const marks = stepMarks(changes);
-  const all2 = doc.steps;
-  const steps = all2.length > MAX_CHART_STEPS ? all2.filter((step) => marks.has(step.id)).slice(0, MAX_CHART_STEPS) : all2;
-  const ids = new Map(steps.map((step, i2) => [step, `n${i2}`]));
-  const numbers = new Map(all2.map((step, i2) => [step, i2 + 1]));
-  const lines = ["flowchart LR"];
-  let stage = null;
-  let subgraphs = 0;
-  for (const step of steps) {
-    if (step.stage !== stage) {
-      if (stage) lines.push("  end");
-      stage = step.stage;
-      const name = doc.stages.find((s2) => s2.id === stage)?.name;
-      if (stage) lines.push(`  subgraph s${subgraphs++}["${mermaidText(name ?? stage) || "\u2026"}"]`);
+var yesNoValues = {
+  en: [{ value: "yes" }, { value: "no" }],
+  nl: [{ value: "ja" }, { value: "nee" }]
+};
+var basisValues = {
+  en: [
+    { value: "heard", doc: "heard from citizens in a conversation" },
+    { value: "assumed", doc: "an assumption still to be checked" },
+    { value: "proposed", doc: "a proposed new step" }
+  ],
+  nl: [
+    { value: "gehoord", doc: "gehoord van inwoners in een gesprek" },
+    { value: "aangenomen", doc: "een aanname die nog getoetst moet worden" },
+    { value: "voorstel", doc: "een voorgestelde nieuwe stap" }
+  ]
+};
+var channelValues = {
+  en: CHANNEL_VALUES.en.map((value2) => ({ value: value2 })),
+  nl: CHANNEL_VALUES.nl.map((value2) => ({ value: value2 }))
+};
+var valuesByKey = {
+  emotion: emotionValues,
+  channel: channelValues,
+  vulnerable: yesNoValues,
+  basis: basisValues
+};
+function valuesFor(rawKey, lang) {
+  const spec = fieldSpec(rawKey);
+  return spec ? valuesByKey[spec.key]?.[lang] : void 0;
+}
+
+// src/core/features/labels.ts
+var en = {
+  persona: "persona",
+  story: "story",
+  stage: "stage",
+  step: "step",
+  vulnerable: "Vulnerable",
+  yes: "yes",
+  no: "no",
+  heard: "Heard",
+  notHeard: "not heard",
+  heardOn: "heard {date}",
+  needs: "Needs",
+  usedInSteps: "used in {count} steps",
+  usedInOneStep: "used in 1 step",
+  answeredBySteps: "answered by {count} steps",
+  answeredByOneStep: "answered by 1 step",
+  steps: "{count} steps",
+  oneStep: "1 step",
+  withoutPersona: "{count} without persona",
+  definedIn: "defined in {file}",
+  notUsed: "not used in any step",
+  fixAllOfRule: 'Fix all "{rule}" problems in this file',
+  fixAllInFile: "Fix all auto-fixable blueprint problems in this file"
+};
+var nl = {
+  persona: "persona",
+  story: "verhaal",
+  stage: "fase",
+  step: "stap",
+  vulnerable: "Kwetsbaar",
+  yes: "ja",
+  no: "nee",
+  heard: "Gehoord",
+  notHeard: "niet gehoord",
+  heardOn: "gehoord {date}",
+  needs: "Behoeften",
+  usedInSteps: "gebruikt in {count} stappen",
+  usedInOneStep: "gebruikt in 1 stap",
+  answeredBySteps: "beantwoord door {count} stappen",
+  answeredByOneStep: "beantwoord door 1 stap",
+  steps: "{count} stappen",
+  oneStep: "1 stap",
+  withoutPersona: "{count} zonder persona",
+  definedIn: "gedefinieerd in {file}",
+  notUsed: "in geen enkele stap gebruikt",
+  fixAllOfRule: 'Alle "{rule}"-problemen in dit bestand oplossen',
+  fixAllInFile: "Alle automatisch oplosbare blueprintproblemen in dit bestand oplossen"
+};
+var catalogue = { en, nl };
+function label(locale, key, args = {}) {
+  return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name) => name in args ? String(args[name]) : whole);
+}
+function counted(locale, count, one2, many) {
+  return count === 1 ? label(locale, one2) : label(locale, many, { count });
+}
+
+// src/core/features/positions.ts
+function comparePositions(a2, b2) {
+  return a2.line === b2.line ? a2.character - b2.character : a2.line - b2.line;
+}
+function rangeContains(range2, position2) {
+  return comparePositions(range2.start, position2) <= 0 && comparePositions(position2, range2.end) <= 0;
+}
+function range(startLine, startCharacter, endLine, endCharacter) {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+function lineAt(text5, line) {
+  let start = 0;
+  for (let current = 0; current < line; current++) {
+    const next = text5.indexOf("\n", start);
+    if (next < 0) return "";
+    start = next + 1;
+  }
+  const end = text5.indexOf("\n", start);
+  const raw = end < 0 ? text5.slice(start) : text5.slice(start, end);
+  return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+}
+
+// src/core/features/lookup.ts
+function allItems2(doc) {
+  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
+}
+function referenceAt(doc, position2) {
+  return doc.references.find((ref) => rangeContains(ref.range, position2));
+}
+function declarationAt(doc, position2) {
+  return allItems2(doc).find((item) => rangeContains(item.headingRange, position2));
+}
+function itemContaining(doc, position2) {
+  const candidates2 = [...doc.steps, ...doc.personas, ...doc.stories, ...doc.stages];
+  return candidates2.find((item) => rangeContains(item.range, position2));
+}
+function symbolAt(index2, uri, position2) {
+  const doc = index2.get(uri);
+  if (!doc) return void 0;
+  const reference = referenceAt(doc, position2);
+  if (reference) {
+    const target = index2.resolve(uri, reference);
+    return target ? { target, originRange: reference.slugRange, reference } : void 0;
+  }
+  const item = declarationAt(doc, position2);
+  return item ? { target: { uri, item }, originRange: item.nameRange } : void 0;
+}
+function locationsOf(index2, target, includeDeclaration) {
+  const locations = includeDeclaration ? [{ uri: target.uri, range: target.item.nameRange }] : [];
+  for (const { uri, ref } of index2.referencesTo(target.uri, target.item.id, target.item.kind)) {
+    locations.push({ uri, range: ref.range });
+  }
+  return locations;
+}
+
+// src/core/features/hover.ts
+function hover(index2, uri, position2, locale) {
+  const symbol = symbolAt(index2, uri, position2);
+  if (!symbol) return void 0;
+  const { target } = symbol;
+  const hoverRange = symbol.reference?.range ?? symbol.originRange;
+  if (target.item.kind === "persona") {
+    return { markdown: personaCard(index2, target, locale), range: hoverRange };
+  }
+  if (target.item.kind === "story") {
+    return { markdown: storyCard(index2, target, locale), range: hoverRange };
+  }
+  return { markdown: `**${escapeMarkdown(target.item.name)}** \xB7 _${label(locale, target.item.kind)}_`, range: hoverRange };
+}
+function personaCard(index2, located, locale) {
+  const persona = located.item;
+  const lines = [`**${escapeMarkdown(persona.name)}** \xB7 _${label(locale, "persona")}_`, ""];
+  const description = firstParagraph(persona.description);
+  if (description) lines.push(description, "");
+  if (persona.vulnerable !== void 0) {
+    lines.push(`- ${label(locale, "vulnerable")}: ${label(locale, persona.vulnerable ? "yes" : "no")}`);
+  }
+  const heard = persona.fields.find((field) => field.key === "heard")?.value;
+  lines.push(`- ${label(locale, "heard")}: ${heard ? escapeMarkdown(heard) : `_${label(locale, "notHeard")}_`}`);
+  const needs = persona.fields.find((field) => field.key === "needs")?.value;
+  if (needs) lines.push(`- ${label(locale, "needs")}: ${escapeMarkdown(needs)}`);
+  const steps = index2.stepsUsingPersona(located.uri, persona.id).length;
+  lines.push("", steps === 0 ? `_${label(locale, "notUsed")}_` : counted(locale, steps, "usedInOneStep", "usedInSteps"));
+  return lines.join("\n");
+}
+function storyCard(index2, located, locale) {
+  const story = located.item;
+  const lines = [`**${escapeMarkdown(story.name)}** \xB7 _${label(locale, "story")}_`, ""];
+  if (story.quote) lines.push(story.quote.split("\n").map((line) => `> ${line}`).join("\n"), "");
+  else {
+    const description = firstParagraph(story.description);
+    if (description) lines.push(description, "");
+  }
+  const steps = index2.stepsAnsweringStory(located.uri, story.id).length;
+  lines.push(steps === 0 ? `_${label(locale, "notUsed")}_` : counted(locale, steps, "answeredByOneStep", "answeredBySteps"));
+  return lines.join("\n");
+}
+function firstParagraph(markdown) {
+  return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
+}
+function escapeMarkdown(text5) {
+  return text5.replace(/([\\`*_{}[\]<>|])/g, "\\$1");
+}
+
+// src/core/features/completion.ts
+function completions(index2, uri, position2, locale, trigger) {
+  const doc = index2.get(uri);
+  if (!doc) return [];
+  const before = lineAt(doc.text, position2.line).slice(0, position2.character);
+  const wordRange = (length) => ({
+    start: { line: position2.line, character: position2.character - length },
+    end: position2
+  });
+  const anchor = /\]\(([^()\s#]*)#([\w-]*)$/.exec(before);
+  if (anchor) return anchorItems(index2, uri, anchor[1] ?? "", wordRange(anchor[2]?.length ?? 0), locale);
+  const at = /(?:^|[\s,;(])@([\w-]*)$/.exec(before);
+  if (at) return personaItems(index2, uri, wordRange(at[1]?.length ?? 0), "", locale);
+  const hash = /[\s,;(]#([\w-]*)$/.exec(before);
+  if (hash && isListItem(before)) return storyItems(index2, uri, wordRange(hash[1]?.length ?? 0), "", locale, true);
+  const field = /^(\s*[-*+]\s+)([^\s:][^:]*):\s*(?:.*[,;]\s*)?([^,;]*)$/.exec(before);
+  if (field) {
+    const rawKey = field[2] ?? "";
+    const typed = field[3] ?? "";
+    const replace2 = wordRange(typed.length);
+    const references2 = fieldSpec(rawKey)?.references;
+    if (references2 === "persona") return personaItems(index2, uri, replace2, "@", locale);
+    if (references2 === "story") return storyItems(index2, uri, replace2, "#", locale, false);
+    return valueItems(doc, rawKey, replace2);
+  }
+  const keyStart = /^\s*[-*+]\s+([\w-]*)$/.exec(before);
+  if (keyStart) {
+    const item = itemContaining(doc, position2);
+    if (!item && trigger === " ") return [];
+    const used = new Set(item?.fields.filter((field2) => field2.keyRange.start.line !== position2.line).map((field2) => field2.key));
+    return keyItems(doc, item?.kind ?? "step", wordRange(keyStart[1]?.length ?? 0), locale, used);
+  }
+  return [];
+}
+function isListItem(before) {
+  return /^\s*[-*+]\s/.test(before);
+}
+function summary(description) {
+  const line = description.trim().split("\n")[0]?.trim();
+  return line ? line.replace(/[*_`]/g, "") : void 0;
+}
+function personaItems(index2, uri, range2, prefix, locale) {
+  return index2.personasInScope(uri).map((located, order2) => ({
+    label: `@${located.item.id}`,
+    kind: "persona",
+    detail: [located.item.name, summary(located.item.description)].filter(Boolean).join(" \u2014 "),
+    documentation: personaCard(index2, located, locale),
+    insertText: `${prefix}${located.item.id}`,
+    range: range2,
+    filterText: `${prefix}${located.item.id} ${located.item.name}`,
+    sortText: String(order2).padStart(4, "0")
+  }));
+}
+function storyItems(index2, uri, range2, prefix, locale, withSteps) {
+  const stories = index2.storiesInScope(uri).map((located, order2) => ({
+    label: `#${located.item.id}`,
+    kind: "story",
+    detail: [located.item.name, located.item.quote ?? summary(located.item.description)].filter(Boolean).join(" \u2014 "),
+    documentation: storyCard(index2, located, locale),
+    insertText: `${prefix}${located.item.id}`,
+    range: range2,
+    filterText: `${prefix}${located.item.id} ${located.item.name}`,
+    sortText: `0${String(order2).padStart(4, "0")}`
+  }));
+  if (!withSteps) return stories;
+  const doc = index2.get(uri);
+  const steps = (doc?.steps ?? []).map((step, order2) => ({
+    label: `#${step.id}`,
+    kind: "step",
+    detail: `${label(locale, "step")}: ${step.name}`,
+    insertText: step.id,
+    range: range2,
+    filterText: `${step.id} ${step.name}`,
+    sortText: `1${String(order2).padStart(4, "0")}`
+  }));
+  return [...stories, ...steps];
+}
+function anchorItems(index2, uri, path8, range2, locale) {
+  const targetUri = path8 ? index2.resolvePath(uri, path8) : uri;
+  const target = index2.get(targetUri);
+  if (!target) return [];
+  return allItems2(target).map((item, order2) => ({
+    label: `#${item.id}`,
+    kind: item.kind,
+    detail: `${label(locale, item.kind)}: ${item.name}`,
+    insertText: item.id,
+    range: range2,
+    filterText: `${item.id} ${item.name}`,
+    sortText: String(order2).padStart(4, "0")
+  }));
+}
+function keyItems(doc, kind, range2, locale, used) {
+  return fieldKeysFor(kind, doc.lang).map(({ word, spec }, order2) => ({
+    label: word,
+    kind: "field",
+    detail: spec.doc[locale],
+    documentation: spec.doc[doc.lang] === spec.doc[locale] ? void 0 : spec.doc[doc.lang],
+    insertText: `${word}: `,
+    range: range2,
+    sortText: (used.has(spec.key) ? "1" : "0") + String(order2).padStart(4, "0")
+  }));
+}
+function valueItems(doc, rawKey, range2) {
+  return (valuesFor(rawKey, doc.lang) ?? []).map((value2, order2) => ({
+    label: value2.value,
+    kind: "value",
+    detail: value2.doc,
+    insertText: value2.value,
+    range: range2,
+    sortText: String(order2).padStart(4, "0")
+  }));
+}
+
+// src/core/features/definition.ts
+function definition3(index2, uri, position2) {
+  const doc = index2.get(uri);
+  if (!doc) return [];
+  const reference = referenceAt(doc, position2);
+  if (reference) {
+    const target = index2.resolve(uri, reference);
+    return target ? [{ uri: target.uri, range: target.item.headingRange }] : [];
+  }
+  const file = doc.frontMatter?.personaFiles.find((entry) => rangeContains(entry.range, position2));
+  if (file) {
+    const target = index2.resolvePath(uri, file.path);
+    return index2.exists(target) ? [{ uri: target, range: range(0, 0, 0, 0) }] : [];
+  }
+  return [];
+}
+
+// src/core/features/references.ts
+function references(index2, uri, position2, includeDeclaration) {
+  const symbol = symbolAt(index2, uri, position2);
+  return symbol ? locationsOf(index2, symbol.target, includeDeclaration) : [];
+}
+function documentHighlights(index2, uri, position2) {
+  const symbol = symbolAt(index2, uri, position2);
+  if (!symbol) return [];
+  const { target } = symbol;
+  const highlights = target.uri === uri ? [{ range: target.item.nameRange, kind: "write" }] : [];
+  for (const found of index2.referencesTo(target.uri, target.item.id, target.item.kind)) {
+    if (found.uri === uri) highlights.push({ range: found.ref.range, kind: "read" });
+  }
+  return highlights;
+}
+
+// src/core/features/rename.ts
+function prepareRename(index2, uri, position2) {
+  const symbol = symbolAt(index2, uri, position2);
+  if (!symbol) return { refused: "notRenamable" };
+  return { range: symbol.originRange, placeholder: symbol.target.item.name };
+}
+function rename(index2, uri, position2, newName) {
+  const symbol = symbolAt(index2, uri, position2);
+  if (!symbol) return { refused: "notRenamable" };
+  const name = newName.trim().replace(/^[@#]+/, "").trim();
+  const newSlug = slug(name);
+  if (!name || !newSlug) return { refused: "emptyName" };
+  const { target } = symbol;
+  const definingDoc = index2.get(target.uri);
+  const taken = definingDoc && allItems2(definingDoc).some((item) => item !== target.item && item.kind === target.item.kind && item.id === newSlug);
+  if (taken) return { refused: "nameTaken" };
+  const edits = [{ uri: target.uri, range: target.item.nameRange, newText: name }];
+  for (const { uri: refUri, ref } of index2.referencesTo(target.uri, target.item.id, target.item.kind)) {
+    edits.push({ uri: refUri, range: ref.slugRange, newText: newSlug });
+    if (ref.form === "link") {
+      const linkText = linkTextRange(ref.text, ref.range);
+      if (linkText && linkText.text.trim() === target.item.name) {
+        edits.push({ uri: refUri, range: linkText.range, newText: name });
+      }
     }
-    const label = `${numbers.get(step)}. ${mermaidText(step.name) || "\u2026"}`;
-    lines.push(`${stage ? "    " : "  "}${ids.get(step)}["${label}"]`);
   }
-  if (stage) lines.push("  end");
-  if (steps.length > 1) lines.push(`  ${steps.map((step) => ids.get(step)).join(" --> ")}`);
-  for (const [mark, style] of Object.entries(CLASS_DEFS)) lines.push(`  classDef ${mark} ${style}`);
-  for (const mark of ["added", "changed", "moved"]) {
-    const marked = steps.filter((step) => marks.get(step.id) === mark).map((step) => ids.get(step));
-    if (marked.length > 0) lines.push(`  class ${marked.join(",")} ${mark}`);
+  return edits;
+}
+function linkTextRange(source, whole) {
+  if (whole.start.line !== whole.end.line || !source.startsWith("[")) return void 0;
+  const close2 = source.indexOf("](");
+  if (close2 < 0) return void 0;
+  const start = whole.start.character + 1;
+  return {
+    text: source.slice(1, close2),
+    range: { start: { line: whole.start.line, character: start }, end: { line: whole.start.line, character: start + close2 - 1 } }
+  };
+}
+
+// src/core/features/symbols.ts
+function documentSymbols(doc) {
+  const steppedUnderStage = new Set(doc.stages.flatMap((stage) => stage.steps));
+  const itemsBySection = {
+    personas: doc.personas,
+    stories: doc.stories,
+    journey: [...doc.stages, ...doc.steps.filter((step) => !steppedUnderStage.has(step))].sort((a2, b2) => a2.headingRange.start.line - b2.headingRange.start.line)
+  };
+  return doc.sections.map((section) => ({
+    name: sectionTitle(doc, section.headingRange),
+    kind: section.kind,
+    detail: "",
+    range: section.range,
+    selectionRange: section.headingRange,
+    children: itemsBySection[section.kind].filter((item) => item.range.start.line >= section.range.start.line && item.range.start.line <= section.range.end.line).map(itemSymbol)
+  }));
+}
+function itemSymbol(item) {
+  return {
+    name: item.name,
+    kind: item.kind,
+    detail: itemDetail(item),
+    range: item.range,
+    selectionRange: item.nameRange,
+    children: item.kind === "stage" ? item.steps.map(itemSymbol) : []
+  };
+}
+function itemDetail(item) {
+  const field = item.fields.find((candidate) => candidate.key === (item.kind === "step" ? "customer" : "persona"));
+  return field?.value ?? "";
+}
+function sectionTitle(doc, headingRange) {
+  const line = doc.text.split("\n", headingRange.start.line + 1)[headingRange.start.line] ?? "";
+  return line.replace(/^\s*#+\s*/, "").replace(/\s*#*\s*$/, "").trim();
+}
+function workspaceSymbols(index2, query) {
+  const wanted = query.toLowerCase().replace(/\s+/g, "");
+  const symbols = [];
+  for (const doc of index2.documents()) {
+    const containerName = doc.title ?? doc.uri.slice(doc.uri.lastIndexOf("/") + 1);
+    for (const item of allItems2(doc)) {
+      if (matchesInOrder(item.name.toLowerCase(), wanted) || matchesInOrder(item.id, wanted)) {
+        symbols.push({ name: item.name, kind: item.kind, containerName, uri: doc.uri, range: item.nameRange });
+      }
+    }
   }
-  return { source: `${lines.join("\n")}
-`, shown: steps.length, total: all2.length };
+  return symbols;
+}
+function matchesInOrder(text5, query) {
+  let at = 0;
+  for (const char of query) {
+    at = text5.indexOf(char, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+// src/core/features/codeLens.ts
+function codeLenses(index2, uri, locale) {
+  const doc = index2.get(uri);
+  if (!doc) return [];
+  const lenses = [];
+  for (const persona of doc.personas) {
+    const steps = index2.stepsUsingPersona(uri, persona.id);
+    const date = lastHeardDate(persona.heard.map((entry) => entry.text));
+    const heard = persona.heard.length === 0 ? label(locale, "notHeard") : label(locale, "heardOn", { date: date ?? persona.heard[0]?.text ?? "" });
+    lenses.push({
+      range: persona.headingRange,
+      title: `${counted(locale, steps.length, "usedInOneStep", "usedInSteps")} \xB7 ${heard}`,
+      locations: steps.map((step) => ({ uri: step.uri, range: step.item.headingRange }))
+    });
+  }
+  for (const stage of doc.stages) {
+    const without = stage.steps.filter((step) => index2.effectivePersonas(uri, step).length === 0);
+    lenses.push({
+      range: stage.headingRange,
+      title: `${counted(locale, stage.steps.length, "oneStep", "steps")} \xB7 ${label(locale, "withoutPersona", { count: without.length })}`,
+      locations: without.map((step) => ({ uri, range: step.headingRange }))
+    });
+  }
+  return lenses;
+}
+function lastHeardDate(entries) {
+  const dates = entries.flatMap((entry) => entry.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
+  return dates.sort().at(-1);
+}
+
+// src/core/features/status.ts
+function statusSummary(index2, uri) {
+  const doc = index2.get(uri);
+  if (!doc) return void 0;
+  const withoutPersona = doc.steps.filter((step) => index2.effectivePersonas(uri, step).length === 0).length;
+  return { steps: doc.steps.length, withoutPersona };
+}
+
+// src/core/features/diagnosticsScheduler.ts
+var DiagnosticsScheduler = class {
+  constructor(source, publish, options) {
+    this.source = source;
+    this.publish = publish;
+    this.options = options;
+  }
+  source;
+  publish;
+  options;
+  /** Latest unapplied text per file. */
+  pendingText = /* @__PURE__ */ new Map();
+  /** Files whose diagnostics must be published by the next run that is not overtaken. */
+  dirty = /* @__PURE__ */ new Set();
+  timer;
+  running = Promise.resolve();
+  disposed = false;
+  /** A file's text changed (typing, opening): check it and its dependents after the quiet time. */
+  update(uri, text5) {
+    this.pendingText.set(uri, text5);
+    this.dirty.add(uri);
+    this.schedule();
+  }
+  /** Re-check files whose text did not change (settings or config changed, a dependency changed on disk). */
+  refresh(uris) {
+    for (const uri of uris) this.dirty.add(uri);
+    this.schedule();
+  }
+  /** Runs now instead of waiting for the quiet time; resolves when results are published. */
+  async flush() {
+    this.clearTimer();
+    await this.run();
+  }
+  /** Resolves when no run is scheduled or in progress. */
+  async idle() {
+    while (!this.disposed && (this.timer !== void 0 || this.pendingText.size > 0 || this.dirty.size > 0)) {
+      if (this.timer === void 0) await this.run();
+      else await new Promise((resolve3) => setTimeout(resolve3, this.options.delayMs));
+    }
+    await this.running;
+  }
+  dispose() {
+    this.disposed = true;
+    this.clearTimer();
+  }
+  schedule() {
+    if (this.disposed) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = void 0;
+      void this.run();
+    }, this.options.delayMs);
+  }
+  clearTimer() {
+    if (this.timer !== void 0) clearTimeout(this.timer);
+    this.timer = void 0;
+  }
+  run() {
+    this.running = this.running.then(() => this.check()).catch((error) => this.options.onError?.(error));
+    return this.running;
+  }
+  async check() {
+    if (this.disposed) return;
+    for (const [uri, text5] of this.pendingText) {
+      this.source.setText(uri, text5);
+      for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
+    }
+    this.pendingText.clear();
+    await this.source.loadDependencies();
+    if (this.pendingText.size > 0 || this.disposed) return;
+    const uris = [...this.dirty];
+    this.dirty.clear();
+    for (const uri of uris) this.publish(uri, this.source.diagnostics(uri));
+  }
+  /** Files depending on `uri`, directly or through another file. */
+  dependentsOf(uri) {
+    const found = /* @__PURE__ */ new Set();
+    const queue = [uri];
+    while (queue.length > 0) {
+      const next = queue.pop();
+      for (const dependent of this.source.dependents(next)) {
+        if (dependent !== uri && !found.has(dependent)) {
+          found.add(dependent);
+          queue.push(dependent);
+        }
+      }
+    }
+    return found;
+  }
+};
+
+// src/core/service.ts
+function createBlueprintService(host, options = {}) {
+  const workspace = new BlueprintWorkspace(host, options);
+  const index2 = workspace.index;
+  return {
+    index: index2,
+    setText: (uri, text5) => workspace.setText(uri, text5),
+    remove: (uri) => workspace.remove(uri),
+    get: (uri) => workspace.get(uri),
+    loadDependencies: () => workspace.loadDependencies(),
+    dependents: (uri) => workspace.dependents(uri),
+    setConfig: (config) => workspace.setConfig(config),
+    diagnostics: (uri) => workspace.diagnostics(uri),
+    createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),
+    completions: (uri, position2, locale, trigger) => completions(index2, uri, position2, locale, trigger),
+    hover: (uri, position2, locale) => hover(index2, uri, position2, locale),
+    definition: (uri, position2) => definition3(index2, uri, position2),
+    references: (uri, position2, includeDeclaration) => references(index2, uri, position2, includeDeclaration),
+    documentHighlights: (uri, position2) => documentHighlights(index2, uri, position2),
+    prepareRename: (uri, position2) => prepareRename(index2, uri, position2),
+    rename: (uri, position2, newName) => rename(index2, uri, position2, newName),
+    documentSymbols: (uri) => {
+      const doc = workspace.get(uri);
+      return doc ? documentSymbols(doc) : [];
+    },
+    workspaceSymbols: (query) => workspaceSymbols(index2, query),
+    codeLenses: (uri, locale) => codeLenses(index2, uri, locale),
+    status: (uri) => statusSummary(index2, uri)
+  };
 }
 
 // src/core/render/emotion-curve.ts
@@ -26422,23 +26265,23 @@ function findUrl(_2, protocol, domain2, path8, match) {
   }
   return result;
 }
-function findEmail(_2, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
+function findEmail(_2, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
     return false;
   }
   return {
     type: "link",
     title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    url: "mailto:" + atext + "@" + label2,
+    children: [{ type: "text", value: atext + "@" + label2, position: void 0 }],
     position: void 0
   };
 }
-function findMailto(_2, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
+function findMailto(_2, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
     return false;
   }
-  const value2 = "mailto:" + atext + "@" + label;
+  const value2 = "mailto:" + atext + "@" + label2;
   return {
     type: "link",
     title: null,
@@ -26447,11 +26290,11 @@ function findMailto(_2, atext, label) {
     position: void 0
   };
 }
-function findXmpp(matchValue, atext, label, resource, match) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+function findXmpp(matchValue, atext, label2, resource, match) {
+  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
     return false;
   }
-  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
+  const value2 = "xmpp:" + atext + "@" + label2 + (resource || "");
   return {
     type: "link",
     title: null,
@@ -27047,6 +26890,779 @@ var processor = unified().use(remarkParse).use(remarkGfm);
 // src/core/render/column.ts
 var CELL_ROWS = ROWS.filter((row2) => row2.kind !== "line");
 
+// src/core/render/mermaid.ts
+var MAX_TEXT = 120;
+var KEYWORDS = /^(journey|title|section|acc(title|descr)|click|call|style|classdef|class)\b/i;
+function mermaidText(text5) {
+  const flat = text5.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[:;#%{}<>"`,=&\\|[\]()]/g, " ").replace(/\s+/g, " ").trim();
+  const short = flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}\u2026` : flat;
+  return KEYWORDS.test(short) ? `\u2018${short}\u2019` : short;
+}
+
+// src/core/render/styles.ts
+var GRID_CSS = String.raw`
+.bp {
+  --bp-fg: var(--vscode-editor-foreground, #1f2328);
+  --bp-bg: var(--vscode-editor-background, #ffffff);
+  --bp-muted: var(--vscode-descriptionForeground, #59636e);
+  --bp-border: var(--vscode-editorGroup-border, #d1d9e0);
+  --bp-line: var(--vscode-editorIndentGuide-activeBackground1, #818b98);
+  --bp-head-bg: var(--vscode-sideBar-background, #f6f8fa);
+  --bp-accent: var(--vscode-focusBorder, #0969da);
+  --bp-link: var(--vscode-textLink-foreground, #0969da);
+  --bp-error: var(--vscode-editorError-foreground, #cf222e);
+  --bp-warning: var(--vscode-editorWarning-foreground, #9a6700);
+  --bp-info: var(--vscode-editorInfo-foreground, #0969da);
+  --bp-hint: var(--vscode-editorHint-foreground, #59636e);
+  --bp-font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  --bp-size: 13px;
+  --bp-col: 15rem;
+  --bp-label-col: 10.5rem;
+  --bp-stage-row: 2.25rem;
+  --bp-tint: 11%;
+  --bp-note-tint: 22%;
+  --bp-evidence: #8c959f;
+  --bp-customer: #d4a72c;
+  --bp-frontstage: #2f81f7;
+  --bp-backstage: #1f9d7a;
+  --bp-support: #8250df;
+  --bp-pain: #e5534b;
+  --bp-idea: #3fb950;
+  --bp-series-0: #0969da;
+  --bp-series-1: #bf3989;
+  --bp-series-2: #1a7f37;
+  --bp-series-3: #bc4c00;
+  --bp-series-4: #8250df;
+  --bp-series-5: #57606a;
+  color: var(--bp-fg);
+  background: var(--bp-bg);
+  font-family: var(--bp-font);
+  font-size: var(--bp-size);
+  line-height: 1.45;
+}
+body.vscode-dark .bp, .bp.bp-dark {
+  --bp-tint: 14%;
+  --bp-note-tint: 26%;
+  --bp-series-0: #4493f8;
+  --bp-series-1: #f778ba;
+  --bp-series-2: #3fb950;
+  --bp-series-3: #f0883e;
+  --bp-series-4: #a371f7;
+  --bp-series-5: #9198a1;
+}
+.bp *, .bp *::before, .bp *::after { box-sizing: border-box; }
+.bp-sr-only {
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+
+/* Heading above the grid */
+.bp-head { display: flex; align-items: baseline; gap: .75rem; padding: .75rem 1rem .5rem; }
+.bp-title { font-size: 1.35rem; font-weight: 600; margin: 0; letter-spacing: -.01em; }
+.bp-status {
+  font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--bp-muted);
+  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem;
+}
+.bp-empty { padding: 1rem; color: var(--bp-muted); }
+
+/* The scroll area keeps stage and lane headers in view (sticky cells need it to scroll). */
+.bp-scroll { overflow: auto; max-height: var(--bp-scroll-height, none); position: relative; }
+.bp-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+.bp-grid { border-collapse: separate; border-spacing: 0; table-layout: auto; }
+.bp-grid th, .bp-grid td {
+  border-right: 1px solid var(--bp-border); border-bottom: 1px solid var(--bp-border);
+  vertical-align: top; text-align: left; padding: .45rem .55rem; background: var(--bp-bg);
+}
+.bp-grid .bp-stage-start { border-left: 2px solid var(--bp-line); }
+
+.bp-corner { position: sticky; left: 0; top: 0; z-index: 4; min-width: var(--bp-label-col); background: var(--bp-head-bg) !important; }
+.bp-stages > * {
+  position: sticky; top: 0; z-index: 2; height: var(--bp-stage-row);
+  background: var(--bp-head-bg) !important; font-size: .95rem; font-weight: 650; white-space: nowrap;
+  vertical-align: middle !important;
+}
+/* Stage names stay readable while a long stage scrolls past. */
+.bp-stage-name { position: sticky; left: calc(var(--bp-label-col) + .6rem); }
+.bp-stage { border-top: 3px solid var(--bp-accent); }
+.bp-stage-none { border-top: 3px solid transparent; }
+.bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
+.bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
+.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; }
+.bp-step-no {
+  display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
+  padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
+  color: var(--bp-bg); background: var(--bp-fg); font-variant-numeric: tabular-nums;
+}
+
+/* Row headers */
+.bp-grid th[scope="row"] {
+  position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
+  background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
+}
+.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
+.bp-cell p { margin: 0 0 .35rem; }
+.bp-cell p:last-child { margin-bottom: 0; }
+.bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
+.bp-cell blockquote { margin: 0; padding-left: .5rem; border-left: 3px solid var(--bp-border); color: var(--bp-muted); }
+.bp-cell code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .92em; }
+.bp a { color: var(--bp-link); }
+.bp-entry + .bp-entry { margin-top: .35rem; padding-top: .35rem; border-top: 1px dashed var(--bp-border); }
+.bp-key { color: var(--bp-muted); font-weight: 600; }
+
+/* Lanes: a tinted band with notes in the lane's colour */
+.bp-lane { --bp-hue: transparent; }
+.bp-lane-evidence { --bp-hue: var(--bp-evidence); }
+.bp-lane-customer { --bp-hue: var(--bp-customer); }
+.bp-lane-frontstage { --bp-hue: var(--bp-frontstage); }
+.bp-lane-backstage { --bp-hue: var(--bp-backstage); }
+.bp-lane-support { --bp-hue: var(--bp-support); }
+.bp-lane-pain { --bp-hue: var(--bp-pain); }
+.bp-lane-idea { --bp-hue: var(--bp-idea); }
+.bp-lane > td { background: color-mix(in srgb, var(--bp-hue) var(--bp-tint), var(--bp-bg)); }
+.bp-lane > th[scope="row"] { box-shadow: inset 4px 0 0 var(--bp-hue); padding-left: .8rem; }
+.bp-note {
+  background: color-mix(in srgb, var(--bp-hue) var(--bp-note-tint), var(--bp-bg));
+  border-left: 3px solid var(--bp-hue); border-radius: 4px; padding: .35rem .5rem;
+  box-shadow: 0 1px 1px color-mix(in srgb, var(--bp-fg) 10%, transparent);
+}
+.bp-lane-channel .bp-note, .bp-lane-tested .bp-note, .bp-lane-duration .bp-note, .bp-lane-metric .bp-note,
+.bp-lane-owner .bp-note, .bp-lane-basis .bp-note, .bp-lane-quote .bp-note, .bp-lane-other .bp-note {
+  background: none; border-left: 0; box-shadow: none; padding: 0;
+}
+.bp-lane-quote .bp-note { font-style: italic; }
+.bp-lane-channel .bp-note { font-weight: 600; color: var(--bp-muted); }
+.bp-lane-customer .bp-note { font-weight: 500; }
+
+/* The three lines */
+.bp-line > th, .bp-line > td { padding: 0; height: 1.6rem; vertical-align: middle !important; border-bottom: 0; }
+.bp-line > th.bp-line-label {
+  font-size: .68rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
+  color: var(--bp-muted); padding: .15rem .55rem; line-height: 1.15;
+}
+.bp-line-rule { background: linear-gradient(var(--bp-line), var(--bp-line)) center / 100% 2px no-repeat !important; }
+.bp-line[data-lane="line-of-visibility"] .bp-line-rule {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 10px, transparent 10px 16px) center / 100% 2px no-repeat !important;
+}
+.bp-line[data-lane="line-of-internal-interaction"] .bp-line-rule {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 3px, transparent 3px 7px) center / 100% 2px no-repeat !important;
+}
+.bp-line > td.bp-stage-start { border-left-color: var(--bp-line); }
+.bp-line + .bp-lane > * { border-top: 0; }
+
+/* Personas and stories */
+.bp-chips, .bp-cell .bp-chips { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.bp-chip {
+  border: 1px solid var(--bp-border); border-radius: 999px; padding: 0 .55rem; font-size: .85em;
+  background: var(--bp-head-bg); white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis;
+}
+.bp-chip-persona::before { content: "● "; color: var(--bp-accent); }
+.bp-chip-story { border-radius: 4px; white-space: normal; }
+.bp-chip.bp-inherited { border-style: dashed; color: var(--bp-muted); background: transparent; }
+/* Theme error colours are made for squiggles, not small text on a tinted chip (VS Code's light
+   #e51400 on #f8f8f8 is 4.46:1, under WCAG's 4.5:1): the error colour marks the border and the
+   wavy underline, the name keeps the foreground colour. */
+.bp-chip.bp-unknown { border-color: var(--bp-error); color: var(--bp-fg); text-decoration: underline wavy var(--bp-error); }
+
+/* Emotion curve: each cell draws its piece; percentages keep dots round at any width. */
+.bp-lane-emotion > td { padding: 0; height: 96px; position: relative; }
+.bp-curve { display: block; overflow: visible; }
+.bp-curve line { stroke-width: 2.5; stroke-linecap: round; }
+.bp-curve .bp-curve-zero { stroke: var(--bp-border); stroke-width: 1; stroke-dasharray: 2 4; }
+.bp-curve circle { stroke: var(--bp-bg); stroke-width: 2; }
+.bp-series-0 { stroke: var(--bp-series-0); fill: var(--bp-series-0); background: var(--bp-series-0); }
+.bp-series-1 { stroke: var(--bp-series-1); fill: var(--bp-series-1); background: var(--bp-series-1); }
+.bp-series-2 { stroke: var(--bp-series-2); fill: var(--bp-series-2); background: var(--bp-series-2); }
+.bp-series-3 { stroke: var(--bp-series-3); fill: var(--bp-series-3); background: var(--bp-series-3); }
+.bp-series-4 { stroke: var(--bp-series-4); fill: var(--bp-series-4); background: var(--bp-series-4); }
+.bp-series-5 { stroke: var(--bp-series-5); fill: var(--bp-series-5); background: var(--bp-series-5); }
+.bp-curve-emoji { position: absolute; left: calc(50% + 9px); font-size: 15px; line-height: 1; }
+.bp-curve-emoji[data-score="2"] { top: 5px; }
+.bp-curve-emoji[data-score="1"] { top: 23px; }
+.bp-curve-emoji[data-score="0"] { top: 41px; }
+.bp-curve-emoji[data-score="-1"] { top: 59px; }
+.bp-curve-emoji[data-score="-2"] { top: 72px; }
+.bp-legend { list-style: none; margin: .3rem 0 0; padding: 0; font-weight: 400; font-size: .8rem; }
+.bp-legend li { display: flex; align-items: center; gap: .35rem; }
+.bp-swatch { display: inline-block; width: .9rem; height: 3px; border-radius: 2px; }
+
+/* Findings */
+.bp-finding {
+  --bp-sev: var(--bp-warning);
+  display: flex; gap: .35rem; align-items: baseline; margin-top: .35rem; padding: .2rem .4rem;
+  font-size: .78rem; font-weight: 500; line-height: 1.3; border-radius: 3px;
+  border-left: 3px solid var(--bp-sev); background: color-mix(in srgb, var(--bp-sev) 12%, var(--bp-bg)); color: var(--bp-fg);
+}
+.bp-finding[data-severity="error"] { --bp-sev: var(--bp-error); }
+.bp-finding[data-severity="info"] { --bp-sev: var(--bp-info); }
+.bp-finding[data-severity="hint"] { --bp-sev: var(--bp-hint); }
+.bp-finding-icon { flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
+.bp-step .bp-finding { font-weight: 500; }
+.bp-outside { padding: .75rem 1rem 1rem; max-width: 60rem; }
+.bp-outside h2 { font-size: .95rem; margin: 0 0 .4rem; }
+.bp-outside ul { list-style: none; margin: 0; padding: 0; }
+
+/* States set by the webview: the step at the cursor, a persona filter, client view. */
+.bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
+/* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
+   yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
+   takes the theme's muted colour on the plain background, without lane tints or note colours;
+   only graphics without text (the curve's pieces, legend swatches) fade. */
+.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
+.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
+  color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
+}
+.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
+.bp-grid .bp-dim .bp-finding { display: none; }
+.bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
+.bp-legend li.bp-dim { color: var(--bp-muted); }
+.bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
+.bp-client { --bp-size: 16px; --bp-col: 17rem; }
+.bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
+.bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
+
+/* High contrast: no tints, every edge drawn. */
+body.vscode-high-contrast .bp, body.vscode-high-contrast-light .bp { --bp-tint: 0%; --bp-note-tint: 0%; }
+body.vscode-high-contrast .bp-grid th, body.vscode-high-contrast .bp-grid td,
+body.vscode-high-contrast-light .bp-grid th, body.vscode-high-contrast-light .bp-grid td {
+  border-color: var(--vscode-contrastBorder, currentColor);
+}
+body.vscode-high-contrast .bp-note, body.vscode-high-contrast-light .bp-note { border: 1px solid var(--vscode-contrastBorder, currentColor); box-shadow: none; }
+@media (forced-colors: active) {
+  .bp-note, .bp-finding, .bp-chip { border: 1px solid CanvasText; }
+}
+`;
+var PAGE_CSS = String.raw`
+html, body { margin: 0; padding: 0; }
+body.bp-page { background: #ffffff; }
+body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; }
+@media (prefers-color-scheme: dark) {
+  body.bp-page { background: #0d1117; }
+  body.bp-page .bp {
+    --bp-fg: #e6edf3; --bp-bg: #0d1117; --bp-muted: #9198a1; --bp-border: #30363d; --bp-line: #6e7681;
+    --bp-head-bg: #151b23; --bp-accent: #4493f8; --bp-link: #4493f8; --bp-error: #f85149;
+    --bp-warning: #d29922; --bp-info: #4493f8; --bp-hint: #9198a1;
+    --bp-tint: 14%; --bp-note-tint: 26%;
+    --bp-series-0: #4493f8; --bp-series-1: #f778ba; --bp-series-2: #3fb950;
+    --bp-series-3: #f0883e; --bp-series-4: #a371f7; --bp-series-5: #9198a1;
+  }
+}
+@page { size: A3 landscape; margin: 10mm; }
+@media print {
+  body.bp-page { background: #ffffff; }
+  body.bp-page .bp {
+    --bp-fg: #1f2328; --bp-bg: #ffffff; --bp-head-bg: #f6f8fa; --bp-border: #d1d9e0; --bp-muted: #59636e;
+    --bp-size: 8.5pt; --bp-col: 0; --bp-label-col: 28mm; --bp-scroll-height: none; min-height: 0;
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+  .bp-scroll { overflow: visible; }
+  .bp-grid { width: 100%; table-layout: fixed; }
+  .bp-grid th, .bp-grid td { position: static !important; }
+  .bp-cell, .bp-step { min-width: 0; max-width: none; }
+  .bp-grid tr { break-inside: avoid; }
+  .bp-stage-name { position: static; }
+}
+`;
+
+// src/core/render/coverage-styles.ts
+var COVERAGE_CSS = String.raw`
+.bp-cov { padding-bottom: 1rem; }
+.bp-cov-kind { color: var(--bp-muted); font-size: .95rem; }
+.bp-cov-scroll { overflow: auto; padding: 0 1rem; }
+.bp-cov-scroll:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+.bp-cov-table { border-collapse: separate; border-spacing: 0; min-width: 40rem; }
+.bp-cov-table caption { text-align: left; color: var(--bp-muted); padding: 0 0 .5rem; caption-side: top; }
+.bp-cov-table th, .bp-cov-table td { border-bottom: 1px solid var(--bp-border); padding: .4rem .6rem; vertical-align: top; text-align: left; }
+.bp-cov-table thead th { background: var(--bp-head-bg); font-weight: 650; position: sticky; top: 0; z-index: 1; white-space: nowrap; }
+.bp-cov-stage, .bp-cov-cell, .bp-cov-total { text-align: right !important; }
+.bp-cov-unstaged { font-style: italic; }
+.bp-cov-persona { font-weight: 600; white-space: nowrap; background: var(--bp-head-bg); }
+.bp-cov-mark { color: var(--bp-warning); font-weight: 700; }
+.bp-cov-no { color: var(--bp-muted); }
+.bp-cov-entries { list-style: none; margin: 0; padding: 0; font-size: .85em; max-width: 16rem; }
+.bp-cov-entries li + li { margin-top: .15rem; }
+.bp-cov-cell { min-width: 5.5rem; font-variant-numeric: tabular-nums; }
+.bp-cov-count { font-size: 1.1em; font-weight: 600; }
+.bp-cov-empty .bp-cov-count { color: var(--bp-muted); font-weight: 400; }
+.bp-cov-inherited { display: block; font-size: .8em; color: var(--bp-muted); }
+.bp-cov-gap { background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
+.bp-cov-gap .bp-cov-count { color: var(--bp-fg); font-weight: 600; }
+.bp-cov-gap-mark { color: var(--bp-warning); margin-left: .35rem; font-weight: 700; }
+.bp-cov-table tfoot th { font-weight: 600; color: var(--bp-muted); text-align: left; }
+.bp-cov-table tfoot tr:first-child > * { border-top: 2px solid var(--bp-border); }
+.bp-cov-warn { font-weight: 700; background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); box-shadow: inset 0 0 0 1px var(--bp-warning); }
+.bp-cov-basis { text-align: right !important; }
+.bp-cov-legend { color: var(--bp-muted); padding: .25rem 1rem; margin: 0; font-size: .9em; }
+.bp-cov-swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; border: 1px solid var(--bp-warning);
+  background: color-mix(in srgb, var(--bp-warning) 16%, var(--bp-bg)); }
+.bp-cov-unknown { margin: .75rem 1rem; padding: .5rem .75rem; border-left: 3px solid var(--bp-error); }
+.bp-cov-unknown h2 { font-size: 1rem; margin: 0 0 .25rem; }
+.bp-cov-unknown p { margin: 0 0 .25rem; color: var(--bp-muted); }
+.bp-cov-unknown ul { margin: 0; padding-left: 1.25rem; }
+.bp-cov.bp-clickable [data-line] { cursor: pointer; }
+.bp-cov.bp-clickable [data-line]:hover { text-decoration: underline; }
+.bp-cov [data-line]:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
+`;
+
+// src/core/diff/findings.ts
+function itemKeyOf(doc, diagnostic, keyOf2) {
+  const line = diagnostic.range.start.line;
+  const inside2 = (item) => item.range.start.line <= line && line <= item.range.end.line;
+  const found = doc.steps.find(inside2) ?? doc.stages.find(inside2) ?? doc.personas.find(inside2) ?? doc.stories.find(inside2);
+  return found ? keyOf2(found) : "document";
+}
+function keyed(snapshot, diagnostics, rename2) {
+  const doc = snapshot.doc;
+  if (!doc) return [];
+  const stepKey = new Map(snapshot.steps.map((facts) => [facts.step, facts.key]));
+  const stageKey = new Map(snapshot.stages.map((facts) => [facts.stage, facts.key]));
+  const keyOf2 = (item) => {
+    const key = stepKey.get(item) ?? stageKey.get(item) ?? item.id;
+    return `${item.kind}:${rename2(item.kind, key)}`;
+  };
+  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf2) }));
+}
+function toChange(kind, { diagnostic, item }) {
+  return {
+    kind,
+    rule: diagnostic.rule,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    item,
+    line: diagnostic.range.start.line + 1,
+    column: diagnostic.range.start.character + 1
+  };
+}
+function groupBy(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = `${finding.diagnostic.rule}\0${finding.item}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return groups;
+}
+function unpaired(base, head) {
+  const leftBase = [...base];
+  const fresh = [];
+  for (const finding of head) {
+    const same = leftBase.findIndex((other) => other.diagnostic.message === finding.diagnostic.message);
+    if (same >= 0) leftBase.splice(same, 1);
+    else fresh.push(finding);
+  }
+  const pairs = Math.min(leftBase.length, fresh.length);
+  return { fixed: leftBase.slice(pairs), fresh: fresh.slice(pairs) };
+}
+function diffFindings(base, baseDiagnostics, head, headDiagnostics, matching) {
+  const rename2 = (kind, key) => (kind === "step" ? matching.renamedSteps.get(key) : kind === "stage" ? matching.stages.get(key) : void 0) ?? key;
+  const baseGroups = groupBy(keyed(base, baseDiagnostics, rename2));
+  const headKeyed = keyed(head, headDiagnostics, (_kind, key) => key);
+  const headGroups = groupBy(headKeyed);
+  const fresh = [];
+  const fixed = [];
+  for (const [key, group] of headGroups) {
+    const result = unpaired(baseGroups.get(key) ?? [], group);
+    fresh.push(...result.fresh.map((f2) => toChange("finding-new", f2)));
+    fixed.push(...result.fixed.map((f2) => toChange("finding-fixed", f2)));
+    baseGroups.delete(key);
+  }
+  for (const group of baseGroups.values()) fixed.push(...group.map((f2) => toChange("finding-fixed", f2)));
+  return { fresh, fixed, existing: headKeyed.length - fresh.length };
+}
+
+// src/core/diff/match.ts
+var RENAME_SIMILARITY = 0.6;
+var MAX_RENAME_PAIRS = 25e4;
+function similarity(a2, b2) {
+  if (a2.size + b2.size === 0) return 0;
+  let shared = 0;
+  for (const word of a2) if (b2.has(word)) shared++;
+  return 2 * shared / (a2.size + b2.size);
+}
+function matchRenamedSteps(base, head, matching) {
+  if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
+  const pairs = [];
+  for (const b2 of base) {
+    for (const h2 of head) {
+      const score2 = similarity(b2.words, h2.words);
+      if (score2 >= RENAME_SIMILARITY) pairs.push({ b: b2, h: h2, score: score2 });
+    }
+  }
+  pairs.sort((x2, y2) => y2.score - x2.score || Math.abs(x2.b.line - x2.h.line) - Math.abs(y2.b.line - y2.h.line));
+  const usedHead = /* @__PURE__ */ new Set();
+  for (const { b: b2, h: h2 } of pairs) {
+    if (matching.steps.has(b2) || usedHead.has(h2)) continue;
+    matching.steps.set(b2, h2);
+    matching.renamedSteps.set(b2.key, h2.key);
+    usedHead.add(h2);
+  }
+}
+function matchRenamedStages(base, head, matching) {
+  const headStages = new Set(head.stages.filter((s2) => ![...matching.stages.values()].includes(s2.key)).map((s2) => s2.key));
+  for (const stage of base.stages) {
+    if (matching.stages.has(stage.key)) continue;
+    const own6 = base.steps.filter((step) => step.stage === stage.stage.id);
+    const votes = /* @__PURE__ */ new Map();
+    for (const step of own6) {
+      const to = matching.steps.get(step)?.stage;
+      if (to && headStages.has(to)) votes.set(to, (votes.get(to) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((x2, y2) => y2[1] - x2[1]);
+    if (!best || best[1] * 2 < own6.length) continue;
+    matching.stages.set(stage.key, best[0]);
+    headStages.delete(best[0]);
+    const headStage = head.stages.find((s2) => s2.key === best[0]);
+    if (headStage) matching.renamedStages.set(stage, headStage);
+  }
+}
+function matchVersions(base, head) {
+  const matching = { steps: /* @__PURE__ */ new Map(), renamedSteps: /* @__PURE__ */ new Map(), stages: /* @__PURE__ */ new Map(), renamedStages: /* @__PURE__ */ new Map() };
+  const headSteps = new Map(head.steps.map((step) => [step.key, step]));
+  const unmatchedBase = [];
+  for (const step of base.steps) {
+    const same = headSteps.get(step.key);
+    if (same) {
+      matching.steps.set(step, same);
+      headSteps.delete(step.key);
+    } else {
+      unmatchedBase.push(step);
+    }
+  }
+  matchRenamedSteps(unmatchedBase, [...headSteps.values()], matching);
+  const headStageKeys = new Set(head.stages.map((stage) => stage.key));
+  for (const stage of base.stages) if (headStageKeys.has(stage.key)) matching.stages.set(stage.key, stage.key);
+  matchRenamedStages(base, head, matching);
+  return matching;
+}
+
+// src/core/diff/snapshot.ts
+var NOT_LANES = /* @__PURE__ */ new Set(["persona", "story", "emotion"]);
+var normalise = (text5) => text5.replace(/\s+/g, " ").trim();
+function uniqueKeys(items) {
+  const seen = /* @__PURE__ */ new Map();
+  return items.map((item) => {
+    const count = (seen.get(item.id) ?? 0) + 1;
+    seen.set(item.id, count);
+    return count === 1 ? item.id : `${item.id}~${count}`;
+  });
+}
+function stepFacts(version, step, key) {
+  const lanes = /* @__PURE__ */ new Map();
+  const emotions = /* @__PURE__ */ new Map();
+  for (const field of step.fields) {
+    if (!field.known) continue;
+    if (field.key === "emotion") {
+      const parsed = parseEmotion(field.value);
+      if (parsed.overall !== void 0 || parsed.errors.length > 0) emotions.set("", parsed.overall ?? null);
+      for (const entry of parsed.perPersona) emotions.set(entry.slug, entry.score);
+    } else if (!NOT_LANES.has(field.key)) {
+      const value2 = normalise(field.value);
+      const before = lanes.get(field.key);
+      lanes.set(field.key, before === void 0 ? value2 : `${before}; ${value2}`);
+    }
+  }
+  const own6 = step.references.filter((ref) => ref.kind === "persona" && ref.field === "persona");
+  const effective = own6.length > 0 ? own6 : version.index.effectivePersonas(version.uri, step);
+  const personas = /* @__PURE__ */ new Map();
+  for (const ref of effective) personas.set(ref.slug, own6.length === 0);
+  const stories = new Set(step.references.filter((ref) => ref.kind === "story").map((ref) => ref.slug));
+  const words = /* @__PURE__ */ new Set();
+  const addWords = (text5) => {
+    for (const word of text5.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
+  };
+  for (const [lane, value2] of lanes) addWords(`${lane} ${value2}`);
+  for (const slug2 of personas.keys()) words.add(`@${slug2}`);
+  for (const slug2 of stories) words.add(`#${slug2}`);
+  for (const [persona, score2] of emotions) words.add(`emotion:${persona}:${score2}`);
+  return {
+    step,
+    key,
+    stage: step.stage ?? null,
+    line: step.headingRange.start.line + 1,
+    lanes,
+    personas,
+    ownPersonas: own6.length,
+    emotions,
+    stories,
+    words
+  };
+}
+function snapshotOf(version) {
+  const doc = version ? version.index.get(version.uri) : void 0;
+  if (!version || !doc) return { doc: void 0, steps: [], stages: [] };
+  const stepKeys = uniqueKeys(doc.steps);
+  const stageKeys = uniqueKeys(doc.stages);
+  return {
+    doc,
+    steps: doc.steps.map((step, i2) => stepFacts(version, step, stepKeys[i2])),
+    stages: doc.stages.map((stage, i2) => ({ stage, key: stageKeys[i2], line: stage.headingRange.start.line + 1 }))
+  };
+}
+
+// src/core/diff/attention.ts
+function stepAttention(base, head) {
+  const at = { step: head.key, name: head.step.name, line: head.line };
+  if (head.personas.size === 0 && (base === void 0 || base.personas.size > 0)) return { kind: "step-without-persona", ...at };
+  if (base && base.ownPersonas > 0 && head.ownPersonas === 0) return { kind: "step-lost-persona", ...at, inherits: [...head.personas.keys()] };
+  return void 0;
+}
+function stepsPerPersona(snapshot) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const step of snapshot.steps) for (const slug2 of step.personas.keys()) counts.set(slug2, (counts.get(slug2) ?? 0) + 1);
+  return counts;
+}
+function vulnerablePersonas(head) {
+  const found = /* @__PURE__ */ new Map();
+  if (!head) return found;
+  for (const { item } of head.index.personasInScope(head.uri)) {
+    if (item.vulnerable) found.set(item.id, item.headingRange.start.line + 1);
+  }
+  return found;
+}
+function attentionOf({ before, after, matching, changes, head }) {
+  const out = [];
+  const baseOf = new Map([...matching.steps].map(([b2, h2]) => [h2, b2]));
+  for (const step of after.steps) {
+    const found = stepAttention(baseOf.get(step), step);
+    if (found) out.push(found);
+  }
+  const [countsBefore, countsAfter] = [stepsPerPersona(before), stepsPerPersona(after)];
+  for (const [persona, line] of vulnerablePersonas(head)) {
+    const [from, to] = [countsBefore.get(persona) ?? 0, countsAfter.get(persona) ?? 0];
+    if (to < from) out.push({ kind: "vulnerable-persona-lost-steps", persona, from, to, line });
+  }
+  for (const change of changes) {
+    if (change.kind === "emotion-changed" && change.from !== null && change.to !== null && change.to < change.from) {
+      out.push({ kind: "emotion-dropped", step: change.step, name: change.name, persona: change.persona, from: change.from, to: change.to, line: change.line });
+    }
+    if (change.kind === "finding-new" && change.severity === "error") {
+      out.push({ kind: "new-error", rule: change.rule, message: change.message, line: change.line });
+    }
+  }
+  return out;
+}
+
+// src/core/diff/diff.ts
+var about = (facts) => ({ step: facts.key, name: facts.step.name, stage: facts.stage, line: facts.line });
+function compareMaps(from, to, each) {
+  for (const [key, a2] of from) if (!to.has(key) || to.get(key) !== a2) each(key, a2, to.get(key));
+  for (const [key, b2] of to) if (!from.has(key)) each(key, void 0, b2);
+}
+function stepChanges(base, head, matching) {
+  const out = [];
+  const at = about(head);
+  if (base.step.name !== head.step.name && base.key !== head.key) {
+    out.push({ kind: "step-renamed", ...at, from: base.step.name, to: head.step.name, previous: base.key });
+  }
+  const baseStage = base.stage === null ? null : matching.stages.get(base.stage) ?? base.stage;
+  if (baseStage !== head.stage) out.push({ kind: "step-moved", ...at, from: base.stage, to: head.stage });
+  compareMaps(base.lanes, head.lanes, (lane, from, to) => out.push({ kind: "lane-changed", ...at, lane, from: from ?? null, to: to ?? null }));
+  for (const [persona, inherited] of base.personas) {
+    if (!head.personas.has(persona)) out.push({ kind: "persona-removed", ...at, persona, inherited });
+  }
+  for (const [persona, inherited] of head.personas) {
+    if (!base.personas.has(persona)) out.push({ kind: "persona-added", ...at, persona, inherited });
+  }
+  compareMaps(base.emotions, head.emotions, (persona, from, to) => out.push({ kind: "emotion-changed", ...at, persona: persona || null, from: from ?? null, to: to ?? null }));
+  for (const story of base.stories) if (!head.stories.has(story)) out.push({ kind: "story-unlinked", ...at, story });
+  for (const story of head.stories) if (!base.stories.has(story)) out.push({ kind: "story-linked", ...at, story });
+  return out;
+}
+function stageChanges(base, head, matching) {
+  const out = [];
+  const matchedHead = new Set(matching.stages.values());
+  for (const stage of base.stages) {
+    if (!matching.stages.has(stage.key)) out.push({ kind: "stage-removed", stage: stage.key, name: stage.stage.name, line: stage.line });
+  }
+  for (const stage of head.stages) {
+    if (!matchedHead.has(stage.key)) out.push({ kind: "stage-added", stage: stage.key, name: stage.stage.name, line: stage.line });
+  }
+  for (const [from, to] of matching.renamedStages) {
+    out.push({ kind: "stage-renamed", stage: to.key, previous: from.key, from: from.stage.name, to: to.stage.name, line: to.line });
+  }
+  return out;
+}
+function definitionChanges(base, head) {
+  const out = [];
+  const ids = (items) => new Set((items ?? []).map((item) => item.id));
+  const persona = (kind, item) => ({ kind, persona: item.id, name: item.name, vulnerable: item.vulnerable === true, line: item.headingRange.start.line + 1 });
+  const [basePersonas, headPersonas] = [ids(base.doc?.personas), ids(head.doc?.personas)];
+  for (const item of base.doc?.personas ?? []) if (!headPersonas.has(item.id)) out.push(persona("persona-deleted", item));
+  for (const item of head.doc?.personas ?? []) if (!basePersonas.has(item.id)) out.push(persona("persona-defined", item));
+  const [baseStories, headStories] = [ids(base.doc?.stories), ids(head.doc?.stories)];
+  for (const item of base.doc?.stories ?? []) {
+    if (!headStories.has(item.id)) out.push({ kind: "story-deleted", story: item.id, name: item.name, line: item.headingRange.start.line + 1 });
+  }
+  for (const item of head.doc?.stories ?? []) {
+    if (!baseStories.has(item.id)) out.push({ kind: "story-defined", story: item.id, name: item.name, line: item.headingRange.start.line + 1 });
+  }
+  return out;
+}
+var byLine = (a2, b2) => a2.line - b2.line;
+function diffVersions(base, head) {
+  const [before, after] = [snapshotOf(base), snapshotOf(head)];
+  const matching = matchVersions(before, after);
+  const matchedHead = new Set(matching.steps.values());
+  const steps = [];
+  for (const step of before.steps) {
+    const same = matching.steps.get(step);
+    if (same) steps.push(...stepChanges(step, same, matching));
+    else steps.push({ kind: "step-removed", ...about(step) });
+  }
+  for (const step of after.steps) if (!matchedHead.has(step)) steps.push({ kind: "step-added", ...about(step) });
+  const findings = diffFindings(before, base?.diagnostics ?? [], after, head?.diagnostics ?? [], matching);
+  const journey = [...stageChanges(before, after, matching), ...steps, ...definitionChanges(before, after)].sort(byLine);
+  const found = [...findings.fresh, ...findings.fixed].sort(byLine);
+  const changes = [...journey, ...found];
+  return { changes, attention: attentionOf({ before, after, matching, changes, head }), existingFindings: findings.existing };
+}
+
+// src/core/diff/summary.ts
+function laneName(lane, locale) {
+  const spec = FIELD_SPECS.find((field) => field.key === lane);
+  return locale === "nl" ? spec?.nl[0] ?? lane : lane;
+}
+var quoted = (text5, locale) => text5 === null ? formatMessage(locale, "diff.none") : `'${text5}'`;
+var score = (value2, locale) => value2 === null ? formatMessage(locale, "diff.none") : value2 > 0 ? `+${value2}` : String(value2);
+var stageName = (stage, locale) => stage ?? formatMessage(locale, "diff.noStage");
+var who = (persona) => persona ? ` @${persona}` : "";
+function describeChange(change, locale) {
+  const say = (key, args = {}) => formatMessage(locale, key, args);
+  switch (change.kind) {
+    case "step-added":
+      return say("diff.stepAdded");
+    case "step-removed":
+      return say("diff.stepRemoved");
+    case "step-moved":
+      return say("diff.stepMoved", { from: stageName(change.from, locale), to: stageName(change.to, locale) });
+    case "step-renamed":
+      return say("diff.stepRenamed", { from: change.from });
+    case "lane-changed":
+      return say("diff.laneChanged", { lane: laneName(change.lane, locale), from: quoted(change.from, locale), to: quoted(change.to, locale) });
+    case "persona-added":
+      return say(change.inherited ? "diff.personaAddedInherited" : "diff.personaAdded", { persona: change.persona });
+    case "persona-removed":
+      return say(change.inherited ? "diff.personaRemovedInherited" : "diff.personaRemoved", { persona: change.persona });
+    case "emotion-changed":
+      return say("diff.emotionChanged", { who: who(change.persona), from: score(change.from, locale), to: score(change.to, locale) });
+    case "story-linked":
+      return say("diff.storyLinked", { story: change.story });
+    case "story-unlinked":
+      return say("diff.storyUnlinked", { story: change.story });
+    case "stage-added":
+      return say("diff.stageAdded", { name: change.name });
+    case "stage-removed":
+      return say("diff.stageRemoved", { name: change.name });
+    case "stage-renamed":
+      return say("diff.stageRenamed", { from: change.from, to: change.to });
+    case "persona-defined":
+      return say("diff.personaDefined", { name: change.name });
+    case "persona-deleted":
+      return say("diff.personaDeleted", { name: change.name });
+    case "story-defined":
+      return say("diff.storyDefined", { name: change.name });
+    case "story-deleted":
+      return say("diff.storyDeleted", { name: change.name });
+    case "finding-new":
+      return say("diff.findingNew", { severity: change.severity, message: change.message });
+    case "finding-fixed":
+      return say("diff.findingFixed", { severity: change.severity, message: change.message });
+  }
+}
+function describeAttention(point3, locale) {
+  switch (point3.kind) {
+    case "step-lost-persona":
+      return formatMessage(locale, "diff.attention.stepLostPersona", {
+        name: point3.name,
+        inherits: point3.inherits.length > 0 ? point3.inherits.map((p2) => `@${p2}`).join(", ") : formatMessage(locale, "diff.none")
+      });
+    case "step-without-persona":
+      return formatMessage(locale, "diff.attention.stepWithoutPersona", { name: point3.name });
+    case "vulnerable-persona-lost-steps":
+      return formatMessage(locale, "diff.attention.vulnerablePersonaLostSteps", { persona: point3.persona, from: point3.from, to: point3.to });
+    case "emotion-dropped":
+      return formatMessage(locale, "diff.attention.emotionDropped", { who: who(point3.persona), name: point3.name, from: score(point3.from, locale), to: score(point3.to, locale) });
+    case "new-error":
+      return formatMessage(locale, "diff.attention.newError", { message: point3.message });
+  }
+}
+function countChanges(changes, attention4) {
+  const of = (kind) => changes.filter((change) => change.kind === kind).length;
+  const changedSteps = new Set(
+    changes.filter((c2) => ["lane-changed", "persona-added", "persona-removed", "emotion-changed", "story-linked", "story-unlinked"].includes(c2.kind)).map((c2) => "step" in c2 ? c2.step : "")
+  );
+  return {
+    steps: { added: of("step-added"), removed: of("step-removed"), moved: of("step-moved"), renamed: of("step-renamed"), changed: changedSteps.size },
+    stages: { added: of("stage-added"), removed: of("stage-removed") },
+    findings: { new: of("finding-new"), fixed: of("finding-fixed") },
+    attention: attention4.length
+  };
+}
+function headline(count, locale) {
+  const parts = [];
+  const steps = ["added", "removed", "moved", "renamed", "changed"].filter((key) => count.steps[key] > 0).map((key) => formatMessage(locale, `diff.count.steps${key[0].toUpperCase()}${key.slice(1)}`, { count: count.steps[key] }));
+  if (steps.length > 0) parts.push(`${formatMessage(locale, "diff.count.steps")}: ${steps.join(" \xB7 ")}`);
+  const stages = ["added", "removed"].filter((key) => count.stages[key] > 0).map((key) => formatMessage(locale, key === "added" ? "diff.count.stepsAdded" : "diff.count.stepsRemoved", { count: count.stages[key] }));
+  if (stages.length > 0) parts.push(`${formatMessage(locale, "diff.count.stages")}: ${stages.join(" \xB7 ")}`);
+  if (count.findings.new + count.findings.fixed > 0) parts.push(formatMessage(locale, "diff.count.findings", count.findings));
+  if (count.attention > 0) parts.push(formatMessage(locale, "diff.attention.count", { count: count.attention }));
+  return parts.length > 0 ? parts.join(" \xB7 ") : formatMessage(locale, "diff.noChanges");
+}
+
+// src/core/diff/marks.ts
+var CHANGED_KINDS = /* @__PURE__ */ new Set(["step-renamed", "lane-changed", "persona-added", "persona-removed", "emotion-changed", "story-linked", "story-unlinked"]);
+function stepMarks(changes) {
+  const marks = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (!("step" in change)) continue;
+    const mark = change.kind === "step-added" ? "added" : change.kind === "step-moved" ? "moved" : CHANGED_KINDS.has(change.kind) ? "changed" : void 0;
+    if (!mark) continue;
+    const known = marks.get(change.step);
+    if (!known || mark === "added" || mark === "moved" && known === "changed") marks.set(change.step, mark);
+  }
+  return marks;
+}
+function removedSteps(changes) {
+  return changes.flatMap((change) => change.kind === "step-removed" ? [{ step: change.step, name: change.name, stage: change.stage, line: change.line }] : []);
+}
+
+// src/core/diff/flowchart.ts
+var MAX_CHART_STEPS = 80;
+var CLASS_DEFS = {
+  added: "fill:#dafbe1,stroke:#1a7f37,stroke-width:2px,color:#1f2328",
+  changed: "fill:#fff8c5,stroke:#9a6700,stroke-width:2px,color:#1f2328",
+  moved: "fill:#ddf4ff,stroke:#0969da,stroke-width:2px,stroke-dasharray:4 2,color:#1f2328"
+};
+function journeyFlowchart(doc, changes) {
+  const marks = stepMarks(changes);
+  const all2 = doc.steps;
+  const steps = all2.length > MAX_CHART_STEPS ? all2.filter((step) => marks.has(step.id)).slice(0, MAX_CHART_STEPS) : all2;
+  const ids = new Map(steps.map((step, i2) => [step, `n${i2}`]));
+  const numbers = new Map(all2.map((step, i2) => [step, i2 + 1]));
+  const lines = ["flowchart LR"];
+  let stage = null;
+  let subgraphs = 0;
+  for (const step of steps) {
+    if (step.stage !== stage) {
+      if (stage) lines.push("  end");
+      stage = step.stage;
+      const name = doc.stages.find((s2) => s2.id === stage)?.name;
+      if (stage) lines.push(`  subgraph s${subgraphs++}["${mermaidText(name ?? stage) || "\u2026"}"]`);
+    }
+    const label2 = `${numbers.get(step)}. ${mermaidText(step.name) || "\u2026"}`;
+    lines.push(`${stage ? "    " : "  "}${ids.get(step)}["${label2}"]`);
+  }
+  if (stage) lines.push("  end");
+  if (steps.length > 1) lines.push(`  ${steps.map((step) => ids.get(step)).join(" --> ")}`);
+  for (const [mark, style] of Object.entries(CLASS_DEFS)) lines.push(`  classDef ${mark} ${style}`);
+  for (const mark of ["added", "changed", "moved"]) {
+    const marked = steps.filter((step) => marks.get(step.id) === mark).map((step) => ids.get(step));
+    if (marked.length > 0) lines.push(`  class ${marked.join(",")} ${mark}`);
+  }
+  return { source: `${lines.join("\n")}
+`, shown: steps.length, total: all2.length };
+}
+
 // package.json
 var package_default = {
   name: "service-blueprints",
@@ -27068,17 +27684,19 @@ var package_default = {
   scripts: {
     build: "node esbuild.mjs",
     "build:action": "node scripts/build-action.mjs",
-    typecheck: "tsc -p . --noEmit",
-    test: "npm run build && npm run typecheck && vitest run",
+    typecheck: "tsc -p tsconfig.json && tsc -p tsconfig.node.json && tsc -p src/core && tsc -p webview",
+    test: "npm run build && npm run typecheck && npm run lint && vitest run",
     bench: "npm run build -- --production && node scripts/bench.mjs",
     "docs:rules": "tsx scripts/build-rule-docs.ts",
     package: `node -e "fs.rmSync('dist',{recursive:true,force:true})" && npm run build -- --production && vsce package --no-dependencies`,
     "test:vscode": "npm run build && node scripts/e2e/build-tests.mjs && node out/test/vscode/runTest.js",
     "test:e2e": "node scripts/e2e/run.mjs",
     "test:web": "node scripts/e2e/run.mjs --web",
-    prepare: "node esbuild.mjs"
+    prepare: "node esbuild.mjs",
+    lint: "eslint --cache --cache-location node_modules/.cache/eslint/ ."
   },
   devDependencies: {
+    "@eslint/js": "10.0.1",
     "@types/hast": "3.0.5",
     "@types/mdast": "4.0.4",
     "@types/mocha": "10.0.10",
@@ -27096,6 +27714,7 @@ var package_default = {
     "axe-core": "4.14.1",
     "commonmark-spec": "0.31.2",
     esbuild: "0.28.2",
+    eslint: "10.15.0",
     "fast-check": "4.11.0",
     hastscript: "9.0.3",
     "markdownlint-cli2": "0.22.1",
@@ -27107,6 +27726,7 @@ var package_default = {
     "tm-grammars": "1.32.22",
     tsx: "4.23.15",
     typescript: "5.9.3",
+    "typescript-eslint": "8.74.0",
     vitest: "4.1.12",
     "vscode-oniguruma": "2.0.1",
     "vscode-textmate": "9.3.2",
@@ -28621,7 +29241,7 @@ var import_node_path4 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 var uriOf = (file) => u.file(file).toString();
 async function loadVersion(source, config) {
-  const workspace = new BlueprintWorkspace({
+  const workspace = createBlueprintService({
     readFile: async (uri) => {
       const parsed = u.parse(uri);
       return parsed.scheme === "file" ? source.read(parsed.fsPath) : void 0;
@@ -28654,11 +29274,11 @@ function selector(scope) {
     return within.some((folder) => file === folder || file.startsWith(folder.endsWith(import_node_path4.default.sep) ? folder : folder + import_node_path4.default.sep));
   };
 }
-async function commitSource(scope, label, commit) {
+async function commitSource(scope, label2, commit) {
   const selected = selector(scope);
   const files = (await listFiles(scope.root, commit)).map((file) => import_node_path4.default.join(scope.root, file)).filter(selected).sort();
   return {
-    label,
+    label: label2,
     files,
     read: (file) => {
       const relative2 = import_node_path4.default.relative(scope.root, file).split(import_node_path4.default.sep).join("/");
@@ -28711,7 +29331,7 @@ async function compareSources(base, head, pairs, config, cwd) {
   for (const pair2 of pairs) {
     const baseVersion = pair2.base ? before.version(pair2.base) : void 0;
     const headVersion = pair2.head ? after.version(pair2.head) : void 0;
-    const result = diffBlueprint(baseVersion, headVersion);
+    const result = diffVersions(baseVersion, headVersion);
     const file = displayPath(cwd, pair2.head ?? pair2.base);
     const diff = { file, status: pair2.status, changes: result.changes, attention: result.attention };
     if (pair2.status === "renamed" && pair2.base) diff.previous = displayPath(cwd, pair2.base);
@@ -28762,7 +29382,7 @@ function displayPath(cwd, file) {
   return import_node_path6.default.relative(cwd, file).split(import_node_path6.default.sep).join("/") || ".";
 }
 async function analyse(files, context, config, cwd) {
-  const workspace = new BlueprintWorkspace(new NodeFileHost(), { config });
+  const service = createBlueprintService(new NodeFileHost(), { config });
   const checked = [];
   const inputProblems = [];
   const [contextTexts, texts] = await Promise.all([
@@ -28772,7 +29392,7 @@ async function analyse(files, context, config, cwd) {
   ]);
   context.forEach((file, i2) => {
     const text5 = contextTexts[i2];
-    if (text5 !== void 0) workspace.setText(u.file(file).toString(), text5);
+    if (text5 !== void 0) service.setText(u.file(file).toString(), text5);
   });
   files.forEach((file, i2) => {
     const result = texts[i2];
@@ -28782,13 +29402,13 @@ async function analyse(files, context, config, cwd) {
       return;
     }
     const uri = u.file(file).toString();
-    workspace.setText(uri, result.text);
+    service.setText(uri, result.text);
     checked.push({ uri, file: shown });
   });
-  await workspace.loadDependencies();
+  await service.loadDependencies();
   const findings = [];
   for (const { uri, file } of checked) {
-    for (const diagnostic of workspace.diagnostics(uri)) {
+    for (const diagnostic of service.diagnostics(uri)) {
       const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, u.parse(diagnostic.uri).fsPath) : file;
       findings.push(toFinding(where, diagnostic));
     }

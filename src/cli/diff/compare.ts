@@ -4,8 +4,8 @@
  * `blueprint check --base` and the GitHub Action.
  */
 import path from 'node:path';
-import { diffBlueprint, type BlueprintConfig, type BlueprintDocument, type BlueprintVersion, type DiffReport, type FileDiff } from '../../core';
-import { filesFor } from '../../core/config';
+import { diffVersions, filesFor, type BlueprintConfig, type BlueprintDocument, type BlueprintVersion, type DiffReport, type FileDiff } from '../../core';
+
 import { displayPath } from '../check/run';
 import { resolveRef, repositoryRoot } from './git';
 import { commitSource, diskReader, loadVersion, pairFiles, workingTreeSource, type FilePair, type Scope, type VersionSource } from './versions';
@@ -35,7 +35,7 @@ async function compareSources(base: VersionSource, head: VersionSource, pairs: r
   for (const pair of pairs) {
     const baseVersion = pair.base ? before.version(pair.base) : undefined;
     const headVersion = pair.head ? after.version(pair.head) : undefined;
-    const result = diffBlueprint(baseVersion, headVersion);
+    const result = diffVersions(baseVersion, headVersion);
     const file = displayPath(cwd, (pair.head ?? pair.base) as string);
     const diff: FileDiff = { file, status: pair.status, changes: result.changes, attention: result.attention };
     if (pair.status === 'renamed' && pair.base) diff.previous = displayPath(cwd, pair.base);

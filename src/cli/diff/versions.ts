@@ -6,7 +6,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { BlueprintWorkspace, type BlueprintConfig, type BlueprintVersion } from '../../core';
+import { createBlueprintService, type BlueprintConfig, type BlueprintService, type BlueprintVersion } from '../../core';
 import { blueprintFilesIn } from '../check/files';
 import { readText } from '../check/node-host';
 import { listFiles, renames, showFile } from './git';
@@ -20,7 +20,7 @@ export interface VersionSource {
 }
 
 export interface LoadedVersion {
-  workspace: BlueprintWorkspace;
+  workspace: BlueprintService;
   version(file: string): BlueprintVersion | undefined;
 }
 
@@ -28,7 +28,7 @@ const uriOf = (file: string): string => URI.file(file).toString();
 
 /** Loads a version's files and what they point at (personas files) into a fresh workspace. */
 export async function loadVersion(source: VersionSource, config: BlueprintConfig): Promise<LoadedVersion> {
-  const workspace = new BlueprintWorkspace({
+  const workspace = createBlueprintService({
     readFile: async (uri) => {
       const parsed = URI.parse(uri);
       return parsed.scheme === 'file' ? source.read(parsed.fsPath) : undefined;

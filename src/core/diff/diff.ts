@@ -89,7 +89,7 @@ const byLine = (a: Change, b: Change): number => a.line - b.line;
  * Compares two versions of a blueprint. A missing version (file added or removed) counts
  * as an empty blueprint.
  */
-export function diffBlueprint(base: BlueprintVersion | undefined, head: BlueprintVersion | undefined): BlueprintDiff {
+export function diffVersions(base: BlueprintVersion | undefined, head: BlueprintVersion | undefined): BlueprintDiff {
   const [before, after] = [snapshotOf(base), snapshotOf(head)];
   const matching = matchVersions(before, after);
   const matchedHead = new Set(matching.steps.values());

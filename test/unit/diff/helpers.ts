@@ -2,7 +2,7 @@
  * Diff test helpers: two in-memory workspaces (base and head), each with its own
  * files, and the diff of one file between them.
  */
-import { diffBlueprint, type BlueprintDiff, type Change } from '../../../src/core/index';
+import { diffVersions, type BlueprintDiff, type Change } from '../../../src/core/index';
 import { uriOf, workspaceWith } from '../features/workspace';
 
 export async function diffFiles(base: Record<string, string>, head: Record<string, string>, file = 'journey.blueprint.md'): Promise<BlueprintDiff> {
@@ -10,7 +10,7 @@ export async function diffFiles(base: Record<string, string>, head: Record<strin
   const uri = uriOf(file);
   const version = (workspace: typeof before, files: Record<string, string>) =>
     file in files ? { index: workspace.index, uri, diagnostics: workspace.diagnostics(uri) } : undefined;
-  return diffBlueprint(version(before, base), version(after, head));
+  return diffVersions(version(before, base), version(after, head));
 }
 
 /** Diff of one file's two texts, with optional shared files on both sides. */
