@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBlueprint } from './generate';
 import { measureCore } from './core';
+import { DIFF_RATIO_GOAL, measureDiff } from './diff';
 import { measureProcesses } from './cli';
 import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
@@ -42,6 +43,13 @@ async function main(): Promise<void> {
     );
   }
   console.log(`\nOne-line edit on 1000 steps re-analysed (parse + all rules) in ${ms(edit1000)}: ${edit1000 <= EDIT_BUDGET_MS ? 'within' : 'OVER'} the ${EDIT_BUDGET_MS} ms budget.`);
+
+  console.log('\nSemantic diff of two versions of the 1000-step blueprint (median of 5)\n');
+  const diff = measureDiff(readFileSync(files[1000], 'utf8'));
+  const diffRatio = diff.diff / diff.checkBoth;
+  console.log(`full check of both versions:            ${ms(diff.checkBoth)}`);
+  console.log(`diff (both versions checked + compared): ${ms(diff.diff)} (${diff.changes} changes)`);
+  console.log(`ratio: ${diffRatio.toFixed(2)}x (goal at most ${DIFF_RATIO_GOAL}x): ${diffRatio <= DIFF_RATIO_GOAL ? 'met' : 'NOT met'}`);
 
   console.log('\nWhole process on the 1000-step file (median of 7, alternated)\n');
   const processes = measureProcesses(files[1000]);
