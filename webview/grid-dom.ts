@@ -35,13 +35,19 @@ function forEachColumnCell(root: ParentNode, visit: (cell: HTMLElement, column: 
 export function applyPersonaFilter(root: ParentNode, persona: string | undefined): void {
   const headers = stepHeaders(root);
   const dim = headers.map((th) => persona !== undefined && !(th.dataset.personas ?? '').split(' ').includes(persona));
-  forEachColumnCell(root, (cell, column) => cell.classList.toggle('bp-dim', dim[column] ?? false));
+  forEachColumnCell(root, (cell, column) => markDimmed(cell, dim[column] ?? false));
   for (const mark of Array.from(root.querySelectorAll<HTMLElement | SVGElement>('.bp-curve [data-persona], .bp-legend [data-persona]'))) {
     mark.classList.toggle('bp-dim', persona !== undefined && mark.dataset.persona !== persona);
   }
   for (const chip of Array.from(root.querySelectorAll<HTMLElement>('.bp-chip-persona'))) {
     chip.classList.toggle('bp-selected', persona !== undefined && chip.dataset.persona === persona);
   }
+}
+
+/** Dimmed: the class draws it, `data-dimmed` says it (as in the export). */
+export function markDimmed(cell: HTMLElement, dimmed: boolean): void {
+  cell.classList.toggle('bp-dim', dimmed);
+  cell.toggleAttribute('data-dimmed', dimmed);
 }
 
 /** Mark the column of step `column` as the cursor's (undefined or -1: none). */
@@ -100,7 +106,7 @@ export function applyStatesTo(root: ParentNode, added: readonly Element[], heade
   for (const cell of cells) {
     const row = cell.parentElement as HTMLTableRowElement;
     const column = cell.cellIndex - firstStepCell(row);
-    cell.classList.toggle('bp-dim', dimmed(column));
+    markDimmed(cell, dimmed(column));
     cell.classList.toggle('bp-active', activeColumn !== undefined && column === activeColumn);
   }
   for (const element of added) {

@@ -24,7 +24,8 @@ export const renderer: MermaidRenderer = {
         // The source is generated and sanitised, but nothing in it may reconfigure this.
         secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'theme', 'themeVariables', 'themeCSS', 'fontFamily'],
         maxTextSize: 500_000,
-        journey: { useMaxWidth: false },
+        // Wider, taller task boxes: the source breaks titles into lines of about 22 characters.
+        journey: { useMaxWidth: false, width: 170, height: 70 },
       });
       lastTheme = theme;
     }

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { createBlueprintService, renderCoveragePage, renderMermaid, renderStandalonePage } from '../core';
+import { buildJourneyView, createBlueprintService, EXPORT_VIEWS, renderCoveragePage, renderMermaid, renderStandalonePage, type ExportView } from '../core';
 import { describeFsError, loadConfig } from './check/config-file';
 import { NodeFileHost, readText } from './check/node-host';
 import { ExitCode, type CliIo } from './io';
@@ -20,8 +20,13 @@ opens offline and prints on A3 landscape) or as Mermaid journey source.
 Options:
   -f, --format html|mermaid  what to write (default: html)
   -o, --output FILE          write to FILE instead of standard output
-      --view grid|coverage   what the page shows: the grid (default), or the coverage of
-                             personas across the stages (HTML only)
+      --view grid|client|journey|coverage
+                             what the page shows: the whole grid (default), the client
+                             view (no lane below the line of visibility, no findings),
+                             the journey diagram, or the coverage of personas across the
+                             stages (HTML only)
+      --persona ID           that persona's journey: other steps dimmed (data-dimmed);
+                             the journey diagram and Mermaid show only that persona's steps
       --theme light|dark     colours of the HTML page (default: follow the reader's system)
       --no-findings          leave findings off the page (for handing out)
       --config FILE          use this blueprint.config.json
@@ -30,6 +35,7 @@ Options:
 Examples:
   blueprint render journey.blueprint.md -o journey.html
   blueprint render journey.blueprint.md --format mermaid -o journey.mmd
+  blueprint render journey.blueprint.md --view client --persona maria --theme dark -o maria.html
   blueprint render journey.blueprint.md --view coverage -o coverage.html
 `;
 
@@ -40,7 +46,8 @@ interface RenderOptions {
   format: Format;
   output?: string;
   theme?: 'light' | 'dark';
-  view: 'grid' | 'coverage';
+  view: ExportView | 'coverage';
+  persona?: string;
   findings: boolean;
   config?: string;
 }
@@ -56,6 +63,7 @@ function parse(args: readonly string[]): RenderOptions | { help: true } | { erro
         output: { type: 'string', short: 'o' },
         theme: { type: 'string' },
         view: { type: 'string' },
+        persona: { type: 'string' },
         'no-findings': { type: 'boolean' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -72,11 +80,18 @@ function parse(args: readonly string[]): RenderOptions | { help: true } | { erro
   const theme = values.theme;
   if (theme !== undefined && theme !== 'light' && theme !== 'dark') return { error: `unknown theme '${theme}' (light, dark)` };
   const view = values.view ?? 'grid';
-  if (view !== 'grid' && view !== 'coverage') return { error: `unknown view '${view}' (grid, coverage)` };
+  if (!isExportView(view) && view !== 'coverage') return { error: `unknown view '${view}' (${[...EXPORT_VIEWS, 'coverage'].join(', ')})` };
   if (view === 'coverage' && format !== 'html') return { error: 'the coverage view is HTML only' };
+  // `@maria` and `maria` both name the persona; slugs are lower-case.
+  const persona = values.persona?.replace(/^@/, '').toLowerCase();
+  if (persona === '') return { error: 'give a persona ID after --persona' };
   return {
-    file: positionals[0], format, output: values.output, theme, view, findings: !values['no-findings'], config: values.config,
+    file: positionals[0], format, output: values.output, theme, view, persona, findings: !values['no-findings'], config: values.config,
   };
+}
+
+function isExportView(view: string): view is ExportView {
+  return (EXPORT_VIEWS as readonly string[]).includes(view);
 }
 
 /** Run `blueprint render`; returns the exit code. */
@@ -110,8 +125,15 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     diagnostics: options.findings ? service.diagnostics(uri) : [],
     index: service.index,
   };
+  const known = buildJourneyView(input).personas;
+  if (options.persona !== undefined && !known.some((p) => p.slug === options.persona)) {
+    io.stderr(`blueprint render: no persona '${options.persona}' in ${options.file}${known.length > 0 ? ` (${known.map((p) => p.slug).join(', ')})` : ''}.\n`);
+    return ExitCode.usageOrInput;
+  }
   const output = options.view === 'coverage' ? renderCoveragePage(input, { theme: options.theme })
-    : options.format === 'html' ? renderStandalonePage(input, { theme: options.theme }) : renderMermaid(input);
+    : options.format === 'html'
+    ? renderStandalonePage(input, { theme: options.theme, view: options.view, persona: options.persona, findings: options.findings })
+    : renderMermaid(input, undefined, { persona: options.persona });
 
   if (options.output === undefined) {
     io.stdout(output);

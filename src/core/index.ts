@@ -41,8 +41,9 @@ export * from './coverage';
 // Rendering (the preview, the CLI's `render`, the HTML export).
 export { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './render/grid';
 export { diffBlueprint, type GridPatch } from './render/patch';
-export { renderMermaid } from './render/mermaid';
-export { renderStandalonePage } from './render/html';
+export { renderMermaid, type MermaidOptions } from './render/mermaid';
+export { renderStandalonePage, EXPORT_VIEWS, type ExportView, type PageOptions } from './render/html';
+export { buildJourneyView } from './render/journey-view';
 export { GRID_CSS } from './render/styles';
 export { renderCoverageHtml } from './render/coverage-view';
 export { renderCoveragePage } from './render/coverage-page';

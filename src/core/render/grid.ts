@@ -14,7 +14,7 @@ import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColum
 import { classes, element, escapeText } from './escape';
 import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature } from './emotion-curve';
 import { placeFindings } from './findings';
-import { buildJourneyView, type JourneyView, type RenderInput } from './journey-view';
+import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 import { labelsFor, type RenderLabels } from './labels';
 import { ROWS, type RowSpec } from './lanes';
 
@@ -31,6 +31,8 @@ export interface RenderedRow {
   open: string;
   /** The `<th>` row header; for line rows also the spanning rule cell. */
   header: string;
+  /** The row header's content as HTML (the step cards label their rows with it). */
+  label: string;
 }
 
 /** The table's parts. */
@@ -69,6 +71,13 @@ export interface BlueprintParts {
 export interface RenderOptions {
   /** Force the dark palette (the export's `--theme dark`). */
   dark?: boolean;
+  /**
+   * `client`: the rows a citizen sees only (nothing below the line of visibility, no
+   * bookkeeping rows); the export's client view. The webview hides them with CSS instead.
+   */
+  audience?: 'everyone' | 'client';
+  /** Mark the steps this persona takes no part in `data-dimmed` (the export's persona filter). */
+  persona?: string;
 }
 
 /** How many columns the last render drew and how many it took from the previous one. */
@@ -139,6 +148,7 @@ export class BlueprintRenderer {
     const showEmotion = hasEmotion(series);
     const rows: RenderedRow[] = [];
     for (const row of ROWS) {
+      if (options.audience === 'client' && row.audience === 'internal') continue;
       if (row.kind === 'line') {
         rows.push(lineRow(row, labels, columns.length));
         continue;
@@ -149,6 +159,7 @@ export class BlueprintRenderer {
       rows.push({
         key: row.key,
         line: false,
+        label,
         open: `<tr${attributesOf({ class: `bp-lane bp-lane-${row.key}`, 'data-lane': row.key, 'data-audience': row.audience })}>`,
         header: element('th', { class: 'bp-lane-label', scope: 'row' }, label),
       });
@@ -184,7 +195,7 @@ export class BlueprintRenderer {
         label: title,
         caption: element('caption', { class: 'bp-sr-only' }, escapeText(labels.caption(title, columns.length, stageCount))),
         stages,
-        columns,
+        columns: options.persona === undefined ? columns : columns.map((column, i) => dimmedFor(column, view.columns[i], options.persona)),
         rows,
       },
     };
@@ -203,9 +214,22 @@ function lineRow(row: RowSpec, labels: RenderLabels, span: number): RenderedRow 
   return {
     key: row.key,
     line: true,
+    label: escapeText(label),
     open: `<tr${attributesOf({ class: 'bp-line', 'data-lane': row.key, 'data-audience': row.audience })}>`,
     header: element('th', { class: 'bp-line-label', scope: 'row' }, escapeText(label)) + element('td', { class: 'bp-line-rule', colspan: span }),
   };
+}
+
+/**
+ * A copy of a rendered column marked dimmed when `persona` takes no part in its step. Every
+ * cell the renderer writes opens with `<th class="…` or `<td class="…`, so the mark goes there.
+ */
+function dimmedFor(column: RenderedColumn, step: StepColumn, persona: string | undefined): RenderedColumn {
+  if (persona === undefined || step.personas.some((p) => p.slug === persona)) return column;
+  const dim = (html: string) => html.replace(/^<(td|th) class="/, '<$1 data-dimmed class="bp-dim ');
+  const cells: Record<string, string> = {};
+  for (const key of Object.keys(column.cells)) cells[key] = dim(column.cells[key]);
+  return { ...column, header: dim(column.header), cells };
 }
 
 function outsideFindings(found: readonly Diagnostic[], labels: RenderLabels): string {

@@ -3,9 +3,11 @@
  * standalone page the export writes (inline styles, no script, opens from disk offline).
  */
 import { escapeText } from './escape';
-import { BlueprintRenderer, joinBlueprint } from './grid';
+import { renderCards } from './cards';
+import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './grid';
+import { renderJourneyChart } from './journey-chart';
 import type { RenderInput } from './journey-view';
-import { labelsFor } from './labels';
+import { labelsFor, type RenderLabels } from './labels';
 import { GRID_CSS, PAGE_CSS } from './styles';
 
 /** The blueprint as an HTML fragment (`<div class="bp">…</div>`). */
@@ -13,20 +15,42 @@ export function renderBlueprintHtml(input: RenderInput): string {
   return joinBlueprint(new BlueprintRenderer().render(input));
 }
 
+/** The views a page can show: the whole grid, the client view, the journey diagram. */
+export const EXPORT_VIEWS = ['grid', 'client', 'journey'] as const;
+export type ExportView = typeof EXPORT_VIEWS[number];
+
 export interface PageOptions {
   /** Force a palette instead of following the reader's system setting. */
   theme?: 'light' | 'dark';
+  /** What the page shows (default: the grid). */
+  view?: ExportView;
+  /** Dim (`data-dimmed`) the steps this persona takes no part in; the journey shows only theirs. */
+  persona?: string;
+  /** False leaves every finding off the page (client view never shows any). */
+  findings?: boolean;
 }
 
 /**
- * A complete, self-contained HTML page. Its Content-Security-Policy allows no script and
- * no network at all: the static grid needs neither, and a blueprint from a pull request
- * gets no second chance to run anything when the page is opened from disk.
+ * A complete, self-contained HTML page of the view asked for. Its Content-Security-Policy
+ * allows no script and no network at all: the static grid needs neither, and a blueprint
+ * from a pull request gets no second chance to run anything when the page is opened from
+ * disk. Below 720 px the grid gives way to step cards (a media query, no script).
  */
 export function renderStandalonePage(input: RenderInput, options: PageOptions = {}): string {
-  const fragment = joinBlueprint(new BlueprintRenderer().render(input, { dark: options.theme === 'dark' }));
+  const view = options.view ?? 'grid';
+  const client = view === 'client';
+  const shown: RenderInput = options.findings === false || client ? { ...input, diagnostics: [] } : input;
+  const parts = new BlueprintRenderer().render(shown, {
+    dark: options.theme === 'dark',
+    audience: client ? 'client' : 'everyone',
+    persona: options.persona,
+  });
   const labels = labelsFor(input.doc.lang);
-  const title = input.doc.title ?? input.doc.frontMatter?.title ?? labels.untitled;
+  const title = parts.view.title || labels.untitled;
+  const body = view === 'journey'
+    ? journeyFragment(parts, labels, options.persona)
+    : joinBlueprint(parts).replace(/<\/div>$/, `${renderCards(parts)}</div>`);
+  const classNames = ['bp-page', `bp-view-${view}`].join(' ');
   const darkTokens = options.theme === 'dark' ? forcedDarkCss() : '';
   return [
     '<!doctype html>',
@@ -39,16 +63,23 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
     `<title>${escapeText(title)}</title>`,
     `<style>${GRID_CSS}${PAGE_CSS}${darkTokens}</style>`,
     '</head>',
-    '<body class="bp-page">',
-    fragment,
+    `<body class="${classNames}">`,
+    // The client view is the grid with the client's rows only, in the client's type size.
+    client ? body.replace('<div class="bp', '<div class="bp-client bp') : body,
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
-// The dark palette of PAGE_CSS, applied unconditionally (for screenshots and dark exports).
+/** The journey diagram page: heading, then the chart (no grid, no findings). */
+function journeyFragment(parts: BlueprintParts, labels: RenderLabels, persona: string | undefined): string {
+  return parts.open + parts.head + (parts.grid ? renderJourneyChart(parts.view, labels, persona) : parts.empty) + '</div>';
+}
+
+// The dark palette of PAGE_CSS, applied unconditionally on screen (for screenshots and dark
+// exports). Print keeps the light page: dark cells inside white paper margins print badly.
 function forcedDarkCss(): string {
   const match = /@media \(prefers-color-scheme: dark\) \{([\s\S]*?)\n\}/.exec(PAGE_CSS);
-  return match ? match[1] : '';
+  return match ? `@media screen {${match[1]}\n}` : '';
 }

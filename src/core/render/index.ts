@@ -5,12 +5,15 @@
 export { BlueprintRenderer, joinBlueprint, type BlueprintParts, type GridParts, type RenderStats } from './grid';
 export { diffBlueprint, type GridPatch } from './patch';
 export { escapeText, escapeAttribute } from './escape';
-export { renderBlueprintHtml, renderStandalonePage, type PageOptions } from './html';
+export { renderBlueprintHtml, renderStandalonePage, EXPORT_VIEWS, type ExportView, type PageOptions } from './html';
 export { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 export { labelsFor, type RenderLabels } from './labels';
 export { ROWS, laneOfField, type RowSpec } from './lanes';
 export { markdownToHast, markdownToHtml, CELL_SCHEMA } from './markdown';
-export { renderMermaid, mermaidText, mermaidScore } from './mermaid';
+export { renderMermaid, mermaidText, mermaidScore, wrapLines, type MermaidOptions } from './mermaid';
+export { renderCards } from './cards';
+export { renderJourneyChart } from './journey-chart';
+export { stepInvolves, stepScore } from './journey-view';
 export { GRID_CSS, PAGE_CSS } from './styles';
 export { renderCoverageHtml } from './coverage-view';
 export { renderCoveragePage } from './coverage-page';

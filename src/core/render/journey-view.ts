@@ -166,3 +166,21 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
     return true;
   });
 }
+
+/** True when `persona` takes part in the step (undefined: everyone does). */
+export function stepInvolves(column: StepColumn, persona: string | undefined): boolean {
+  return persona === undefined || column.personas.some((p) => p.slug === persona);
+}
+
+/**
+ * One score for a step: the persona's own where a persona is chosen (else everyone's),
+ * otherwise everyone's, or the mean of the per-persona scores when only those are given.
+ */
+export function stepScore(column: StepColumn, persona?: string): number | undefined {
+  const emotion = column.emotion;
+  if (!emotion) return undefined;
+  if (persona !== undefined) return emotion.perPersona.get(persona) ?? emotion.overall;
+  if (emotion.overall !== undefined) return emotion.overall;
+  const scores = [...emotion.perPersona.values()];
+  return scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : undefined;
+}

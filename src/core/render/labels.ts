@@ -16,6 +16,10 @@ export interface RenderLabels {
   step: string;
   emotionOverall: string;
   findings: (count: number) => string;
+  /** The journey diagram's name. */
+  journey: string;
+  /** A task's score on Mermaid's 1..5 scale, spoken. */
+  score: (score: number) => string;
 }
 
 const EN: RenderLabels = {
@@ -54,6 +58,8 @@ const EN: RenderLabels = {
   step: 'Step',
   emotionOverall: 'Everyone',
   findings: (count) => `${count} ${count === 1 ? 'finding' : 'findings'}`,
+  journey: 'Journey diagram',
+  score: (score) => `score ${score} of 5`,
 };
 
 const NL: RenderLabels = {
@@ -92,6 +98,8 @@ const NL: RenderLabels = {
   step: 'Stap',
   emotionOverall: 'Iedereen',
   findings: (count) => `${count} ${count === 1 ? 'bevinding' : 'bevindingen'}`,
+  journey: 'Klantreisdiagram',
+  score: (score) => `score ${score} van 5`,
 };
 
 /** Labels for a file language. */

@@ -4,7 +4,7 @@
  * characters that cannot start a directive (`%%{init}%%`), a comment, a new statement or
  * an entity, so a file cannot reconfigure Mermaid or add `click` callbacks.
  */
-import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
+import { buildJourneyView, stepInvolves, stepScore, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 import { labelsFor } from './labels';
 
 const MAX_TEXT = 120;
@@ -32,36 +32,59 @@ export function mermaidScore(emotion: number | undefined): number {
   return Math.max(1, Math.min(5, Math.round(emotion) + 3));
 }
 
-/** Mermaid `journey` source for a blueprint; pass `view` when it is built already. */
-export function renderMermaid(input: RenderInput, view: JourneyView = buildJourneyView(input)): string {
+/** Options for the Mermaid source. */
+export interface MermaidOptions {
+  /** Only this persona's steps, with this persona's scores (the preview's persona filter). */
+  persona?: string;
+}
+
+/** Characters per line of a task box (Mermaid's boxes do not wrap; the source breaks the lines). */
+const LINE_CHARS = 22;
+
+/**
+ * Mermaid `journey` source for a blueprint; pass `view` when it is built already. One task
+ * per step (numbered as in the grid) with all its personas as actors; its score is the
+ * chosen persona's, else everyone's, else the mean of the personas' scores.
+ */
+export function renderMermaid(input: RenderInput, view: JourneyView = buildJourneyView(input), options: MermaidOptions = {}): string {
   const labels = labelsFor(input.doc.lang);
-  const lines = ['journey', `  title ${mermaidText(view.title) || labels.untitled}`];
-  view.groups.forEach((group, n) => {
-    if (group.stage) lines.push(`  section ${mermaidText(group.stage.name) || '…'}`);
-    else if (n > 0) lines.push('  section …');
-    for (const column of group.columns) lines.push(...taskLines(column, labels.step));
+  const title = mermaidText(view.title) || labels.untitled;
+  const lines = ['journey', `  title ${title}`, `  accTitle: ${title}`];
+  let sections = 0;
+  view.groups.forEach((group) => {
+    const columns = group.columns.filter((column) => stepInvolves(column, options.persona));
+    if (columns.length === 0) return;
+    if (group.stage) lines.push(`  section ${wrapLines(mermaidText(group.stage.name)) || '…'}`);
+    else if (sections > 0) lines.push('  section …');
+    sections++;
+    for (const column of columns) lines.push(taskLine(column, labels.step, options.persona));
   });
   return `${lines.join('\n')}\n`;
 }
 
-function taskLines(column: StepColumn, stepWord: string): string[] {
+function taskLine(column: StepColumn, stepWord: string, persona: string | undefined): string {
   // Numbered, so the diagram matches the grid's columns and no name can read as a keyword.
-  const name = `${column.number}. ${mermaidText(column.step.name) || stepWord}`;
-  const actors = column.personas.map((p) => ({ slug: p.slug, name: mermaidText(p.name) || p.slug.replace(/[^\p{L}\p{N}_-]/gu, '') }));
-  const emotion = column.emotion;
-  if (!emotion || emotion.perPersona.size === 0 || actors.length === 0) {
-    return [task(name, mermaidScore(emotion?.overall), actors.map((a) => a.name))];
-  }
-  // Mermaid gives a task one score; where personas feel differently the step is listed once per score.
-  const byScore = new Map<number, string[]>();
-  for (const actor of actors) {
-    const score = mermaidScore(emotion.perPersona.get(actor.slug) ?? emotion.overall);
-    byScore.set(score, [...(byScore.get(score) ?? []), actor.name]);
-  }
-  return [...byScore].map(([score, names]) => task(name, score, names));
+  const name = wrapLines(`${column.number}. ${mermaidText(column.step.name) || stepWord}`);
+  const actors = column.personas.map((p) => mermaidText(p.name) || p.slug.replace(/[^\p{L}\p{N}_-]/gu, '')).filter(Boolean);
+  const score = mermaidScore(stepScore(column, persona));
+  return `    ${name}: ${score}${actors.length > 0 ? `: ${actors.join(', ')}` : ''}`;
 }
 
-function task(name: string, score: number, actors: string[]): string {
-  const who = actors.filter(Boolean);
-  return `    ${name}: ${score}${who.length > 0 ? `: ${who.join(', ')}` : ''}`;
+/**
+ * Break safe text into lines of about `LINE_CHARS` with Mermaid's `<br>` (the only markup in
+ * the source, written here, never taken from the blueprint), so titles wrap in their boxes.
+ */
+export function wrapLines(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('<br>');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlueprintWorkspace } from '../../../src/core/workspace';
-import { mermaidScore, mermaidText, renderMermaid } from '../../../src/core/render/mermaid';
+import { mermaidScore, mermaidText, renderMermaid, wrapLines } from '../../../src/core/render/mermaid';
 import { PERMIT } from './fixtures';
 
 async function model(text: string) {
@@ -16,8 +16,9 @@ describe('the Mermaid journey', () => {
     expect(renderMermaid(await model(PERMIT))).toBe([
       'journey',
       '  title Apply for a permit',
+      '  accTitle: Apply for a permit',
       '  section Discover',
-      '    1. Reads the website: 2: Maria',
+      '    1. Reads the website: 3: Maria',
       '    2. Calls the office: 3: Ahmed',
       '  section Apply',
       '    3. Fills in the form: 5',
@@ -25,9 +26,26 @@ describe('the Mermaid journey', () => {
     ].join('\n'));
   });
 
-  it('lists a step once per score where personas feel differently', async () => {
+  it('draws a step with per-persona emotions once, with all its actors and their mean score', async () => {
     const text = PERMIT.replace('- persona: @maria\n- story', '- persona: @maria, @ahmed\n- story');
-    expect(renderMermaid(await model(text))).toContain('    1. Reads the website: 2: Maria\n    1. Reads the website: 4: Ahmed\n');
+    const source = renderMermaid(await model(text));
+    expect(source.match(/Reads the website/g)).toHaveLength(1);
+    expect(source).toContain('    1. Reads the website: 3: Maria, Ahmed\n');
+  });
+
+  it('with a persona chosen, shows only the steps and scores of that persona', async () => {
+    const text = PERMIT.replace('- persona: @maria\n- story', '- persona: @maria, @ahmed\n- story');
+    const source = renderMermaid(await model(text), undefined, { persona: 'ahmed' });
+    expect(source).toContain('    1. Reads the website: 4: Maria, Ahmed\n');
+    expect(source).toContain('    2. Calls the office: 3: Ahmed\n');
+    // The third step has no persona: not Ahmed's, and its stage goes with it.
+    expect(source).not.toContain('Fills in the form');
+    expect(source).not.toContain('section Apply');
+  });
+
+  it('breaks long titles into lines that fit a task box', () => {
+    expect(wrapLines('Uploads the tenancy agreement and proof of income')).toBe('Uploads the tenancy<br>agreement and proof of<br>income');
+    expect(wrapLines('short')).toBe('short');
   });
 
   it('maps -2..2 to 1..5, neutral when missing', () => {
