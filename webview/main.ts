@@ -103,6 +103,8 @@ function replaceContent(update: ContentUpdate): void {
   current = update;
   gridHost.innerHTML = update.html;
   document.title = update.title;
+  // Focusable before the view states, so attributes come in one order however a cell got here.
+  makeFocusable(gridHost);
   updatePersonaOptions(update);
   coverageView.show(update.coverage);
   applyView();
@@ -113,8 +115,6 @@ function replaceContent(update: ContentUpdate): void {
     after.scrollTop = top;
     after.addEventListener('scroll', onGridScroll, { passive: true });
   }
-  // Step headers and findings are the keyboard's way to the source (Enter reveals it).
-  makeFocusable(gridHost);
   gridHost.querySelector('.bp')?.classList.add('bp-clickable');
   if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
   reportRendered();
@@ -140,14 +140,14 @@ function patchContent(update: ContentUpdate): void {
   document.title = update.title;
   updatePersonaOptions(update);
   coverageView.show(update.coverage);
-  applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
   for (const element of result.added) makeFocusable(element);
+  applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
   saveState();
   if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
   reportRendered();
 }
 
-/** Step headers and outside findings take the keyboard focus (Enter reveals their line). */
+/** Step headers and outside findings take the keyboard focus: the keyboard's way to the source (Enter reveals their line). */
 function makeFocusable(root: Element): void {
   if (root.matches('th.bp-step, .bp-outside li[data-line]')) (root as HTMLElement).tabIndex = 0;
   for (const th of Array.from(root.querySelectorAll<HTMLElement>('th.bp-step, .bp-outside li[data-line]'))) th.tabIndex = 0;

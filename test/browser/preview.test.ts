@@ -56,11 +56,11 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
       const page = await browser.context.newPage();
       await page.goto(pathToFileURL(file).href);
       expect(await page.locator('thead th[scope="col"][data-step]').count()).toBe(steps);
-      const lanes = await page.locator('tbody tr[data-lane]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.lane));
+      const lanes = await page.locator('.bp-grid tbody tr[data-lane]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.lane));
       expect(lanes.slice(0, 8)).toEqual(['evidence', 'customer', 'line-of-interaction', 'frontstage', 'line-of-visibility', 'backstage', 'line-of-internal-interaction', 'support']);
       expect(lanes).toEqual(expect.arrayContaining(['persona', 'emotion', 'pain', 'idea', 'tested']));
       // Scrolled sideways, the lane labels stay at the left edge.
-      const label = page.locator('tr[data-lane="customer"] th');
+      const label = page.locator('.bp-grid tr[data-lane="customer"] th');
       const before = await label.boundingBox();
       await page.locator('.bp-scroll').evaluate((el) => { el.scrollLeft = 800; });
       expect((await label.boundingBox())?.x).toBe(before?.x);
