@@ -43,6 +43,6 @@ describe.concurrent('blueprint render views', () => {
   it('refuses an unknown view', async () => {
     const result = await runCli(['render', EXAMPLE, '--view', 'poster'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown view 'poster' (grid, client, journey)");
+    expect(result.stderr).toContain("unknown view 'poster' (grid, client, journey, coverage)");
   });
 });
