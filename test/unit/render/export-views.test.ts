@@ -5,7 +5,7 @@
  * test/browser/present.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
 import { renderStandalonePage } from '../../../src/core/render/html';
 import { PERMIT } from './fixtures';
 import { parseHtml } from './html-tree';
