@@ -5,6 +5,7 @@
 import { ExitCode, type CliIo } from './io';
 import { VERSION } from './project';
 import { runCheck } from './check/run';
+import { FORMATS } from './check/options';
 import { runRender } from './render';
 import { runCoverage } from './coverage/run';
 import { runDiff } from './diff/run';
@@ -18,7 +19,7 @@ interface CommandEntry {
 }
 
 const COMMANDS: Record<string, CommandEntry> = {
-  check: { run: runCheck, summary: 'check blueprints and report findings (stylish, json, sarif, github)' },
+  check: { run: runCheck, summary: `check blueprints and report findings (${FORMATS.join(', ')})` },
   coverage: { run: runCoverage, summary: 'show which personas each stage serves, heard and tested (stylish, json, markdown)' },
   diff: { run: runDiff, summary: 'show what changed in the journey between two versions (two files, or --base REF with git)' },
   render: { run: runRender, summary: 'render a blueprint as a standalone HTML page or Mermaid journey source' },

@@ -11,6 +11,7 @@ import { buildJourneyView, createBlueprintService, EXPORT_VIEWS, renderCoverageP
 import { describeFsError, loadConfig } from './check/config-file';
 import { NodeFileHost, readText } from './check/node-host';
 import { ExitCode, type CliIo } from './io';
+import { isAnInput } from './output-target';
 
 export const RENDER_USAGE = `Usage: blueprint render FILE [options]
 
@@ -114,7 +115,8 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     return ExitCode.usageOrInput;
   }
   const loaded = await loadConfig(io.cwd, options.config);
-  for (const problem of loaded.problems) io.stderr(`blueprint render: ${problem}\n`);
+  const configName = loaded.file ? path.relative(io.cwd, loaded.file).split(path.sep).join('/') : 'configuration';
+  for (const problem of loaded.problems) io.stderr(`blueprint render: ${configName}: ${problem}\n`);
 
   const service = createBlueprintService(new NodeFileHost(), { config: loaded.config });
   const uri = URI.file(file).toString();
@@ -135,11 +137,18 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     ? renderStandalonePage(input, { theme: options.theme, view: options.view, persona: options.persona, findings: options.findings })
     : renderMermaid(input, undefined, { persona: options.persona });
 
+  // As `check` does: the page is still written, but a broken configuration fails the run.
+  const status = loaded.problems.length > 0 ? ExitCode.usageOrInput : ExitCode.ok;
   if (options.output === undefined) {
     io.stdout(output);
-    return ExitCode.ok;
+    return status;
   }
   const target = path.resolve(io.cwd, options.output);
+  const inputs = [file, ...(loaded.file ? [loaded.file] : []), ...workspace.documents().map((d) => URI.parse(d.uri).fsPath)];
+  if (await isAnInput(target, inputs)) {
+    io.stderr(`blueprint render: refusing to write over ${options.output}: it is one of the files being rendered.\n`);
+    return ExitCode.usageOrInput;
+  }
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, output, 'utf8');
@@ -147,5 +156,5 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     io.stderr(`blueprint render: cannot write ${options.output}: ${describeFsError(error)}\n`);
     return ExitCode.usageOrInput;
   }
-  return ExitCode.ok;
+  return status;
 }

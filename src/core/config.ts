@@ -6,10 +6,14 @@
  * { "rules": { "unused-persona": "off" }, "locale": "nl", "files": ["**\/*.blueprint.md"] }
  * ```
  *
- * Parsing never throws: mistakes become readable problems and the rest of the file still
- * applies, because a typo in one rule id should not switch off every other setting.
+ * Parsing never throws: mistakes become readable problems, each naming its line and
+ * column, and the rest of the file still applies, because a typo in one rule id should
+ * not switch off every other setting. The file may come from an untrusted pull request:
+ * it is read as a syntax tree (never assigned into plain objects, so `__proto__` is just
+ * an unknown key), and nesting deeper than any real configuration is refused before
+ * the recursive parser sees it.
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Locale } from './i18n/messages';
 import type { ConfiguredSeverity } from './rules/types';
 import { allRules, ruleById } from './rules/registry';
@@ -23,6 +27,9 @@ export const DEFAULT_FILES: readonly string[] = ['**/*.blueprint.md'];
 
 export const CONFIGURED_SEVERITIES: readonly ConfiguredSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** Deepest nesting of objects and arrays accepted; a real configuration needs 3. */
+export const MAX_CONFIG_DEPTH = 32;
+
 export interface BlueprintConfig {
   /** Severity per rule id; rules not listed keep their default. */
   rules?: Record<string, ConfiguredSeverity>;
@@ -34,12 +41,9 @@ export interface BlueprintConfig {
 
 export interface ParsedConfig {
   config: BlueprintConfig;
-  /** Human-readable problems (English), one per mistake. */
+  /** Human-readable problems (English), one per mistake, each starting with its line and column. */
   problems: string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const KNOWN_KEYS = ['$schema', 'rules', 'locale', 'files'];
 
@@ -48,80 +52,135 @@ function suggest(word: string, candidates: readonly string[]): string {
   return best ? ` Did you mean '${best}'?` : '';
 }
 
+/** Collects problems with the position of the JSON node they are about. */
+class Problems {
+  readonly list: string[] = [];
+  constructor(private readonly text: string) {}
+  at(offset: number, message: string): void {
+    const { line, column } = lineAndColumn(this.text, offset);
+    this.list.push(`line ${line}, column ${column}: ${message}`);
+  }
+}
+
+/** An object node's properties as [key node, value node] pairs, in file order. */
+function propertiesOf(node: Node): Array<[Node, Node | undefined]> {
+  return (node.children ?? []).map((property) => [property.children![0], property.children?.[1]]);
+}
+
 /** Read and validate the `rules` object. */
-function parseRules(value: unknown, problems: string[]): Record<string, ConfiguredSeverity> | undefined {
-  if (!isRecord(value)) {
-    problems.push(`"rules" must be an object mapping rule ids to one of ${CONFIGURED_SEVERITIES.join(', ')}.`);
+function parseRules(node: Node, problems: Problems): Record<string, ConfiguredSeverity> | undefined {
+  if (node.type !== 'object') {
+    problems.at(node.offset, `"rules" must be an object mapping rule ids to one of ${CONFIGURED_SEVERITIES.join(', ')}.`);
     return undefined;
   }
-  const rules: Record<string, ConfiguredSeverity> = {};
+  // No prototype: a rule id can never reach Object.prototype's members.
+  const rules: Record<string, ConfiguredSeverity> = Object.create(null) as Record<string, ConfiguredSeverity>;
   const ids = allRules.map((rule) => rule.id);
-  for (const [id, severity] of Object.entries(value)) {
+  for (const [key, value] of propertiesOf(node)) {
+    const id = String(key.value);
     if (!ruleById(id)) {
-      problems.push(`Unknown rule id '${id}' in "rules".${suggest(id, ids)}`);
+      problems.at(key.offset, `Unknown rule id '${id}' in "rules".${suggest(id, ids)}`);
       continue;
     }
-    const normalised = typeof severity === 'string' ? severity.trim().toLowerCase() : severity;
-    if (typeof normalised !== 'string' || !(CONFIGURED_SEVERITIES as readonly string[]).includes(normalised)) {
-      problems.push(
-        `Rule '${id}' has severity ${JSON.stringify(severity)}; use one of ${CONFIGURED_SEVERITIES.join(', ')}.` +
-          (typeof normalised === 'string' ? suggest(normalised, CONFIGURED_SEVERITIES) : ''),
+    const severity: unknown = value?.type === 'string' ? value.value : value ? nodeText(value) : undefined;
+    const normalised = value?.type === 'string' ? String(value.value).trim().toLowerCase() : undefined;
+    if (normalised === undefined || !(CONFIGURED_SEVERITIES as readonly string[]).includes(normalised)) {
+      problems.at(
+        (value ?? key).offset,
+        `Rule '${id}' has severity ${JSON.stringify(severity) ?? 'nothing'}; use one of ${CONFIGURED_SEVERITIES.join(', ')}.` +
+          (normalised !== undefined ? suggest(normalised, CONFIGURED_SEVERITIES) : ''),
       );
       continue;
     }
     rules[id] = normalised as ConfiguredSeverity;
   }
-  return rules;
+  return { ...rules };
+}
+
+/** A short rendering of a non-string value for a message. */
+function nodeText(node: Node): unknown {
+  if (node.type === 'object') return '{…}';
+  if (node.type === 'array') return '[…]';
+  return node.value;
+}
+
+/**
+ * The first place where objects and arrays nest deeper than `MAX_CONFIG_DEPTH`, found
+ * with jsonc-parser's scanner, which is a loop (its parser recurses, and overflows the
+ * stack on a few thousand levels).
+ */
+function tooDeepAt(text: string): number | undefined {
+  // jsonc-parser's SyntaxKind values; it is a const enum, which isolated modules cannot read.
+  const [openBrace, closeBrace, openBracket, closeBracket, end] = [1, 2, 3, 4, 17];
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== end; token = scanner.scan()) {
+    if (token === openBrace || token === openBracket) {
+      if (++depth > MAX_CONFIG_DEPTH) return scanner.getTokenOffset();
+    } else if (token === closeBrace || token === closeBracket) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 /**
  * Parse the text of `blueprint.config.json`. JSON with comments and trailing commas, as
- * VS Code's own settings files; an empty file is an empty configuration. Invalid parts
- * are left out of `config` and described in `problems`. A syntax error applies nothing:
- * half a configuration could quietly switch rules back on.
+ * VS Code's own settings files; a leading byte-order mark is allowed; an empty file is an
+ * empty configuration. Invalid parts are left out of `config` and described in
+ * `problems`. A syntax error applies nothing: half a configuration could quietly switch
+ * rules back on.
  */
-export function parseConfig(text: string): ParsedConfig {
-  const problems: string[] = [];
+export function parseConfig(source: string): ParsedConfig {
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source; // keeps columns
+  const problems = new Problems(text);
   const config: BlueprintConfig = {};
-  if (text.trim() === '') return { config, problems };
+  if (text.trim() === '') return { config, problems: [] };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(text, deep);
+    return { config, problems: [`nested more than ${MAX_CONFIG_DEPTH} levels deep at line ${line}, column ${column}; a configuration needs 3.`] };
+  }
   const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || root === undefined) {
     const [first] = errors;
-    const { line, column } = lineAndColumn(text, first.offset);
-    problems.push(`not valid JSON at line ${line}, column ${column}: ${describeJsonError(first)}.`);
-    return { config, problems };
+    const { line, column } = lineAndColumn(text, first?.offset ?? 0);
+    return { config, problems: [`not valid JSON at line ${line}, column ${column}: ${first ? describeJsonError(first) : 'no value'}.`] };
   }
-  if (!isRecord(data)) {
-    problems.push(`${CONFIG_FILE_NAME} must contain a JSON object.`);
-    return { config, problems };
+  if (root.type !== 'object') {
+    problems.at(root.offset, `${CONFIG_FILE_NAME} must contain a JSON object.`);
+    return { config, problems: problems.list };
   }
-  for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.includes(key)) problems.push(`Unknown setting '${key}'.${suggest(key, KNOWN_KEYS)}`);
+  for (const [key, value] of propertiesOf(root)) {
+    const name = String(key.value);
+    if (!KNOWN_KEYS.includes(name)) problems.at(key.offset, `Unknown setting '${name}'.${suggest(name, KNOWN_KEYS)}`);
+    else if (value) readSetting(name, value, config, problems);
   }
-  if ('rules' in data) {
-    const rules = parseRules(data.rules, problems);
+  return { config, problems: problems.list };
+}
+
+function readSetting(name: string, value: Node, config: BlueprintConfig, problems: Problems): void {
+  if (name === 'rules') {
+    const rules = parseRules(value, problems);
     if (rules) config.rules = rules;
-  }
-  if ('locale' in data) {
-    if (data.locale === 'en' || data.locale === 'nl') config.locale = data.locale;
-    else problems.push(`"locale" is ${JSON.stringify(data.locale)}; use "en" or "nl".`);
-  }
-  if ('files' in data) {
-    const files = data.files;
-    if (Array.isArray(files) && files.length > 0 && files.every((f): f is string => typeof f === 'string' && f.trim() !== '')) {
-      config.files = files;
+  } else if (name === 'locale') {
+    if (value.value === 'en' || value.value === 'nl') config.locale = value.value;
+    else problems.at(value.offset, `"locale" is ${JSON.stringify(nodeText(value))}; use "en" or "nl".`);
+  } else if (name === 'files') {
+    const globs = value.type === 'array' ? (value.children ?? []) : [];
+    if (globs.length > 0 && globs.every((glob) => glob.type === 'string' && String(glob.value).trim() !== '')) {
+      config.files = globs.map((glob) => String(glob.value));
     } else {
-      problems.push('"files" must be a non-empty array of glob strings, e.g. ["**/*.blueprint.md"].');
+      problems.at(value.offset, '"files" must be a non-empty array of glob strings, e.g. ["**/*.blueprint.md"].');
     }
   }
-  return { config, problems };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line: before.split(/\r\n?|\n/).length, column: offset - lineStart + 1 };
 }
 
 /** jsonc-parser's error codes ("PropertyNameExpected") as words ("property name expected"). */
@@ -131,7 +190,7 @@ function describeJsonError(error: ParseError): string {
 
 /** The severity a rule runs at under a configuration: configured, else its default. */
 export function severityFor(config: BlueprintConfig | undefined, ruleId: string): ConfiguredSeverity {
-  const configured = config?.rules?.[ruleId];
+  const configured = config?.rules && Object.hasOwn(config.rules, ruleId) ? config.rules[ruleId] : undefined;
   if (configured) return configured;
   return ruleById(ruleId)?.defaultSeverity ?? 'warning';
 }

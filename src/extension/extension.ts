@@ -21,7 +21,7 @@ export interface BlueprintExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
   const started = performance.now();
-  const session = new BlueprintSession(context.extension);
+  const session = new BlueprintSession();
   context.subscriptions.push(
     session,
     ...registerProviders(session),

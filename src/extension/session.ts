@@ -19,13 +19,12 @@ import {
   type DiagnosticsScheduler,
   type Lang,
 } from '../core';
+import { docsUrl } from '../shared/project-url';
 import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk } from './fileHost';
 import { effectiveConfig, readConfigFile } from './settings';
 
 
-/** Where rule pages live when the manifest names no repository. */
-const DEFAULT_REPOSITORY = 'https://github.com/blueprints-as-code/service-blueprints';
 
 export class BlueprintSession implements vscode.Disposable {
   readonly service: BlueprintService;
@@ -45,15 +44,12 @@ export class BlueprintSession implements vscode.Disposable {
   private indexing: Promise<void> | undefined;
   /** Open blueprints edited since the workspace last saw their text. */
   private readonly edited = new Map<string, vscode.TextDocument>();
-  private readonly repository: string;
-
-  constructor(extension: vscode.Extension<unknown> | undefined) {
+  constructor() {
     this.service = createBlueprintService(new VsCodeFileHost());
     this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
       delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
       onError: (error) => console.error('[blueprint] diagnostics failed', error),
     });
-    this.repository = repositoryUrl(extension?.packageJSON) ?? DEFAULT_REPOSITORY;
     this.applyConfig();
   }
 
@@ -213,7 +209,7 @@ export class BlueprintSession implements vscode.Disposable {
 
   /** The documentation page of a rule: `docs/rules/<id>.md` in the repository. */
   private ruleDocs(ruleId: string): vscode.Uri | undefined {
-    return ruleById(ruleId) ? vscode.Uri.parse(`${this.repository}/blob/main/docs/rules/${ruleId}.md`) : undefined;
+    return ruleById(ruleId) ? vscode.Uri.parse(docsUrl(`docs/rules/${ruleId}.md`)) : undefined;
   }
 
   dispose(): void {
@@ -222,12 +218,4 @@ export class BlueprintSession implements vscode.Disposable {
     this.configProblems.dispose();
     this.publishedEmitter.dispose();
   }
-}
-
-/** The repository's web address from the manifest's `repository` field, without `.git`. */
-function repositoryUrl(packageJson: unknown): string | undefined {
-  if (typeof packageJson !== 'object' || packageJson === null || !('repository' in packageJson)) return undefined;
-  const repository = (packageJson as { repository: unknown }).repository;
-  const url = typeof repository === 'string' ? repository : typeof repository === 'object' && repository !== null && 'url' in repository ? String((repository as { url: unknown }).url) : undefined;
-  return url?.replace(/^git\+/, '').replace(/\.git$/, '');
 }

@@ -51,6 +51,47 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig on hostile files', () => {
+  it('accepts a UTF-8 byte-order mark, as editors on Windows write it', () => {
+    expect(parseConfig('\uFEFF{"locale": "nl"}')).toEqual({ config: { locale: 'nl' }, problems: [] });
+  });
+
+  it('refuses a __proto__ key with its position and switches no rule off through it', () => {
+    const { config, problems } = parseConfig('{\n  "__proto__": { "rules": { "unknown-persona": "off" } }\n}');
+    expect(problems).toEqual(["line 2, column 3: Unknown setting '__proto__'."]);
+    expect(severityFor(config, 'unknown-persona')).toBe('error');
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
+  });
+
+  it('refuses prototype keys among the rules', () => {
+    const { config, problems } = parseConfig('{"rules": {"__proto__": "off", "constructor": "off", "empty-stage": "off"}}');
+    expect(problems).toEqual([
+      "line 1, column 12: Unknown rule id '__proto__' in \"rules\".",
+      "line 1, column 32: Unknown rule id 'constructor' in \"rules\".",
+    ]);
+    expect(config.rules).toEqual({ 'empty-stage': 'off' });
+    expect(severityFor(config, 'constructor')).toBe('warning');
+  });
+
+  it.each([
+    ['arrays', '['.repeat(5000) + ']'.repeat(5000)],
+    ['objects', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)],
+  ])('answers 5,000 levels of nested %s with one error naming line and column, without a stack overflow', (_kind, text) => {
+    const { config, problems } = parseConfig(text);
+    expect(config).toEqual({});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^nested more than 32 levels deep at line 1, column \d+/);
+  });
+
+  it('names the line and column of each wrong value', () => {
+    const { problems } = parseConfig('{\n  "locale": ["en"],\n  "files": "*.md"\n}');
+    expect(problems).toEqual([
+      'line 2, column 13: "locale" is "[…]"; use "en" or "nl".',
+      'line 3, column 12: "files" must be a non-empty array of glob strings, e.g. ["**/*.blueprint.md"].',
+    ]);
+  });
+});
+
 describe('severityFor', () => {
   it('uses the configured severity, else the default', () => {
     const { config } = parseConfig('{"rules": {"unused-persona": "off"}}');

@@ -5,7 +5,7 @@
  * VSIX. The built VSIX itself is listed and checked by `npm run test:e2e`
  * (scripts/e2e/vsix-contents.mjs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
@@ -82,6 +82,20 @@ describe('marketplace manifest', () => {
     expect(manifest.license).toBe('MIT');
     expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect(readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8')).toContain(`## [${manifest.version}]`);
+  });
+
+  it('names the project address once, in repository.url, and every link is built from it', () => {
+    const raw = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+    const address = manifest.repository!.url.replace(/\.git$/, '');
+    expect(raw.split(address).length - 1, 'occurrences in package.json').toBe(1);
+    expect(raw).not.toMatch(/"homepage"|"bugs"/); // vsce derives both from the repository
+    const host = address.replace(/^https:\/\//, '');
+    const copies = ['src', 'webview', 'scripts'].flatMap((folder) =>
+      readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+        .map((file) => path.join(folder, file))
+        .filter((file) => /\.(ts|mjs|js)$/.test(file) && readFileSync(path.join(ROOT, file), 'utf8').includes(host)),
+    );
+    expect(copies, 'files that spell out the project address').toEqual([]);
   });
 
   it('asks for a VS Code that code-server 4.100.3 (VS Code 1.100) can load', () => {

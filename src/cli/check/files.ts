@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { DEFAULT_FILES } from '../../core';
 import { describeFsError } from './config-file';
 import type { InputProblem } from './findings';
 
@@ -40,15 +41,20 @@ function inside(from: string, file: string): string | undefined {
  * matches its `files` globs. For a folder outside the root the globs apply relative to the
  * folder itself, which is what a pattern like `**\/*.blueprint.md` means anyway.
  */
-export async function blueprintFilesIn(folder: string, options: SelectOptions): Promise<string[]> {
+export async function blueprintFilesIn(folder: string, options: SelectOptions, named = false): Promise<string[]> {
   const matches = picomatch([...options.patterns]);
+  // A folder named on the command line is checked as linters do, even where `files`
+  // would not look: its `*.blueprint.md` files count as well as those `files` picks.
+  const byName = named ? picomatch([...DEFAULT_FILES]) : undefined;
   const base = inside(options.root, folder) !== undefined || folder === options.root ? options.root : folder;
   const candidates = await glob('**/*', { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
   return candidates
     .map((file) => path.resolve(file))
     .filter((file) => {
       const relative = inside(base, file);
-      return relative !== undefined && matches(relative);
+      if (relative !== undefined && matches(relative)) return true;
+      const inFolder = inside(folder, file);
+      return byName !== undefined && inFolder !== undefined && byName(inFolder);
     })
     .sort();
 }
@@ -93,8 +99,8 @@ export async function selectFiles(args: readonly string[], options: SelectOption
     if (kind === 'file') {
       add(absolute);
     } else if (kind === 'folder') {
-      const found = await blueprintFilesIn(absolute, options);
-      if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${options.patterns.join(', ')})` });
+      const found = await blueprintFilesIn(absolute, options, true);
+      if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${[...new Set([...options.patterns, ...DEFAULT_FILES])].join(', ')})` });
       found.forEach(add);
     } else if (isDynamicPattern(arg)) {
       const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });

@@ -92,11 +92,27 @@ function parseArgsMessage(error: unknown): string {
   return text.split('\n')[0].replace(/\. To specify a positional argument.*$/, '.');
 }
 
+/**
+ * `parseArgs` refuses a value that starts with a dash ("argument is ambiguous"), so
+ * `--max-warnings -1` would fail; join such a number to its option as `--max-warnings=-1`.
+ */
+function joinNegativeNumbers(args: readonly string[]): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--max-warnings' && i + 1 < args.length && /^-\d+$/.test(args[i + 1])) {
+      result.push(`--max-warnings=${args[++i]}`);
+    } else {
+      result.push(args[i]);
+    }
+  }
+  return result;
+}
+
 /** Read the arguments after `check`. */
 export function parseCheckArgs(args: readonly string[]): ParsedCheckArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     return { ok: false, error: parseArgsMessage(error) };
   }
@@ -112,7 +128,7 @@ export function parseCheckArgs(args: readonly string[]): ParsedCheckArgs {
   if (rawMax !== undefined) {
     // -1 means "no limit", as in ESLint, so scripts can pass a variable through.
     if (!/^(?:\d+|-1)$/.test(rawMax.trim())) {
-      return { ok: false, error: `--max-warnings needs a whole number of 0 or more, not '${rawMax}'.` };
+      return { ok: false, error: `--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '${rawMax}'.` };
     }
     const n = Number(rawMax.trim());
     maxWarnings = n < 0 ? undefined : n;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createBlueprintService, filesFor, type BlueprintConfig } from '../../core';
 import { ExitCode, type CliIo } from '../io';
+import { isAnInput } from '../output-target';
 import { VERSION } from '../project';
 import { painter, useColor } from '../format/colors';
 import { formatGithub } from '../format/github';
@@ -14,6 +15,7 @@ import { formatJson } from '../format/json';
 import { formatMarkdown } from '../format/markdown';
 import { formatSarif } from '../format/sarif';
 import { formatStylish } from '../format/stylish';
+import { terminalLine } from '../format/safe-text';
 import { describeFsError, findProjectRoot, loadConfig } from './config-file';
 import { selectContext, selectFiles } from './files';
 import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
@@ -112,6 +114,12 @@ export async function checkReport(options: CheckOptions, io: CliIo): Promise<Che
     options.inputs.length === 0 && projectRoot === io.cwd
       ? [] // the selection already is every blueprint file of the project
       : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns: patterns });
+  if (options.outputFile !== undefined) {
+    const inputs = [...selection.files, ...context, ...(loaded.file ? [loaded.file] : [])];
+    if (await isAnInput(path.resolve(io.cwd, options.outputFile), inputs)) {
+      return { error: `refusing to write the report over ${options.outputFile}: it is one of the files being checked.` };
+    }
+  }
   let report = await analyse(selection.files, context, config, io.cwd);
   if (options.base !== undefined) {
     const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
@@ -147,7 +155,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<Exit
   const { report, config } = checked;
 
   // Usage and input problems go to stderr so stdout stays a clean report for tools.
-  for (const problem of report.inputProblems) io.stderr(`blueprint check: ${problem.file}: ${problem.message}\n`);
+  for (const problem of report.inputProblems) io.stderr(`blueprint check: ${terminalLine(problem.file)}: ${terminalLine(problem.message)}\n`);
 
   const shown: CheckReport = options.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
   const output = render(shown, options, io, config);

@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../../core';
 import type { CheckReport } from '../check/findings';
+import { visibleControls } from './safe-text';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   error: 'error',
@@ -13,9 +14,12 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
   hint: 'notice',
 };
 
-/** Escape a command's message, as the Actions toolkit does. */
+/**
+ * Escape a command's message, as the Actions toolkit does; other control characters are
+ * made visible, so blueprint text cannot drive the log's terminal emulation.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escape a command property value: also `:` and `,`, which separate properties. */

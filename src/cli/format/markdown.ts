@@ -10,13 +10,14 @@ import { ruleById } from '../../core';
 import { countBySeverity, type CheckReport, type Finding } from '../check/findings';
 import { docsUrl } from '../project';
 import { byFile, plural } from './grouping';
+import { markdownText } from './safe-text';
 
 /** GitHub keeps at most 1 MiB of summary per step; far fewer rows are readable anyway. */
 const MAX_ROWS = 500;
 
-/** A table cell: one line, pipes escaped, no raw HTML. */
+/** A table cell: one line of literal text (no links, images or HTML from blueprints). */
 function cell(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return markdownText(text);
 }
 
 function ruleLink(rule: string): string {
@@ -42,7 +43,7 @@ export function formatMarkdown(report: CheckReport): string {
   if (report.leftOut) out.push('', `${plural(report.leftOut.count, 'existing finding')} left out (already in \`${cell(report.leftOut.base)}\`).`);
   if (report.inputProblems.length > 0) {
     out.push('', 'Not checked:', '');
-    for (const problem of report.inputProblems) out.push(`- \`${cell(problem.file)}\`: ${cell(problem.message)}`);
+    for (const problem of report.inputProblems) out.push(`- ${cell(problem.file)}: ${cell(problem.message)}`);
   }
   let rows = 0;
   const shown: Finding[] = report.findings.slice(0, MAX_ROWS);

@@ -6,6 +6,7 @@ import type { Severity } from '../../core';
 import { countBySeverity, type CheckReport } from '../check/findings';
 import type { Paint } from './colors';
 import { byFile, plural } from './grouping';
+import { terminalLine } from './safe-text';
 
 const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
   error: 'red',
@@ -18,7 +19,7 @@ const SEVERITY_STYLE: Record<Severity, Parameters<Paint>[0]> = {
 export function formatStylish(report: CheckReport, paint: Paint): string {
   const out: string[] = [];
   for (const [file, findings] of byFile(report.findings)) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', terminalLine(file)));
     const positions = findings.map((f) => `${f.line}:${f.column}`);
     const positionWidth = Math.max(...positions.map((p) => p.length));
     const severityWidth = Math.max(...findings.map((f) => f.severity.length));
@@ -26,7 +27,7 @@ export function formatStylish(report: CheckReport, paint: Paint): string {
       // Padding is computed on plain text so colour codes do not break the alignment.
       const position = paint('dim', positions[i].padEnd(positionWidth));
       const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(severityWidth));
-      const message = finding.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      const message = terminalLine(finding.message);
       out.push(`  ${position}  ${severity}  ${message}  ${paint('dim', finding.rule)}`);
     });
     out.push('');

@@ -125,6 +125,10 @@ export const messages = {
     en: "Unknown language '{value}': use 'en' or 'nl'.",
     nl: "Onbekende taal '{value}': gebruik 'en' of 'nl'.",
   },
+  'parse.langNotText': {
+    en: "'lang' must be one word, 'en' or 'nl', not a list or a number.",
+    nl: "'lang' moet één woord zijn, 'en' of 'nl', geen lijst of getal.",
+  },
   'parse.unknownStatus': {
     en: "Unknown status '{value}': use draft, review, tested or live.",
     nl: "Onbekende status '{value}': gebruik concept, review, getest of live.",

@@ -44,8 +44,10 @@ export function parseFrontMatter(
   const lang = data['lang'] ?? data['taal'];
   if (lang === 'en' || lang === 'nl') frontMatter.lang = lang;
   else if (lang !== undefined) {
-    const node = document.get('lang', true) as YamlNode | undefined;
-    problems.push({ range: rangeOf(node), severity: 'warning', message: 'parse.unknownLang', args: { value: String(lang) } });
+    const node = (document.get('lang', true) ?? document.get('taal', true)) as YamlNode | undefined;
+    // `lang: [en]` is a list: saying "unknown language 'en'" would name a valid one.
+    if (typeof lang !== 'string') problems.push({ range: rangeOf(node), severity: 'warning', message: 'parse.langNotText' });
+    else problems.push({ range: rangeOf(node), severity: 'warning', message: 'parse.unknownLang', args: { value: lang } });
   }
   const status = data['status'];
   if (typeof status === 'string') {

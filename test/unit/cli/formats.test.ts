@@ -125,7 +125,7 @@ describe('--format markdown', () => {
     const unknown = lines.find((line) => line.includes('`unknown-persona`'));
     expect(unknown).toMatch(/^\| 22:12 \| error \| \[`unknown-persona`\]\(https:\/\/\S+\/docs\/rules\/unknown-persona\.md\) \| No persona 'marja'/);
     const piped = lines.find((line) => line.includes('Calls'));
-    expect(piped).toContain("Step 'Calls \\| asks if 1 &lt; 2'");
+    expect(piped).toContain("Step 'Calls \\| asks if 1 \\< 2'");
     // Every row has exactly four cells: no unescaped pipe split one.
     for (const row of lines.filter((line) => line.startsWith('| ') && !line.startsWith('| Line'))) {
       expect(row.split(/(?<!\\)\|/).length, row).toBe(6);
