@@ -86,10 +86,9 @@ describe.concurrent('configuration mistakes', () => {
   });
 
   it('render exits 2 with a broken configuration, as check does', async () => {
-    const render = await runCli(['render', 'a.blueprint.md'], { cwd: at('broken') });
+    const [render, check] = await Promise.all([runCli(['render', 'a.blueprint.md'], { cwd: at('broken') }), runCli(['check'], { cwd: at('broken') })]);
     expect(render.stderr).toContain('blueprint render: blueprint.config.json: line 1, column 12: "rules" must be an object');
     expect(render.status).toBe(2);
-    const check = await runCli(['check'], { cwd: at('broken') });
     expect(check.status).toBe(2);
   });
 
@@ -102,12 +101,13 @@ describe.concurrent('configuration mistakes', () => {
 
 describe.concurrent('command-line mistakes', () => {
   it('--max-warnings -1 means no limit, in both spellings', async () => {
-    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
-      const result = await runCli(['check', ...args], { cwd: at('lang') });
+    const [spaced, joined, wrong] = await Promise.all(
+      [['--max-warnings', '-1'], ['--max-warnings=-1'], ['--max-warnings', '-2']].map((args) => runCli(['check', ...args], { cwd: at('lang') })),
+    );
+    for (const result of [spaced, joined]) {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
     }
-    const wrong = await runCli(['check', '--max-warnings', '-2'], { cwd: at('lang') });
     expect(wrong.stderr).toContain("--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '-2'.");
     expect(wrong.status).toBe(2);
   });
