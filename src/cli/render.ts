@@ -144,7 +144,7 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     return status;
   }
   const target = path.resolve(io.cwd, options.output);
-  const inputs = [file, ...(loaded.file ? [loaded.file] : []), ...workspace.documents().map((d) => URI.parse(d.uri).fsPath)];
+  const inputs = [file, ...(loaded.file ? [loaded.file] : []), ...service.index.documents().map((d) => URI.parse(d.uri).fsPath)];
   if (await isAnInput(target, inputs)) {
     io.stderr(`blueprint render: refusing to write over ${options.output}: it is one of the files being rendered.\n`);
     return ExitCode.usageOrInput;
