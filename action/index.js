@@ -95,13 +95,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -113,12 +113,12 @@ var require_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path8) {
       const ctrl = callVisitor(key, node2, visitor, path8);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path8, ctrl);
         return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
             const ci = visit_(i2, node2.items[i2], visitor, path8);
@@ -131,7 +131,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
@@ -149,7 +149,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node2)) {
+      if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -161,12 +161,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path8) {
       const ctrl = await callVisitor(key, node2, visitor, path8);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path8, ctrl);
         return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node2)) {
+        if (identity2.isCollection(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
             const ci = await visitAsync_(i2, node2.items[i2], visitor, path8);
@@ -179,7 +179,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node2)) {
+        } else if (identity2.isPair(node2)) {
           path8 = Object.freeze(path8.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
@@ -216,31 +216,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
         return visitor(key, node2, path8);
-      if (identity.isMap(node2))
+      if (identity2.isMap(node2))
         return visitor.Map?.(key, node2, path8);
-      if (identity.isSeq(node2))
+      if (identity2.isSeq(node2))
         return visitor.Seq?.(key, node2, path8);
-      if (identity.isPair(node2))
+      if (identity2.isPair(node2))
         return visitor.Pair?.(key, node2, path8);
-      if (identity.isScalar(node2))
+      if (identity2.isScalar(node2))
         return visitor.Scalar?.(key, node2, path8);
-      if (identity.isAlias(node2))
+      if (identity2.isAlias(node2))
         return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
     function replaceNode(key, path8, node2) {
       const parent = path8[path8.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -253,7 +253,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -326,13 +326,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -396,10 +396,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node2) => {
-            if (identity.isNode(node2) && node2.tag)
+            if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -424,7 +424,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -471,7 +471,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -544,12 +544,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
         return value2.map((v2, i2) => toJS(v2, String(i2), ctx));
       if (value2 && typeof value2.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value2))
+        if (!ctx || !identity2.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value2, data);
@@ -575,11 +575,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -590,7 +590,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -617,12 +617,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -644,7 +644,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node2) => {
-              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -706,11 +706,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity.isAlias(node2)) {
+      if (identity2.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node2)) {
+      } else if (identity2.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c2 = getAliasCount(doc, item, anchors2);
@@ -718,7 +718,7 @@ var require_Alias = __commonJS({
             count = c2;
         }
         return count;
-      } else if (identity.isPair(node2)) {
+      } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -733,13 +733,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value2) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value2;
       }
       toJSON(arg, ctx) {
@@ -764,7 +764,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
@@ -778,12 +778,12 @@ var require_createNode = __commonJS({
       return tags.find((t2) => t2.identify?.(value2) && !t2.format);
     }
     function createNode(value2, tagName, ctx) {
-      if (identity.isDocument(value2))
+      if (identity2.isDocument(value2))
         value2 = value2.contents;
-      if (identity.isNode(value2))
+      if (identity2.isNode(value2))
         return value2;
-      if (identity.isPair(value2)) {
-        const map3 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value2)) {
+        const map3 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map3.items.push(value2);
         return map3;
       }
@@ -815,7 +815,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value2) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -839,7 +839,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path8, value2) {
       let v2 = value2;
@@ -883,7 +883,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -899,7 +899,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path8;
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value2));
@@ -916,7 +916,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity.isCollection(node2))
+        if (identity2.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -930,16 +930,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity.isPair(node2))
+          if (!identity2.isPair(node2))
             return false;
           const n2 = node2.value;
-          return n2 == null || allowScalar && identity.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
+          return n2 == null || allowScalar && identity2.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
@@ -950,7 +950,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -962,7 +962,7 @@ var require_Collection = __commonJS({
           this.set(key, value2);
         } else {
           const node2 = this.get(key, true);
-          if (identity.isCollection(node2))
+          if (identity2.isCollection(node2))
             node2.setIn(rest, value2);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value2));
@@ -1418,7 +1418,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1471,7 +1471,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t2) => t2.identify?.(obj));
         if (match.length > 1) {
@@ -1494,7 +1494,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      const anchor = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -1505,9 +1505,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1521,15 +1521,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
+      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -1541,23 +1541,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1598,7 +1598,7 @@ ${indent2}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value2)) {
+      if (identity2.isNode(value2)) {
         vsb = !!value2.spaceBefore;
         vcb = value2.commentBefore;
         valueComment = value2.comment;
@@ -1610,10 +1610,10 @@ ${indent2}:`;
           value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value2))
+      if (!explicitKey && !keyComment && identity2.isScalar(value2))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1633,7 +1633,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value2)) {
+      } else if (!explicitKey && identity2.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1696,7 +1696,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1709,10 +1709,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map3, value2) {
       const source = resolveAliasValue(ctx, value2);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map3, it);
       else if (Array.isArray(source))
@@ -1723,7 +1723,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map3, value2) {
       const source = resolveAliasValue(ctx, value2);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
@@ -1744,7 +1744,7 @@ var require_merge = __commonJS({
       return map3;
     }
     function resolveAliasValue(ctx, value2) {
-      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
+      return ctx && identity2.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -1759,10 +1759,10 @@ var require_addPairToJSMap = __commonJS({
     var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value: value2 }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map3, value2);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map3, value2);
@@ -1793,7 +1793,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -1823,7 +1823,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v2 = createNode.createNode(value2, void 0, ctx);
@@ -1831,15 +1831,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value2 = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value2;
       }
       clone(schema) {
         let { key, value: value2 } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value2))
+        if (identity2.isNode(value2))
           value2 = value2.clone(schema);
         return new _Pair(key, value2);
       }
@@ -1860,7 +1860,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1876,14 +1876,14 @@ var require_stringifyCollection = __commonJS({
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1931,14 +1931,14 @@ ${indent2}${line}` : "\n";
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1946,7 +1946,7 @@ ${indent2}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2014,16 +2014,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2034,7 +2034,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2072,7 +2072,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
+        if (identity2.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
           _pair = new Pair.Pair(pair2, pair2?.value);
@@ -2083,7 +2083,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2107,7 +2107,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node2 = it?.value;
-        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2132,7 +2132,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2155,7 +2155,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map3 = {
       collection: "map",
@@ -2163,7 +2163,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map4, onError) {
-        if (!identity.isMap(map4))
+        if (!identity2.isMap(map4))
           onError("Expected a mapping for this tag");
         return map4;
       },
@@ -2180,7 +2180,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2188,7 +2188,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value2) {
@@ -2214,7 +2214,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2238,7 +2238,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value2))
           prev.value = value2;
         else
           this.items[idx] = value2;
@@ -2280,7 +2280,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2293,7 +2293,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2301,7 +2301,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2655,17 +2655,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2679,7 +2679,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2733,7 +2733,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2760,7 +2760,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map3);
         for (const pair2 of this.items) {
           let key, value2;
-          if (identity.isPair(pair2)) {
+          if (identity2.isPair(pair2)) {
             key = toJS.toJS(pair2.key, "", ctx);
             value2 = toJS.toJS(pair2.value, key, ctx);
           } else {
@@ -2790,7 +2790,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2971,7 +2971,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2981,7 +2981,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair2;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair2 = new Pair.Pair(key.key, null);
@@ -2997,7 +2997,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value2) {
         if (typeof value2 !== "boolean")
@@ -3041,7 +3041,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map3, onError) {
-        if (identity.isMap(map3)) {
+        if (identity2.isMap(map3)) {
           if (map3.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map3);
           else
@@ -3286,7 +3286,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map3 = require_map();
     var seq = require_seq();
     var string3 = require_string();
@@ -3299,9 +3299,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map3.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map3.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string3.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3318,7 +3318,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3345,7 +3345,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3400,7 +3400,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3415,7 +3415,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3434,14 +3434,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
@@ -3451,7 +3451,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3461,7 +3461,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3524,7 +3524,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value2, tag, ctx);
-        if (flow3 && identity.isCollection(node2))
+        if (flow3 && identity2.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -3564,7 +3564,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3573,14 +3573,14 @@ var require_Document = __commonJS({
        */
       getIn(path8, keepScalar) {
         if (Collection.isEmptyPath(path8))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3588,7 +3588,7 @@ var require_Document = __commonJS({
       hasIn(path8) {
         if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3621,11 +3621,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3636,9 +3636,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3647,7 +3647,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -3695,7 +3695,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3966,12 +3966,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search2) {
       const { uniqueKeys: uniqueKeys2 } = ctx.options;
       if (uniqueKeys2 === false)
         return false;
-      const isEqual = typeof uniqueKeys2 === "function" ? uniqueKeys2 : (a2, b2) => a2 === b2 || identity.isScalar(a2) && identity.isScalar(b2) && a2.value === b2.value;
+      const isEqual = typeof uniqueKeys2 === "function" ? uniqueKeys2 : (a2, b2) => a2 === b2 || identity2.isScalar(a2) && identity2.isScalar(b2) && a2.value === b2.value;
       return items.some((pair2) => isEqual(pair2.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
@@ -4184,7 +4184,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4263,7 +4263,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4378,7 +4378,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4428,7 +4428,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4847,7 +4847,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4856,17 +4856,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value2, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4886,7 +4886,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4905,12 +4905,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4959,7 +4959,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5005,7 +5005,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node2.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5111,7 +5111,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5173,9 +5173,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7223,7 +7223,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log2 = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7264,7 +7264,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7301,11 +7301,11 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value2) && !_replacer)
+      if (identity2.isDocument(value2) && !_replacer)
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
@@ -7321,7 +7321,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7339,14 +7339,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -8410,7 +8410,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8580,7 +8580,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -9103,7 +9103,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -9168,7 +9168,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse4;
+    module2.exports = parse3;
   }
 });
 
@@ -9177,7 +9177,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -9265,7 +9265,7 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch4.parse(p2, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch4.scan = (input2, options) => scan(input2, options);
     picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -9291,10 +9291,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -9349,7 +9349,7 @@ var ExitCode = {
 };
 
 // src/action/run.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 var import_node_path7 = __toESM(require("node:path"));
 
 // src/cli/check/findings.ts
@@ -9393,10 +9393,21 @@ function parseArgsMessage(error) {
   const text5 = error instanceof Error ? error.message : String(error);
   return text5.split("\n")[0].replace(/\. To specify a positional argument.*$/, ".");
 }
+function joinNegativeNumbers(args) {
+  const result = [];
+  for (let i2 = 0; i2 < args.length; i2++) {
+    if (args[i2] === "--max-warnings" && i2 + 1 < args.length && /^-\d+$/.test(args[i2 + 1])) {
+      result.push(`--max-warnings=${args[++i2]}`);
+    } else {
+      result.push(args[i2]);
+    }
+  }
+  return result;
+}
 function parseCheckArgs(args) {
   let parsed;
   try {
-    parsed = (0, import_node_util.parseArgs)({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = (0, import_node_util.parseArgs)({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     return { ok: false, error: parseArgsMessage(error) };
   }
@@ -9409,7 +9420,7 @@ function parseCheckArgs(args) {
   const rawMax = values["max-warnings"];
   if (rawMax !== void 0) {
     if (!/^(?:\d+|-1)$/.test(rawMax.trim())) {
-      return { ok: false, error: `--max-warnings needs a whole number of 0 or more, not '${rawMax}'.` };
+      return { ok: false, error: `--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '${rawMax}'.` };
     }
     const n2 = Number(rawMax.trim());
     maxWarnings = n2 < 0 ? void 0 : n2;
@@ -10005,8 +10016,9 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   const lang = data["lang"] ?? data["taal"];
   if (lang === "en" || lang === "nl") frontMatter.lang = lang;
   else if (lang !== void 0) {
-    const node2 = document3.get("lang", true);
-    problems.push({ range: rangeOf(node2), severity: "warning", message: "parse.unknownLang", args: { value: String(lang) } });
+    const node2 = document3.get("lang", true) ?? document3.get("taal", true);
+    if (typeof lang !== "string") problems.push({ range: rangeOf(node2), severity: "warning", message: "parse.langNotText" });
+    else problems.push({ range: rangeOf(node2), severity: "warning", message: "parse.unknownLang", args: { value: lang } });
   }
   const status = data["status"];
   if (typeof status === "string") {
@@ -11474,12 +11486,12 @@ var Processor = class _Processor extends CallableInstance {
     return done ? executor(void 0, done) : new Promise(executor);
     function executor(resolve3, reject) {
       const realFile = vfile(file);
-      const parseTree2 = (
+      const parseTree3 = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
         /** @type {unknown} */
         self.parse(realFile)
       );
-      self.run(parseTree2, realFile, function(error, tree, file2) {
+      self.run(parseTree3, realFile, function(error, tree, file2) {
         if (error || !tree || !file2) {
           return realDone(error);
         }
@@ -23290,48 +23302,63 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse2(text5, errors = [], options = ParseOptions.DEFAULT) {
-  let currentProperty = null;
-  let currentParent = [];
-  const previousParents = [];
-  function onValue(value2) {
-    if (Array.isArray(currentParent)) {
-      currentParent.push(value2);
-    } else if (currentProperty !== null) {
-      currentParent[currentProperty] = value2;
+function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
     }
   }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
   const visitor = {
-    onObjectBegin: () => {
-      const object = {};
-      onValue(object);
-      previousParents.push(currentParent);
-      currentParent = object;
-      currentProperty = null;
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name) => {
-      currentProperty = name;
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
     },
-    onObjectEnd: () => {
-      currentParent = previousParents.pop();
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
     },
-    onArrayBegin: () => {
-      const array = [];
-      onValue(array);
-      previousParents.push(currentParent);
-      currentParent = array;
-      currentProperty = null;
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
     },
-    onArrayEnd: () => {
-      currentParent = previousParents.pop();
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
     },
-    onLiteralValue: onValue,
+    onLiteralValue: (value2, offset, length) => {
+      onValue({ type: getNodeType(value2), offset, length, parent: currentParent, value: value2 });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep2, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
     }
   };
   visit2(text5, visitor, options);
-  return currentParent[0];
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
 }
 function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text5, false);
@@ -23638,8 +23665,29 @@ function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
   }
   return true;
 }
+function getNodeType(value2) {
+  switch (typeof value2) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value2) {
+        return "null";
+      } else if (Array.isArray(value2)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
 
 // node_modules/jsonc-parser/lib/esm/main.js
+var createScanner2 = createScanner;
 var ScanError;
 (function(ScanError2) {
   ScanError2[ScanError2["None"] = 0] = "None";
@@ -23670,7 +23718,7 @@ var SyntaxKind;
   SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
   SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
 })(SyntaxKind || (SyntaxKind = {}));
-var parse3 = parse2;
+var parseTree2 = parseTree;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -23836,6 +23884,10 @@ var messages = {
   "parse.unknownLang": {
     en: "Unknown language '{value}': use 'en' or 'nl'.",
     nl: "Onbekende taal '{value}': gebruik 'en' of 'nl'."
+  },
+  "parse.langNotText": {
+    en: "'lang' must be one word, 'en' or 'nl', not a list or a number.",
+    nl: "'lang' moet \xE9\xE9n woord zijn, 'en' of 'nl', geen lijst of getal."
   },
   "parse.unknownStatus": {
     en: "Unknown status '{value}': use draft, review, tested or live.",
@@ -24933,82 +24985,124 @@ var ruleIds = allRules.map((rule) => rule.id);
 var CONFIG_FILE_NAME = "blueprint.config.json";
 var DEFAULT_FILES = ["**/*.blueprint.md"];
 var CONFIGURED_SEVERITIES = ["off", "hint", "info", "warning", "error"];
-var isRecord = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+var MAX_CONFIG_DEPTH = 32;
 var KNOWN_KEYS = ["$schema", "rules", "locale", "files"];
 function suggest(word, candidates2) {
   const [best] = didYouMean(word, candidates2, 1);
   return best ? ` Did you mean '${best}'?` : "";
 }
-function parseRules(value2, problems) {
-  if (!isRecord(value2)) {
-    problems.push(`"rules" must be an object mapping rule ids to one of ${CONFIGURED_SEVERITIES.join(", ")}.`);
+var Problems = class {
+  constructor(text5) {
+    this.text = text5;
+  }
+  text;
+  list = [];
+  at(offset, message) {
+    const { line, column } = lineAndColumn(this.text, offset);
+    this.list.push(`line ${line}, column ${column}: ${message}`);
+  }
+};
+function propertiesOf(node2) {
+  return (node2.children ?? []).map((property) => [property.children[0], property.children?.[1]]);
+}
+function parseRules(node2, problems) {
+  if (node2.type !== "object") {
+    problems.at(node2.offset, `"rules" must be an object mapping rule ids to one of ${CONFIGURED_SEVERITIES.join(", ")}.`);
     return void 0;
   }
-  const rules = {};
+  const rules = /* @__PURE__ */ Object.create(null);
   const ids = allRules.map((rule) => rule.id);
-  for (const [id, severity] of Object.entries(value2)) {
+  for (const [key, value2] of propertiesOf(node2)) {
+    const id = String(key.value);
     if (!ruleById(id)) {
-      problems.push(`Unknown rule id '${id}' in "rules".${suggest(id, ids)}`);
+      problems.at(key.offset, `Unknown rule id '${id}' in "rules".${suggest(id, ids)}`);
       continue;
     }
-    const normalised = typeof severity === "string" ? severity.trim().toLowerCase() : severity;
-    if (typeof normalised !== "string" || !CONFIGURED_SEVERITIES.includes(normalised)) {
-      problems.push(
-        `Rule '${id}' has severity ${JSON.stringify(severity)}; use one of ${CONFIGURED_SEVERITIES.join(", ")}.` + (typeof normalised === "string" ? suggest(normalised, CONFIGURED_SEVERITIES) : "")
+    const severity = value2?.type === "string" ? value2.value : value2 ? nodeText(value2) : void 0;
+    const normalised = value2?.type === "string" ? String(value2.value).trim().toLowerCase() : void 0;
+    if (normalised === void 0 || !CONFIGURED_SEVERITIES.includes(normalised)) {
+      problems.at(
+        (value2 ?? key).offset,
+        `Rule '${id}' has severity ${JSON.stringify(severity) ?? "nothing"}; use one of ${CONFIGURED_SEVERITIES.join(", ")}.` + (normalised !== void 0 ? suggest(normalised, CONFIGURED_SEVERITIES) : "")
       );
       continue;
     }
     rules[id] = normalised;
   }
-  return rules;
+  return { ...rules };
 }
-function parseConfig(text5) {
-  const problems = [];
-  const config = {};
-  if (text5.trim() === "") return { config, problems };
-  const errors = [];
-  const data = parse3(text5, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const [first] = errors;
-    const { line, column } = lineAndColumn(text5, first.offset);
-    problems.push(`not valid JSON at line ${line}, column ${column}: ${describeJsonError(first)}.`);
-    return { config, problems };
-  }
-  if (!isRecord(data)) {
-    problems.push(`${CONFIG_FILE_NAME} must contain a JSON object.`);
-    return { config, problems };
-  }
-  for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.includes(key)) problems.push(`Unknown setting '${key}'.${suggest(key, KNOWN_KEYS)}`);
-  }
-  if ("rules" in data) {
-    const rules = parseRules(data.rules, problems);
-    if (rules) config.rules = rules;
-  }
-  if ("locale" in data) {
-    if (data.locale === "en" || data.locale === "nl") config.locale = data.locale;
-    else problems.push(`"locale" is ${JSON.stringify(data.locale)}; use "en" or "nl".`);
-  }
-  if ("files" in data) {
-    const files = data.files;
-    if (Array.isArray(files) && files.length > 0 && files.every((f2) => typeof f2 === "string" && f2.trim() !== "")) {
-      config.files = files;
-    } else {
-      problems.push('"files" must be a non-empty array of glob strings, e.g. ["**/*.blueprint.md"].');
+function nodeText(node2) {
+  if (node2.type === "object") return "{\u2026}";
+  if (node2.type === "array") return "[\u2026]";
+  return node2.value;
+}
+function tooDeepAt(text5) {
+  const [openBrace, closeBrace, openBracket, closeBracket, end] = [1, 2, 3, 4, 17];
+  const scanner = createScanner2(text5, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== end; token = scanner.scan()) {
+    if (token === openBrace || token === openBracket) {
+      if (++depth > MAX_CONFIG_DEPTH) return scanner.getTokenOffset();
+    } else if (token === closeBrace || token === closeBracket) {
+      depth = Math.max(0, depth - 1);
     }
   }
-  return { config, problems };
+  return void 0;
+}
+function parseConfig(source) {
+  const text5 = source.charCodeAt(0) === 65279 ? " " + source.slice(1) : source;
+  const problems = new Problems(text5);
+  const config = {};
+  if (text5.trim() === "") return { config, problems: [] };
+  const deep = tooDeepAt(text5);
+  if (deep !== void 0) {
+    const { line, column } = lineAndColumn(text5, deep);
+    return { config, problems: [`nested more than ${MAX_CONFIG_DEPTH} levels deep at line ${line}, column ${column}; a configuration needs 3.`] };
+  }
+  const errors = [];
+  const root2 = parseTree2(text5, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || root2 === void 0) {
+    const [first] = errors;
+    const { line, column } = lineAndColumn(text5, first?.offset ?? 0);
+    return { config, problems: [`not valid JSON at line ${line}, column ${column}: ${first ? describeJsonError(first) : "no value"}.`] };
+  }
+  if (root2.type !== "object") {
+    problems.at(root2.offset, `${CONFIG_FILE_NAME} must contain a JSON object.`);
+    return { config, problems: problems.list };
+  }
+  for (const [key, value2] of propertiesOf(root2)) {
+    const name = String(key.value);
+    if (!KNOWN_KEYS.includes(name)) problems.at(key.offset, `Unknown setting '${name}'.${suggest(name, KNOWN_KEYS)}`);
+    else if (value2) readSetting(name, value2, config, problems);
+  }
+  return { config, problems: problems.list };
+}
+function readSetting(name, value2, config, problems) {
+  if (name === "rules") {
+    const rules = parseRules(value2, problems);
+    if (rules) config.rules = rules;
+  } else if (name === "locale") {
+    if (value2.value === "en" || value2.value === "nl") config.locale = value2.value;
+    else problems.at(value2.offset, `"locale" is ${JSON.stringify(nodeText(value2))}; use "en" or "nl".`);
+  } else if (name === "files") {
+    const globs = value2.type === "array" ? value2.children ?? [] : [];
+    if (globs.length > 0 && globs.every((glob2) => glob2.type === "string" && String(glob2.value).trim() !== "")) {
+      config.files = globs.map((glob2) => String(glob2.value));
+    } else {
+      problems.at(value2.offset, '"files" must be a non-empty array of glob strings, e.g. ["**/*.blueprint.md"].');
+    }
+  }
 }
 function lineAndColumn(text5, offset) {
   const before = text5.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart + 1 };
+  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+  return { line: before.split(/\r\n?|\n/).length, column: offset - lineStart + 1 };
 }
 function describeJsonError(error) {
   return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function severityFor(config, ruleId) {
-  const configured = config?.rules?.[ruleId];
+  const configured = config?.rules && Object.hasOwn(config.rules, ruleId) ? config.rules[ruleId] : void 0;
   if (configured) return configured;
   return ruleById(ruleId)?.defaultSeverity ?? "warning";
 }
@@ -27346,7 +27440,7 @@ function uniqueKeys(items) {
     return count === 1 ? item.id : `${item.id}~${count}`;
   });
 }
-function stepFacts(version, step, key) {
+function stepFacts(version2, step, key) {
   const lanes = /* @__PURE__ */ new Map();
   const emotions = /* @__PURE__ */ new Map();
   for (const field of step.fields) {
@@ -27362,7 +27456,7 @@ function stepFacts(version, step, key) {
     }
   }
   const own6 = step.references.filter((ref) => ref.kind === "persona" && ref.field === "persona");
-  const effective = own6.length > 0 ? own6 : version.index.effectivePersonas(version.uri, step);
+  const effective = own6.length > 0 ? own6 : version2.index.effectivePersonas(version2.uri, step);
   const personas = /* @__PURE__ */ new Map();
   for (const ref of effective) personas.set(ref.slug, own6.length === 0);
   const stories = new Set(step.references.filter((ref) => ref.kind === "story").map((ref) => ref.slug));
@@ -27387,14 +27481,14 @@ function stepFacts(version, step, key) {
     words
   };
 }
-function snapshotOf(version) {
-  const doc = version ? version.index.get(version.uri) : void 0;
-  if (!version || !doc) return { doc: void 0, steps: [], stages: [] };
+function snapshotOf(version2) {
+  const doc = version2 ? version2.index.get(version2.uri) : void 0;
+  if (!version2 || !doc) return { doc: void 0, steps: [], stages: [] };
   const stepKeys = uniqueKeys(doc.steps);
   const stageKeys = uniqueKeys(doc.stages);
   return {
     doc,
-    steps: doc.steps.map((step, i2) => stepFacts(version, step, stepKeys[i2])),
+    steps: doc.steps.map((step, i2) => stepFacts(version2, step, stepKeys[i2])),
     stages: doc.stages.map((stage, i2) => ({ stage, key: stageKeys[i2], line: stage.headingRange.start.line + 1 }))
   };
 }
@@ -27663,428 +27757,59 @@ function journeyFlowchart(doc, changes) {
 `, shown: steps.length, total: all2.length };
 }
 
+// src/cli/output-target.ts
+var import_promises = require("node:fs/promises");
+async function identity(file) {
+  try {
+    const stats = await (0, import_promises.stat)(file);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return void 0;
+  }
+}
+async function isAnInput(target, inputs) {
+  const wanted = await identity(target);
+  if (wanted === void 0) return false;
+  const identities = await Promise.all(inputs.map(identity));
+  return identities.includes(wanted);
+}
+
 // package.json
-var package_default = {
-  name: "service-blueprints",
-  displayName: "Service Blueprints",
-  description: "Author service blueprints as Markdown: personas and customer stories linked to every step, live checks, and a swimlane preview.",
-  version: "0.1.0",
-  publisher: "blueprints-as-code",
-  license: "MIT",
-  private: true,
-  engines: {
-    vscode: "^1.100.0",
-    node: ">=20"
-  },
-  bin: {
-    blueprint: "bin/blueprint.js"
-  },
-  main: "./dist/extension.js",
-  browser: "./dist/web/extension.js",
-  scripts: {
-    build: "node esbuild.mjs",
-    "build:action": "node scripts/build-action.mjs",
-    typecheck: "tsc -p tsconfig.json && tsc -p tsconfig.node.json && tsc -p src/core && tsc -p webview",
-    test: "npm run build && npm run typecheck && npm run lint && vitest run",
-    bench: "npm run build -- --production && node scripts/bench.mjs",
-    "docs:rules": "tsx scripts/build-rule-docs.ts",
-    package: `node -e "fs.rmSync('dist',{recursive:true,force:true})" && npm run build -- --production && vsce package --no-dependencies`,
-    "test:vscode": "npm run build && node scripts/e2e/build-tests.mjs && node out/test/vscode/runTest.js",
-    "test:e2e": "node scripts/e2e/run.mjs",
-    "test:web": "node scripts/e2e/run.mjs --web",
-    prepare: "node esbuild.mjs",
-    lint: "eslint --cache --cache-location node_modules/.cache/eslint/ ."
-  },
-  devDependencies: {
-    "@eslint/js": "10.0.1",
-    "@types/hast": "3.0.5",
-    "@types/mdast": "4.0.4",
-    "@types/mocha": "10.0.10",
-    "@types/node": "20.19.43",
-    "@types/picomatch": "4.0.3",
-    "@types/sarif": "2.1.7",
-    "@types/unist": "3.0.3",
-    "@types/vscode": "1.100.0",
-    "@types/yauzl": "3.4.0",
-    "@vscode-elements/elements": "2.5.1",
-    "@vscode/codicons": "0.0.45",
-    "@vscode/test-electron": "2.5.2",
-    "@vscode/vsce": "3.9.2",
-    assert: "2.1.0",
-    "axe-core": "4.14.1",
-    "commonmark-spec": "0.31.2",
-    esbuild: "0.28.2",
-    eslint: "10.15.0",
-    "fast-check": "4.11.0",
-    hastscript: "9.0.3",
-    "markdownlint-cli2": "0.22.1",
-    "mdast-util-from-markdown": "2.1.0",
-    mermaid: "11.17.2",
-    "micromark-util-types": "2.0.2",
-    mocha: "11.7.6",
-    "playwright-core": "1.65.1",
-    "tm-grammars": "1.32.22",
-    tsx: "4.23.15",
-    typescript: "5.9.3",
-    "typescript-eslint": "8.74.0",
-    vitest: "4.1.12",
-    "vscode-oniguruma": "2.0.1",
-    "vscode-textmate": "9.3.2",
-    yauzl: "3.4.0"
-  },
-  dependencies: {
-    "github-slugger": "2.0.0",
-    "hast-util-sanitize": "5.0.2",
-    "hast-util-to-html": "9.0.6",
-    "jsonc-parser": "3.3.1",
-    "mdast-util-gfm-footnote": "2.1.0",
-    "mdast-util-gfm-table": "2.0.1",
-    "mdast-util-gfm-task-list-item": "2.0.1",
-    "mdast-util-to-hast": "13.2.2",
-    "mdast-util-to-string": "4.0.0",
-    micromark: "4.0.2",
-    "micromark-extension-frontmatter": "2.0.0",
-    "micromark-extension-gfm-footnote": "2.1.0",
-    "micromark-extension-gfm-table": "2.1.1",
-    "micromark-extension-gfm-task-list-item": "2.1.0",
-    "micromark-util-decode-string": "2.0.1",
-    picomatch: "4.0.7",
-    "remark-frontmatter": "5.0.0",
-    "remark-gfm": "4.0.1",
-    "remark-parse": "11.0.0",
-    tinyglobby: "0.2.17",
-    unified: "11.0.5",
-    "vscode-uri": "3.2.0",
-    yaml: "2.9.1"
-  },
-  activationEvents: [
-    "onLanguage:markdown",
-    "workspaceContains:**/*.blueprint.md",
-    "onWebviewPanel:blueprint.preview"
-  ],
-  contributes: {
-    languages: [
-      {
-        id: "jsonc",
-        filenames: [
-          "blueprint.config.json"
-        ]
-      }
-    ],
-    commands: [
-      {
-        command: "blueprint.newBlueprint",
-        title: "%command.newBlueprint%",
-        category: "%command.category%"
-      },
-      {
-        command: "blueprint.checkAll",
-        title: "%command.checkAll%",
-        category: "%command.category%"
-      },
-      {
-        command: "blueprint.openPreviewToSide",
-        title: "%command.openPreviewToSide%",
-        category: "%command.category%",
-        icon: "$(open-preview)"
-      },
-      {
-        command: "blueprint.openPreview",
-        title: "%command.openPreview%",
-        category: "%command.category%",
-        icon: "$(preview)"
-      },
-      {
-        command: "blueprint.exportPreviewHtml",
-        title: "%command.exportPreviewHtml%",
-        category: "%command.category%"
-      }
-    ],
-    menus: {
-      "explorer/context": [
-        {
-          command: "blueprint.newBlueprint",
-          when: "explorerResourceIsFolder",
-          group: "navigation@20"
-        }
-      ],
-      "editor/title": [
-        {
-          command: "blueprint.openPreviewToSide",
-          when: "editorLangId == markdown && (blueprint.isBlueprint || resourceFilename =~ /\\.blueprint\\.md$/)",
-          group: "navigation"
-        }
-      ],
-      commandPalette: [
-        {
-          command: "blueprint.openPreviewToSide",
-          when: "editorLangId == markdown && (blueprint.isBlueprint || resourceFilename =~ /\\.blueprint\\.md$/)"
-        },
-        {
-          command: "blueprint.openPreview",
-          when: "editorLangId == markdown && (blueprint.isBlueprint || resourceFilename =~ /\\.blueprint\\.md$/)"
-        },
-        {
-          command: "blueprint.exportPreviewHtml",
-          when: "editorLangId == markdown && (blueprint.isBlueprint || resourceFilename =~ /\\.blueprint\\.md$/)"
-        }
-      ]
-    },
-    configuration: {
-      title: "%configuration.title%",
-      properties: {
-        "blueprint.files": {
-          type: "array",
-          items: {
-            type: "string"
-          },
-          default: [
-            "**/*.blueprint.md"
-          ],
-          markdownDescription: "%configuration.files%",
-          scope: "resource"
-        },
-        "blueprint.rules": {
-          type: "object",
-          default: {},
-          markdownDescription: "%configuration.rules%",
-          scope: "resource",
-          properties: {
-            "step-without-persona": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "unknown-persona": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "unknown-story": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "duplicate-id": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "unused-persona": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "story-without-step": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "persona-not-heard": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "vulnerable-persona-not-in-journey": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "step-without-customer-action": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "unknown-field": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "invalid-emotion": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "empty-stage": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "journey-not-tested": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            },
-            "unresolved-file": {
-              type: "string",
-              enum: [
-                "off",
-                "hint",
-                "info",
-                "warning",
-                "error"
-              ]
-            }
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    grammars: [
-      {
-        scopeName: "blueprint.markdown.injection",
-        path: "./syntaxes/blueprint.injection.tmLanguage.json",
-        injectTo: [
-          "text.html.markdown"
-        ]
-      }
-    ],
-    snippets: [
-      {
-        language: "markdown",
-        path: "./snippets/blueprint.code-snippets"
-      }
-    ],
-    keybindings: [
-      {
-        command: "blueprint.openPreviewToSide",
-        key: "ctrl+k v",
-        mac: "cmd+k v",
-        when: "editorTextFocus && !notebookEditorFocused && editorLangId == markdown && (blueprint.isBlueprint || resourceFilename =~ /\\.blueprint\\.md$/)"
-      }
-    ],
-    jsonValidation: [
-      {
-        fileMatch: "blueprint.config.json",
-        url: "./schemas/blueprint.config.schema.json"
-      }
-    ]
-  },
-  capabilities: {
-    untrustedWorkspaces: {
-      supported: true
-    },
-    virtualWorkspaces: true
-  },
-  l10n: "./l10n",
-  icon: "media/icon.png",
-  galleryBanner: {
-    color: "#1d3557",
-    theme: "dark"
-  },
-  repository: {
-    type: "git",
-    url: "https://github.com/blueprints-as-code/service-blueprints.git"
-  },
-  bugs: {
-    url: "https://github.com/blueprints-as-code/service-blueprints/issues"
-  },
-  homepage: "https://github.com/blueprints-as-code/service-blueprints#readme",
-  categories: [
-    "Programming Languages",
-    "Linters",
-    "Visualization",
-    "Snippets"
-  ],
-  keywords: [
-    "service design",
-    "service blueprint",
-    "blueprint",
-    "customer journey",
-    "journey map",
-    "personas",
-    "customer stories",
-    "swimlane",
-    "markdown",
-    "ux"
-  ]
+var version = "0.1.0";
+var repository = {
+  type: "git",
+  url: "https://github.com/blueprints-as-code/service-blueprints.git"
 };
 
-// src/cli/project.ts
-var pkg = package_default;
-var TOOL_NAME = "blueprint";
-var VERSION = pkg.version;
-var PROJECT_URL = projectUrl(pkg);
-function projectUrl(source) {
-  if (source.homepage) return source.homepage.replace(/#.*$/, "").replace(/\/$/, "");
-  const repository = typeof source.repository === "string" ? source.repository : source.repository?.url;
-  if (repository) {
-    return repository.replace(/^git\+/, "").replace(/\.git$/, "").replace(/^github:/, "https://github.com/");
-  }
-  return "https://github.com/blueprints-as-code/service-blueprints";
-}
+// src/shared/project-url.ts
+var PROJECT_URL = repository.url.replace(/^git\+/, "").replace(/\.git$/, "").replace(/\/$/, "");
 function docsUrl(repositoryPath) {
   return `${PROJECT_URL}/blob/main/${repositoryPath}`;
 }
 
+// src/cli/project.ts
+var TOOL_NAME = "blueprint";
+var VERSION = version;
+
+// src/cli/format/safe-text.ts
+var UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function visible(char) {
+  const code3 = char.charCodeAt(0);
+  return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u${code3.toString(16).padStart(4, "0")}`;
+}
+function visibleControls(text5) {
+  return text5.replace(UNSAFE, visible);
+}
+function terminalLine(text5) {
+  return visibleControls(text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " "));
+}
+function markdownText(text5) {
+  return terminalLine(text5).replace(/[\\`*_[\]()!<>|~&:]/g, (char) => `\\${char}`).replace(/(www)\./gi, "$1\\.");
+}
+
 // src/cli/format/github.ts
 function escapeData(value2) {
-  return value2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visibleControls(value2).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function escapeProperty(value2) {
   return escapeData(value2).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -28105,7 +27830,7 @@ function byFile(findings) {
 // src/cli/format/markdown.ts
 var MAX_ROWS = 500;
 function cell(text5) {
-  return text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  return markdownText(text5);
 }
 function ruleLink(rule) {
   const docs = ruleById(rule)?.docs ?? "docs/language.md";
@@ -28123,7 +27848,7 @@ function formatMarkdown(report2) {
   if (report2.leftOut) out.push("", `${plural(report2.leftOut.count, "existing finding")} left out (already in \`${cell(report2.leftOut.base)}\`).`);
   if (report2.inputProblems.length > 0) {
     out.push("", "Not checked:", "");
-    for (const problem of report2.inputProblems) out.push(`- \`${cell(problem.file)}\`: ${cell(problem.message)}`);
+    for (const problem of report2.inputProblems) out.push(`- ${cell(problem.file)}: ${cell(problem.message)}`);
   }
   let rows = 0;
   const shown = report2.findings.slice(0, MAX_ROWS);
@@ -28242,13 +27967,13 @@ function formatSarif(report2, context) {
 }
 
 // src/cli/check/config-file.ts
-var import_promises = require("node:fs/promises");
+var import_promises2 = require("node:fs/promises");
 var import_node_path2 = __toESM(require("node:path"));
 async function isFile(file) {
-  return (0, import_promises.stat)(file).then((s2) => s2.isFile(), () => false);
+  return (0, import_promises2.stat)(file).then((s2) => s2.isFile(), () => false);
 }
 async function exists(file) {
-  return (0, import_promises.stat)(file).then(() => true, () => false);
+  return (0, import_promises2.stat)(file).then(() => true, () => false);
 }
 async function findProjectRoot(start) {
   let folder = import_node_path2.default.resolve(start);
@@ -28276,7 +28001,7 @@ async function loadConfig(cwd, explicit) {
   const root2 = import_node_path2.default.dirname(file);
   let text5;
   try {
-    text5 = await (0, import_promises.readFile)(file, "utf8");
+    text5 = await (0, import_promises2.readFile)(file, "utf8");
   } catch (error) {
     return { config: {}, root: explicit !== void 0 ? cwd : root2, file, problems: [`cannot read configuration: ${describeFsError(error)}`] };
   }
@@ -28301,7 +28026,7 @@ function describeFsError(error) {
 }
 
 // src/cli/check/files.ts
-var import_promises2 = require("node:fs/promises");
+var import_promises3 = require("node:fs/promises");
 var import_node_path3 = __toESM(require("node:path"));
 var import_picomatch2 = __toESM(require_picomatch2());
 
@@ -28430,10 +28155,10 @@ var resolveSymlinksAsync = function(path8, state, callback$1) {
   queue.enqueue();
   fs.realpath(path8, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat4) => {
+    fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive(path8, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -28443,9 +28168,9 @@ var resolveSymlinks = function(path8, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs.realpathSync(path8);
-    const stat4 = fs.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive(path8, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e2) {
     if (!suppressErrors) throw e2;
   }
@@ -28642,8 +28367,8 @@ var Walker = class {
         this.walkDirectory(this.state, path8, path8, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path8 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path8, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path8, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path8 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path8 + pathSeparator, depth - 1, this.walk);
@@ -29086,18 +28811,21 @@ function inside(from, file) {
   if (relative2 === "" || relative2.startsWith("..") || import_node_path3.default.isAbsolute(relative2)) return void 0;
   return relative2.split(import_node_path3.default.sep).join("/");
 }
-async function blueprintFilesIn(folder, options) {
+async function blueprintFilesIn(folder, options, named = false) {
   const matches = (0, import_picomatch2.default)([...options.patterns]);
+  const byName = named ? (0, import_picomatch2.default)([...DEFAULT_FILES]) : void 0;
   const base = inside(options.root, folder) !== void 0 || folder === options.root ? options.root : folder;
   const candidates2 = await glob("**/*", { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
   return candidates2.map((file) => import_node_path3.default.resolve(file)).filter((file) => {
     const relative2 = inside(base, file);
-    return relative2 !== void 0 && matches(relative2);
+    if (relative2 !== void 0 && matches(relative2)) return true;
+    const inFolder = inside(folder, file);
+    return byName !== void 0 && inFolder !== void 0 && byName(inFolder);
   }).sort();
 }
 async function kindOf(file) {
   try {
-    const stats = await (0, import_promises2.stat)(file);
+    const stats = await (0, import_promises3.stat)(file);
     return stats.isDirectory() ? "folder" : "file";
   } catch (error) {
     return { error };
@@ -29127,8 +28855,8 @@ async function selectFiles(args, options) {
     if (kind === "file") {
       add(absolute);
     } else if (kind === "folder") {
-      const found = await blueprintFilesIn(absolute, options);
-      if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${options.patterns.join(", ")})` });
+      const found = await blueprintFilesIn(absolute, options, true);
+      if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${[.../* @__PURE__ */ new Set([...options.patterns, ...DEFAULT_FILES])].join(", ")})` });
       found.forEach(add);
     } else if (isDynamicPattern(arg)) {
       const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
@@ -29158,9 +28886,9 @@ async function selectContext(selected, projectRoot, options) {
 }
 
 // src/cli/check/node-host.ts
-var import_promises3 = require("node:fs/promises");
+var import_promises4 = require("node:fs/promises");
 async function readText(file) {
-  const text5 = await (0, import_promises3.readFile)(file, "utf8");
+  const text5 = await (0, import_promises4.readFile)(file, "utf8");
   return text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5;
 }
 var NodeFileHost = class {
@@ -29321,9 +29049,9 @@ async function pairFiles(scope, base, head, baseCommit, headCommit) {
 }
 
 // src/cli/diff/compare.ts
-function withDoc(version) {
-  const doc = version?.index.get(version.uri);
-  return version && doc ? { ...version, doc } : void 0;
+function withDoc(version2) {
+  const doc = version2?.index.get(version2.uri);
+  return version2 && doc ? { ...version2, doc } : void 0;
 }
 async function compareSources(base, head, pairs, config, cwd) {
   const [before, after] = await Promise.all([loadVersion(base, config), loadVersion(head, config)]);
@@ -29430,6 +29158,12 @@ async function checkReport(options, io) {
   const selection = await selectFiles(options.inputs, { cwd: io.cwd, root: loaded.root, patterns });
   const projectRoot = loaded.file !== void 0 ? loaded.root : await findProjectRoot(io.cwd);
   const context = options.inputs.length === 0 && projectRoot === io.cwd ? [] : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns });
+  if (options.outputFile !== void 0) {
+    const inputs = [...selection.files, ...context, ...loaded.file ? [loaded.file] : []];
+    if (await isAnInput(import_node_path6.default.resolve(io.cwd, options.outputFile), inputs)) {
+      return { error: `refusing to write the report over ${options.outputFile}: it is one of the files being checked.` };
+    }
+  }
   let report2 = await analyse(selection.files, context, config, io.cwd);
   if (options.base !== void 0) {
     const filtered = await onlyNewFindings(report2, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
@@ -29666,12 +29400,12 @@ async function runAction(io) {
   if (inputs.base) markdown += `
 ${await diffSection(io, inputs.base, inputs.paths, result)}`;
   const reportFile = import_node_path7.default.join(io.env.RUNNER_TEMP ?? io.cwd, "blueprint-report.md");
-  await (0, import_promises4.writeFile)(reportFile, markdown, "utf8");
-  if (io.env.GITHUB_STEP_SUMMARY) await (0, import_promises4.appendFile)(io.env.GITHUB_STEP_SUMMARY, markdown, "utf8");
-  if (inputs.sarifFile) await (0, import_promises4.writeFile)(import_node_path7.default.resolve(io.cwd, inputs.sarifFile), formatSarif(report2, { cwd: io.cwd, config: result.config }), "utf8");
+  await (0, import_promises5.writeFile)(reportFile, markdown, "utf8");
+  if (io.env.GITHUB_STEP_SUMMARY) await (0, import_promises5.appendFile)(io.env.GITHUB_STEP_SUMMARY, markdown, "utf8");
+  if (inputs.sarifFile) await (0, import_promises5.writeFile)(import_node_path7.default.resolve(io.cwd, inputs.sarifFile), formatSarif(report2, { cwd: io.cwd, config: result.config }), "utf8");
   const counts = countBySeverity(report2.findings);
   if (io.env.GITHUB_OUTPUT) {
-    await (0, import_promises4.appendFile)(io.env.GITHUB_OUTPUT, `report=${reportFile}
+    await (0, import_promises5.appendFile)(io.env.GITHUB_OUTPUT, `report=${reportFile}
 errors=${counts.error}
 warnings=${counts.warning}
 `, "utf8");
