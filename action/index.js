@@ -27070,6 +27070,9 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-grid .bp-stage-start { border-left: 2px solid var(--bp-line); }
 
 .bp-corner { position: sticky; left: 0; top: 0; z-index: 4; min-width: var(--bp-label-col); background: var(--bp-head-bg) !important; }
+/* The corner stays above everything that scrolls under it: header rows (z 2, later in the
+   DOM, so they painted over a corner of equal z) and the lane column (z 1). */
+.bp-grid .bp-corner { z-index: 5; }
 .bp-stages > * {
   position: sticky; top: 0; z-index: 2; height: var(--bp-stage-row);
   background: var(--bp-head-bg) !important; font-size: .95rem; font-weight: 650; white-space: nowrap;
@@ -27196,23 +27199,85 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-outside ul { list-style: none; margin: 0; padding: 0; }
 
 /* States set by the webview: the step at the cursor, a persona filter, client view. */
-.bp-grid .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
+.bp-grid .bp-active, .bp-card .bp-active { box-shadow: inset 0 0 0 2px var(--bp-accent); }
 /* Other personas' steps are dimmed without opacity: at 30% their text fell to 1.7:1 contrast,
    yet it is still content a client reads (WCAG 1.4.3 makes no exception for it). Dimmed text
    takes the theme's muted colour on the plain background, without lane tints or note colours;
    only graphics without text (the curve's pieces, legend swatches) fade. */
-.bp-grid td.bp-dim, .bp-grid th.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
-.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip {
+.bp-grid td.bp-dim, .bp-grid th.bp-dim, .bp-card td.bp-dim, .bp-card-title.bp-dim { color: var(--bp-muted); background: var(--bp-bg); }
+.bp-grid .bp-dim .bp-note, .bp-grid .bp-dim .bp-chip, .bp-card .bp-dim .bp-note, .bp-card .bp-dim .bp-chip {
   color: var(--bp-muted); background: var(--bp-bg); border-color: var(--bp-border); box-shadow: none;
 }
-.bp-grid .bp-dim .bp-step-no { background: var(--bp-muted); }
-.bp-grid .bp-dim .bp-finding { display: none; }
+.bp-grid .bp-dim .bp-step-no, .bp-card .bp-dim .bp-step-no { background: var(--bp-muted); }
+.bp-grid .bp-dim .bp-finding, .bp-card .bp-dim .bp-finding { display: none; }
 .bp-grid .bp-dim .bp-curve-emoji { opacity: .3; }
 .bp-legend li.bp-dim { color: var(--bp-muted); }
 .bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
 .bp-client { --bp-size: 16px; --bp-col: 17rem; }
 .bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
 .bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
+
+/* Narrow screens: below 720 px the grid gives way to a list of step cards (a table each:
+   lanes as labelled rows, the lines between them), with stage headings between. */
+.bp-cards { display: none; }
+@media (max-width: 720px) {
+  .bp:has(> .bp-cards) > .bp-scroll { display: none; }
+  .bp-cards { display: block; padding: 0 .75rem 1rem; }
+  .bp-head { flex-wrap: wrap; }
+  .bp-title { overflow-wrap: anywhere; }
+}
+.bp-card-stage { font-size: 1.05rem; margin: 1rem 0 .5rem; padding-top: .3rem; border-top: 3px solid var(--bp-accent); overflow-wrap: anywhere; }
+.bp-card { width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0; margin: 0 0 .9rem; }
+.bp-card-title {
+  caption-side: top; text-align: left; font-weight: 600; padding: .45rem .55rem; background: var(--bp-head-bg);
+  border: 1px solid var(--bp-border); border-bottom: 0; border-radius: 6px 6px 0 0; overflow-wrap: anywhere;
+}
+.bp-card .bp-card-title.bp-step { min-width: 0; max-width: none; }
+.bp-card th, .bp-card td {
+  vertical-align: top; text-align: left; padding: .4rem .55rem; background: var(--bp-bg);
+  border-bottom: 1px solid var(--bp-border); overflow-wrap: anywhere;
+}
+.bp-card tr > :first-child { border-left: 1px solid var(--bp-border); }
+.bp-card tr > :last-child { border-right: 1px solid var(--bp-border); }
+.bp-card th[scope="row"] { width: 34%; font-weight: 600; font-size: .85rem; background: var(--bp-head-bg); }
+.bp-card .bp-cell { min-width: 0; max-width: none; }
+.bp-card .bp-lane-emotion > td { height: 96px; padding: 0; position: relative; }
+.bp-card .bp-line > td.bp-card-line {
+  padding: 0 .55rem; height: 1.5rem; vertical-align: middle;
+  background: linear-gradient(var(--bp-line), var(--bp-line)) center / 100% 2px no-repeat var(--bp-bg);
+}
+.bp-card .bp-line[data-lane="line-of-visibility"] > td.bp-card-line {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 10px, transparent 10px 16px) center / 100% 2px no-repeat var(--bp-bg);
+}
+.bp-card .bp-line[data-lane="line-of-internal-interaction"] > td.bp-card-line {
+  background: repeating-linear-gradient(90deg, var(--bp-line) 0 3px, transparent 3px 7px) center / 100% 2px no-repeat var(--bp-bg);
+}
+.bp-card-line span {
+  background: var(--bp-bg); padding-right: .4rem; font-size: .68rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .06em; color: var(--bp-muted);
+}
+
+/* The journey diagram as HTML (export): stages side by side, tasks raised by their score. */
+.bp-journey { padding: .5rem 1rem 1.5rem; overflow-x: auto; }
+.bp-journey-stages { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; align-items: stretch; }
+.bp-journey-stage { flex: none; border-top: 3px solid var(--bp-accent); background: var(--bp-head-bg); border-radius: 4px; padding: .4rem .5rem .6rem; }
+.bp-journey-stage-name { font-size: 1rem; margin: 0 0 .5rem; overflow-wrap: anywhere; }
+.bp-journey-tasks { list-style: none; margin: 0; padding: 0; display: flex; gap: .5rem; align-items: flex-start; }
+.bp-journey-task {
+  width: 11rem; padding: .5rem; border: 1px solid var(--bp-border); border-radius: 6px; background: var(--bp-bg);
+  overflow-wrap: anywhere; display: flex; flex-direction: column; gap: .35rem;
+}
+.bp-journey-task[data-score="4"] { margin-top: 2rem; }
+.bp-journey-task[data-score="3"] { margin-top: 4rem; }
+.bp-journey-task[data-score="2"] { margin-top: 6rem; }
+.bp-journey-task[data-score="1"] { margin-top: 8rem; }
+.bp-journey-score { font-size: 1.6rem; line-height: 1; }
+.bp-journey-name { font-weight: 600; }
+@media (max-width: 720px) {
+  .bp-journey-stages, .bp-journey-tasks { flex-direction: column; }
+  .bp-journey-stage { flex: auto; }
+  .bp-journey-task { width: auto; margin-top: 0 !important; }
+}
 
 /* High contrast: no tints, every edge drawn. */
 body.vscode-high-contrast .bp, body.vscode-high-contrast-light .bp { --bp-tint: 0%; --bp-note-tint: 0%; }
@@ -27240,7 +27305,8 @@ body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; 
     --bp-series-3: #f0883e; --bp-series-4: #a371f7; --bp-series-5: #9198a1;
   }
 }
-@page { size: A3 landscape; margin: 10mm; }
+/* Landscape on whatever paper the reader picks (A3 or A4); the grid fits the page width. */
+@page { size: landscape; margin: 10mm; }
 @media print {
   body.bp-page { background: #ffffff; }
   body.bp-page .bp {
@@ -27252,8 +27318,13 @@ body.bp-page .bp { --bp-scroll-height: calc(100vh - 3.5rem); min-height: 100vh; 
   .bp-grid { width: 100%; table-layout: fixed; }
   .bp-grid th, .bp-grid td { position: static !important; }
   .bp-cell, .bp-step { min-width: 0; max-width: none; }
-  .bp-grid tr { break-inside: avoid; }
+  .bp-grid tr, .bp-grid th, .bp-grid td, .bp-card tr, .bp-card-title { break-inside: avoid; }
+  .bp-card { break-inside: avoid-page; }
+  .bp-grid thead { display: table-header-group; }
   .bp-stage-name { position: static; }
+  .bp-stages > * { white-space: normal; }
+  .bp-journey { overflow: visible; }
+  .bp-journey-stages { flex-wrap: wrap; }
 }
 `;
 
