@@ -1,7 +1,7 @@
 /**
  * Files the way github.dev serves them (`vscode-vfs:`, here an in-memory file system
  * registered by the test) and untitled documents: the extension reads personas files,
- * answers editor features, previews and exports through `vscode.workspace.fs` on any
+ * answers editor features, previews (the journey diagram too) and exports through `vscode.workspace.fs` on any
  * scheme. Runs in both hosts: `npm run test:e2e` (Node) and `npm run test:web` (worker).
  */
 import * as assert from 'node:assert/strict';
@@ -107,7 +107,7 @@ suite('virtual files (github.dev) and untitled documents', () => {
     assert.ok(lenses.some((lens) => (lens.command?.title ?? '').length > 0), `code lenses: ${JSON.stringify(lenses.map((lens) => lens.command?.title))}`);
   });
 
-  test('the preview shows a vscode-vfs blueprint and exports beside it', async () => {
+  test('the preview shows a vscode-vfs blueprint, draws its journey diagram and exports beside it', async () => {
     await openFile(journeyUri);
     await vscode.commands.executeCommand('blueprint.openPreviewToSide');
     const painted = await waitFor('the preview to paint the vscode-vfs blueprint', async () => {
@@ -115,6 +115,16 @@ suite('virtual files (github.dev) and untitled documents', () => {
       return state?.uri === journeyUri.toString() && state.steps.length === 3 ? state : undefined;
     }, 30_000);
     assert.deepEqual(painted.steps, ['vult-het-formulier-in', 'belt-de-gemeente', 'krijgt-het-besluit']);
+
+    // The journey diagram: Mermaid is loaded by the webview on demand; the page reports
+    // the Mermaid view only once it has drawn (or failed to).
+    await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'mermaid' });
+    const diagram = await waitFor('the journey diagram to be drawn', async () => {
+      const state = await vscode.commands.executeCommand<RenderedMessage | undefined>('blueprint.preview.state', { timeoutMs: 2000 });
+      return state?.state.view === 'mermaid' ? state : undefined;
+    }, 30_000);
+    assert.equal(diagram.mermaidError, undefined);
+    await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'grid' });
 
     const target = vscode.Uri.joinPath(ROOT, 'parkeervergunning.html');
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.exportPreviewHtml', journeyUri, target);
