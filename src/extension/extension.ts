@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { BlueprintSession } from './session';
 import { registerProviders } from './providers';
 import { registerCommands } from './commands';
+import { registerCompare } from './compare';
 import { registerStatusBar } from './statusBar';
 import { SETTINGS_SECTION } from './settings';
 import { registerPreview, sessionPreviewEngine } from './preview';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     session,
     ...registerProviders(session),
     ...registerCommands(session),
+    ...registerCompare(session),
     ...registerStatusBar(session),
     ...registerSync(session),
     registerPreview(context, sessionPreviewEngine(session)),

@@ -1,0 +1,127 @@
+/**
+ * "Compare with…": the active blueprint against its last commit (through the built-in git
+ * extension's API) or against another blueprint file (as-is and to-be), shown as the
+ * marked swimlane grid of `blueprint diff --format html`, updated as the working copy
+ * changes. The page has no script (its CSP allows none).
+ */
+import * as vscode from 'vscode';
+import { createBlueprintService, diffVersions, renderDiffPage, type FileHost } from '../core';
+import type { BlueprintSession } from './session';
+import { VsCodeFileHost } from './fileHost';
+
+export const COMPARE_COMMANDS = {
+  compareWith: 'blueprint.compareWith',
+  /** Not in the palette: the page last shown, for tests. */
+  state: 'blueprint.compare.state',
+} as const;
+
+/** The parts of the git extension's API this uses (`vscode.git`, API version 1). */
+interface GitApi {
+  getRepository(uri: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null;
+}
+
+async function lastCommitText(uri: vscode.Uri): Promise<string | undefined> {
+  const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+  if (!extension) return undefined;
+  const git = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
+  const repository = git.getRepository(uri);
+  if (!repository) return undefined;
+  try {
+    return await repository.show('HEAD', uri.fsPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the base version's own file from `text`, every other file as the editor sees it. */
+function baseHost(uri: string, text: string): FileHost {
+  const editor = new VsCodeFileHost();
+  return { readFile: (other) => (other === uri ? Promise.resolve(text) : editor.readFile(other)) };
+}
+
+class ComparePanel {
+  html = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(readonly panel: vscode.WebviewPanel, private readonly session: BlueprintSession, readonly head: vscode.Uri, readonly baseUri: string, readonly baseText: string, readonly label: string) {}
+
+  async update(): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.head.toString());
+    const model = document ? await this.session.readyDocument(document) : undefined;
+    if (!model) return;
+    const base = createBlueprintService(baseHost(this.baseUri, this.baseText));
+    base.setText(this.baseUri, this.baseText);
+    await base.loadDependencies();
+    const headUri = model.uri;
+    const diff = diffVersions(
+      { index: base.index, uri: this.baseUri, diagnostics: base.diagnostics(this.baseUri) },
+      { index: this.session.service.index, uri: headUri, diagnostics: this.session.service.diagnostics(headUri) },
+    );
+    this.html = renderDiffPage({
+      render: { doc: model, index: this.session.service.index, diagnostics: this.session.service.diagnostics(headUri) },
+      changes: diff.changes, attention: diff.attention, locale: this.session.locale, versions: this.label,
+    });
+    this.panel.webview.html = this.html;
+  }
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), 300);
+  }
+}
+
+/** The blueprint to compare: the argument, the active editor, or a visible blueprint editor. */
+function targetDocument(session: BlueprintSession, argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) return argument;
+  const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].filter((e): e is vscode.TextEditor => e !== undefined);
+  return editors.find((editor) => session.isBlueprint(editor.document))?.document.uri;
+}
+
+export function registerCompare(session: BlueprintSession): vscode.Disposable[] {
+  let current: ComparePanel | undefined;
+  const run = async (argument?: unknown, options?: { against?: vscode.Uri }): Promise<string | undefined> => {
+    const head = targetDocument(session, argument);
+    if (!head) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a blueprint to compare.'));
+      return undefined;
+    }
+    await vscode.workspace.openTextDocument(head);
+    let against = options?.against;
+    let baseText: string | undefined;
+    let label: string;
+    if (!against) {
+      const commit = vscode.l10n.t('Last commit (HEAD)');
+      const choice = await vscode.window.showQuickPick([commit, vscode.l10n.t('Another blueprint file…')], { title: vscode.l10n.t('Compare with…') });
+      if (!choice) return undefined;
+      if (choice === commit) {
+        baseText = await lastCommitText(head);
+        if (baseText === undefined) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('This file has no committed version in a git repository.'));
+          return undefined;
+        }
+        against = head.with({ scheme: 'blueprint-base', query: 'HEAD' });
+      } else {
+        const picked = await vscode.window.showOpenDialog({ filters: { Markdown: ['md'] }, canSelectMany: false });
+        against = picked?.[0];
+        if (!against) return undefined;
+      }
+    }
+    baseText ??= new TextDecoder().decode(await vscode.workspace.fs.readFile(against));
+    label = `${against.scheme === 'blueprint-base' ? 'HEAD' : vscode.workspace.asRelativePath(against)} → ${vscode.workspace.asRelativePath(head)}`;
+    current?.panel.dispose();
+    const panel = vscode.window.createWebviewPanel('blueprint.compare', vscode.l10n.t('Changes: {0}', vscode.workspace.asRelativePath(head)), vscode.ViewColumn.Beside, { enableScripts: false });
+    const compare = new ComparePanel(panel, session, head, against.toString(), baseText, label);
+    current = compare;
+    panel.onDidDispose(() => {
+      if (current === compare) current = undefined;
+    });
+    await compare.update();
+    return compare.html;
+  };
+  return [
+    vscode.commands.registerCommand(COMPARE_COMMANDS.compareWith, run),
+    vscode.commands.registerCommand(COMPARE_COMMANDS.state, () => current?.html),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (current && event.document.uri.toString() === current.head.toString()) current.schedule();
+    }),
+  ];
+}
