@@ -61,5 +61,6 @@ export function renderDiffPage({ render, changes, attention, locale, versions }:
   const page = renderStandalonePage(render);
   return page
     .replace('</style>', () => `\n${markCss(marks, locale)}</style>`)
-    .replace('<body class="bp-page">', () => `<body class="bp-page">\n${section}`);
+    // After the opening body tag, whatever its classes (the export varies them by view).
+    .replace(/<body[^>]*>/, (body) => `${body}\n${section}`);
 }
