@@ -15,11 +15,6 @@ function load(): Promise<MermaidRenderer> {
   return loading;
 }
 
-/** True once the Mermaid chunk has been requested (for tests of lazy loading). */
-export function mermaidRequested(): boolean {
-  return loading !== undefined;
-}
-
 /**
  * Draw `source` into `target`. Resolves false when a newer draw started meanwhile (this
  * one's result is thrown away), true when drawn.

@@ -185,7 +185,7 @@ export interface BlueprintDocument {
   uri: string;
   text: string;
   lang: Lang;
-  /** True for `*.blueprint.md`-named files or a `blueprint:` front-matter key. */
+  /** The YAML front matter, when the document starts with one. */
   frontMatter?: FrontMatter;
   title?: string;
   sections: Section[];

@@ -5,10 +5,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Location, Position, Range, Severity, TextEdit } from '../core';
 
-export function toPosition(position: Position): vscode.Position {
-  return new vscode.Position(position.line, position.character);
-}
-
 export function fromPosition(position: vscode.Position): Position {
   return { line: position.line, character: position.character };
 }
@@ -57,12 +53,4 @@ export function toDiagnostic(diagnostic: Diagnostic, ruleDocs: (ruleId: string) 
   result.code = target ? { value: diagnostic.rule, target } : diagnostic.rule;
   if (diagnostic.tags?.includes('unnecessary')) result.tags = [vscode.DiagnosticTag.Unnecessary];
   return result;
-}
-
-/** The rule id carried by a VS Code diagnostic made by `toDiagnostic`. */
-export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = diagnostic.code;
-  if (typeof code === 'string') return code;
-  if (typeof code === 'object' && code !== null) return String(code.value);
-  return undefined;
 }

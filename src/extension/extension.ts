@@ -23,6 +23,7 @@ export interface BlueprintExtensionApi {
 export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
   const started = performance.now();
   const session = new BlueprintSession();
+  const previewEngine = sessionPreviewEngine(session);
   context.subscriptions.push(
     session,
     ...registerProviders(session),
@@ -30,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     ...registerCompare(session),
     ...registerStatusBar(session),
     ...registerSync(session),
-    registerPreview(context, sessionPreviewEngine(session)),
+    previewEngine,
+    registerPreview(context, previewEngine),
   );
   for (const document of vscode.workspace.textDocuments) session.track(document);
   void session.reloadConfig();

@@ -50,10 +50,10 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
   const service = session.service;
   const uriOf = (document: vscode.TextDocument) => document.uri.toString();
   const lensChanged = new vscode.EventEmitter<void>();
-  session.onDidPublish(() => lensChanged.fire());
 
   return [
     lensChanged,
+    session.onDidPublish(() => lensChanged.fire()),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
       async provideCompletionItems(document, position, _token, context) {
         if (!(await session.readyDocument(document))) return undefined;
@@ -169,7 +169,7 @@ function toCodeAction(action: CodeAction, shown: readonly vscode.Diagnostic[]): 
   const result = new vscode.CodeAction(action.title, kind);
   result.edit = toWorkspaceEdit(action.edits);
   result.isPreferred = action.preferred;
-  // Link the action to the diagnostics VS Code shows, matched by rule and range.
+  // Link the action to the diagnostics VS Code shows, matched by range and message.
   result.diagnostics = shown.filter((diagnostic) =>
     action.diagnostics.some((fixed) => toRange(fixed.range).isEqual(diagnostic.range) && fixed.message === diagnostic.message));
   return result;

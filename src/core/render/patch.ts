@@ -36,12 +36,6 @@ export interface GridPatch {
   shifts: Array<[from: number, to: number, delta: number]>;
 }
 
-/** Number of changes in a patch (cells, headers, rows, shifted columns…), for logs and tests. */
-export function patchSize(patch: GridPatch): number {
-  const singles = [patch.head, patch.outside, patch.label, patch.caption, patch.stages].filter((part) => part !== undefined).length;
-  return singles + patch.headers.length + patch.newRows.length + patch.rowHeaders.length + patch.cells.length + patch.shifts.length;
-}
-
 /**
  * The patch from `previous` to `next`, or undefined when the table's shape changed
  * (steps added or removed, stages regrouped, another language): then replace it all.

@@ -19,10 +19,10 @@ export interface SessionLike {
   readonly onDidPublish: vscode.Event<string>;
 }
 
-/** A `PreviewEngine` over the extension's session. */
-export function sessionPreviewEngine(session: SessionLike): PreviewEngine {
+/** A `PreviewEngine` over the extension's session; disposing it stops listening to the session. */
+export function sessionPreviewEngine(session: SessionLike): PreviewEngine & vscode.Disposable {
   const changes = new vscode.EventEmitter<vscode.Uri>();
-  session.onDidPublish((uri) => {
+  const listener = session.onDidPublish((uri) => {
     changes.fire(vscode.Uri.parse(uri));
     // A personas file changed: the blueprints that use it show other names now.
     for (const dependent of session.service.dependents?.(uri) ?? []) changes.fire(vscode.Uri.parse(dependent));
@@ -35,5 +35,9 @@ export function sessionPreviewEngine(session: SessionLike): PreviewEngine {
       return { doc, diagnostics: session.service.diagnostics(doc.uri), index: session.service.index };
     },
     onDidChange: changes.event,
+    dispose() {
+      listener.dispose();
+      changes.dispose();
+    },
   };
 }

@@ -17,9 +17,9 @@ export const PREVIEW_COMMANDS = {
   openToSide: 'blueprint.openPreviewToSide',
   open: 'blueprint.openPreview',
   exportHtml: 'blueprint.exportPreviewHtml',
-  /** Not in the palette: what the preview shows, for tests. Resolves after the next paint when `waitForVersion` is given. */
+  /** Test mode only: what the preview shows. Resolves after a paint at or after `minVersion` when given. */
   state: 'blueprint.preview.state',
-  /** Not in the palette: set persona filter, client view or diagram view (tests, keybindings). */
+  /** Test mode only: set persona filter, client view or diagram view. */
   setView: 'blueprint.preview.setView',
 } as const;
 
@@ -104,6 +104,20 @@ function nextRender(preview: BlueprintPreview, minVersion: number | undefined, t
   });
 }
 
+/** Commands the in-editor tests drive the preview with. */
+function registerTestCommands(manager: PreviewManager): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.state, (options?: { minVersion?: number; timeoutMs?: number }) => {
+      const preview = manager.current;
+      if (!preview) return undefined;
+      return nextRender(preview, options?.minVersion, options?.timeoutMs ?? 5000);
+    }),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.setView, (change: Omit<SetViewMessage, 'type'>) => {
+      manager.current?.post({ type: 'setView', ...change });
+    }),
+  ];
+}
+
 /**
  * Register the preview: commands, the panel serializer, editor sync. Called once from
  * `activate` with the extension's engine.
@@ -125,14 +139,9 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Previe
       if (!target) return undefined;
       return exportPreviewHtml(engine, target, destination instanceof vscode.Uri ? destination : undefined);
     }),
-    vscode.commands.registerCommand(PREVIEW_COMMANDS.state, (options?: { minVersion?: number; timeoutMs?: number }) => {
-      const preview = manager.current;
-      if (!preview) return undefined;
-      return nextRender(preview, options?.minVersion, options?.timeoutMs ?? 5000);
-    }),
-    vscode.commands.registerCommand(PREVIEW_COMMANDS.setView, (change: Omit<SetViewMessage, 'type'>) => {
-      manager.current?.post({ type: 'setView', ...change });
-    }),
+    // The in-editor tests run the extension in Test mode (`extensionTestsPath`); users never
+    // get these commands, not even through a keybinding.
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? registerTestCommands(manager) : []),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         if (!isViewState(state)) {
