@@ -8,18 +8,13 @@
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import type { ContentUpdate, PreviewViewState, SetViewMessage, ToWebviewMessage } from '../src/shared/messages';
+import { parsePageSettings, type ContentUpdate, type PageSettings, type PreviewViewState, type SetViewMessage, type ToWebviewMessage } from '../src/shared/messages';
 import { applyActiveColumn, applyPersonaFilter, applyStatesTo, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
 import { applyGridPatch } from './grid-patch';
 import { CoverageView } from './coverage-view';
 import { drawMermaid } from './mermaid-loader';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
-
-interface PageSettings {
-  state: PreviewViewState;
-  allPersonasLabel: string;
-}
 
 interface PersonaSelect extends HTMLElement {
   value: string;
@@ -67,7 +62,7 @@ function injectStyles(css: string): void {
 function readSettings(): PageSettings {
   const raw = document.getElementById('bp-settings')?.dataset.settings;
   if (!raw) throw new Error('preview page lacks its settings');
-  return JSON.parse(raw) as PageSettings;
+  return parsePageSettings(raw);
 }
 
 function scroller(): HTMLElement | null {

@@ -45,6 +45,7 @@ export { renderMermaid, type MermaidOptions } from './render/mermaid';
 export { renderStandalonePage, EXPORT_VIEWS, type ExportView, type PageOptions } from './render/html';
 export { buildJourneyView } from './render/journey-view';
 export { GRID_CSS } from './render/styles';
+export { escapeAttribute, escapeText } from './render/escape';
 export { renderCoverageHtml } from './render/coverage-view';
 export { renderCoveragePage } from './render/coverage-page';
 export { COVERAGE_CSS } from './render/coverage-styles';

@@ -9,8 +9,8 @@ export type { GridPatch };
 
 /** A persona the filter offers. */
 export interface PersonaOption {
-  slug: string;
-  name: string;
+  readonly slug: string;
+  readonly name: string;
 }
 
 /** The preview's views: the swimlane grid, the Mermaid journey diagram, the persona coverage. */
@@ -19,100 +19,100 @@ export type PreviewView = 'grid' | 'mermaid' | 'coverage';
 /** What the preview shows; saved with `setState` so a restored panel comes back as it was. */
 export interface PreviewViewState {
   /** The blueprint shown (a `vscode-uri` string). */
-  uri: string;
+  readonly uri: string;
   /** Persona whose journey is highlighted, others dimmed; undefined: everyone. */
-  persona?: string;
+  readonly persona?: string;
   /** Client view: no rows below the line of visibility, no findings, larger type. */
-  clientView: boolean;
-  view: PreviewView;
-  scrollLeft: number;
-  scrollTop: number;
+  readonly clientView: boolean;
+  readonly view: PreviewView;
+  readonly scrollLeft: number;
+  readonly scrollTop: number;
 }
 
 /** Content of one render: sent on every change, body only (the page is not reloaded). */
 export interface ContentUpdate {
-  type: 'update';
-  uri: string;
+  readonly type: 'update';
+  readonly uri: string;
   /** Increases with every render, so the webview drops stale ones. */
-  version: number;
+  readonly version: number;
   /** File name for the toolbar. */
-  title: string;
+  readonly title: string;
   /** `<div class="bp">` fragment from the core renderer (already sanitised); empty when `patch` is set. */
-  html: string;
+  readonly html: string;
   /**
    * Instead of `html`: the changes from the render of version `baseVersion`, which the
    * webview shows. A webview showing another version asks for everything again (`ready`).
    */
-  patch?: GridPatch & { baseVersion: number };
+  readonly patch?: GridPatch & { baseVersion: number };
   /** Mermaid `journey` source for the diagram view. */
-  mermaid: string;
+  readonly mermaid: string;
   /** The coverage view's `<div class="bp bp-cov">` fragment (core-rendered, escaped). */
-  coverage?: string;
-  personas: PersonaOption[];
-  lang: 'en' | 'nl';
+  readonly coverage?: string;
+  readonly personas: readonly PersonaOption[];
+  readonly lang: 'en' | 'nl';
   /** True when the preview now shows another file than before (scroll resets). */
-  newDocument: boolean;
+  readonly newDocument: boolean;
 }
 
 /** The editor's cursor moved: highlight the step that holds this source line. */
 export interface CursorMessage {
-  type: 'cursor';
-  line: number;
+  readonly type: 'cursor';
+  readonly line: number;
 }
 
 /** The editor scrolled: bring the step at this source line into view. */
 export interface ScrollToLineMessage {
-  type: 'scrollToLine';
-  line: number;
+  readonly type: 'scrollToLine';
+  readonly line: number;
 }
 
 /** Set view options from outside (tests, commands). */
 export interface SetViewMessage {
-  type: 'setView';
-  persona?: string | null;
-  clientView?: boolean;
-  view?: PreviewView;
+  readonly type: 'setView';
+  readonly persona?: string | null;
+  readonly clientView?: boolean;
+  readonly view?: PreviewView;
 }
 
 export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage;
 
 /** The webview's script is running and wants content. */
 export interface ReadyMessage {
-  type: 'ready';
+  readonly type: 'ready';
 }
 
 /** A cell was clicked (or activated by keyboard): show this source line in the editor. */
 export interface RevealLineMessage {
-  type: 'revealLine';
-  line: number;
+  readonly type: 'revealLine';
+  readonly line: number;
 }
 
 /** The preview scrolled; the editor may follow to this source line. */
 export interface DidScrollMessage {
-  type: 'didScroll';
-  line: number;
+  readonly type: 'didScroll';
+  readonly line: number;
 }
 
 /** A link in a cell was followed; the extension decides whether and how to open it. */
 export interface OpenLinkMessage {
-  type: 'openLink';
-  href: string;
+  readonly type: 'openLink';
+  readonly href: string;
 }
 
 /** What the webview painted, for the state command and the in-editor tests. */
 export interface RenderedMessage {
-  type: 'rendered';
-  uri: string;
-  version: number;
+  readonly type: 'rendered';
+  readonly uri: string;
+  readonly version: number;
   /** `data-step` of every column, in order. */
-  steps: string[];
+  readonly steps: readonly string[];
   /** `data-lane` of every visible row. */
-  lanes: string[];
-  state: PreviewViewState;
+  readonly lanes: readonly string[];
+  readonly state: PreviewViewState;
   /** Set when the Mermaid view failed to draw. */
-  mermaidError?: string;
+  readonly mermaidError?: string;
   /** What the coverage view shows (when it is the view): its stage ids and persona ids, in order. */
-  coverage?: { stages: string[]; personas: string[] };
+  readonly coverage?: { readonly stages: readonly string[]; readonly personas: readonly string[] };
 }
 
 export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage;
@@ -134,6 +134,35 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
     default:
       return false;
   }
+}
+
+/** What the page hands its script in `#bp-settings` (written by `previewPage`, read by the webview). */
+export interface PageSettings {
+  readonly state: PreviewViewState;
+  readonly allPersonasLabel: string;
+}
+
+const VIEWS: ReadonlySet<string> = new Set<PreviewView>(['grid', 'mermaid', 'coverage']);
+
+/** Checks a saved or restored view state (webview `getState`, the panel serializer). */
+export function isPreviewViewState(value: unknown): value is PreviewViewState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Record<string, unknown>;
+  return typeof state.uri === 'string'
+    && (state.persona === undefined || typeof state.persona === 'string')
+    && typeof state.clientView === 'boolean'
+    && typeof state.view === 'string' && VIEWS.has(state.view)
+    && Number.isFinite(state.scrollLeft) && Number.isFinite(state.scrollTop);
+}
+
+/** Reads the page's settings; throws on anything but what `previewPage` writes. */
+export function parsePageSettings(json: string): PageSettings {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null) throw new Error('preview settings: not an object');
+  const { state, allPersonasLabel } = value as Record<string, unknown>;
+  if (!isPreviewViewState(state)) throw new Error('preview settings: invalid view state');
+  if (typeof allPersonasLabel !== 'string') throw new Error('preview settings: no label for all personas');
+  return { state, allPersonasLabel };
 }
 
 /** The initial view state for a blueprint. */

@@ -4,8 +4,8 @@
  * toolbar and an empty grid host; content arrives by message. No `vscode` import, so tests
  * can build the same page for a plain browser.
  */
-import { COVERAGE_CSS, GRID_CSS } from '../../core';
-import type { PreviewViewState } from '../../shared/messages';
+import { COVERAGE_CSS, escapeAttribute, GRID_CSS } from '../../core';
+import type { PageSettings, PreviewViewState } from '../../shared/messages';
 
 export interface PageLabels {
   persona: string;
@@ -35,10 +35,8 @@ export function makeNonce(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
 }
 
-/** Escape text for an HTML attribute value or text content. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** Escape for text content and the page's (double-quoted) attribute values: the core's one escape. */
+export const escapeHtml = escapeAttribute;
 
 /** The Content-Security-Policy of the preview. */
 export function previewCsp(cspSource: string, nonce: string): string {
@@ -55,17 +53,14 @@ export function previewCsp(cspSource: string, nonce: string): string {
 /** The complete HTML of the preview page. */
 export function previewPage(options: PageOptions): string {
   const { labels } = options;
-  const settings = JSON.stringify({
-    state: options.state,
-    allPersonasLabel: labels.allPersonas,
-  });
+  const settings: PageSettings = { state: options.state, allPersonasLabel: labels.allPersonas };
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta id="bp-settings" data-settings="${escapeHtml(settings)}">
+<meta id="bp-settings" data-settings="${escapeHtml(JSON.stringify(settings))}">
 <style>${GRID_CSS}
 ${COVERAGE_CSS}</style>
 <title>Blueprint preview</title>
