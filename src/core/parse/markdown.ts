@@ -52,14 +52,25 @@ const FEATURES: readonly Feature[] = [
 /** A closed YAML front matter block at the very start of the text. */
 const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-/** What a parse context holds for any document: the constructs and the tokenizer factories. */
-const SHARED_CONTEXT_KEYS = new Set(['constructs', 'content', 'document', 'flow', 'string', 'text']);
+/**
+ * What a parse context holds for any document: the combined constructs and the tokenizer
+ * factories (each call makes a fresh tokenizer). micromark's `parse()` adds only
+ * `defined: []` and `lazy: {}` beside them; test/unit/parse/parse-context.test.ts pins
+ * that shape, so a micromark upgrade that adds a key fails there first.
+ */
+export const SHARED_CONTEXT_KEYS: ReadonlySet<string> = new Set(['constructs', 'content', 'document', 'flow', 'string', 'text']);
 
 /**
  * One parse context serves every chunk of a configuration: building it combines all
  * constructs (a few hundred), a cost that would otherwise come with each chunk. Its
  * per-document state, the definitions and lazy lines (and what extensions keep on it,
  * such as footnote labels), starts afresh for each text.
+ *
+ * micromark has no public reset, so the context is brought back to the shape `parse()`
+ * returns. That is safe because everything else on it is per-document state that
+ * constructs create on first use (`this.parser.gfmFootnotes ||= []` in the footnote
+ * extension): deleting every other key gives exactly a freshly made context. That test also
+ * shows definitions and footnotes of one text not leaking into the next.
  */
 function resetParseContext(context: ParseContext): void {
   const record = context as unknown as Record<string, unknown>;
@@ -135,6 +146,11 @@ export function parseOutline(text: string): OutlineNode[] {
 /** The outline read from mdast only: the reference the fast way must equal. */
 export function parseOutlineFromMdast(text: string): OutlineNode[] {
   return outlineFromMdast(parseMarkdown(text));
+}
+
+/** micromark's events for a text, from the reused parse context (what the outline is read from). */
+export function markdownEvents(text: string): Event[] {
+  return parserForText(text).events(text);
 }
 
 /** The outline read from events only, or undefined where that way gives up. */
