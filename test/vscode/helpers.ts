@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import manifest from '../../package.json';
+import { expectedFromText } from '../unit/helpers/inline-expectations';
 
 /** `publisher.name` from the manifest, so a rename cannot silently skip tests. */
 export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
@@ -65,15 +66,9 @@ export interface Expectation {
   rule: string;
 }
 
-/** Reads the inline expectations of a fixture (see the team brief). */
+/** Reads the inline expectations of a fixture, with VS Code's 0-based lines. */
 export function inlineExpectations(text: string): Expectation[] {
-  const expectations: Expectation[] = [];
-  text.split(/\r?\n/).forEach((lineText, line) => {
-    const match = /<!--\s*expect:\s*([^>]*?)\s*-->/.exec(lineText);
-    if (!match?.[1]) return;
-    for (const rule of match[1].split(',').map((id) => id.trim()).filter(Boolean)) expectations.push({ line, rule });
-  });
-  return expectations;
+  return expectedFromText(text).map(({ line, rule }) => ({ line: line - 1, rule }));
 }
 
 /** Compact text for failure messages: `line:rule` of each diagnostic. */

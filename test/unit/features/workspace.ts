@@ -4,7 +4,8 @@
  */
 import { URI } from 'vscode-uri';
 import { BlueprintWorkspace } from '../../../src/core/workspace';
-import type { Position, TextEdit } from '../../../src/core/model';
+import type { Position } from '../../../src/core/model';
+import { memoryHost } from '../helpers/expectations';
 
 /** URI of an in-memory file under `/ws`. */
 export function uriOf(path: string): string {
@@ -13,9 +14,8 @@ export function uriOf(path: string): string {
 
 /** A workspace holding the given files (path → text), dependencies loaded. */
 export async function workspaceWith(files: Record<string, string>): Promise<BlueprintWorkspace> {
-  const byUri = new Map(Object.entries(files).map(([path, text]) => [uriOf(path), text]));
-  const workspace = new BlueprintWorkspace({ readFile: async (uri) => byUri.get(uri) });
-  for (const [uri, text] of byUri) workspace.setText(uri, text);
+  const workspace = new BlueprintWorkspace(memoryHost(files, uriOf));
+  for (const [path, text] of Object.entries(files)) workspace.setText(uriOf(path), text);
   await workspace.loadDependencies();
   return workspace;
 }
@@ -40,16 +40,7 @@ export function after(text: string, needle: string, occurrence = 1): Position {
   return positionOf(text, needle, needle.length, occurrence);
 }
 
-/** Applies edits for one file (any order, non-overlapping) to its text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (position: Position): number => (lineStarts[position.line] ?? text.length) + position.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-  return result;
-}
+export { applyEdits } from '../helpers/edits';
 
 /** The text of a file's slice covered by a range. */
 export function textAt(text: string, range: { start: Position; end: Position }): string {

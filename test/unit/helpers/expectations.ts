@@ -11,29 +11,13 @@ import { URI } from 'vscode-uri';
 import { BlueprintWorkspace, type FileHost } from '../../../src/core/workspace';
 import type { BlueprintConfig } from '../../../src/core/config';
 import type { Diagnostic } from '../../../src/core/model';
+import { expectedFromText, type ExpectedFinding } from './inline-expectations';
 
-export interface ExpectedFinding {
-  /** 1-based line. */
-  line: number;
-  rule: string;
-}
+export { expectedFromText, type ExpectedFinding };
 
 export interface Finding extends ExpectedFinding {
   /** Path as given to `runFixture`. */
   file: string;
-}
-
-const EXPECT = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
-
-/** The expectations written in a text, in line order. */
-export function expectedFromText(text: string): ExpectedFinding[] {
-  const result: ExpectedFinding[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    for (const match of line.matchAll(EXPECT)) {
-      for (const rule of match[1].split(',').map((r) => r.trim()).filter(Boolean)) result.push({ line: index + 1, rule });
-    }
-  });
-  return result;
 }
 
 /** The URI a fixture path gets: absolute paths as they are, relative ones under `/fixture`. */
@@ -41,9 +25,9 @@ export function fixtureUri(path: string): string {
   return URI.file(path.startsWith('/') ? path : `/fixture/${path}`).toString();
 }
 
-/** A host that serves the given files and reports every other file as missing. */
-export function memoryHost(files: Record<string, string>): FileHost {
-  const byUri = new Map(Object.entries(files).map(([path, text]) => [fixtureUri(path), text]));
+/** A host that serves the given files (path -> text) and reports every other file as missing. */
+export function memoryHost(files: Record<string, string>, uriOf: (path: string) => string = fixtureUri): FileHost {
+  const byUri = new Map(Object.entries(files).map(([path, text]) => [uriOf(path), text]));
   return { readFile: async (uri: string) => byUri.get(uri) };
 }
 

@@ -3,29 +3,13 @@
  * result again and checks that the finding is gone and the model holds what was meant.
  */
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, Fix, TextEdit } from '../../../src/core/model';
-import { offsetAt } from '../../../src/core/rules/util';
+import type { Diagnostic, Fix } from '../../../src/core/model';
+import { applyEditsToFiles } from '../helpers/edits';
 import { fixtureUri, runFixture } from '../helpers/expectations';
 
-/** Apply edits (any order, non-overlapping) to the texts of the files they touch. */
+/** Apply a fix's edits to the texts of the files they touch. */
 function applyFix(files: Record<string, string>, fix: Fix): Record<string, string> {
-  const byUri = new Map(Object.keys(files).map((path) => [fixtureUri(path), path]));
-  const result = { ...files };
-  const perFile = new Map<string, TextEdit[]>();
-  for (const edit of fix.edits) {
-    const path = byUri.get(edit.uri);
-    if (!path) throw new Error(`edit for unknown file ${edit.uri}`);
-    perFile.set(path, [...(perFile.get(path) ?? []), edit]);
-  }
-  for (const [path, edits] of perFile) {
-    let text = result[path];
-    const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-    for (const edit of sorted) {
-      text = text.slice(0, offsetAt(text, edit.range.start)) + edit.newText + text.slice(offsetAt(text, edit.range.end));
-    }
-    result[path] = text;
-  }
-  return result;
+  return applyEditsToFiles(files, fix.edits, fixtureUri);
 }
 
 async function findings(files: Record<string, string>, path: string, rule: string): Promise<Diagnostic[]> {
