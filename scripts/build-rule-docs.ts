@@ -1,6 +1,7 @@
 /**
  * Generates the rule documentation and the configuration schema from the rule registry:
- * `docs/rules/<id>.md`, `docs/rules/README.md` and `schemas/blueprint.config.schema.json`.
+ * `docs/rules/<id>.md`, `docs/rules/README.md`, `schemas/blueprint.config.schema.json` and
+ * the `blueprint.rules` setting in `package.json`.
  *
  *   npm run docs:rules            write the files
  *   npm run docs:rules -- --check exit 1 when a file is stale (a unit test does the same)
@@ -133,12 +134,25 @@ export function renderConfigSchema(rules: readonly Rule[]): string {
   return JSON.stringify(schema, null, 2) + '\n';
 }
 
+/**
+ * `package.json` with the `blueprint.rules` setting's properties made from the registry
+ * (one severity enum per rule, in registry order); the rest of the manifest as it is.
+ */
+export function renderManifest(rules: readonly Rule[], manifestText: string): string {
+  const manifest = JSON.parse(manifestText) as { contributes: { configuration: { properties: Record<string, { properties?: unknown }> } } };
+  const setting = manifest.contributes.configuration.properties['blueprint.rules'];
+  if (!setting) throw new Error('package.json: no blueprint.rules setting');
+  setting.properties = Object.fromEntries(rules.map((rule) => [rule.id, { type: 'string', enum: [...CONFIGURED_SEVERITIES] }]));
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
 /** Every generated file, by repository-relative path. */
 export function renderAll(rules: readonly Rule[] = allRules): Map<string, string> {
   const files = new Map<string, string>();
   for (const rule of rules) files.set(rule.docs, renderRulePage(rule));
   files.set('docs/rules/README.md', renderRuleIndex(rules));
   files.set('schemas/blueprint.config.schema.json', renderConfigSchema(rules));
+  files.set('package.json', renderManifest(rules, readFileSync(resolve(root, 'package.json'), 'utf8')));
   return files;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The registry: every rule, in the order of the language's checks table. Adding a rule
- * means adding its file here and its page under `docs/rules/` (`npm run docs:rules`).
+ * means its file, a line here and its messages; `npm run docs:rules` generates the rest
+ * (see CONTRIBUTING.md).
  */
 import type { Rule } from './types';
 import { stepWithoutPersona } from './step-without-persona';
