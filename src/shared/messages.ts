@@ -3,7 +3,7 @@
  * by both sides. The webview never receives a model, only HTML the core rendered and
  * sanitised, so it needs no parser and no Markdown library.
  */
-import type { GridPatch } from '../core';
+import type { GridPatch, Lang } from '../core';
 
 export type { GridPatch };
 
@@ -49,7 +49,7 @@ export interface ContentUpdate {
   /** The coverage view's `<div class="bp bp-cov">` fragment (core-rendered, escaped). */
   readonly coverage?: string;
   readonly personas: readonly PersonaOption[];
-  readonly lang: 'en' | 'nl';
+  readonly lang: Lang;
   /** True when the preview now shows another file than before (scroll resets). */
   readonly newDocument: boolean;
 }

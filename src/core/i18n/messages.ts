@@ -4,8 +4,13 @@
  * finding reads the same everywhere. Placeholders are `{name}`; a test checks that both
  * languages use the same placeholders for every key.
  */
+import type { Lang } from '../model';
 
-export type Locale = 'en' | 'nl';
+/**
+ * The message language is the keyword language: one type, `Lang`. This name remains only
+ * for `config.ts` and the CLI options; new code says `Lang`.
+ */
+export type Locale = Lang;
 
 export type MessageArgs = Record<string, string | number>;
 
@@ -218,7 +223,7 @@ export function placeholders(template: string): string[] {
  * Format a message in a locale. A placeholder without an argument is left as `{name}`,
  * so a missing argument is visible rather than silently empty.
  */
-export function formatMessage(locale: Locale, key: MessageKey, args: MessageArgs = {}): string {
+export function formatMessage(locale: Lang, key: MessageKey, args: MessageArgs = {}): string {
   const template: string = messages[key][locale];
   return template.replace(PLACEHOLDER, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,

@@ -2,7 +2,7 @@
  * The shape of a rule. Rules are data: one file per rule under `src/core/rules/`,
  * listed in `registry.ts`; `docs/rules/<id>.md` is checked against them by a test.
  */
-import type { BlueprintDocument, Diagnostic, Fix, Item, Range, Severity } from '../model';
+import type { BlueprintDocument, Diagnostic, Fix, Item, Lang, Range, Severity } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
 import type { MessageKey, MessageArgs } from '../i18n/messages';
 
@@ -50,7 +50,7 @@ export interface RuleContext {
   /** Everything known across files: personas, stories and steps by slug, usage counts. */
   index: WorkspaceIndex;
   /** Language for messages (the file's keyword language unless configured otherwise). */
-  locale: 'en' | 'nl';
+  locale: Lang;
   report(report: Report): void;
 }
 

@@ -5,14 +5,14 @@
  * editor features. Cross-file facts are computed once per change and then reused.
  */
 import { URI, Utils } from 'vscode-uri';
-import type { BlueprintDocument, Diagnostic, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
+import type { BlueprintDocument, Diagnostic, Item, ItemBase, Lang, Persona, Reference, Stage, Step, Story } from '../model';
 import { BlueprintParser } from '../parse/parser';
 import { itemMovedFrom } from '../parse/build';
 import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
 import { allRules } from '../rules/registry';
 import type { Report, Rule, RuleContext } from '../rules/types';
-import { formatMessage, type Locale } from '../i18n/messages';
+import { formatMessage } from '../i18n/messages';
 import type { Located, WorkspaceIndex } from './index-types';
 
 /** How the core reads files: the CLI gives it the file system, the editor its documents. */
@@ -296,7 +296,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   diagnostics(uri: string): Diagnostic[] {
     const doc = this.get(uri);
     if (!doc) return [];
-    const locale: Locale = this.config.locale ?? doc.lang;
+    const locale: Lang = this.config.locale ?? doc.lang;
     const idsVersion = this.ensureFacts().idsVersion;
     const result: Diagnostic[] = doc.problems.map((problem) => ({
       uri,

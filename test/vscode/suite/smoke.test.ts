@@ -15,6 +15,8 @@ import {
   waitFor,
   workspaceFile,
 } from '../helpers';
+import { createBlueprintService } from '../../../src/core';
+import { DIAGNOSTIC_SOURCE } from '../../../src/extension/convert';
 
 suite('smoke', () => {
   test('the extension is installed', () => {
@@ -45,15 +47,25 @@ suite('smoke', () => {
     );
   });
 
-  test('diagnostics appear for the examples, which carry deliberate findings', async () => {
+  test('the examples get exactly the findings the engine computes for them (what the CLI reports)', async () => {
     const examples = await vscode.workspace.findFiles('examples/**/*.blueprint.md');
     assert.ok(examples.length > 0, 'the test workspace must contain the examples');
+    const decoder = new TextDecoder();
+    const read = async (uri: vscode.Uri): Promise<string> => decoder.decode(await vscode.workspace.fs.readFile(uri));
+    const service = createBlueprintService({ readFile: (uri) => read(vscode.Uri.parse(uri)).catch(() => undefined) });
+    for (const example of examples) service.setText(example.toString(), await read(example));
+    await service.loadDependencies();
+    const expected = (uri: vscode.Uri): string[] => service.diagnostics(uri.toString()).map((d) => `${d.range.start.line}:${d.rule}`).sort();
+    assert.ok(examples.some((uri) => expected(uri).length > 0), 'the examples carry deliberate findings');
+    const shown = (uri: vscode.Uri): string[] =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).map((d) => `${d.range.start.line}:${ruleIdOf(d)}`).sort();
+
     for (const example of examples) await openFile(example);
     await waitFor(
-      'diagnostics on at least one example',
-      () => examples.some((uri) => vscode.languages.getDiagnostics(uri).length > 0),
+      'the engine\'s findings on every example, no more and no fewer',
+      () => examples.every((uri) => JSON.stringify(shown(uri)) === JSON.stringify(expected(uri))),
       20_000,
-      () => examples.map((uri) => `${vscode.workspace.asRelativePath(uri)} ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`).join('; '),
+      () => examples.map((uri) => `${vscode.workspace.asRelativePath(uri)}: shown ${shown(uri).join(' ')}; expected ${expected(uri).join(' ')}`).join('\n'),
     );
   });
 
