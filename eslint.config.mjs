@@ -7,7 +7,7 @@
  * - `src/core` imports no `vscode`, no Node built-in, nothing of the hosts or the webview.
  * - `webview/` imports nothing from `src/` but the shared protocol `src/shared/messages`,
  *   and no Node built-in or `vscode`.
- * - `src/cli` imports nothing from `src/extension` or `webview/`, and no `vscode`.
+ * - `src/cli` and `src/action` import nothing from `src/extension` or `webview/`, and no `vscode`.
  * - `src/extension` and `webview/` meet only in `src/shared/messages.ts`.
  * - `src/extension`, `src/cli` and `bench/` enter the core only through `src/core/index.ts`.
  *
@@ -55,7 +55,7 @@ export default tseslint.config(
   { files: ['src/core/**/*.ts'], rules: restrict(noVscode, noNode, noExtension, noWebview, noCli, { regex: '(^|/)shared(/|$)', message: 'The core knows no host protocol.' }) },
   { files: ['src/shared/**/*.ts'], rules: restrict(noVscode, noNode, noExtension, noWebview, noCli, deepCore) },
   { files: ['webview/**/*.ts'], rules: restrict(noVscode, noNode, { regex: '(^|/)src/(?!shared/messages$)', message: 'The webview meets the rest only in src/shared/messages.ts.' }) },
-  { files: ['src/cli/**/*.ts'], rules: restrict(noVscode, noExtension, noWebview, deepCore) },
+  { files: ['src/cli/**/*.ts', 'src/action/**/*.ts'], rules: restrict(noVscode, noExtension, noWebview, deepCore) },
   { files: ['src/extension/**/*.ts'], rules: restrict(noCli, noWebview, deepCore) },
   { files: ['bench/**/*.ts'], rules: restrict(noExtension, noWebview, deepCore) },
 );
