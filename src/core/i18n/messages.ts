@@ -122,6 +122,10 @@ export const messages = {
     en: 'The front matter is not valid YAML: {detail}',
     nl: 'De front matter is geen geldige YAML: {detail}',
   },
+  'parse.frontMatterAlias': {
+    en: "The front matter uses the YAML alias '{alias}': aliases are not supported here, write the value out.",
+    nl: "De front matter gebruikt de YAML-alias '{alias}': aliassen worden hier niet ondersteund, schrijf de waarde uit.",
+  },
   'parse.frontMatterNotMapping': {
     en: "The front matter must be a list of 'key: value' pairs.",
     nl: "De front matter moet bestaan uit 'sleutel: waarde'-paren.",

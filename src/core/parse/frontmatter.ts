@@ -3,7 +3,7 @@
  * persona and the status. Parsed with the `yaml` library so that every value keeps its
  * source range.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { slug } from 'github-slugger';
 import type { FrontMatter, FrontMatterFile, ParseProblem, Reference } from '../model';
 import { STATUS_WORDS } from '../lanes';
@@ -16,7 +16,9 @@ export function parseFrontMatter(
   lines: LineIndex,
 ): { frontMatter: FrontMatter; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
-  const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: false });
+  // `logLevel: 'error'`: the library's warnings (e.g. a collection used as a key) would
+  // otherwise be written to the console, i.e. the CLI's stderr or the extension host log.
+  const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   for (const error of document.errors) {
     const [start, end] = error.pos;
     problems.push({
@@ -26,14 +28,30 @@ export function parseFrontMatter(
       args: { detail: error.message.split('\n')[0] },
     });
   }
-  const data = document.errors.length === 0 && isMap(document.contents) ? (document.toJS() as Record<string, unknown>) : {};
   const rangeOf = (node: YamlNode | null | undefined): FrontMatter['range'] => {
     const nodeRange = node?.range;
     if (!nodeRange) return range;
     return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
   };
-  const frontMatter: FrontMatter = { range, data, personaFiles: [], personaRefs: [] };
+  const frontMatter: FrontMatter = { range, data: {}, personaFiles: [], personaRefs: [] };
   if (document.errors.length > 0) return { frontMatter, problems };
+  // Aliases (`*name`) are refused before anything is resolved: an unresolved one throws,
+  // and a few lines of nested aliases expand exponentially (an "alias bomb"). A front
+  // matter has no use for them, so they make it a parse error like invalid YAML.
+  const alias = firstAlias(document);
+  if (alias) {
+    problems.push({ range: rangeOf(alias), severity: 'error', message: 'parse.frontMatterAlias', args: { alias: `*${alias.source}` } });
+    // The language alone is still read (from its node, resolving nothing), so the message is in the file's language.
+    const lang: unknown = document.get('lang') ?? document.get('taal');
+    if (lang === 'en' || lang === 'nl') frontMatter.lang = lang;
+    return { frontMatter, problems };
+  }
+  const data = isMap(document.contents) ? toPlainData(document) : {};
+  if (data instanceof Error) {
+    problems.push({ range, severity: 'error', message: 'parse.invalidFrontMatter', args: { detail: data.message.split('\n')[0] } });
+    return { frontMatter, problems };
+  }
+  frontMatter.data = data;
   if (!isMap(document.contents)) {
     if (document.contents !== null) problems.push({ range, severity: 'error', message: 'parse.frontMatterNotMapping' });
     return { frontMatter, problems };
@@ -88,6 +106,27 @@ export function parseFrontMatter(
   }
   frontMatter.personaRefs = refs;
   return { frontMatter, problems };
+}
+
+/** The first alias node in the document, if any. */
+function firstAlias(document: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The front matter as plain data, or the library's reason for refusing (not expected once aliases are out). */
+function toPlainData(document: Document): Record<string, unknown> | Error {
+  try {
+    return document.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 function scalarsOf(node: YamlNode | undefined): Scalar[] {
