@@ -12,12 +12,18 @@ import { measureProcesses } from './cli';
 import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
 import { printWebBundleSize } from './web';
+import { runHostileBench } from './hostile';
 import { ms } from './stats';
 
 const EDIT_BUDGET_MS = 16;
 const PROCESS_RATIO_GOAL = 0.6;
 
 async function main(): Promise<void> {
+  // `npm run bench -- hostile`: only the worst-case table.
+  if (process.argv.includes('hostile')) {
+    runHostileBench();
+    return;
+  }
   // Outside the repository: each tool sees one standalone file, not this project's
   // configuration or other blueprints.
   const folder = mkdtempSync(join(tmpdir(), 'blueprint-bench-'));
@@ -50,6 +56,9 @@ async function main(): Promise<void> {
   console.log(`full check of both versions:            ${ms(diff.checkBoth)}`);
   console.log(`diff (both versions checked + compared): ${ms(diff.diff)} (${diff.changes} changes)`);
   console.log(`ratio: ${diffRatio.toFixed(2)}x (goal at most ${DIFF_RATIO_GOAL}x): ${diffRatio <= DIFF_RATIO_GOAL ? 'met' : 'NOT met'}`);
+
+  console.log('\nWorst cases (issue 9): hostile shapes checked and rendered, time per KB against the examples\n');
+  runHostileBench();
 
   console.log('\nWhole process on the 1000-step file (median of 7, alternated)\n');
   const processes = measureProcesses(files[1000]);

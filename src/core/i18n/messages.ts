@@ -154,9 +154,21 @@ export const messages = {
     en: 'This heading has no text, so the item has no id.',
     nl: 'Deze kop heeft geen tekst, dus het item heeft geen id.',
   },
-  'parse.tooDeep': {
-    en: 'This section nests quotes or lists too deeply to be read; only its heading counts.',
-    nl: 'Deze sectie nest citaten of lijsten te diep om te lezen; alleen de kop telt mee.',
+  'parse.tooComplex': {
+    en: 'This section is too complex to read as Markdown: it is read as plain text, and only its heading counts.',
+    nl: 'Deze sectie is te complex om als Markdown te lezen: ze wordt als platte tekst gelezen en alleen de kop telt mee.',
+  },
+  'parse.tooComplexNesting': {
+    en: 'Quotes or lists nested {count} deep on one line (at most {limit}): this section is read as plain text, and only its heading counts.',
+    nl: 'Citaten of lijsten {count} diep genest op één regel (hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee.',
+  },
+  'parse.tooComplexMarkers': {
+    en: '{count} emphasis or link markers (*, _, ~, [, ]) in one paragraph (at most {limit} here): this section is read as plain text, and only its heading counts.',
+    nl: '{count} nadruk- of linktekens (*, _, ~, [, ]) in één alinea (hier hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee.',
+  },
+  'parse.tooComplexTable': {
+    en: 'A table of {count} cells (at most {limit} here): this section is read as plain text, and only its heading counts.',
+    nl: 'Een tabel van {count} cellen (hier hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee.',
   },
   'parse.unreadableFile': {
     en: "File '{path}' could not be read.",

@@ -90,10 +90,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
   const segments: PlacedSegment[] = [];
   let languageVotes = 0;
   for (const chunk of chunks) {
-    if (chunk.parsed.tooDeep) {
-      const line = chunk.startLine;
-      problems.push({ range: { start: { line, character: 0 }, end: endOfLineIn(text, lines, line) }, severity: 'warning', message: 'parse.tooDeep' });
-    }
+    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, text, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
@@ -147,6 +144,16 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
     index = end;
   }
   return doc;
+}
+
+/** The warning for a chunk read as plain text: at the line where the shape starts, else at its heading. */
+function tooComplexProblem(chunk: PlacedChunk, text: string, lines: LineIndex): ParseProblem {
+  const found = chunk.parsed.tooComplex!;
+  const line = found.kind === 'stack' ? chunk.startLine : lines.positionAt(chunk.startOffset + found.offset).line;
+  const range = { start: { line, character: 0 }, end: endOfLineIn(text, lines, line) };
+  if (found.kind === 'stack') return { range, severity: 'warning', message: 'parse.tooComplex' };
+  const message = found.kind === 'nesting' ? 'parse.tooComplexNesting' : found.kind === 'table' ? 'parse.tooComplexTable' : 'parse.tooComplexMarkers';
+  return { range, severity: 'warning', message, args: { count: found.count, limit: found.limit } };
 }
 
 /** Index just past the last segment under the heading at `start` (a section or an item). */

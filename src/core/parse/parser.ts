@@ -24,9 +24,14 @@ export class BlueprintParser {
       const start = spans[i].start;
       let j = i;
       let parsed = this.chunk(text.slice(start, spans[j].end), next);
-      // A chunk that ends inside a fence or HTML block takes the next chunk in.
+      // A chunk that ends inside a fence or HTML block takes the next chunks in: one, then
+      // two, four, … so a run of chunks that all end open (an HTML block before every
+      // heading) costs a linear number of characters parsed, not a quadratic one. Taking
+      // in more than needed is always correct: the reference is the whole document.
+      let take = 1;
       while (parsed.endsOpen && j + 1 < spans.length) {
-        j++;
+        j = Math.min(j + take, spans.length - 1);
+        take *= 2;
         parsed = this.chunk(text.slice(start, spans[j].end), next);
       }
       placed.push({ parsed, startLine: spans[i].startLine, startOffset: start });

@@ -8,6 +8,7 @@ import { LineIndex, stripHtmlComments } from './text';
 import { parseOutline } from './markdown';
 import type { OutlineHeading, OutlineItem, OutlineList, OutlineNode, OutlineYaml } from './outline';
 import { parseFieldItem, type RawField } from './fields';
+import { findComplexity, type Complexity } from './complexity';
 
 export interface SegmentHeading {
   depth: number;
@@ -41,25 +42,33 @@ export interface ParsedChunk {
   frontMatter?: { value: string; range: Range; contentStartOffset: number };
   /** True when the chunk ends inside a block that could continue into the next chunk. */
   endsOpen: boolean;
-  /** True when the chunk nests too deeply to be parsed: only its heading was read. */
-  tooDeep?: boolean;
+  /**
+   * Set when the chunk is too complex for the Markdown tokenizer (see `complexity.ts`), or
+   * nests so deeply that it overflows the stack: it was read as its heading and plain text.
+   * `offset` (in the chunk) and the counts say what was found; absent for a stack overflow.
+   */
+  tooComplex?: Complexity | { kind: 'stack' };
   lineCount: number;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
-export function parseChunk(text: string): ParsedChunk {
-  let outline: OutlineNode[];
-  let tooDeep = false;
+/** The chunk's outline, or its heading and text when the Markdown tools cannot read it in linear time. */
+function outlineOf(text: string): { outline: OutlineNode[]; tooComplex?: ParsedChunk['tooComplex'] } {
+  const complexity = findComplexity(text);
+  if (complexity) return { outline: headingAndText(text), tooComplex: complexity };
   try {
-    outline = parseOutline(text);
+    return { outline: parseOutline(text) };
   } catch (error) {
-    // Thousands of nested quotes or lists exhaust the stack of the Markdown tools; the
-    // rest of the document still counts, so this chunk is read as a heading and text.
+    // A last line of defence: should a shape the guard does not know exhaust the stack of
+    // the Markdown tools, the rest of the document still counts.
     if (!(error instanceof RangeError)) throw error;
-    outline = headingAndText(text);
-    tooDeep = true;
+    return { outline: headingAndText(text), tooComplex: { kind: 'stack' } };
   }
+}
+
+export function parseChunk(text: string): ParsedChunk {
+  const { outline, tooComplex } = outlineOf(text);
   const lines = new LineIndex(text);
   const segments: Segment[] = [];
   let frontMatter: ParsedChunk['frontMatter'];
@@ -79,7 +88,7 @@ export function parseChunk(text: string): ParsedChunk {
   }
   flush();
   const parsed: ParsedChunk = { segments, frontMatter, endsOpen: endsOpen(outline, text), lineCount: lines.lineCount };
-  if (tooDeep) parsed.tooDeep = true;
+  if (tooComplex) parsed.tooComplex = tooComplex;
   return parsed;
 }
 

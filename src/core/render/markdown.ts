@@ -11,6 +11,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { escapeText } from './escape';
+import { findComplexity } from '../parse/complexity';
 
 /**
  * Inline formatting, lists, quotes and links only. No ids (nothing can clobber the page's
@@ -53,7 +54,10 @@ export function markdownToHast(markdown: string): ElementContent[] {
   if (source === '') return [];
   const cached = cache.get(source);
   if (cached) return cached;
-  const result = isPlain(source) ? [{ type: 'text', value: source } satisfies ElementContent] : convert(source);
+  // Text the tokenizer cannot read in linear time (see parse/complexity.ts) is shown as it
+  // is written; the parser reports it (`parse.tooComplex*`).
+  const asText = isPlain(source) || findComplexity(source) !== undefined;
+  const result = asText ? [{ type: 'text', value: source } satisfies ElementContent] : convert(source);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(source, result);
   return result;

@@ -128,7 +128,12 @@ describe('input beyond the Markdown tools', () => {
     expect(doc.steps.map((step) => step.name)).toEqual(['Before', 'Deep', 'After']);
     expect(doc.steps[2].fields[0].value).toBe('@maria');
     expect(doc.problems).toEqual([
-      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 14 } }, severity: 'warning', message: 'parse.tooDeep' },
+      {
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: deep.length - 1 } },
+        severity: 'warning',
+        message: 'parse.tooComplexNesting',
+        args: { count: 20000, limit: 16 },
+      },
     ]);
   });
 });

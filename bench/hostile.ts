@@ -1,0 +1,105 @@
+/**
+ * Worst-case timing (issue 9): each pathological shape at 16 KB and 160 KB, checked as
+ * the CLI and the editor check a file (parse + every rule) and rendered as the preview
+ * renders it, in time per KB beside the same figure for the embedded examples. Goal:
+ * within 5x of the examples. Printed, never asserted (timings belong here, not in tests).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BlueprintWorkspace } from '../src/core';
+import { renderBlueprintHtml } from '../src/core/render/html';
+import { markerLimit, MAX_LINE_NESTING } from '../src/core/parse/complexity';
+import { median, time } from './stats';
+
+const RATIO_GOAL = 5;
+const URI = 'file:///bench/hostile.blueprint.md';
+const HEAD = '---\nblueprint: Hostile\nlang: en\n---\n\n# Hostile\n\n## Journey\n\n### Step: Reads\n- persona: @maria\n- customer: reads\n\n';
+
+/** A shape: text of about `bytes` characters, repeated from a unit. */
+type Shape = (bytes: number) => string;
+const repeat = (unit: string, bytes: number): string => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
+
+/** The shapes of issue 9, and others an attacker would try. */
+export const SHAPES: Record<string, Shape> = {
+  '`- ` x n, then text (nested lists)': (n) => repeat('- ', n) + 'a',
+  '`>` x n (nested quotes)': (n) => repeat('>', n),
+  '`> - ` x n': (n) => repeat('> - ', n),
+  '`*a_` x n (unpaired emphasis)': (n) => repeat('*a_', n),
+  '`*a* ` x n (paired emphasis)': (n) => repeat('*a* ', n),
+  'nested `[` … `]`': (n) => repeat('[', n / 2) + repeat(']', n / 2),
+  '`[a]` x n (reference chain)': (n) => repeat('[a]', n),
+  '`~a_` x n': (n) => repeat('~a_', n),
+  '`1. ` x n, then text': (n) => repeat('1. ', n) + 'a',
+  'indented list 200 deep': (n) => {
+    let text = '';
+    for (let i = 0; text.length < n; i++) text += ' '.repeat(2 * (i % 200)) + '- a\n';
+    return text;
+  },
+  'table, one paragraph of rows': (n) => '| a | b |\n| - | - |\n' + repeat('| [x](y) *e* | `c` |\n', n),
+  'HTML block before every heading': (n) => repeat('#### h\n<div>\n', n),
+  'unclosed fence before every heading': (n) => repeat('#### h\n```\n', n),
+  'many headings (steps)': (n) => repeat('### Step: s\n- persona: @maria\n- customer: c\n\n', n),
+  'huge front matter': (n) => `---\nblueprint: x\nnotes:\n${repeat('  - a long note line\n', n)}---\n\n# Hostile\n`,
+  // Just inside the guard's limits: the most the tokenizer is still given.
+  [`${MAX_LINE_NESTING} containers per line, many lines`]: (n) => repeat('> '.repeat(MAX_LINE_NESTING) + 'a\n', n),
+  'emphasis paragraphs at the marker limit': (n) => {
+    const paragraph = repeat('*a_', 3 * markerLimit(1500));
+    return repeat(paragraph.slice(0, 3 * (markerLimit(paragraph.length) - 2)) + '\n\n', n);
+  },
+};
+
+function checkTime(text: string): number {
+  const host = { readFile: async (): Promise<string | undefined> => undefined };
+  return median(
+    [0, 1, 2].map(() =>
+      time(() => {
+        const workspace = new BlueprintWorkspace(host);
+        workspace.setText(URI, text);
+        workspace.diagnostics(URI);
+      }),
+    ),
+  );
+}
+
+function renderTime(text: string): number {
+  const host = { readFile: async (): Promise<string | undefined> => undefined };
+  const workspace = new BlueprintWorkspace(host);
+  workspace.setText(URI, text);
+  const doc = workspace.get(URI)!;
+  return median([0, 1, 2].map(() => time(() => renderBlueprintHtml({ doc, diagnostics: workspace.diagnostics(URI) }))));
+}
+
+const perKb = (ms: number, text: string): number => ms / (text.length / 1024);
+
+export function runHostileBench(): void {
+  const examplesDir = join(import.meta.dirname, '..', 'examples');
+  const examples = ['apply-for-housing-benefit.blueprint.md', 'bijstand-aanvragen.blueprint.md', 'personas.blueprint.md'].map((name) =>
+    readFileSync(join(examplesDir, name), 'utf8'),
+  );
+  // Warm up, then the examples' figure: all three, many times over, per KB.
+  for (let i = 0; i < 20; i++) for (const text of examples) checkTime(text);
+  const exampleText = examples.join('\n');
+  const exampleCheck = median(examples.map((text) => perKb(checkTime(text), text)));
+  const exampleRender = median(examples.map((text) => perKb(renderTime(text), text)));
+  console.log(`Examples: check ${exampleCheck.toFixed(3)} ms/KB, render ${exampleRender.toFixed(3)} ms/KB (${(exampleText.length / 1024).toFixed(1)} KB in 3 files)\n`);
+  console.log('| shape | KB | check | check ms/KB | ratio | render | render ms/KB | ratio | finding |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  let worst = 0;
+  for (const [name, shape] of Object.entries(SHAPES)) {
+    for (const kb of [16, 160]) {
+      const text = HEAD + shape(kb * 1024 - HEAD.length) + '\n';
+      const check = checkTime(text);
+      const render = renderTime(text);
+      const checkRatio = perKb(check, text) / exampleCheck;
+      const renderRatio = perKb(render, text) / exampleRender;
+      worst = Math.max(worst, checkRatio, renderRatio);
+      const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+      workspace.setText(URI, text);
+      const finding = workspace.get(URI)!.problems.map((p) => p.message.replace('parse.', '')).join(', ') || '-';
+      console.log(
+        `| ${name} | ${(text.length / 1024).toFixed(0)} | ${check.toFixed(1)} ms | ${perKb(check, text).toFixed(3)} | ${checkRatio.toFixed(1)}x | ${render.toFixed(1)} ms | ${perKb(render, text).toFixed(3)} | ${renderRatio.toFixed(1)}x | ${finding} |`,
+      );
+    }
+  }
+  console.log(`\nWorst ratio to the examples' time per KB: ${worst.toFixed(1)}x (goal at most ${RATIO_GOAL}x): ${worst <= RATIO_GOAL ? 'met' : 'NOT met'}`);
+}
