@@ -7,7 +7,7 @@ import { slug as githubSlug } from 'github-slugger';
 import type { BlueprintDocument, Fix, Reference, SectionKind } from '../model';
 import { formatMessage, type MessageKey } from '../i18n/messages';
 import type { RuleContext } from './types';
-import { createItemEdit, didYouMean, nameForSlug } from './util';
+import { createItemEdit, nameForSlug, SuggestionIndex } from './util';
 
 export interface UnknownReferenceOptions {
   kind: 'persona' | 'story';
@@ -35,16 +35,16 @@ function newItemName(ref: Reference): string {
 
 export function checkUnknownReferences(context: RuleContext, options: UnknownReferenceOptions, refs: readonly Reference[]): void {
   const { doc, index, locale } = context;
-  for (const ref of refs) {
-    if (ref.kind !== options.kind || !ref.slug) continue;
-    if (index.resolve(doc.uri, ref)) continue;
-
+  // One candidate set per target (a linked file, or the file's scope), built once and
+  // asked for every unknown reference into it: many misspellings cost no more than one.
+  const targets = new Map<string, { targetDoc: BlueprintDocument | undefined; suggestions: SuggestionIndex }>();
+  const targetFor = (targetUri: string | undefined): { targetDoc: BlueprintDocument | undefined; suggestions: SuggestionIndex } => {
+    const key = targetUri ?? '';
+    let target = targets.get(key);
+    if (target) return target;
     let targetDoc: BlueprintDocument | undefined;
     let candidates: string[];
-    if (ref.target) {
-      const targetUri = index.resolvePath(doc.uri, ref.target);
-      // A missing file is `unresolved-file`'s finding; one finding per mistake.
-      if (!index.exists(targetUri)) continue;
+    if (targetUri !== undefined) {
       targetDoc = index.get(targetUri);
       const items = options.kind === 'persona' ? targetDoc?.personas : targetDoc?.stories;
       candidates = (items ?? []).map((item) => item.id);
@@ -55,8 +55,22 @@ export function checkUnknownReferences(context: RuleContext, options: UnknownRef
       const hasSection = (d: BlueprintDocument): boolean => d.sections.some((s) => s.kind === options.section);
       targetDoc = hasSection(doc) ? doc : index.scope(doc.uri).find((d) => d.uri !== doc.uri && hasSection(d)) ?? doc;
     }
+    target = { targetDoc, suggestions: new SuggestionIndex(candidates) };
+    targets.set(key, target);
+    return target;
+  };
+  for (const ref of refs) {
+    if (ref.kind !== options.kind || !ref.slug) continue;
+    if (index.resolve(doc.uri, ref)) continue;
 
-    const suggestions = didYouMean(ref.slug, candidates);
+    let targetUri: string | undefined;
+    if (ref.target) {
+      targetUri = index.resolvePath(doc.uri, ref.target);
+      // A missing file is `unresolved-file`'s finding; one finding per mistake.
+      if (!index.exists(targetUri)) continue;
+    }
+    const { targetDoc, suggestions: suggestionIndex } = targetFor(targetUri);
+    const suggestions = suggestionIndex.suggest(ref.slug);
     const fixes: Fix[] = suggestions.map((suggestion, i) => ({
       title: formatMessage(locale, 'fix.changeTo', { suggestion: written(ref, suggestion) }),
       edits: [{ uri: doc.uri, range: ref.slugRange, newText: suggestion }],

@@ -34,25 +34,130 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * The optimal-string-alignment distance when it is at most `max`, else a number above
+ * `max`: stops as soon as a whole row exceeds `max`, which no later row can undo.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previous2[j - 2] + 1);
+      current.push(best);
+      if (best < rowMin) rowMin = best;
+    }
+    // A transposition reaches back two rows, so both must exceed `max` before giving up.
+    if (rowMin > max && previousMin > max) return max + 1;
+    previous2 = previous;
+    previous = current;
+    previousMin = rowMin;
+  }
+  return previous[b.length];
+}
+
+/** Words longer than this get no suggestion. */
+export const MAX_SUGGESTED_LENGTH = 100;
+
+interface Candidate {
+  candidate: string;
+  lower: string;
+  order: number;
+}
+
+/**
+ * Did-you-mean over a fixed set of candidates, built once and asked many times: by
+ * length (a distance of at most k needs lengths within k of each other) and sorted by
+ * lower-cased text (for prefixes), with a distance computation that stops at the
+ * allowed distance. Thousands of unknown references against thousands of personas
+ * cost what the near candidates cost, not every pair.
+ */
+export class SuggestionIndex {
+  private readonly byLength = new Map<number, Candidate[]>();
+  private readonly sorted: Candidate[];
+  private readonly answers = new Map<string, string[]>();
+
+  constructor(candidates: readonly string[]) {
+    const seen = new Set<string>();
+    const entries: Candidate[] = [];
+    candidates.forEach((candidate, order) => {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      const entry = { candidate, lower: candidate.toLowerCase(), order };
+      entries.push(entry);
+      const bucket = this.byLength.get(entry.lower.length);
+      if (bucket) bucket.push(entry);
+      else this.byLength.set(entry.lower.length, [entry]);
+    });
+    this.sorted = entries.sort((x, y) => (x.lower < y.lower ? -1 : x.lower > y.lower ? 1 : x.order - y.order));
+  }
+
+  /** As `didYouMean(word, candidates, limit)`. */
+  suggest(word: string, limit = 3): string[] {
+    const key = `${limit}\u0000${word}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.compute(word, limit);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private compute(word: string, limit: number): string[] {
+    const needle = word.toLowerCase();
+    // Comparing is quadratic in the word's length; no name worth suggesting is this long.
+    if (needle.length > MAX_SUGGESTED_LENGTH) return [];
+    const allowed = Math.max(1, Math.floor(needle.length / 3));
+    const scored = new Map<string, { candidate: string; distance: number; order: number }>();
+    for (let length = needle.length - allowed; length <= needle.length + allowed; length++) {
+      for (const entry of this.byLength.get(length) ?? []) {
+        if (entry.candidate === needle) continue;
+        const distance = editDistanceWithin(needle, entry.lower, allowed);
+        if (distance <= allowed) scored.set(entry.candidate, { candidate: entry.candidate, distance, order: entry.order });
+      }
+    }
+    // A prefix (`cust` → `customer`) is also a likely intent when the word is not tiny.
+    if (needle.length >= 3) {
+      for (let i = this.firstAtLeast(needle); i < this.sorted.length && this.sorted[i].lower.startsWith(needle); i++) {
+        const entry = this.sorted[i];
+        if (entry.candidate === needle || scored.has(entry.candidate)) continue;
+        scored.set(entry.candidate, { candidate: entry.candidate, distance: Math.min(entry.lower.length - needle.length, allowed), order: entry.order });
+      }
+    }
+    return [...scored.values()]
+      .sort((x, y) => x.distance - y.distance || x.order - y.order)
+      .slice(0, limit)
+      .map((s) => s.candidate);
+  }
+
+  /** Index of the first candidate whose lower-cased text sorts at or after `text`. */
+  private firstAtLeast(text: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.sorted[mid].lower < text) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
  * Candidates close enough to `word` to be a likely typo, closest first (ties keep the
  * candidates' order, so callers put preferred spellings first). The allowed distance
  * grows with the word: one edit for short words, a third of the length for longer ones.
+ * Callers that ask many words of one set keep a `SuggestionIndex` instead.
  */
 export function didYouMean(word: string, candidates: readonly string[], limit = 3): string[] {
-  const needle = word.toLowerCase();
-  const allowed = Math.max(1, Math.floor(needle.length / 3));
-  const scored: Array<{ candidate: string; distance: number; order: number }> = [];
-  const seen = new Set<string>();
-  candidates.forEach((candidate, order) => {
-    if (seen.has(candidate) || candidate === needle) return;
-    seen.add(candidate);
-    const distance = editDistance(needle, candidate.toLowerCase());
-    // A prefix (`cust` → `customer`) is also a likely intent when the word is not tiny.
-    const isPrefix = needle.length >= 3 && candidate.toLowerCase().startsWith(needle);
-    if (distance <= allowed || isPrefix) scored.push({ candidate, distance: isPrefix ? Math.min(distance, allowed) : distance, order });
-  });
-  scored.sort((x, y) => x.distance - y.distance || x.order - y.order);
-  return scored.slice(0, limit).map((s) => s.candidate);
+  return new SuggestionIndex(candidates).suggest(word, limit);
 }
 
 /** The line break the document uses. */
