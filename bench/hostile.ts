@@ -6,9 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BlueprintWorkspace } from '../src/core';
-import { renderBlueprintHtml } from '../src/core/render/html';
-import { markerLimit, MAX_LINE_NESTING } from '../src/core/parse/complexity';
+import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
 import { median, time } from './stats';
 
 const RATIO_GOAL = 5;
@@ -53,7 +51,7 @@ function checkTime(text: string): number {
   return median(
     [0, 1, 2].map(() =>
       time(() => {
-        const workspace = new BlueprintWorkspace(host);
+        const workspace = createBlueprintService(host);
         workspace.setText(URI, text);
         workspace.diagnostics(URI);
       }),
@@ -63,10 +61,10 @@ function checkTime(text: string): number {
 
 function renderTime(text: string): number {
   const host = { readFile: async (): Promise<string | undefined> => undefined };
-  const workspace = new BlueprintWorkspace(host);
+  const workspace = createBlueprintService(host);
   workspace.setText(URI, text);
   const doc = workspace.get(URI)!;
-  return median([0, 1, 2].map(() => time(() => renderBlueprintHtml({ doc, diagnostics: workspace.diagnostics(URI) }))));
+  return median([0, 1, 2].map(() => time(() => renderStandalonePage({ doc, diagnostics: workspace.diagnostics(URI), index: workspace.index }))));
 }
 
 const perKb = (ms: number, text: string): number => ms / (text.length / 1024);
@@ -93,7 +91,7 @@ export function runHostileBench(): void {
       const checkRatio = perKb(check, text) / exampleCheck;
       const renderRatio = perKb(render, text) / exampleRender;
       worst = Math.max(worst, checkRatio, renderRatio);
-      const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+      const workspace = createBlueprintService({ readFile: async () => undefined });
       workspace.setText(URI, text);
       const finding = workspace.get(URI)!.problems.map((p) => p.message.replace('parse.', '')).join(', ') || '-';
       console.log(

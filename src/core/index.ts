@@ -53,6 +53,7 @@ export { COVERAGE_CSS } from './render/coverage-styles';
 // Parsing, for the bench and tests that measure or drive the parser directly.
 export { BlueprintParser, parseBlueprint, parseWhole, LineIndex } from './parse';
 export { parseMarkdown } from './parse/markdown';
+export { findComplexity, markerLimit, MAX_LINE_NESTING } from './parse/complexity';
 
 // The semantic diff of two versions (`blueprint diff`, `check --base`, the GitHub Action).
 export * from './diff';
