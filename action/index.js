@@ -99,7 +99,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -108,9 +108,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path8) {
       const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -244,7 +244,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -254,7 +254,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -398,7 +398,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -425,7 +425,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -436,7 +436,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root2, {
+      visit4.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -616,7 +616,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -642,7 +642,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -5564,15 +5564,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path8) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP2;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path8) => {
       let item = cst;
       for (const [field, index2] of path8) {
         const tok = item?.[field];
@@ -5583,8 +5583,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path8) => {
-      const parent = visit3.itemAtPath(cst, path8.slice(0, -1));
+    visit4.parentCollection = (cst, path8) => {
+      const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
       const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5615,7 +5615,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
-    exports2.visit = visit3;
+    exports2.visit = visit4;
   }
 });
 
@@ -7331,7 +7331,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -7359,8 +7359,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit3.visit;
-    exports2.visitAsync = visit3.visitAsync;
+    exports2.visit = visit4.visit;
+    exports2.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -9989,7 +9989,7 @@ var CHANNEL_VALUES = {
 var import_yaml = __toESM(require_dist());
 function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   const problems = [];
-  const document3 = (0, import_yaml.parseDocument)(yamlSource, { prettyErrors: false, uniqueKeys: false });
+  const document3 = (0, import_yaml.parseDocument)(yamlSource, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   for (const error of document3.errors) {
     const [start, end] = error.pos;
     problems.push({
@@ -9999,14 +9999,26 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
       args: { detail: error.message.split("\n")[0] }
     });
   }
-  const data = document3.errors.length === 0 && (0, import_yaml.isMap)(document3.contents) ? document3.toJS() : {};
   const rangeOf = (node2) => {
     const nodeRange = node2?.range;
     if (!nodeRange) return range2;
     return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
   };
-  const frontMatter = { range: range2, data, personaFiles: [], personaRefs: [] };
+  const frontMatter = { range: range2, data: {}, personaFiles: [], personaRefs: [] };
   if (document3.errors.length > 0) return { frontMatter, problems };
+  const alias = firstAlias(document3);
+  if (alias) {
+    problems.push({ range: rangeOf(alias), severity: "error", message: "parse.frontMatterAlias", args: { alias: `*${alias.source}` } });
+    const lang2 = document3.get("lang") ?? document3.get("taal");
+    if (lang2 === "en" || lang2 === "nl") frontMatter.lang = lang2;
+    return { frontMatter, problems };
+  }
+  const data = (0, import_yaml.isMap)(document3.contents) ? toPlainData(document3) : {};
+  if (data instanceof Error) {
+    problems.push({ range: range2, severity: "error", message: "parse.invalidFrontMatter", args: { detail: data.message.split("\n")[0] } });
+    return { frontMatter, problems };
+  }
+  frontMatter.data = data;
   if (!(0, import_yaml.isMap)(document3.contents)) {
     if (document3.contents !== null) problems.push({ range: range2, severity: "error", message: "parse.frontMatterNotMapping" });
     return { frontMatter, problems };
@@ -10057,6 +10069,23 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   }
   frontMatter.personaRefs = refs;
   return { frontMatter, problems };
+}
+function firstAlias(document3) {
+  let found;
+  (0, import_yaml.visit)(document3, {
+    Alias(_key, node2) {
+      found = node2;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function toPlainData(document3) {
+  try {
+    return document3.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 function scalarsOf(node2) {
   if (!node2) return [];
@@ -10153,10 +10182,7 @@ function buildDocument(uri, text5, chunks, lines) {
   const segments = [];
   let languageVotes = 0;
   for (const chunk of chunks) {
-    if (chunk.parsed.tooDeep) {
-      const line = chunk.startLine;
-      problems.push({ range: { start: { line, character: 0 }, end: endOfLineIn(text5, lines, line) }, severity: "warning", message: "parse.tooDeep" });
-    }
+    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, text5, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
@@ -10206,6 +10232,14 @@ function buildDocument(uri, text5, chunks, lines) {
     index2 = end;
   }
   return doc;
+}
+function tooComplexProblem(chunk, text5, lines) {
+  const found = chunk.parsed.tooComplex;
+  const line = found.kind === "stack" ? chunk.startLine : lines.positionAt(chunk.startOffset + found.offset).line;
+  const range2 = { start: { line, character: 0 }, end: endOfLineIn(text5, lines, line) };
+  if (found.kind === "stack") return { range: range2, severity: "warning", message: "parse.tooComplex" };
+  const message = found.kind === "nesting" ? "parse.tooComplexNesting" : found.kind === "table" ? "parse.tooComplexTable" : "parse.tooComplexMarkers";
+  return { range: range2, severity: "warning", message, args: { count: found.count, limit: found.limit } };
 }
 function blockEnd(segments, start) {
   const depth = segments[start].segment.heading?.depth ?? 0;
@@ -19243,14 +19277,14 @@ function headingFromMdast(node2, span) {
 }
 function itemFromMdast(item) {
   const links = [];
-  const visit3 = (node2) => {
+  const visit4 = (node2) => {
     if (node2.type === "link") {
       links.push({ url: node2.url, ...spanOf(node2) });
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit3(child);
+    if ("children" in node2) for (const child of node2.children) visit4(child);
   };
-  for (const child of item.children) visit3(child);
+  for (const child of item.children) visit4(child);
   return { children: item.children.map((child) => nodeFromMdast(child, false)), links, ...spanOf(item) };
 }
 function quoteTextFromMdast(node2) {
@@ -21386,12 +21420,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value2.name === "string" ? value2.name : void 0
         )
       );
-      Object.defineProperty(visit3, "name", {
+      Object.defineProperty(visit4, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit3;
-    function visit3() {
+    return visit4;
+    function visit4() {
       const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -21444,7 +21478,7 @@ function toResult(value2) {
 }
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -21481,7 +21515,7 @@ function wrap2(visitor) {
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -22243,7 +22277,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -22672,18 +22706,177 @@ function linkReference2(link2, text5, lines, kind) {
   };
 }
 
+// src/core/parse/complexity.ts
+var MAX_LINE_NESTING = 16;
+var MARKER_ALLOWANCE = 200;
+var MARKER_ALLOWANCE_PER_SQRT_CHAR = 2;
+var SPACE = 32;
+var TAB = 9;
+var GT = 62;
+var LF = 10;
+var CR = 13;
+function isWhitespace(code3) {
+  return code3 === SPACE || code3 === TAB;
+}
+function isEndOfLine(code3) {
+  return code3 === LF || code3 === CR || Number.isNaN(code3);
+}
+function indentOf(text5, start) {
+  let column = 0;
+  let at = start;
+  for (; ; at++) {
+    const code3 = text5.charCodeAt(at);
+    if (code3 === SPACE) column++;
+    else if (code3 === TAB) column += 4 - column % 4;
+    else return { column, at };
+  }
+}
+function lineMarkers(text5, start) {
+  let count = 0;
+  let at = start;
+  let contentColumn;
+  for (; ; ) {
+    while (isWhitespace(text5.charCodeAt(at))) at++;
+    const code3 = text5.charCodeAt(at);
+    if (code3 === GT) {
+      count++;
+      at++;
+      continue;
+    }
+    let end = at;
+    if (code3 === 45 || code3 === 42 || code3 === 43) end = at + 1;
+    else {
+      while (end - at < 9 && text5.charCodeAt(end) >= 48 && text5.charCodeAt(end) <= 57) end++;
+      const delimiter = text5.charCodeAt(end);
+      end = end > at && (delimiter === 46 || delimiter === 41) ? end + 1 : at;
+    }
+    const after = text5.charCodeAt(end);
+    if (end === at || !(isWhitespace(after) || isEndOfLine(after))) return { count, contentColumn };
+    count++;
+    contentColumn = end - start + 1;
+    at = end;
+  }
+}
+var NestingTracker = class {
+  listColumns = [];
+  depthOf(text5, lineStart, blank) {
+    if (blank) return 0;
+    const indent2 = indentOf(text5, lineStart).column;
+    while (this.listColumns.length > 0 && this.listColumns[this.listColumns.length - 1] > indent2) this.listColumns.pop();
+    const markers2 = lineMarkers(text5, lineStart);
+    const depth = this.listColumns.length + markers2.count;
+    if (markers2.contentColumn !== void 0) this.listColumns.push(markers2.contentColumn);
+    return depth;
+  }
+};
+function markersIn(text5, start, end) {
+  let count = 0;
+  let previous3 = 0;
+  for (let at = start; at < end; at++) {
+    const code3 = text5.charCodeAt(at);
+    if (code3 === 91 || code3 === 93) count++;
+    else if ((code3 === 42 || code3 === 95 || code3 === 126) && code3 !== previous3) count++;
+    previous3 = code3;
+  }
+  return count;
+}
+function isBlank(text5, start, end) {
+  for (let at = start; at < end; at++) if (!isWhitespace(text5.charCodeAt(at)) && text5.charCodeAt(at) !== CR) return false;
+  return true;
+}
+function markerLimit(length) {
+  return MARKER_ALLOWANCE + Math.floor(MARKER_ALLOWANCE_PER_SQRT_CHAR * Math.sqrt(length));
+}
+var DELIMITER_CELL = /^\s*:?-+:?\s*$/;
+function cellsOf(line) {
+  const body = line.replace(/^[\s>]*/, "").trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  return body.split(/(?<!\\)\|/);
+}
+function startsTable(header, line) {
+  if (!line.includes("-") || !line.includes("|") && !header.includes("|")) return false;
+  const cells = cellsOf(line);
+  return cells.every((cell3) => DELIMITER_CELL.test(cell3)) && cellsOf(header).length === cells.length;
+}
+var ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+var MarkerCounter = class {
+  start = -1;
+  count = 0;
+  previous;
+  /** Where the current table starts and how many cells it has, once a delimiter row was seen. */
+  table;
+  /** Close the block at `end` (a blank line or the end): what it holds beyond the limit. */
+  close(end) {
+    const found = this.start >= 0 ? this.check(this.start, this.count, end) : void 0;
+    this.start = -1;
+    this.count = 0;
+    this.previous = void 0;
+    this.table = void 0;
+    return found;
+  }
+  add(text5, lineStart, lineEnd) {
+    const line = text5.slice(lineStart, Math.min(lineEnd, lineStart + 1e4));
+    const lineCount = markersIn(text5, lineStart, lineEnd);
+    if (ATX_HEADING.test(line)) return this.close(lineStart) ?? this.check(lineStart, lineCount, lineEnd);
+    if (this.table) return this.addRow(text5, lineStart, lineEnd) ?? this.check(lineStart, lineCount, lineEnd);
+    if (this.previous && startsTable(this.previous.text, line)) {
+      const paragraph2 = this.check(this.start, this.count - this.previous.count, this.previous.start);
+      const header = this.check(this.previous.start, this.previous.count, lineStart);
+      this.table = { start: this.previous.start, cells: 0 };
+      return paragraph2 ?? header ?? this.addRow(text5, this.previous.start, lineEnd);
+    }
+    if (this.start < 0) this.start = lineStart;
+    this.count += lineCount;
+    this.previous = { start: lineStart, count: lineCount, text: line };
+    return void 0;
+  }
+  /**
+   * The GFM table extension records an edit per cell in a list it searches linearly, so
+   * its cost grows with the square of the table's cells (micromark-extension-gfm-table's
+   * `EditMap.add`): the cells of one table are limited like markers.
+   */
+  addRow(text5, lineStart, lineEnd) {
+    const table = this.table;
+    for (let at = lineStart; at < lineEnd; at++) if (text5.charCodeAt(at) === 124) table.cells++;
+    const limit = markerLimit(lineEnd - table.start);
+    return table.cells > limit ? { kind: "table", offset: table.start, count: table.cells, limit } : void 0;
+  }
+  check(start, count, end) {
+    const limit = markerLimit(end - start);
+    return count > limit ? { kind: "markers", offset: start, count, limit } : void 0;
+  }
+};
+function findComplexity(text5) {
+  const nesting = new NestingTracker();
+  const markers2 = new MarkerCounter();
+  let lineStart = 0;
+  for (; ; ) {
+    let lineEnd = lineStart;
+    while (lineEnd < text5.length && !isEndOfLine(text5.charCodeAt(lineEnd))) lineEnd++;
+    const blank = isBlank(text5, lineStart, lineEnd);
+    const depth = nesting.depthOf(text5, lineStart, blank);
+    if (depth > MAX_LINE_NESTING) return { kind: "nesting", offset: lineStart, count: depth, limit: MAX_LINE_NESTING };
+    const found = blank ? markers2.close(lineStart) : markers2.add(text5, lineStart, lineEnd);
+    if (found) return found;
+    if (lineEnd >= text5.length) break;
+    lineStart = lineEnd + (text5.charCodeAt(lineEnd) === CR && text5.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+  }
+  return markers2.close(text5.length);
+}
+
 // src/core/parse/segments.ts
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-function parseChunk(text5) {
-  let outline;
-  let tooDeep = false;
+function outlineOf(text5) {
+  const complexity = findComplexity(text5);
+  if (complexity) return { outline: headingAndText(text5), tooComplex: complexity };
   try {
-    outline = parseOutline(text5);
+    return { outline: parseOutline(text5) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    outline = headingAndText(text5);
-    tooDeep = true;
+    return { outline: headingAndText(text5), tooComplex: { kind: "stack" } };
   }
+}
+function parseChunk(text5) {
+  const { outline, tooComplex } = outlineOf(text5);
   const lines = new LineIndex(text5);
   const segments = [];
   let frontMatter;
@@ -22703,7 +22896,7 @@ function parseChunk(text5) {
   }
   flush();
   const parsed = { segments, frontMatter, endsOpen: endsOpen(outline, text5), lineCount: lines.lineCount };
-  if (tooDeep) parsed.tooDeep = true;
+  if (tooComplex) parsed.tooComplex = tooComplex;
   return parsed;
 }
 var ATX_HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
@@ -22823,8 +23016,10 @@ var BlueprintParser = class {
       const start = spans[i2].start;
       let j = i2;
       let parsed = this.chunk(text5.slice(start, spans[j].end), next);
+      let take = 1;
       while (parsed.endsOpen && j + 1 < spans.length) {
-        j++;
+        j = Math.min(j + take, spans.length - 1);
+        take *= 2;
         parsed = this.chunk(text5.slice(start, spans[j].end), next);
       }
       placed.push({ parsed, startLine: spans[i2].startLine, startOffset: start });
@@ -23353,14 +23548,14 @@ function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit2(text5, visitor, options);
+  visit3(text5, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit2(text5, visitor, options = ParseOptions.DEFAULT) {
+function visit3(text5, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text5, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -23877,6 +24072,10 @@ var messages = {
     en: "The front matter is not valid YAML: {detail}",
     nl: "De front matter is geen geldige YAML: {detail}"
   },
+  "parse.frontMatterAlias": {
+    en: "The front matter uses the YAML alias '{alias}': aliases are not supported here, write the value out.",
+    nl: "De front matter gebruikt de YAML-alias '{alias}': aliassen worden hier niet ondersteund, schrijf de waarde uit."
+  },
   "parse.frontMatterNotMapping": {
     en: "The front matter must be a list of 'key: value' pairs.",
     nl: "De front matter moet bestaan uit 'sleutel: waarde'-paren."
@@ -23905,9 +24104,21 @@ var messages = {
     en: "This heading has no text, so the item has no id.",
     nl: "Deze kop heeft geen tekst, dus het item heeft geen id."
   },
-  "parse.tooDeep": {
-    en: "This section nests quotes or lists too deeply to be read; only its heading counts.",
-    nl: "Deze sectie nest citaten of lijsten te diep om te lezen; alleen de kop telt mee."
+  "parse.tooComplex": {
+    en: "This section is too complex to read as Markdown: it is read as plain text, and only its heading counts.",
+    nl: "Deze sectie is te complex om als Markdown te lezen: ze wordt als platte tekst gelezen en alleen de kop telt mee."
+  },
+  "parse.tooComplexNesting": {
+    en: "Quotes or lists nested {count} deep on one line (at most {limit}): this section is read as plain text, and only its heading counts.",
+    nl: "Citaten of lijsten {count} diep genest op \xE9\xE9n regel (hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee."
+  },
+  "parse.tooComplexMarkers": {
+    en: "{count} emphasis or link markers (*, _, ~, [, ]) in one paragraph (at most {limit} here): this section is read as plain text, and only its heading counts.",
+    nl: "{count} nadruk- of linktekens (*, _, ~, [, ]) in \xE9\xE9n alinea (hier hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee."
+  },
+  "parse.tooComplexTable": {
+    en: "A table of {count} cells (at most {limit} here): this section is read as plain text, and only its heading counts.",
+    nl: "Een tabel van {count} cellen (hier hoogstens {limit}): deze sectie wordt als platte tekst gelezen en alleen de kop telt mee."
   },
   "parse.unreadableFile": {
     en: "File '{path}' could not be read.",
@@ -23970,41 +24181,94 @@ function formatMessage(locale, key, args = {}) {
 }
 
 // src/core/rules/util.ts
-function editDistance(a2, b2) {
+function editDistanceWithin(a2, b2, max) {
+  if (Math.abs(a2.length - b2.length) > max) return max + 1;
   if (a2 === b2) return 0;
-  if (!a2.length) return b2.length;
-  if (!b2.length) return a2.length;
+  if (!a2.length || !b2.length) return Math.max(a2.length, b2.length);
   let previous22 = [];
   let previous3 = Array.from({ length: b2.length + 1 }, (_2, j) => j);
+  let previousMin = 0;
   for (let i2 = 1; i2 <= a2.length; i2++) {
     const current = [i2];
+    let rowMin = i2;
     for (let j = 1; j <= b2.length; j++) {
       const cost = a2[i2 - 1] === b2[j - 1] ? 0 : 1;
       let best = Math.min(previous3[j] + 1, current[j - 1] + 1, previous3[j - 1] + cost);
-      if (i2 > 1 && j > 1 && a2[i2 - 1] === b2[j - 2] && a2[i2 - 2] === b2[j - 1]) {
-        best = Math.min(best, previous22[j - 2] + 1);
-      }
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b2[j - 2] && a2[i2 - 2] === b2[j - 1]) best = Math.min(best, previous22[j - 2] + 1);
       current.push(best);
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > max && previousMin > max) return max + 1;
     previous22 = previous3;
     previous3 = current;
+    previousMin = rowMin;
   }
   return previous3[b2.length];
 }
+var MAX_SUGGESTED_LENGTH = 100;
+var SuggestionIndex = class {
+  byLength = /* @__PURE__ */ new Map();
+  sorted;
+  answers = /* @__PURE__ */ new Map();
+  constructor(candidates2) {
+    const seen = /* @__PURE__ */ new Set();
+    const entries = [];
+    candidates2.forEach((candidate, order2) => {
+      if (seen.has(candidate)) return;
+      seen.add(candidate);
+      const entry = { candidate, lower: candidate.toLowerCase(), order: order2 };
+      entries.push(entry);
+      const bucket = this.byLength.get(entry.lower.length);
+      if (bucket) bucket.push(entry);
+      else this.byLength.set(entry.lower.length, [entry]);
+    });
+    this.sorted = entries.sort((x2, y2) => x2.lower < y2.lower ? -1 : x2.lower > y2.lower ? 1 : x2.order - y2.order);
+  }
+  /** As `didYouMean(word, candidates, limit)`. */
+  suggest(word, limit = 3) {
+    const key = `${limit}\0${word}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.compute(word, limit);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  compute(word, limit) {
+    const needle = word.toLowerCase();
+    if (needle.length > MAX_SUGGESTED_LENGTH) return [];
+    const allowed = Math.max(1, Math.floor(needle.length / 3));
+    const scored = /* @__PURE__ */ new Map();
+    for (let length = needle.length - allowed; length <= needle.length + allowed; length++) {
+      for (const entry of this.byLength.get(length) ?? []) {
+        if (entry.candidate === needle) continue;
+        const distance = editDistanceWithin(needle, entry.lower, allowed);
+        if (distance <= allowed) scored.set(entry.candidate, { candidate: entry.candidate, distance, order: entry.order });
+      }
+    }
+    if (needle.length >= 3) {
+      for (let i2 = this.firstAtLeast(needle); i2 < this.sorted.length && this.sorted[i2].lower.startsWith(needle); i2++) {
+        const entry = this.sorted[i2];
+        if (entry.candidate === needle || scored.has(entry.candidate)) continue;
+        scored.set(entry.candidate, { candidate: entry.candidate, distance: Math.min(entry.lower.length - needle.length, allowed), order: entry.order });
+      }
+    }
+    return [...scored.values()].sort((x2, y2) => x2.distance - y2.distance || x2.order - y2.order).slice(0, limit).map((s2) => s2.candidate);
+  }
+  /** Index of the first candidate whose lower-cased text sorts at or after `text`. */
+  firstAtLeast(text5) {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (this.sorted[mid].lower < text5) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+};
 function didYouMean(word, candidates2, limit = 3) {
-  const needle = word.toLowerCase();
-  const allowed = Math.max(1, Math.floor(needle.length / 3));
-  const scored = [];
-  const seen = /* @__PURE__ */ new Set();
-  candidates2.forEach((candidate, order2) => {
-    if (seen.has(candidate) || candidate === needle) return;
-    seen.add(candidate);
-    const distance = editDistance(needle, candidate.toLowerCase());
-    const isPrefix = needle.length >= 3 && candidate.toLowerCase().startsWith(needle);
-    if (distance <= allowed || isPrefix) scored.push({ candidate, distance: isPrefix ? Math.min(distance, allowed) : distance, order: order2 });
-  });
-  scored.sort((x2, y2) => x2.distance - y2.distance || x2.order - y2.order);
-  return scored.slice(0, limit).map((s2) => s2.candidate);
+  return new SuggestionIndex(candidates2).suggest(word, limit);
 }
 function eolOf(text5) {
   const first = text5.indexOf("\n");
@@ -24046,7 +24310,7 @@ function lineText(text5, line) {
   const raw = text5.slice(starts[line], end);
   return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
 }
-var isBlank = (line) => line === void 0 || line.trim() === "";
+var isBlank2 = (line) => line === void 0 || line.trim() === "";
 function insertFieldEdit(doc, item, fieldText) {
   const eol = eolOf(doc.text);
   const at = item.fieldInsertPosition;
@@ -24064,9 +24328,9 @@ function insertFieldEdit(doc, item, fieldText) {
   if (atLineStart) {
     const before = lineText(doc.text, position2.line - 1);
     const after = lineText(doc.text, position2.line);
-    const needBlankBefore2 = !isBlank(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? "");
+    const needBlankBefore2 = !isBlank2(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? "");
     const atEnd = offset >= doc.text.length;
-    const needBlankAfter2 = !atEnd && !isBlank(after);
+    const needBlankAfter2 = !atEnd && !isBlank2(after);
     return {
       uri: doc.uri,
       range: range2,
@@ -24075,8 +24339,8 @@ function insertFieldEdit(doc, item, fieldText) {
   }
   const current = lineText(doc.text, position2.line);
   const afterLine = lineText(doc.text, position2.line + 1);
-  const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? "") && !isBlank(current);
-  const needBlankAfter = !isBlank(afterLine);
+  const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? "") && !isBlank2(current);
+  const needBlankAfter = !isBlank2(afterLine);
   return {
     uri: doc.uri,
     range: range2,
@@ -24232,14 +24496,14 @@ function newItemName(ref) {
 }
 function checkUnknownReferences(context, options, refs) {
   const { doc, index: index2, locale } = context;
-  for (const ref of refs) {
-    if (ref.kind !== options.kind || !ref.slug) continue;
-    if (index2.resolve(doc.uri, ref)) continue;
+  const targets = /* @__PURE__ */ new Map();
+  const targetFor = (targetUri) => {
+    const key = targetUri ?? "";
+    let target = targets.get(key);
+    if (target) return target;
     let targetDoc;
     let candidates2;
-    if (ref.target) {
-      const targetUri = index2.resolvePath(doc.uri, ref.target);
-      if (!index2.exists(targetUri)) continue;
+    if (targetUri !== void 0) {
       targetDoc = index2.get(targetUri);
       const items = options.kind === "persona" ? targetDoc?.personas : targetDoc?.stories;
       candidates2 = (items ?? []).map((item) => item.id);
@@ -24249,7 +24513,20 @@ function checkUnknownReferences(context, options, refs) {
       const hasSection = (d2) => d2.sections.some((s2) => s2.kind === options.section);
       targetDoc = hasSection(doc) ? doc : index2.scope(doc.uri).find((d2) => d2.uri !== doc.uri && hasSection(d2)) ?? doc;
     }
-    const suggestions = didYouMean(ref.slug, candidates2);
+    target = { targetDoc, suggestions: new SuggestionIndex(candidates2) };
+    targets.set(key, target);
+    return target;
+  };
+  for (const ref of refs) {
+    if (ref.kind !== options.kind || !ref.slug) continue;
+    if (index2.resolve(doc.uri, ref)) continue;
+    let targetUri;
+    if (ref.target) {
+      targetUri = index2.resolvePath(doc.uri, ref.target);
+      if (!index2.exists(targetUri)) continue;
+    }
+    const { targetDoc, suggestions: suggestionIndex } = targetFor(targetUri);
+    const suggestions = suggestionIndex.suggest(ref.slug);
     const fixes = suggestions.map((suggestion, i2) => ({
       title: formatMessage(locale, "fix.changeTo", { suggestion: written(ref, suggestion) }),
       edits: [{ uri: doc.uri, range: ref.slugRange, newText: suggestion }],
@@ -25247,15 +25524,15 @@ var BlueprintWorkspace = class {
   computeScope(uri) {
     const result = [];
     const seen = /* @__PURE__ */ new Set();
-    const visit3 = (current) => {
+    const visit4 = (current) => {
       if (seen.has(current)) return;
       seen.add(current);
       const doc = this.get(current);
       if (!doc) return;
       result.push(doc);
-      for (const file of doc.frontMatter?.personaFiles ?? []) visit3(this.resolvePath(doc.uri, file.path));
+      for (const file of doc.frontMatter?.personaFiles ?? []) visit4(this.resolvePath(doc.uri, file.path));
     };
-    visit3(uri);
+    visit4(uri);
     return result;
   }
   resolve(fromUri, ref) {

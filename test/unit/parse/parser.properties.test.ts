@@ -86,7 +86,7 @@ describe('parser properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000); // CPU-bound: 200 runs of several edits each
 
   it('items moved by a new line above them equal a fresh parse, every range included', () => {
     const text = [
