@@ -8,8 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { buildJourneyView, createBlueprintService, EXPORT_VIEWS, renderCoveragePage, renderMermaid, renderStandalonePage, type ExportView } from '../core';
-import { describeFsError, loadConfig } from './check/config-file';
-import { NodeFileHost, readText } from './check/node-host';
+import { describeFsError, findProjectRoot, loadConfig } from './check/config-file';
+import { describeProblem, NodeFileHost, readFileText } from './check/node-host';
+import { projectRoots } from './check/run';
+import { terminalLine } from './format/safe-text';
 import { ExitCode, type CliIo } from './io';
 import { isAnInput } from './output-target';
 
@@ -107,18 +109,21 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     return ExitCode.usageOrInput;
   }
   const file = path.resolve(io.cwd, options.file);
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    io.stderr(`blueprint render: cannot read ${options.file}: ${describeFsError(error)}\n`);
+  const read = await readFileText(file);
+  if ('problem' in read) {
+    io.stderr(`blueprint render: cannot read ${terminalLine(options.file)}: ${describeProblem(read.problem)}\n`);
     return ExitCode.usageOrInput;
   }
+  if (read.invalidUtf8At !== undefined) {
+    io.stderr(`blueprint render: ${terminalLine(options.file)} is not UTF-8 text; invalid bytes are shown as \uFFFD.\n`);
+  }
+  const text = read.text;
   const loaded = await loadConfig(io.cwd, options.config);
   const configName = loaded.file ? path.relative(io.cwd, loaded.file).split(path.sep).join('/') : 'configuration';
   for (const problem of loaded.problems) io.stderr(`blueprint render: ${configName}: ${problem}\n`);
 
-  const service = createBlueprintService(new NodeFileHost(), { config: loaded.config });
+  const roots = projectRoots(loaded.file !== undefined ? loaded.root : ((await findProjectRoot(io.cwd)) ?? io.cwd), [file]);
+  const service = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root) => URI.file(root).toString()) });
   const uri = URI.file(file).toString();
   const doc = service.setText(uri, text);
   await service.loadDependencies();

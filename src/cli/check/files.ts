@@ -3,7 +3,7 @@
  * arguments, the blueprint files under the current folder. Globbing is tinyglobby's and
  * matching picomatch's, the same engines the editor's file watcher patterns follow.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -47,7 +47,9 @@ export async function blueprintFilesIn(folder: string, options: SelectOptions, n
   // would not look: its `*.blueprint.md` files count as well as those `files` picks.
   const byName = named ? picomatch([...DEFAULT_FILES]) : undefined;
   const base = inside(options.root, folder) !== undefined || folder === options.root ? options.root : folder;
-  const candidates = await glob('**/*', { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+  // Symbolic links are not followed: a `root -> /` link must not walk the file system, a
+  // link loop must not report a file three times; each real file is found where it is.
+  const candidates = await glob('**/*', { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
   return candidates
     .map((file) => path.resolve(file))
     .filter((file) => {
@@ -57,6 +59,16 @@ export async function blueprintFilesIn(folder: string, options: SelectOptions, n
       return byName !== undefined && inFolder !== undefined && byName(inFolder);
     })
     .sort();
+}
+
+/** Why a folder cannot be listed (so it is not mistaken for one without blueprints), if it cannot. */
+async function unreadableFolder(folder: string): Promise<string | undefined> {
+  try {
+    await readdir(folder);
+    return undefined;
+  } catch (error) {
+    return `cannot read this folder: ${describeFsError(error)}`;
+  }
 }
 
 async function kindOf(file: string): Promise<'file' | 'folder' | { error: unknown }> {
@@ -85,6 +97,8 @@ export async function selectFiles(args: readonly string[], options: SelectOption
   };
 
   if (args.length === 0) {
+    const unreadable = await unreadableFolder(options.cwd);
+    if (unreadable) return { files, problems: [{ file: '.', message: unreadable }] };
     const found = await blueprintFilesIn(options.cwd, options);
     if (found.length === 0) {
       problems.push({ file: '.', message: `no blueprint files found (looked for ${options.patterns.join(', ')})` });
@@ -99,11 +113,16 @@ export async function selectFiles(args: readonly string[], options: SelectOption
     if (kind === 'file') {
       add(absolute);
     } else if (kind === 'folder') {
+      const unreadable = await unreadableFolder(absolute);
+      if (unreadable) {
+        problems.push({ file: arg, message: unreadable });
+        continue;
+      }
       const found = await blueprintFilesIn(absolute, options, true);
       if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${[...new Set([...options.patterns, ...DEFAULT_FILES])].join(', ')})` });
       found.forEach(add);
     } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
       if (found.length === 0) problems.push({ file: arg, message: 'no files match this pattern' });
       found.map((file) => path.resolve(file)).sort().forEach(add);
     } else {
@@ -131,7 +150,7 @@ export async function selectContext(selected: readonly string[], projectRoot: st
   const matches = picomatch([...options.patterns]);
   for (const folder of folders) {
     if (projectRoot !== undefined && (folder === projectRoot || inside(projectRoot, folder) !== undefined)) continue;
-    const siblings = await glob('*', { cwd: folder, absolute: true, onlyFiles: true, expandDirectories: false });
+    const siblings = await glob('*', { cwd: folder, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
     // Outside a project the globs apply relative to the folder itself.
     for (const file of siblings) if (matches(path.basename(file))) found.add(path.resolve(file));
   }

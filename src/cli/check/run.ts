@@ -5,7 +5,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createBlueprintService, filesFor, type BlueprintConfig } from '../../core';
+import { createBlueprintService, filesFor, formatMessage, type BlueprintConfig, type Locale } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { isAnInput } from '../output-target';
 import { VERSION } from '../project';
@@ -19,7 +19,7 @@ import { terminalLine } from '../format/safe-text';
 import { describeFsError, findProjectRoot, loadConfig } from './config-file';
 import { selectContext, selectFiles } from './files';
 import { countBySeverity, toFinding, type CheckReport, type Finding, type InputProblem } from './findings';
-import { NodeFileHost, readText } from './node-host';
+import { describeProblem, NodeFileHost, readFileText } from './node-host';
 import { onlyNewFindings } from './base';
 import { CHECK_USAGE, parseCheckArgs, type CheckOptions } from './options';
 
@@ -28,35 +28,45 @@ export function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || '.';
 }
 
+/** The finding for a checked file that is not UTF-8: at the first invalid byte, in the file's language. */
+function notUtf8Finding(file: string, text: string, offset: number, locale: Locale): Finding {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const character = offset - (before.lastIndexOf('\n') + 1);
+  const range = { start: { line, character }, end: { line, character: character + 1 } };
+  return toFinding(file, { uri: '', range, rule: 'parse', severity: 'error', message: formatMessage(locale, 'parse.notUtf8') });
+}
+
 /** Load the files and collect their findings; dependencies are loaded but not reported. */
-async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string): Promise<CheckReport> {
-  const service = createBlueprintService(new NodeFileHost(), { config });
-  const checked: Array<{ uri: string; file: string }> = [];
+async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string, roots: readonly string[]): Promise<CheckReport> {
+  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root) => URI.file(root).toString()) });
+  const checked: Array<{ uri: string; file: string; text: string; invalidUtf8At?: number }> = [];
   const inputProblems: InputProblem[] = [];
-  const [contextTexts, texts] = await Promise.all([
-    // Context is read quietly: a context file that cannot be read is simply left out.
-    Promise.all(context.map((file) => readText(file).catch(() => undefined))),
-    Promise.all(files.map((file) => readText(file).then((text) => ({ text }), (error: unknown) => ({ error })))),
-  ]);
+  const [contextTexts, texts] = await Promise.all([Promise.all(context.map(readFileText)), Promise.all(files.map(readFileText))]);
   context.forEach((file, i) => {
-    const text = contextTexts[i];
-    if (text !== undefined) service.setText(URI.file(file).toString(), text);
+    // Context is read quietly: a context file that cannot be read (or is not UTF-8) is left out.
+    const result = contextTexts[i];
+    if ('text' in result && result.invalidUtf8At === undefined) service.setText(URI.file(file).toString(), result.text);
   });
   files.forEach((file, i) => {
     const result = texts[i];
     const shown = displayPath(cwd, file);
-    if ('error' in result) {
-      inputProblems.push({ file: shown, message: describeFsError(result.error) });
+    if ('problem' in result) {
+      // Node reads a file name that is not UTF-8 with U+FFFD in it, and cannot open it by that name.
+      const badName = result.problem === 'missing' && file.includes('\uFFFD');
+      inputProblems.push({ file: shown, message: badName ? 'the file name is not valid UTF-8 (shown with \uFFFD); rename the file to check it' : describeProblem(result.problem) });
       return;
     }
     const uri = URI.file(file).toString();
     service.setText(uri, result.text);
-    checked.push({ uri, file: shown });
+    checked.push({ uri, file: shown, text: result.text, invalidUtf8At: result.invalidUtf8At });
   });
   await service.loadDependencies();
 
   const findings: Finding[] = [];
-  for (const { uri, file } of checked) {
+  for (const { uri, file, text, invalidUtf8At } of checked) {
+    const lang = service.get(uri)?.lang ?? 'en';
+    if (invalidUtf8At !== undefined) findings.push(notUtf8Finding(file, text, invalidUtf8At, config.locale ?? lang));
     for (const diagnostic of service.diagnostics(uri)) {
       // A rule may point into another file; name that file rather than the one checked.
       const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, URI.parse(diagnostic.uri).fsPath) : file;
@@ -82,6 +92,19 @@ function render(report: CheckReport, options: CheckOptions, io: CliIo, config: B
       return formatStylish(report, painter(colour));
     }
   }
+}
+
+/**
+ * The folders whose files checked blueprints may read: the project (the configuration's
+ * folder, else the Git repository, else the current folder) and, for a file named
+ * outside it, that file's own folder.
+ */
+export function projectRoots(root: string, files: readonly string[]): string[] {
+  const outside = files.map((file) => path.dirname(file)).filter((folder) => {
+    const relative = path.relative(root, folder);
+    return relative.startsWith('..') || path.isAbsolute(relative);
+  });
+  return [root, ...new Set(outside)];
 }
 
 /** Exit code from the findings: errors, or too many warnings, fail the run. */
@@ -120,7 +143,7 @@ export async function checkReport(options: CheckOptions, io: CliIo): Promise<Che
       return { error: `refusing to write the report over ${options.outputFile}: it is one of the files being checked.` };
     }
   }
-  let report = await analyse(selection.files, context, config, io.cwd);
+  let report = await analyse(selection.files, context, config, io.cwd, projectRoots(projectRoot ?? io.cwd, selection.files));
   if (options.base !== undefined) {
     const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
     if ('error' in filtered) return filtered;

@@ -8,7 +8,9 @@ import { URI } from 'vscode-uri';
 import { buildCoverage, coverageToJson, coverageToMarkdown, createBlueprintService, filesFor, type Coverage } from '../../core';
 import { describeFsError, findProjectRoot, loadConfig } from '../check/config-file';
 import { selectContext, selectFiles } from '../check/files';
-import { NodeFileHost, readText } from '../check/node-host';
+import { describeProblem, NodeFileHost, readFileText } from '../check/node-host';
+import { projectRoots } from '../check/run';
+import { terminalLine } from '../format/safe-text';
 import { displayPath } from '../check/run';
 import { painter, useColor } from '../format/colors';
 import { ExitCode, type CliIo } from '../io';
@@ -54,21 +56,24 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
   let failed = selection.problems.length > 0;
   for (const problem of selection.problems) io.stderr(`blueprint coverage: ${problem.file}: ${problem.message}\n`);
 
-  const workspace = createBlueprintService(new NodeFileHost(), { config: loaded.config });
+  // Files blueprints name are read only inside the project, as for `check`.
+  const roots = projectRoots((loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd)) ?? io.cwd, selection.files);
+  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root) => URI.file(root).toString()) });
   for (const file of context) {
-    const text = await readText(file).catch(() => undefined);
-    if (text !== undefined) workspace.setText(URI.file(file).toString(), text);
+    const result = await readFileText(file);
+    if ('text' in result && result.invalidUtf8At === undefined) workspace.setText(URI.file(file).toString(), result.text);
   }
   const chosen: Array<{ uri: string; file: string }> = [];
   for (const file of selection.files) {
-    try {
-      const uri = URI.file(file).toString();
-      workspace.setText(uri, await readText(file));
-      chosen.push({ uri, file: displayPath(io.cwd, file) });
-    } catch (error) {
-      io.stderr(`blueprint coverage: ${displayPath(io.cwd, file)}: ${describeFsError(error)}\n`);
+    const result = await readFileText(file);
+    if ('problem' in result) {
+      io.stderr(`blueprint coverage: ${terminalLine(displayPath(io.cwd, file))}: ${describeProblem(result.problem)}\n`);
       failed = true;
+      continue;
     }
+    const uri = URI.file(file).toString();
+    workspace.setText(uri, result.text);
+    chosen.push({ uri, file: displayPath(io.cwd, file) });
   }
   await workspace.loadDependencies();
   const results: FileCoverage[] = [];

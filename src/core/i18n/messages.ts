@@ -174,6 +174,34 @@ export const messages = {
     en: "File '{path}' could not be read.",
     nl: "Bestand '{path}' kon niet worden gelezen.",
   },
+  'parse.filePermission': {
+    en: "File '{path}' cannot be read: permission denied.",
+    nl: "Bestand '{path}' kan niet worden gelezen: geen toegang.",
+  },
+  'parse.fileIsFolder': {
+    en: "'{path}' is a folder, not a file.",
+    nl: "'{path}' is een map, geen bestand.",
+  },
+  'parse.fileNotRegular': {
+    en: "'{path}' is not a regular file (but a device, pipe or socket) and is not read.",
+    nl: "'{path}' is geen gewoon bestand (maar een apparaat, pipe of socket) en wordt niet gelezen.",
+  },
+  'parse.fileTooLarge': {
+    en: "File '{path}' is larger than {limit} MB and is not read.",
+    nl: "Bestand '{path}' is groter dan {limit} MB en wordt niet gelezen.",
+  },
+  'parse.fileNotUtf8': {
+    en: "File '{path}' is not UTF-8 text and is not read.",
+    nl: "Bestand '{path}' is geen UTF-8-tekst en wordt niet gelezen.",
+  },
+  'parse.fileOutsideProject': {
+    en: "'{path}' lies outside the project folder; files there are not read.",
+    nl: "'{path}' ligt buiten de projectmap; bestanden daar worden niet gelezen.",
+  },
+  'parse.notUtf8': {
+    en: 'This file is not UTF-8 text: the bytes here are not valid UTF-8 (shown as �).',
+    nl: 'Dit bestand is geen UTF-8-tekst: de bytes hier zijn geen geldige UTF-8 (getoond als �).',
+  },
 
   // --- quick-fix titles ----------------------------------------------------------------
   'fix.addPersona': { en: 'Add persona @{persona}', nl: 'Voeg persona @{persona} toe' },

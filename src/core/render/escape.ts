@@ -8,19 +8,30 @@
 /** Attribute values: `undefined` and `false` leave the attribute out, `true` writes it bare. */
 export type AttributeValue = string | number | boolean | undefined;
 
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"]/;
+const TEXT_SPECIAL = /[&<>\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const ATTRIBUTE_SPECIAL = /[&<>"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Unicode bidi controls: embeddings, overrides, isolates and the implicit marks. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text content: `&`, `<` and `>` escaped, so text can never open a tag or an entity. */
-export function escapeText(text: string): string {
-  if (!TEXT_SPECIAL.test(text)) return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Bidi controls shown as `[U+202E]`: a right-to-left override in a step name would
+ * otherwise make the page read differently from the blueprint ("Trojan Source").
+ * The marker has no `<`, `>`, `&` or `"`, so it is safe in text and attribute values.
+ */
+export function markBidiControls(html: string): string {
+  return html.replace(BIDI_CONTROL, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
-/** A double-quoted attribute value: `"` escaped too, so a value cannot end its quotes. */
+/** Text content: `&`, `<` and `>` escaped, so text can never open a tag or an entity; bidi controls marked. */
+export function escapeText(text: string): string {
+  if (!TEXT_SPECIAL.test(text)) return text;
+  return markBidiControls(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/** A double-quoted attribute value: `"` escaped too, so a value cannot end its quotes; bidi controls marked. */
 export function escapeAttribute(value: string): string {
   if (!ATTRIBUTE_SPECIAL.test(value)) return value;
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return markBidiControls(value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
 // Names are the renderer's own constants, never blueprint text; this guards against a slip.

@@ -10,7 +10,7 @@ import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { escapeText } from './escape';
+import { escapeText, markBidiControls } from './escape';
 import { findComplexity } from '../parse/complexity';
 
 /**
@@ -93,7 +93,7 @@ export function markdownToHtml(markdown: string): string {
   const cached = htmlCache.get(markdown);
   if (cached !== undefined) return cached;
   const source = markdown.trim();
-  const html = source === '' ? '' : isPlain(source) ? escapeText(source) : toHtml({ type: 'root', children: markdownToHast(source) });
+  const html = source === '' ? '' : isPlain(source) ? escapeText(source) : markBidiControls(toHtml({ type: 'root', children: markdownToHast(source) }));
   if (htmlCache.size >= CACHE_LIMIT) htmlCache.clear();
   htmlCache.set(markdown, html);
   return html;

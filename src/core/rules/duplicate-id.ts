@@ -38,7 +38,11 @@ function reportShadowing(
   kind: 'personas' | 'stories',
   message: MessageKey,
 ): void {
-  const shared = context.index.scope(context.doc.uri).filter((other) => other.uri !== context.doc.uri);
+  // Most ids are defined in one file only: then nothing can shadow, and the scope (which
+  // for a chain of n personas files is n long, for each of them) is never walked.
+  const uri = context.doc.uri;
+  if (!items.some((item) => item.id && context.index.definedIn(kind, item.id).some((other) => other !== uri))) return;
+  const shared = context.index.scope(uri).filter((other) => other.uri !== uri);
   if (shared.length === 0) return;
   const reported = new Set<string>();
   for (const item of items) {

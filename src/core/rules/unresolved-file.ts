@@ -37,7 +37,8 @@ blueprint: Apply for a living wage
   check(context) {
     const { doc, index } = context;
     for (const file of doc.frontMatter?.personaFiles ?? []) {
-      if (index.exists(index.resolvePath(doc.uri, file.path))) continue;
+      // Only a file that is not there: one that cannot be read is a `parse` problem that says why.
+      if (index.fileProblem(index.resolvePath(doc.uri, file.path)) !== 'missing') continue;
       context.report({ range: file.range, message: 'rule.unresolvedFile', args: { path: file.path } });
     }
   },
@@ -45,7 +46,7 @@ blueprint: Apply for a living wage
   checkItem(context, item) {
     const { doc, index } = context;
     for (const ref of item.references) {
-      if (!ref.target || index.exists(index.resolvePath(doc.uri, ref.target))) continue;
+      if (!ref.target || index.fileProblem(index.resolvePath(doc.uri, ref.target)) !== 'missing') continue;
       context.report({ range: ref.range, message: 'rule.unresolvedFile', args: { path: ref.target } });
     }
   },

@@ -3,6 +3,7 @@
  * computed once per analysis. Implemented in `workspace.ts`.
  */
 import type { BlueprintDocument, Item, Persona, Reference, Step, Story } from '../model';
+import type { FileProblemKind } from './file-problems';
 
 /** An item together with the file that defines it. */
 export interface Located<T extends Item = Item> {
@@ -19,6 +20,10 @@ export interface WorkspaceIndex {
   resolvePath(fromUri: string, path: string): string;
   /** True when the file behind a resolved URI exists (was readable). */
   exists(uri: string): boolean;
+  /** Why the file behind a resolved URI could not be read (`missing`, `folder`, `tooLarge` ...), if so. */
+  fileProblem(uri: string): FileProblemKind | undefined;
+  /** URIs of the loaded documents that define a persona or story with this id. */
+  definedIn(kind: 'personas' | 'stories', id: string): readonly string[];
   /** Documents whose personas and stories a document sees: itself, then its `personas:` files. */
   scope(uri: string): BlueprintDocument[];
   /** Resolve a reference made in `fromUri` to its definition. */

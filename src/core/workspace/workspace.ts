@@ -14,15 +14,28 @@ import { allRules } from '../rules/registry';
 import type { Report, Rule, RuleContext } from '../rules/types';
 import { formatMessage } from '../i18n/messages';
 import type { Located, WorkspaceIndex } from './index-types';
+import { isInsideRoots, isReadFailure, wellFormed, type FileProblemKind, type FileReadResult } from './file-problems';
+import { fileProblemDiagnostics } from './file-problem-diagnostics';
 
 /** How the core reads files: the CLI gives it the file system, the editor its documents. */
 export interface FileHost {
-  /** The file's text, or undefined when it does not exist or cannot be read. */
-  readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The file's text; undefined when it does not exist; or why it cannot be used (a
+   * folder, a device, too large, not UTF-8, no permission ...). Only regular files inside
+   * the project are read, at most `MAX_FILE_BYTES`.
+   */
+  readFile(uri: string): Promise<FileReadResult>;
 }
 
 export interface WorkspaceOptions {
   config?: BlueprintConfig;
+  /**
+   * The project's folders (URIs). Files that documents point at are only read inside
+   * them; a path leading elsewhere is reported, never read, so a blueprint cannot probe
+   * the file system. A function is asked each time (the editor's folders change).
+   * Absent or empty: no limit.
+   */
+  roots?: readonly string[] | (() => readonly string[]);
 }
 
 interface Entry {
@@ -48,6 +61,8 @@ interface Facts {
   stepsByTarget?: Map<Item, Located<Step>[]>;
   /** Every reference resolving to an item, by the target item. */
   refsByTarget?: Map<Item, Array<{ uri: string; ref: Reference }>>;
+  /** Documents defining each persona and story id, keyed `kind id`. */
+  definers?: Map<string, string[]>;
 }
 
 interface DocTables {
@@ -77,8 +92,8 @@ const stepUses = new WeakMap<Step, StepUses>();
 
 export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
-  /** URIs asked for and found missing. */
-  private readonly missing = new Set<string>();
+  /** URIs asked for that could not be read, and why. */
+  private readonly unreadable = new Map<string, FileProblemKind>();
   private facts: Facts | undefined;
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
   private readonly cleanItems = new Map<string, WeakMap<Item, number>>();
@@ -87,9 +102,11 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly idsSignatures = new Map<string, string>();
   private readonly resolvedPaths = new Map<string, string>();
   private config: BlueprintConfig;
+  private readonly roots: WorkspaceOptions['roots'];
 
   constructor(private readonly host: FileHost, options: WorkspaceOptions = {}) {
     this.config = options.config ?? {};
+    this.roots = options.roots;
   }
 
   /** The index interface rules and features use. */
@@ -109,7 +126,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     const doc = parser.parse(text, uri);
     entry = { parser, doc };
     this.entries.set(uri, entry);
-    if (this.missing.delete(uri)) this.idsVersion++;
+    if (this.unreadable.delete(uri)) this.idsVersion++;
     this.facts = undefined;
     return doc;
   }
@@ -120,39 +137,55 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   /** Mark a file as missing (e.g. deleted on disk), so references to it are reported. */
   markMissing(uri: string): void {
+    this.markUnreadable(uri, 'missing');
+  }
+
+  private markUnreadable(uri: string, problem: FileProblemKind): void {
     this.remove(uri);
-    this.missing.add(uri);
+    this.unreadable.set(uri, problem);
     this.idsVersion++;
     this.facts = undefined;
   }
 
-  /** Load every file that loaded documents point at and that is not loaded yet, transitively. */
+  /** Why a file that documents point at could not be read, if it could not. */
+  fileProblem(uri: string): FileProblemKind | undefined {
+    return this.entries.has(uri) ? undefined : this.unreadable.get(uri);
+  }
+
+  /**
+   * Load every file that loaded documents point at and that is not loaded yet,
+   * transitively. Each round looks only at the documents the previous round added, so a
+   * chain of n files costs n reads, not n² scans. Files outside the roots are not read.
+   */
   async loadDependencies(): Promise<void> {
     const pending = new Set<string>();
-    const collect = (): void => {
-      for (const { doc } of this.entries.values()) {
+    const collect = (docs: Iterable<BlueprintDocument>): void => {
+      for (const doc of docs) {
         for (const uri of this.dependenciesOf(doc)) {
-          if (!this.entries.has(uri) && !this.missing.has(uri)) pending.add(uri);
+          if (!this.entries.has(uri) && !this.unreadable.has(uri)) pending.add(uri);
         }
       }
     };
-    collect();
+    collect(this.documents());
+    const roots = typeof this.roots === 'function' ? this.roots() : this.roots;
     while (pending.size > 0) {
       const batch = [...pending];
       pending.clear();
-      const texts = await Promise.all(batch.map((uri) => this.host.readFile(uri).catch(() => undefined)));
+      const results = await Promise.all(batch.map((uri) => this.read(uri, roots)));
+      const added: BlueprintDocument[] = [];
       batch.forEach((uri, i) => {
-        const text = texts[i];
-        if (text === undefined) {
-          this.missing.add(uri);
-          this.idsVersion++;
-          this.facts = undefined;
-        } else if (!this.entries.has(uri)) {
-          this.setText(uri, text);
-        }
+        const result = results[i];
+        if (result === undefined) this.markUnreadable(uri, 'missing');
+        else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
+        else if (!this.entries.has(uri)) added.push(this.setText(uri, result));
       });
-      collect();
+      collect(added);
     }
+  }
+
+  private async read(uri: string, roots: readonly string[] | undefined): Promise<FileReadResult> {
+    if (roots && roots.length > 0 && !isInsideRoots(uri, roots)) return { problem: 'outsideProject' };
+    return this.host.readFile(uri).catch((): FileReadResult => ({ problem: 'unreadable' }));
   }
 
   /** URIs of the files a document points at. */
@@ -195,21 +228,26 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     return resolved;
   }
 
+  /**
+   * Decoded once (`%2e%2e/` is `../`), then resolved with `.` and `..` applied, so the
+   * result can be checked against the project's roots. Lone surrogates, which no URI can
+   * hold, become U+FFFD.
+   */
   private computePath(fromUri: string, path: string): string {
-    const clean = path.split('#')[0].trim();
+    const clean = wellFormed(path.split('#')[0].trim());
     let decoded = clean;
     try {
-      decoded = decodeURI(clean);
+      decoded = wellFormed(decodeURI(clean));
     } catch {
       // keep as written
     }
     const base = URI.parse(fromUri);
-    if (decoded.startsWith('/')) return base.with({ path: decoded }).toString();
+    if (decoded.startsWith('/')) return Utils.resolvePath(base.with({ path: '/' }), decoded).toString();
     return Utils.joinPath(Utils.dirname(base), decoded).toString();
   }
 
   exists(uri: string): boolean {
-    return this.entries.has(uri) || !this.missing.has(uri);
+    return this.entries.has(uri) || !this.unreadable.has(uri);
   }
 
   scope(uri: string): BlueprintDocument[] {
@@ -222,19 +260,35 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     return scope;
   }
 
+  /** Depth-first, in `personas:` order, with an explicit stack: a chain of 12,000 files must not overflow. */
   private computeScope(uri: string): BlueprintDocument[] {
     const result: BlueprintDocument[] = [];
     const seen = new Set<string>();
-    const visit = (current: string): void => {
-      if (seen.has(current)) return;
+    const stack = [uri];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (seen.has(current)) continue;
       seen.add(current);
       const doc = this.get(current);
-      if (!doc) return;
+      if (!doc) continue;
       result.push(doc);
-      for (const file of doc.frontMatter?.personaFiles ?? []) visit(this.resolvePath(doc.uri, file.path));
-    };
-    visit(uri);
+      const files = doc.frontMatter?.personaFiles ?? [];
+      for (let i = files.length - 1; i >= 0; i--) stack.push(this.resolvePath(doc.uri, files[i].path));
+    }
     return result;
+  }
+
+  definedIn(kind: 'personas' | 'stories', id: string): readonly string[] {
+    const facts = this.ensureFacts();
+    if (!facts.definers) {
+      const definers = new Map<string, string[]>();
+      for (const [uri, tables] of facts.tables) {
+        for (const slug of tables.personas.keys()) push(definers, `personas ${slug}`, uri);
+        for (const slug of tables.stories.keys()) push(definers, `stories ${slug}`, uri);
+      }
+      facts.definers = definers;
+    }
+    return facts.definers.get(`${kind} ${id}`) ?? [];
   }
 
   resolve(fromUri: string, ref: Reference): Located | undefined {
@@ -305,6 +359,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
       severity: problem.severity,
       message: formatMessage(locale, problem.message, problem.args),
     }));
+    result.push(...fileProblemDiagnostics(doc, this, locale));
     for (const rule of allRules) {
       const severity = severityFor(this.config, rule.id);
       if (severity === 'off') continue;
