@@ -97,7 +97,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   private facts: Facts | undefined;
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
   private readonly cleanItems = new Map<string, WeakMap<Item, number>>();
-  /** Bumped whenever the ids any document defines, or the set of files, change. */
+  /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
   private idsVersion = 0;
   private readonly idsSignatures = new Map<string, string>();
   private readonly resolvedPaths = new Map<string, string>();
@@ -465,7 +465,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
       if (!tables) {
         tables = tablesOf(doc);
         tablesByDocument.set(doc, tables);
-        const signature = idsSignature(tables);
+        const signature = idsSignature(tables) + '|' + scopeSignature(doc);
         if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
         this.idsSignatures.set(doc.uri, signature);
       }
@@ -519,6 +519,15 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 /** The ids a document defines, in one string: equal signatures resolve references alike. */
 function idsSignature(tables: DocTables): string {
   return [[...tables.personas.keys()].join(' '), [...tables.stories.keys()].join(' '), [...tables.journey.keys()].join(' ')].join('|');
+}
+
+/**
+ * What a document's front matter adds to its scope: the persona files it names. Removing
+ * `personas:` or breaking the YAML changes what every reference in the file resolves to
+ * while no id changes, so results kept for unchanged items must be dropped then too.
+ */
+function scopeSignature(doc: BlueprintDocument): string {
+  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join('\u0000');
 }
 
 function findIn(table: DocTables, ref: Reference): Item | undefined {
