@@ -6,6 +6,7 @@
  * 😞 🙁 😐 🙂 😀, optionally per persona: `@maria -2; @ahmed 1`. Text after the score
  * (`-2 frustrated`) is a note and ignored.
  */
+import { idOf } from './parse/ids';
 
 /** The emoji scale, from -2 to 2. */
 export const EMOTION_EMOJI: ReadonlyArray<{ emoji: string; score: number }> = [
@@ -40,7 +41,7 @@ export interface ParsedEmotion {
 }
 
 // `@slug` (optionally followed by `:`), then the score token, then an optional note.
-const PERSONA_PREFIX = /^@([\p{L}\p{N}_-]+):?\s*/u;
+const PERSONA_PREFIX = /^@([\p{L}\p{M}\p{N}\p{Pc}-]+):?\s*/u;
 // ASCII and Unicode minus (U+2212) both occur in text pasted from documents.
 const NUMBER = /^([+\-\u2212]?)(\d+(?:[.,]\d+)?)(?=$|\s|\()/u;
 
@@ -91,7 +92,7 @@ export function parseEmotion(value: string): ParsedEmotion {
     if ('error' in read) {
       result.errors.push({ kind: read.error, text: entry.text, start: entry.start, end: entry.end });
     } else if (persona) {
-      result.perPersona.push({ slug: persona[1].toLowerCase(), score: read.score });
+      result.perPersona.push({ slug: idOf(persona[1]), score: read.score });
     } else {
       result.overall = read.score;
     }

@@ -186,5 +186,11 @@ function refusalMessage(refusal: RenameRefusal): string {
     case 'notRenamable': return vscode.l10n.t('Only personas, stories, stages and steps can be renamed: put the cursor on a heading or a reference.');
     case 'emptyName': return vscode.l10n.t('The new name must contain letters or digits.');
     case 'nameTaken': return vscode.l10n.t('Another item already has that name.');
+    case 'multiLine': return vscode.l10n.t('A name must fit on one line. Nothing was renamed.');
+    case 'notAReference':
+      return vscode.l10n.t("That name gets the id '{0}', which cannot be written as @{0}: let the name start and end with a letter or digit. Nothing was renamed.", refusal.id ?? '');
+    case 'notAHeading':
+      return vscode.l10n.t("A heading would not read back as that name (a 'Step:' prefix, an HTML comment or a link in it changes it). Nothing was renamed.");
+    case 'unsafe': return vscode.l10n.t('That name cannot be written without changing other text. Nothing was renamed.');
   }
 }

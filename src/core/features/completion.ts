@@ -48,13 +48,13 @@ export function completions(index: WorkspaceIndex, uri: string, position: Positi
     end: position,
   });
 
-  const anchor = /\]\(([^()\s#]*)#([\w-]*)$/.exec(before);
+  const anchor = /\]\(([^()\s#]*)#([\p{L}\p{M}\p{N}\p{Pc}-]*)$/u.exec(before);
   if (anchor) return anchorItems(index, uri, anchor[1] ?? '', wordRange(anchor[2]?.length ?? 0), locale);
 
-  const at = /(?:^|[\s,;(])@([\w-]*)$/.exec(before);
+  const at = /(?:^|[\s,;(])@([\p{L}\p{M}\p{N}\p{Pc}.-]*)$/u.exec(before);
   if (at) return personaItems(index, uri, wordRange(at[1]?.length ?? 0), '', locale);
 
-  const hash = /[\s,;(]#([\w-]*)$/.exec(before);
+  const hash = /[\s,;(]#([\p{L}\p{M}\p{N}\p{Pc}-]*)$/u.exec(before);
   if (hash && isListItem(before)) return storyItems(index, uri, wordRange(hash[1]?.length ?? 0), '', locale, true);
 
   const field = /^(\s*[-*+]\s+)([^\s:][^:]*):\s*(?:.*[,;]\s*)?([^,;]*)$/.exec(before);

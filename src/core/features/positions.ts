@@ -39,3 +39,14 @@ export function lineAt(text: string, line: number): string {
   const raw = end < 0 ? text.slice(start) : text.slice(start, end);
   return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 }
+
+/** The text with non-overlapping edits applied (any order); positions are those of the original text. */
+export function applyTextEdits(text: string, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (position: Position): number => Math.min(text.length, (lineStarts[position.line] ?? text.length) + position.character);
+  const sorted = [...edits].sort((a, b) => comparePositions(b.range.start, a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
+}

@@ -204,7 +204,7 @@ export const messages = {
   },
 
   // --- quick-fix titles ----------------------------------------------------------------
-  'fix.addPersona': { en: 'Add persona @{persona}', nl: 'Voeg persona @{persona} toe' },
+  'fix.addPersona': { en: 'Add persona {persona}', nl: 'Voeg persona {persona} toe' },
   'fix.changeTo': { en: "Change to '{suggestion}'", nl: "Wijzig in '{suggestion}'" },
   'fix.createPersona': { en: "Create persona '{name}'", nl: "Maak persona '{name}' aan" },
   'fix.createStory': { en: "Create story '{name}'", nl: "Maak verhaal '{name}' aan" },

@@ -8,7 +8,6 @@
  * anew; every other item object is reused as it is, which keeps re-analysis of a large
  * blueprint within a keystroke's budget and lets later stages cache by item identity.
  */
-import { slug } from 'github-slugger';
 import type {
   BlueprintDocument, Field, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Persona, Position,
   Reference, Section, SectionKind, Stage, Step, Story,
@@ -17,6 +16,7 @@ import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../lane
 import type { RawField } from './fields';
 import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';
+import { idOf } from './ids';
 import { LineIndex, shiftPosition, shiftRange } from './text';
 
 /** A parsed chunk placed in the document. */
@@ -313,7 +313,7 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   const contentStart = shiftPosition(heading.contentRange.start, shift);
   const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, '').trimEnd();
   const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
-  const id = slug(name);
+  const id = idOf(name);
   const references: Reference[] = [];
   for (const raw of segment.fields) {
     for (const ref of raw.references) {

@@ -1,9 +1,9 @@
 /**
  * `key: value` list items and the references inside their values.
  */
-import { slug } from 'github-slugger';
 import type { FieldEntry, Range, Reference, ReferenceKind } from '../model';
 import { fieldSpec } from '../lanes';
+import { AT_REFERENCE, HASH_REFERENCE, anchorId, idOf } from './ids';
 import { LineIndex, stripHtmlComments } from './text';
 import type { OutlineItem, OutlineLink } from './outline';
 
@@ -24,9 +24,6 @@ export interface RawField {
 }
 
 const KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
-/** `@slug`: after start, space or punctuation that cannot belong to an e-mail address. */
-const AT_REFERENCE = /(^|[\s,;:(\[])@([\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}])/gu;
-const HASH_REFERENCE = /(^|[\s,;:(\[])#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu;
 
 export function parseFieldItem(item: OutlineItem, text: string, lines: LineIndex): RawField | undefined {
   const first = item.children[0];
@@ -144,7 +141,7 @@ function collectInlineReferences(source: string, baseOffset: number, lines: Line
     out.push({
       kind: 'persona',
       form: 'at',
-      slug: slug(name),
+      slug: idOf(name),
       text: '@' + name,
       range: lines.range(start, start + 1 + name.length),
       slugRange: lines.range(start + 1, start + 1 + name.length),
@@ -157,7 +154,7 @@ function collectInlineReferences(source: string, baseOffset: number, lines: Line
     out.push({
       kind: field === 'persona' ? 'persona' : 'story',
       form: 'hash',
-      slug: slug(name),
+      slug: idOf(name),
       text: '#' + name,
       range: lines.range(start, start + 1 + name.length),
       slugRange: lines.range(start + 1, start + 1 + name.length),
@@ -196,7 +193,7 @@ function linkReference(link: OutlineLink, text: string, lines: LineIndex, kind: 
   return {
     kind,
     form: 'link',
-    slug: decoded.toLowerCase(),
+    slug: anchorId(decoded),
     text: source,
     target: target || undefined,
     range: lines.range(start, end),

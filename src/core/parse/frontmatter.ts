@@ -4,9 +4,9 @@
  * source range.
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Scalar } from 'yaml';
-import { slug } from 'github-slugger';
 import type { FrontMatter, FrontMatterFile, ParseProblem, Reference } from '../model';
 import { STATUS_WORDS } from '../lanes';
+import { idOf } from './ids';
 import type { LineIndex } from './text';
 
 export function parseFrontMatter(
@@ -90,13 +90,13 @@ export function parseFrontMatter(
   for (const scalar of scalarsOf(personaNode)) {
     if (typeof scalar.value !== 'string' || !scalar.range) continue;
     const source = yamlSource.slice(scalar.range[0], scalar.range[1]);
-    for (const match of source.matchAll(/@?([\p{L}\p{N}][\p{L}\p{N}_.-]*)/gu)) {
+    for (const match of source.matchAll(/@?([\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Pc}.-]*)/gu)) {
       const at = match[0].startsWith('@') ? 1 : 0;
       const start = contentStart + scalar.range[0] + (match.index ?? 0);
       refs.push({
         kind: 'persona',
         form: 'at',
-        slug: slug(match[1]),
+        slug: idOf(match[1]),
         text: match[0],
         range: lines.range(start, start + match[0].length),
         slugRange: lines.range(start + at, start + match[0].length),

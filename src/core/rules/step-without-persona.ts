@@ -2,9 +2,11 @@
  * step-without-persona: every step belongs to someone. A step with no persona (own,
  * stage's or front matter's) is a step nobody was asked about.
  */
-import type { Fix, Step } from '../model';
+import type { BlueprintDocument, Fix, Step } from '../model';
 import { formatMessage } from '../i18n/messages';
 import { fieldKeysFor } from '../lanes';
+import { escapeInline } from '../parse/escape';
+import { writableAs } from '../parse/ids';
 import type { Rule, RuleContext } from './types';
 import { insertFieldEdit } from './util';
 
@@ -65,6 +67,18 @@ function rankPersonas(usage: Usage, steps: readonly Step[], position: number): A
   return ranked;
 }
 
+/**
+ * How a fix names a persona: `@id`, or a link `[Name](#id)` to a persona of this file whose
+ * id `@` cannot spell ("Maria 😀" has the id `maria-`, and `@maria-` reads as `@maria`).
+ * Undefined when neither reads back as that persona.
+ */
+function personaReference(doc: BlueprintDocument, id: string): string | undefined {
+  if (!id) return undefined;
+  if (writableAs('at', id)) return `@${id}`;
+  const own = doc.personas.find((persona) => persona.id === id);
+  return own ? `[${escapeInline(own.name, true)}](#${id})` : undefined;
+}
+
 export const stepWithoutPersona: Rule = {
   id: 'step-without-persona',
   defaultSeverity: 'warning',
@@ -116,11 +130,16 @@ export const stepWithoutPersona: Rule = {
       const ranked = rankPersonas(usage, doc.steps, position);
       const clearFavourite =
         ranked.length === 1 || (ranked.length > 1 && ranked[0].score.some((v, i) => v !== ranked[1].score[i] && i < 3));
-      const fixes: Fix[] = ranked.map(({ slug }, i) => ({
-        title: formatMessage(locale, 'fix.addPersona', { persona: slug }),
-        edits: [insertFieldEdit(doc, step, `${key}: @${slug}`)],
-        ...(i === 0 && clearFavourite ? { preferred: true } : {}),
-      }));
+      const fixes: Fix[] = [];
+      for (const { slug } of ranked) {
+        const written = personaReference(doc, slug);
+        if (!written) continue;
+        fixes.push({
+          title: formatMessage(locale, 'fix.addPersona', { persona: written }),
+          edits: [insertFieldEdit(doc, step, `${key}: ${written}`, 'first')],
+          ...(fixes.length === 0 && clearFavourite ? { preferred: true } : {}),
+        });
+      }
       context.report({ range: step.headingRange, message: 'rule.stepWithoutPersona', args: { step: step.name }, fixes });
     });
   },

@@ -3,9 +3,9 @@
  * nothing, with did-you-mean fixes over the slugs in scope and a fix that creates the
  * missing item as a stub at the end of its section.
  */
-import { slug as githubSlug } from 'github-slugger';
 import type { BlueprintDocument, Fix, Reference, SectionKind } from '../model';
 import { formatMessage, type MessageKey } from '../i18n/messages';
+import { idOf, writableAs } from '../parse/ids';
 import type { RuleContext } from './types';
 import { createItemEdit, nameForSlug, SuggestionIndex } from './util';
 
@@ -28,7 +28,7 @@ function written(ref: Reference, slug: string): string {
 function newItemName(ref: Reference): string {
   if (ref.form === 'link') {
     const text = /^\[([^\]]+)\]/.exec(ref.text)?.[1]?.trim();
-    if (text && githubSlug(text) === ref.slug) return text;
+    if (text && idOf(text) === ref.slug) return text;
   }
   return nameForSlug(ref.slug);
 }
@@ -70,7 +70,9 @@ export function checkUnknownReferences(context: RuleContext, options: UnknownRef
       if (!index.exists(targetUri)) continue;
     }
     const { targetDoc, suggestions: suggestionIndex } = targetFor(targetUri);
-    const suggestions = suggestionIndex.suggest(ref.slug);
+    // Only ids this form can spell: `@maria-` reads as `@maria`, and offering it would loop.
+    const form = ref.form;
+    const suggestions = suggestionIndex.suggest(ref.slug).filter((id) => form === 'link' || writableAs(form, id));
     const fixes: Fix[] = suggestions.map((suggestion, i) => ({
       title: formatMessage(locale, 'fix.changeTo', { suggestion: written(ref, suggestion) }),
       edits: [{ uri: doc.uri, range: ref.slugRange, newText: suggestion }],

@@ -3,9 +3,9 @@
  * create an item. Edits are computed on the source text so that the result is valid
  * Markdown that parses back into the intended model (tests re-parse every fix).
  */
-import { slug as githubSlug } from 'github-slugger';
 import type { BlueprintDocument, Item, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
 import { SECTION_WORDS } from '../lanes';
+import { idOf } from '../parse/ids';
 
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), because
@@ -218,13 +218,21 @@ const isBlank = (line: string | undefined): boolean => line === undefined || lin
 
 /**
  * An edit that adds the field line `key: value` to an item. When the item has a field
- * list the line joins it, with the list's own marker and indentation (a different
+ * list the line joins it (after its last field, or before its first when `place` is
+ * `first`: a persona belongs at the top of a step), with the list's own marker and indentation (a different
  * marker would start a new list). Otherwise a new list is started at the item's
  * insert position, with blank lines around it where needed so that prose before or
  * after does not swallow it.
  */
-export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldText: string): TextEdit {
+export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldText: string, place: 'first' | 'last' = 'last'): TextEdit {
   const eol = eolOf(doc.text);
+  if (place === 'first' && item.hasFieldList && item.fields.length > 0) {
+    // Before the first field, on a line of its own with that field's marker and indentation.
+    const first = item.fields.reduce((a, b) => (b.range.start.line < a.range.start.line ? b : a));
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, first.range.start.line) ?? '') ?? ['', '', '-', ' '];
+    const start = { line: first.range.start.line, character: 0 };
+    return { uri: doc.uri, range: { start, end: start }, newText: `${marker[1]}${marker[2]}${marker[3]}${fieldText}${eol}` };
+  }
   const at = item.fieldInsertPosition;
   const offset = offsetAt(doc.text, at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === '\n';
@@ -271,7 +279,8 @@ export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldTex
 export function nameForSlug(slug: string): string {
   const spaced = slug.replace(/-/g, ' ');
   const name = spaced.charAt(0).toUpperCase() + spaced.slice(1);
-  return githubSlug(name) === slug ? name : slug;
+  // A heading drops surrounding spaces: `stage-` must not become the heading `Stage `.
+  return idOf(name) === slug && name === name.trim() ? name : slug;
 }
 
 // Sections follow this order in a file; a new section goes before the first later one.

@@ -7,7 +7,7 @@ import { JOURNEY, PERSONAS, applyEdits, positionOf, uriOf, workspaceWith } from 
 const journey = uriOf('journey.blueprint.md');
 
 describe('quick fixes from rules', () => {
-  it('offers "add persona" for a step without one, likeliest first, and the fix clears the diagnostic', async () => {
+  it('offers "add persona" for a step without one, likeliest first, as the step\'s first field, and the fix clears the diagnostic', async () => {
     const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'journey.blueprint.md': JOURNEY });
     const diagnostics = workspace.diagnostics(journey);
     const at = positionOf(JOURNEY, 'Calls the office');
@@ -17,7 +17,7 @@ describe('quick fixes from rules', () => {
     expect(addPersona[0]!.title).toMatch(/maria/);
 
     const fixed = applyEdits(JOURNEY, addPersona[0]!.edits);
-    expect(fixed).toBe(JOURNEY.replace('- channel: phone\n', '- channel: phone\n- persona: @maria\n'));
+    expect(fixed).toBe(JOURNEY.replace('- customer: phones the office\n', '- persona: @maria\n- customer: phones the office\n'));
     workspace.setText(journey, fixed);
     expect(workspace.diagnostics(journey).filter((diagnostic) => diagnostic.rule === 'step-without-persona')).toEqual([]);
   });

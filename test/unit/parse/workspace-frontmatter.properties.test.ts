@@ -52,7 +52,7 @@ describe('workspace after front-matter edits', () => {
           expect(findings(workspace, MAIN)).toEqual(findings(fresh(texts), MAIN));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

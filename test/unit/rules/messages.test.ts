@@ -20,8 +20,8 @@ describe('message catalogue', () => {
   });
 
   it('fills placeholders and leaves missing ones visible', () => {
-    expect(formatMessage('en', 'fix.addPersona', { persona: 'maria' })).toBe('Add persona @maria');
-    expect(formatMessage('nl', 'fix.addPersona', { persona: 'maria' })).toBe('Voeg persona @maria toe');
+    expect(formatMessage('en', 'fix.addPersona', { persona: '@maria' })).toBe('Add persona @maria');
+    expect(formatMessage('nl', 'fix.addPersona', { persona: '@maria' })).toBe('Voeg persona @maria toe');
     expect(formatMessage('en', 'rule.unresolvedFile', {})).toBe("File '{path}' does not exist.");
     expect(formatMessage('nl', 'rule.emptyStage', { name: 'Nazorg' })).toBe("Fase 'Nazorg' heeft geen stappen.");
   });
