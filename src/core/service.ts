@@ -57,6 +57,11 @@ export interface BlueprintService {
   documentSymbols(uri: string): DocumentSymbol[];
   workspaceSymbols(query: string): WorkspaceSymbol[];
   codeLenses(uri: string, locale: Lang): CodeLens[];
+  /**
+   * The language of text about a document (messages, fix titles, hovers, lenses, the
+   * preview): `locale` from the configuration, else the file's `lang`; undefined when unknown.
+   */
+  localeOf(uri: string): Lang | undefined;
   status(uri: string): StatusSummary | undefined;
 }
 
@@ -87,6 +92,7 @@ export function createBlueprintService(host: FileHost, options: BlueprintService
     },
     workspaceSymbols: (query) => workspaceSymbols(index, query),
     codeLenses: (uri, locale) => codeLenses(index, uri, locale),
+    localeOf: (uri) => workspace.localeOf(uri),
     status: (uri) => statusSummary(index, uri),
   };
 }

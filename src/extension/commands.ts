@@ -1,9 +1,10 @@
 /**
- * Commands: "New Service Blueprint" (title and language through quick input, then an
- * untitled document or a saved file) and "Check All Blueprints in Workspace".
+ * Commands: "New Service Blueprint" (title and language through quick input, then a
+ * `<title>.blueprint.md` file) and "Check All Blueprints in Workspace".
  */
 import * as vscode from 'vscode';
 import { blueprintFileName, newBlueprintTemplate, type Lang } from '../core';
+import { checkAllMessage } from './checkAllMessage';
 import type { BlueprintSession } from './session';
 
 /** Command ids, as contributed in package.json. */
@@ -26,7 +27,7 @@ export function registerCommands(session: BlueprintSession): vscode.Disposable[]
 export interface NewBlueprintOptions {
   title?: string;
   lang?: Lang;
-  /** Save to this folder instead of opening an untitled document. */
+  /** Create the file in this folder (default: the active file's folder, else the first workspace folder). */
   folder?: vscode.Uri;
 }
 
@@ -43,17 +44,44 @@ async function newBlueprint(options: NewBlueprintOptions = {}): Promise<vscode.T
   if (lang === undefined) return undefined;
 
   const text = newBlueprintTemplate(title, lang);
-  const folder = options.folder;
+  const name = blueprintFileName(title);
+  const folder = options.folder ?? defaultFolder();
   let document: vscode.TextDocument;
   if (folder) {
-    const uri = vscode.Uri.joinPath(folder, blueprintFileName(title));
+    // A real file, as from the explorer: it has its `.blueprint.md` name from the start.
+    const uri = await unusedName(folder, name);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     document = await vscode.workspace.openTextDocument(uri);
   } else {
-    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    // No folder open: an untitled document that already carries the name it will be saved under.
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+    document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), text);
+    await vscode.workspace.applyEdit(edit);
   }
   await vscode.window.showTextDocument(document);
   return document;
+}
+
+/** Where the palette's "New Blueprint" writes: the active file's folder in the workspace, else the first workspace folder. */
+function defaultFolder(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/** `name` in the folder, or `name-2`, `name-3`, … when taken: a new blueprint never overwrites a file. */
+async function unusedName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  const base = name.replace(/\.blueprint\.md$/, '');
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}.blueprint.md`);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      return uri;
+    }
+  }
 }
 
 async function pickLanguage(): Promise<Lang | undefined> {
@@ -73,7 +101,7 @@ async function checkAll(session: BlueprintSession): Promise<{ files: number; pro
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking blueprints…') },
     () => session.checkAll(),
   );
-  const message = vscode.l10n.t('Checked {0} blueprint files: {1} problems.', result.files, result.problems);
+  const message = checkAllMessage(vscode.l10n, result.files, result.problems);
   if (result.problems > 0) {
     void vscode.window.showInformationMessage(message, vscode.l10n.t('Show Problems')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -57,7 +57,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
       async provideCompletionItems(document, position, _token, context) {
         if (!(await session.readyDocument(document))) return undefined;
-        return service.completions(uriOf(document), fromPosition(position), session.locale, context.triggerCharacter).map((item) => {
+        return service.completions(uriOf(document), fromPosition(position), session.localeOf(document), context.triggerCharacter).map((item) => {
           const result = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
           result.detail = item.detail;
           if (item.documentation) result.documentation = new vscode.MarkdownString(item.documentation);
@@ -75,7 +75,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
     vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
       async provideHover(document, position) {
         if (!(await session.readyDocument(document))) return undefined;
-        const result = service.hover(uriOf(document), fromPosition(position), session.locale);
+        const result = service.hover(uriOf(document), fromPosition(position), session.localeOf(document));
         return result && new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
       },
     }),
@@ -137,7 +137,7 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
       onDidChangeCodeLenses: lensChanged.event,
       provideCodeLenses(document) {
         if (!session.documentFor(document)) return undefined;
-        return service.codeLenses(uriOf(document), session.locale).map((lens) => new vscode.CodeLens(toRange(lens.range), {
+        return service.codeLenses(uriOf(document), session.localeOf(document)).map((lens) => new vscode.CodeLens(toRange(lens.range), {
           title: lens.title,
           command: lens.locations.length > 0 ? 'editor.action.showReferences' : '',
           arguments: lens.locations.length > 0 ? [document.uri, toRange(lens.range).start, lens.locations.map(toLocation)] : undefined,
@@ -155,10 +155,10 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
         if (published.length === 0 || !session.isPublishedFor(uri, document.getText())) return undefined;
         const wantsFixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
         if (wantsFixAll) {
-          const action = fixAllInFile(published, session.locale);
+          const action = fixAllInFile(published, session.localeOf(document));
           return action ? [toCodeAction(action, context.diagnostics)] : [];
         }
-        return codeActions(published, fromRange(range), session.locale).map((action) => toCodeAction(action, context.diagnostics));
+        return codeActions(published, fromRange(range), session.localeOf(document)).map((action) => toCodeAction(action, context.diagnostics));
       },
     }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
   ];

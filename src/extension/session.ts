@@ -53,9 +53,18 @@ export class BlueprintSession implements vscode.Disposable {
     this.applyConfig();
   }
 
-  /** Language for hovers, lenses and other feature text: the UI's. */
-  get locale(): Lang {
+  /** VS Code's display language: for the extension's own chrome (status bar, prompts, notifications). */
+  get displayLocale(): Lang {
     return vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  }
+
+  /**
+   * The language of text about a document (hovers, lenses, completion details, fix titles,
+   * the preview): the same as its diagnostics, `locale` from blueprint.config.json, else
+   * the file's `lang`. One rule, documented in docs/editor.md.
+   */
+  localeOf(document: vscode.TextDocument): Lang {
+    return this.service.localeOf(document.uri.toString()) ?? this.displayLocale;
   }
 
   /**

@@ -4,7 +4,7 @@
  * `story:` value, link anchors after `(#` or `(file.md#`, field keys at the start of a
  * list item, and values for keys with a fixed set (emotion, channel, vulnerable, basis).
  */
-import type { BlueprintDocument, ItemKind, Lang, Persona, Position, Range, Story } from '../model';
+import type { BlueprintDocument, Item, ItemKind, Lang, Persona, Position, Range, Story } from '../model';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
 import { fieldKeysFor, fieldSpec } from '../lanes';
 import { valuesFor } from './fieldCatalogue';
@@ -68,15 +68,34 @@ export function completions(index: WorkspaceIndex, uri: string, position: Positi
     return valueItems(doc, rawKey, replace);
   }
 
-  const keyStart = /^\s*[-*+]\s+([\w-]*)$/.exec(before);
+  const keyStart = /^\s*[-*+]\s+([\p{L}\p{N}_-]*)$/u.exec(before);
   if (keyStart) {
-    const item = itemContaining(doc, position);
+    const item = itemContaining(doc, position) ?? itemCutShortBySetext(doc, position);
     if (!item && trigger === ' ') return [];
     // Keys the item already has on other lines go last: most lanes are filled once.
     const used = new Set(item?.fields.filter((field) => field.keyRange.start.line !== position.line).map((field) => field.key));
     return keyItems(doc, item?.kind ?? 'step', wordRange(keyStart[1]?.length ?? 0), locale, used);
   }
   return [];
+}
+
+/**
+ * The item a bare `- ` belongs to when Markdown reads it as a setext underline: typed right
+ * under a description line, `-` turns that paragraph into a heading, which ends the item.
+ * The item is then the last one above whose content runs up to that paragraph.
+ */
+function itemCutShortBySetext(doc: BlueprintDocument, position: Position): Item | undefined {
+  const line = lineAt(doc.text, position.line);
+  if (!/^ {0,3}-+[ \t]*$/.test(line)) return undefined;
+  let last: Item | undefined;
+  for (const item of allItems(doc)) {
+    if (item.headingRange.start.line < position.line && (!last || item.headingRange.start.line > last.headingRange.start.line)) last = item;
+  }
+  if (!last) return undefined;
+  for (let between = last.range.end.line + 1; between < position.line; between++) {
+    if (!lineAt(doc.text, between).trim()) return undefined;
+  }
+  return last;
 }
 
 function isListItem(before: string): boolean {

@@ -1,6 +1,6 @@
 /**
- * The words editor features put in hovers, completion details and code lenses, in English
- * and Dutch. Rule messages live in the core message catalogue; these are the features' own.
+ * The words editor features put in hovers, completion details, code lenses and the
+ * preview's toolbar, in English and Dutch: text about a document, so in its language. Rule messages live in the core message catalogue; these are the features' own.
  */
 import type { Lang } from '../model';
 
@@ -27,6 +27,12 @@ const en = {
   notUsed: 'not used in any step',
   fixAllOfRule: 'Fix all "{rule}" problems in this file',
   fixAllInFile: 'Fix all auto-fixable blueprint problems in this file',
+  previewToolbar: 'Blueprint preview',
+  previewPersona: 'Persona',
+  allPersonas: 'All personas',
+  clientView: 'Client view',
+  journeyDiagram: 'Journey diagram',
+  coverage: 'Coverage',
 };
 
 type LabelKey = keyof typeof en;
@@ -54,6 +60,12 @@ const nl: Record<LabelKey, string> = {
   notUsed: 'in geen enkele stap gebruikt',
   fixAllOfRule: 'Alle "{rule}"-problemen in dit bestand oplossen',
   fixAllInFile: 'Alle automatisch oplosbare blueprintproblemen in dit bestand oplossen',
+  previewToolbar: 'Blueprint-voorbeeld',
+  previewPersona: 'Persona',
+  allPersonas: "Alle persona's",
+  clientView: 'Klantweergave',
+  journeyDiagram: 'Klantreisdiagram',
+  coverage: 'Dekking',
 };
 
 const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
@@ -61,6 +73,18 @@ const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
 /** A feature label in the given language, `{name}` placeholders filled in. */
 export function label(locale: Lang, key: LabelKey, args: Record<string, string | number> = {}): string {
   return catalogue[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** The preview toolbar's labels: text about the document, so in its language. */
+export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: string; allPersonas: string; clientView: string; diagram: string; coverage: string } {
+  return {
+    toolbar: label(locale, 'previewToolbar'),
+    persona: label(locale, 'previewPersona'),
+    allPersonas: label(locale, 'allPersonas'),
+    clientView: label(locale, 'clientView'),
+    diagram: label(locale, 'journeyDiagram'),
+    coverage: label(locale, 'coverage'),
+  };
 }
 
 /** "1 step" / "3 steps": picks the singular label when the count is one. */

@@ -31,6 +31,7 @@ What this service is for, and for whom.
 
 ### Resident
 Who they are and what their situation is.
+
 - vulnerable: no
 - needs: what they need from this service
 
@@ -72,6 +73,7 @@ Waar deze dienst voor is, en voor wie.
 
 ### Inwoner
 Wie ze zijn en wat hun situatie is.
+
 - kwetsbaar: nee
 - behoeften: wat ze van deze dienst nodig hebben
 

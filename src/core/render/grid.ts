@@ -102,12 +102,13 @@ export class BlueprintRenderer {
 
   render(input: RenderInput, options: RenderOptions = {}): BlueprintParts {
     const { doc } = input;
-    const labels = labelsFor(doc.lang);
+    const lang = input.locale ?? doc.lang;
+    const labels = labelsFor(lang);
     const view = buildJourneyView(input);
     const findings = placeFindings(doc.uri, doc.steps, input.diagnostics ?? []);
     const title = view.title || labels.untitled;
     const status = doc.frontMatter?.status;
-    const open = `<div${attributesOf({ class: classes('bp', options.dark && 'bp-dark'), lang: doc.lang, 'data-lang': doc.lang })}>`;
+    const open = `<div${attributesOf({ class: classes('bp', options.dark && 'bp-dark'), lang, 'data-lang': lang })}>`;
     const head = element('header', { class: 'bp-head' },
       element('h1', { class: 'bp-title' }, escapeText(title)) +
       (status ? element('span', { class: 'bp-status', 'data-status': status }, escapeText(status)) : ''));
@@ -119,7 +120,7 @@ export class BlueprintRenderer {
     }
 
     const series = emotionSeries(view, labels.emotionOverall);
-    const context: ColumnContext = { labels, series, signature: `${doc.lang}\u0002${seriesSignature(series)}` };
+    const context: ColumnContext = { labels, series, signature: `${lang}\u0002${seriesSignature(series)}` };
     const stageStarts = new Set<number>();
     let start = 0;
     for (const group of view.groups) {

@@ -45,7 +45,7 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
     audience: client ? 'client' : 'everyone',
     persona: options.persona,
   });
-  const labels = labelsFor(input.doc.lang);
+  const labels = labelsFor(input.locale ?? input.doc.lang);
   const title = parts.view.title || labels.untitled;
   const body = view === 'journey'
     ? journeyFragment(parts, labels, options.persona)
@@ -54,7 +54,7 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
   const darkTokens = options.theme === 'dark' ? forcedDarkCss() : '';
   return [
     '<!doctype html>',
-    `<html lang="${input.doc.lang}">`,
+    `<html lang="${input.locale ?? input.doc.lang}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,

@@ -4,7 +4,7 @@
  * grid and the Mermaid generator so both tell the same story.
  */
 import { parseEmotion } from '../emotion';
-import type { BlueprintDocument, Diagnostic, Item, Persona, Reference, Stage, Step, Story } from '../model';
+import type { BlueprintDocument, Diagnostic, Item, Lang, Persona, Reference, Stage, Step, Story } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
 
 /** What the renderers need: a parsed document, optionally its findings and the workspace. */
@@ -14,6 +14,8 @@ export interface RenderInput {
   diagnostics?: readonly Diagnostic[];
   /** Cross-file lookups (shared persona files); without it only the file's own items are known. */
   index?: WorkspaceIndex;
+  /** Language of the labels (lanes, captions): the configured `locale`, else the file's `lang` (default). */
+  locale?: Lang;
 }
 
 export interface PersonaRef {

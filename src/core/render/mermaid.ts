@@ -47,7 +47,7 @@ const LINE_CHARS = 22;
  * chosen persona's, else everyone's, else the mean of the personas' scores.
  */
 export function renderMermaid(input: RenderInput, view: JourneyView = buildJourneyView(input), options: MermaidOptions = {}): string {
-  const labels = labelsFor(input.doc.lang);
+  const labels = labelsFor(input.locale ?? input.doc.lang);
   const title = mermaidText(view.title) || labels.untitled;
   const lines = ['journey', `  title ${title}`, `  accTitle: ${title}`];
   let sections = 0;

@@ -344,6 +344,15 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     return (item && this.refsByTarget().get(item)) || [];
   }
 
+  /**
+   * The language of text about a document (rule messages, fix titles, hovers, lenses, the
+   * preview): `locale` from the configuration, else the file's `lang` (declared or detected).
+   */
+  localeOf(uri: string): Locale | undefined {
+    const doc = this.get(uri);
+    return doc ? this.config.locale ?? doc.lang : undefined;
+  }
+
   // ---- diagnostics ----
 
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */

@@ -3,7 +3,7 @@
  * the few members it uses so the preview does not depend on the session's internals.
  */
 import * as vscode from 'vscode';
-import type { BlueprintDocument, Diagnostic, WorkspaceIndex } from '../../core';
+import type { BlueprintDocument, Diagnostic, Lang, WorkspaceIndex } from '../../core';
 import type { PreviewEngine } from './types';
 
 /** The part of the session the preview uses. */
@@ -13,6 +13,7 @@ export interface SessionLike {
   readonly service: {
     readonly index: WorkspaceIndex;
     diagnostics(uri: string): Diagnostic[];
+    localeOf?(uri: string): Lang | undefined;
     dependents?(uri: string): string[];
   };
   /** Fires with a file's URI string after its findings were published. */
@@ -32,8 +33,10 @@ export function sessionPreviewEngine(session: SessionLike): PreviewEngine & vsco
     async getModel(document) {
       const doc = await session.readyDocument(document);
       if (!doc) return undefined;
-      return { doc, diagnostics: session.service.diagnostics(doc.uri), index: session.service.index };
+      const locale = session.service.localeOf?.(doc.uri) ?? doc.lang;
+      return { doc, diagnostics: session.service.diagnostics(doc.uri), index: session.service.index, locale };
     },
+    localeOf: (uri) => session.service.localeOf?.(uri.toString()),
     onDidChange: changes.event,
     dispose() {
       listener.dispose();

@@ -4,7 +4,7 @@
  * toolbar and an empty grid host; content arrives by message. No `vscode` import, so tests
  * can build the same page for a plain browser.
  */
-import { COVERAGE_CSS, escapeAttribute, GRID_CSS } from '../../core';
+import { COVERAGE_CSS, escapeAttribute, GRID_CSS, previewToolbarLabels, type Lang } from '../../core';
 import type { PageSettings, PreviewViewState } from '../../shared/messages';
 
 export interface PageLabels {
@@ -81,4 +81,9 @@ ${COVERAGE_CSS}</style>
 </body>
 </html>
 `;
+}
+
+/** The toolbar's labels in the document's language (see `pageLocale` in preview.ts). */
+export function toolbarLabels(locale: Lang): PageLabels {
+  return previewToolbarLabels(locale);
 }

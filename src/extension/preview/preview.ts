@@ -4,10 +4,11 @@
  * source line, follow links, sync scrolling both ways without echoing.
  */
 import * as vscode from 'vscode';
+import type { Lang } from '../../core';
 import { BlueprintRenderer, buildCoverage, diffBlueprint, joinBlueprint, renderCoverageHtml, renderMermaid, type BlueprintParts } from '../../core';
 import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
 import { openPreviewLink } from './links';
-import { makeNonce, previewPage } from './page';
+import { makeNonce, previewPage, toolbarLabels } from './page';
 import type { PreviewEngine, PreviewModel } from './types';
 
 /** The webview panel type; the serializer is registered for it. */
@@ -45,6 +46,11 @@ export class BlueprintPreview implements vscode.Disposable {
   private editorScrolledAt = 0;
   private previewScrolledAt = 0;
   private lastModel: PreviewModel | undefined;
+  /**
+   * The language the page's toolbar was built in: the document's (like its lanes and its
+   * diagnostics), not VS Code's display language. A change rebuilds the page.
+   */
+  private pageLocale: Lang;
   /** Keeps the columns of the last render, so an edit re-renders only the steps it changed. */
   private readonly renderer = new BlueprintRenderer();
   /** What the webview was last sent, as parts (patches are made against it). */
@@ -62,6 +68,7 @@ export class BlueprintPreview implements vscode.Disposable {
     state?: PreviewViewState,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
+    this.pageLocale = engine.localeOf?.(resourceUri) ?? (vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en');
     this.setHtml(state ?? defaultViewState(resourceUri.toString()));
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -125,15 +132,8 @@ export class BlueprintPreview implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: dist('webview/webview.js'),
       state,
-      lang: vscode.env.language,
-      labels: {
-        toolbar: vscode.l10n.t('Blueprint preview'),
-        persona: vscode.l10n.t('Persona'),
-        allPersonas: vscode.l10n.t('All personas'),
-        clientView: vscode.l10n.t('Client view'),
-        diagram: vscode.l10n.t('Journey diagram'),
-        coverage: vscode.l10n.t('Coverage'),
-      },
+      lang: this.pageLocale,
+      labels: toolbarLabels(this.pageLocale),
     });
   }
 
@@ -151,7 +151,13 @@ export class BlueprintPreview implements vscode.Disposable {
     // A newer change or another file may have come in while the model was prepared.
     if (!model || this.disposed || !this.isPreviewOf(uri)) return;
     this.lastModel = model;
-    const input = { doc: model.doc, diagnostics: model.diagnostics, index: model.index };
+    if (model.locale !== this.pageLocale) {
+      // The page comes back with 'ready' and is then sent this render.
+      this.pageLocale = model.locale;
+      this.setHtml(this.lastRendered?.state ?? defaultViewState(uri.toString()));
+      return;
+    }
+    const input = { doc: model.doc, diagnostics: model.diagnostics, index: model.index, locale: model.locale };
     const newDocument = this.shownUri !== uri.toString();
     this.shownUri = uri.toString();
     this.panel.title = vscode.l10n.t('Preview {0}', basename(uri));
@@ -244,3 +250,4 @@ export class BlueprintPreview implements vscode.Disposable {
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
+

@@ -4,7 +4,7 @@
  * (see `sessionPreviewEngine`), tests can pass a stub.
  */
 import type * as vscode from 'vscode';
-import type { BlueprintDocument, Diagnostic, WorkspaceIndex } from '../../core';
+import type { BlueprintDocument, Diagnostic, Lang, WorkspaceIndex } from '../../core';
 
 /** A blueprint ready to render. */
 export interface PreviewModel {
@@ -12,6 +12,8 @@ export interface PreviewModel {
   /** Findings for `doc` (configured severities, rules switched off left out). */
   diagnostics: Diagnostic[];
   index: WorkspaceIndex;
+  /** The language of text about the document: configured `locale`, else its `lang`. */
+  locale: Lang;
 }
 
 export interface PreviewEngine {
@@ -19,6 +21,8 @@ export interface PreviewEngine {
   isBlueprint(document: vscode.TextDocument): boolean;
   /** The model of the document's current text, with its personas files loaded; undefined when not a blueprint. */
   getModel(document: vscode.TextDocument): Promise<PreviewModel | undefined>;
+  /** The language of text about an open document, when already known (the page's toolbar is built with it). */
+  localeOf?(uri: vscode.Uri): Lang | undefined;
   /** Fires with a document's URI when its model or findings changed (also for changes in its personas files). */
   readonly onDidChange: vscode.Event<vscode.Uri>;
 }

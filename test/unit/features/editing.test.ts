@@ -64,6 +64,30 @@ describe('completion', () => {
     expect(personaKeys.map((item) => item.label)).not.toContain('frontstage');
   });
 
+  it('offers the persona fields for `- ` typed right under the description line, which Markdown reads as a setext underline', async () => {
+    for (const typedLine of ['- ', '-', '-  ']) {
+      const text = PERSONAS.replace('lost her benefit in 2019.\n', `lost her benefit in 2019.\n${typedLine}\n`);
+      const workspace = await workspaceWith({ 'personas.blueprint.md': text });
+      const cursor = after(text, `2019.\n${typedLine}`);
+      const keys = completions(workspace.index, uriOf('personas.blueprint.md'), cursor, 'en', typedLine.endsWith(' ') ? ' ' : undefined);
+      if (typedLine === '-') {
+        expect(keys).toEqual([]);
+        continue;
+      }
+      expect(keys.map((item) => item.label)).toEqual(expect.arrayContaining(['heard', 'needs', 'age']));
+      expect(keys.map((item) => item.label)).not.toContain('frontstage');
+    }
+    // A second description line above: the whole paragraph is the setext heading; still Maria's.
+    const twoLines = PERSONAS.replace('lost her benefit in 2019.\n', 'lost her benefit in 2019.\nShe works nights.\n- \n');
+    const workspace = await workspaceWith({ 'personas.blueprint.md': twoLines });
+    const keys = completions(workspace.index, uriOf('personas.blueprint.md'), after(twoLines, 'nights.\n- '), 'en', ' ');
+    expect(keys.map((item) => item.label)).toContain('heard');
+    // After a blank line `- ` is no underline and no item is cut short: nothing new is guessed.
+    const outside = '# Notes\n\nSome prose.\n- \n';
+    const notes = await workspaceWith({ 'notes.blueprint.md': outside });
+    expect(completions(notes.index, uriOf('notes.blueprint.md'), after(outside, 'prose.\n- '), 'en', ' ')).toEqual([]);
+  });
+
   it('offers lanes as soon as `- ` is typed in an item, but not after other spaces or outside items', async () => {
     const text = typed('- ');
     const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'journey.blueprint.md': text });

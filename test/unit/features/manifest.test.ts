@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFieldWords } from '../../../src/core/lanes';
 import { ruleIds } from '../../../src/core/rules/registry';
+import { checkAllMessage } from '../../../src/extension/checkAllMessage';
 
 const root = join(__dirname, '../../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -31,6 +32,31 @@ describe('editor manifest and localization', () => {
     const strings = l10nStrings();
     expect(strings.length).toBeGreaterThan(10);
     expect(strings.filter((text) => !(text in bundle))).toEqual([]);
+  });
+
+  it('counts in the singular after Check All: "1 problem", "1 blueprint file", in English and Dutch', () => {
+    const bundle = readJson('l10n/bundle.l10n.nl.json') as Record<string, string>;
+    const fill = (text: string, args: Array<string | number>): string => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+    const english = { t: (message: string, ...args: Array<string | number>) => fill(message, args) };
+    const dutch = { t: (message: string, ...args: Array<string | number>) => fill(bundle[message] ?? `MISSING ${message}`, args) };
+    expect(checkAllMessage(english, 1, 1)).toBe('Checked 1 blueprint file: 1 problem.');
+    expect(checkAllMessage(english, 3, 0)).toBe('Checked 3 blueprint files: 0 problems.');
+    expect(checkAllMessage(english, 2, 5)).toBe('Checked 2 blueprint files: 5 problems.');
+    expect(checkAllMessage(dutch, 1, 1)).toBe('1 blueprintbestand gecontroleerd: 1 probleem.');
+    expect(checkAllMessage(dutch, 4, 2)).toBe('4 blueprintbestanden gecontroleerd: 2 problemen.');
+  });
+
+  it("names the editor-title button after the blueprint, apart from Markdown's 'Open Preview to the Side'", () => {
+    const manifest = readJson('package.json') as { contributes: { commands: Array<{ command: string; title: string }>; menus: Record<string, Array<{ command: string }>> } };
+    const titleKeys = manifest.contributes.menus['editor/title']!.map(({ command }) => manifest.contributes.commands.find((c) => c.command === command)!.title.replace(/%/g, ''));
+    expect(titleKeys.length).toBeGreaterThan(0);
+    for (const [file, word] of [['package.nls.json', 'Blueprint'], ['package.nls.nl.json', 'Blueprint']] as const) {
+      const nls = readJson(file) as Record<string, string>;
+      for (const key of titleKeys) {
+        expect(nls[key]).toContain(word);
+        expect(nls[key]).not.toBe('Open Preview to the Side');
+      }
+    }
   });
 
   it('has every %key% of package.json in package.nls.json and package.nls.nl.json', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentSymbols, workspaceSymbols } from '../../../src/core/features/symbols';
 import { codeLenses, lastHeardDate } from '../../../src/core/features/codeLens';
 import { statusSummary } from '../../../src/core/features/status';
+import { completions } from '../../../src/core/features/completion';
 import { blueprintFileName, newBlueprintTemplate } from '../../../src/core/features/template';
 import { JOURNEY, PERSONAS, textAt, uriOf, workspaceWith } from './workspace';
 
@@ -85,6 +86,19 @@ describe('new blueprint template', () => {
       expect(doc.steps[0]!.fields.every((field) => field.known)).toBe(true);
       // The only finding is the nudge to ground the persona in a real conversation.
       expect(workspace.diagnostics(doc.uri).map((diagnostic) => diagnostic.rule)).toEqual(['persona-not-heard']);
+    });
+
+    it(`leaves a blank line between the ${lang} persona's description and its fields, so a \`- \` typed there starts a field`, async () => {
+      const text = newBlueprintTemplate('Service', lang);
+      const lines = text.split('\n');
+      const description = lines.findIndex((line) => /^(Who they are|Wie ze zijn)/.test(line));
+      expect(lines[description + 1]).toBe('');
+      expect(lines[description + 2]).toMatch(/^- (vulnerable|kwetsbaar): /);
+      // Typing `- ` on that blank line: completion offers the persona fields.
+      const typed = [...lines.slice(0, description + 1), '- ', ...lines.slice(description + 1)].join('\n');
+      const workspace = await workspaceWith({ 'new.blueprint.md': typed });
+      const keys = completions(workspace.index, uriOf('new.blueprint.md'), { line: description + 1, character: 2 }, lang, ' ');
+      expect(keys.map((item) => item.label)).toContain(lang === 'nl' ? 'gehoord' : 'heard');
     });
   }
 

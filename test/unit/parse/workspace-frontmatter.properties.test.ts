@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlueprintWorkspace } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { applyEdit, blueprintLine, edits } from './arbitraries';
 
 const MAIN = 'file:///w/main.blueprint.md';

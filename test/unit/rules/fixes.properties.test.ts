@@ -80,7 +80,7 @@ describe('quick-fix round trip', () => {
         const before = await read(text);
         for (const finding of before.diagnostics) for (const fix of finding.fixes ?? []) await checkFix(text, before, finding, fix);
       }),
-      { numRuns: 40 },
+      { numRuns: 15 },
     );
   });
 

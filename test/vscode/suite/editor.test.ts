@@ -112,7 +112,7 @@ suite('editor features', () => {
       20_000,
       () => describeDiagnostics(vscode.languages.getDiagnostics(uri)),
     );
-    assert.match(document.getText(), /### Step: Calls the office\n- customer: phones the office\n- persona: @(maria|ahmed)\n/);
+    assert.match(document.getText(), /### Step: Calls the office\n- persona: @(maria|ahmed)\n- customer: phones the office\n/);
   });
 
   test('completion after @ lists the personas of the shared file', async () => {
