@@ -1,6 +1,7 @@
 /**
- * Commands: "New Service Blueprint" (title and language through quick input, then a
- * `<title>.blueprint.md` file) and "Check All Blueprints in Workspace".
+ * Commands: "New Service Blueprint" (title and language through quick input, then
+ * `<title>.blueprint.md`: a file from the explorer, a named untitled document from the
+ * palette) and "Check All Blueprints in Workspace".
  */
 import * as vscode from 'vscode';
 import { blueprintFileName, newBlueprintTemplate, type Lang } from '../core';
@@ -27,7 +28,7 @@ export function registerCommands(session: BlueprintSession): vscode.Disposable[]
 export interface NewBlueprintOptions {
   title?: string;
   lang?: Lang;
-  /** Create the file in this folder (default: the active file's folder, else the first workspace folder). */
+  /** Create the file in this folder (the explorer's folder) instead of a named untitled document. */
   folder?: vscode.Uri;
 }
 
@@ -45,16 +46,18 @@ async function newBlueprint(options: NewBlueprintOptions = {}): Promise<vscode.T
 
   const text = newBlueprintTemplate(title, lang);
   const name = blueprintFileName(title);
-  const folder = options.folder ?? defaultFolder();
   let document: vscode.TextDocument;
-  if (folder) {
-    // A real file, as from the explorer: it has its `.blueprint.md` name from the start.
-    const uri = await unusedName(folder, name);
+  if (options.folder) {
+    // From the explorer: the file itself, in the folder clicked.
+    const uri = await unusedName(options.folder, name, 'file');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     document = await vscode.workspace.openTextDocument(uri);
   } else {
-    // No folder open: an untitled document that already carries the name it will be saved under.
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+    // From the palette: an untitled document that already carries its name, in the active
+    // file's folder (else the workspace folder), so saving writes `<title>.blueprint.md`
+    // there (not `Untitled-1.md`) and nothing is written when the user changes their mind.
+    const folder = defaultFolder();
+    const uri = folder ? (await unusedName(folder, name, 'untitled')) : vscode.Uri.from({ scheme: 'untitled', path: name });
     document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), text);
@@ -64,24 +67,27 @@ async function newBlueprint(options: NewBlueprintOptions = {}): Promise<vscode.T
   return document;
 }
 
-/** Where the palette's "New Blueprint" writes: the active file's folder in the workspace, else the first workspace folder. */
+/** Where the palette's "New Blueprint" puts the file: the active file's folder in the workspace, else the first workspace folder. */
 function defaultFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  if (active && active.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
-/** `name` in the folder, or `name-2`, `name-3`, … when taken: a new blueprint never overwrites a file. */
-async function unusedName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+/**
+ * `name` in the folder, or `name-2`, `name-3`, … when a file or an open untitled document
+ * has it: a new blueprint never overwrites or joins another. `scheme` is that of the result.
+ */
+async function unusedName(folder: vscode.Uri, name: string, scheme: 'file' | 'untitled'): Promise<vscode.Uri> {
   const base = name.replace(/\.blueprint\.md$/, '');
-  for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}.blueprint.md`);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      return uri;
-    }
+  for (let n = 1; n < 1000; n++) {
+    const onDisk = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}.blueprint.md`);
+    const candidate = scheme === 'file' ? onDisk : onDisk.with({ scheme: 'untitled' });
+    const open = vscode.workspace.textDocuments.some((document) => document.uri.path === onDisk.path);
+    const exists = await vscode.workspace.fs.stat(onDisk).then(() => true, () => false);
+    if (!open && !exists) return candidate;
   }
+  return vscode.Uri.joinPath(folder, `${base}-${Date.now()}.blueprint.md`).with({ scheme });
 }
 
 async function pickLanguage(): Promise<Lang | undefined> {

@@ -113,7 +113,13 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
       async provideRenameEdits(document, position, newName) {
         if (!(await session.readyDocument(document))) return undefined;
         const result = service.rename(uriOf(document), fromPosition(position), newName);
-        if (isRefusal(result)) throw new Error(refusalMessage(result));
+        if (isRefusal(result) && result.refused === 'notRenamable') return undefined;
+        if (isRefusal(result)) {
+          // A thrown refusal would make VS Code try the next rename provider, Markdown's own
+          // heading rename, which would write exactly what was refused: answer with no edits.
+          void vscode.window.showWarningMessage(refusalMessage(result));
+          return new vscode.WorkspaceEdit();
+        }
         return toWorkspaceEdit(result);
       },
     }),

@@ -67,6 +67,8 @@ suite('editor features', () => {
   test('diagnostics appear for an opened example and follow an edit', async () => {
     const uri = workspaceFile('examples/apply-for-housing-benefit.blueprint.md');
     const document = await openFile(uri);
+    // Start from the file as on disk, whatever an earlier suite typed into it.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('diagnostics on the example', () => vscode.languages.getDiagnostics(uri).length > 0, 20_000);
     // The example's last stage is empty on purpose.
     await waitFor('empty-stage on the example', () => diagnosticsOf(uri, 'empty-stage').length === 1, 20_000,

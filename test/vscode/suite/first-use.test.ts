@@ -50,21 +50,26 @@ suite('first use', () => {
     await vscode.workspace.fs.writeFile(uri(), new TextEncoder().encode(DUTCH));
   });
 
-  test('New Blueprint from the palette creates <title>.blueprint.md in the workspace, checked at once', async () => {
+  test('New Blueprint from the palette opens <title>.blueprint.md, checked at once, and saves under that name', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('blueprint.newBlueprint', { title: 'Apply for a parking permit', lang: 'en' });
     assert.ok(document, 'the command returns the new document');
-    assert.equal(document.uri.scheme, 'file');
-    assert.equal(document.uri.toString(), vscode.Uri.joinPath(workspaceRoot(), 'apply-for-a-parking-permit.blueprint.md').toString());
-    assert.equal(document.isDirty, false);
-    await vscode.workspace.fs.stat(document.uri);
-    // The template's persona has no heard: on purpose; the file is checked as a blueprint.
-    await waitFor('persona-not-heard on the new file', () => vscode.languages.getDiagnostics(document.uri).some((d) => ruleIdOf(d) === 'persona-not-heard'), 20_000,
+    assert.equal(document.uri.scheme, 'untitled');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'apply-for-a-parking-permit.blueprint.md');
+    assert.equal(document.uri.path, target.path);
+    // The template's persona has no heard: on purpose; the document is checked as a blueprint.
+    await waitFor('persona-not-heard on the new document', () => vscode.languages.getDiagnostics(document.uri).some((d) => ruleIdOf(d) === 'persona-not-heard'), 20_000,
       () => describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
-
-    // A second one with the same title does not overwrite the first.
+    // A second one with the same title gets its own name.
     const second = await vscode.commands.executeCommand<vscode.TextDocument>('blueprint.newBlueprint', { title: 'Apply for a parking permit', lang: 'en' });
     assert.ok(second.uri.path.endsWith('/apply-for-a-parking-permit-2.blueprint.md'), second.uri.path);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Saving writes the named file, no Save As dialog, no Untitled-1.md.
+    await vscode.window.showTextDocument(document);
+    void vscode.commands.executeCommand('workbench.action.files.save');
+    const saved = await waitFor('the saved file', () => Promise.resolve(vscode.workspace.fs.stat(target).then(() => true, () => false)), 20_000);
+    assert.ok(saved);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('`- ` typed right under a persona\'s description offers the persona fields', async () => {
@@ -115,10 +120,16 @@ suite('first use', () => {
   test('a rename that cannot be written is refused with a message and changes nothing', async () => {
     const document = await openFile(uri());
     const before = document.getText();
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, find(document, '### Fatima', 5), 'Fatima 😀')),
-      (error: unknown) => /fatima-/.test(String(error instanceof Error ? error.message : error)),
+    // Refused with a warning and no edits: not Markdown's own heading rename as a fallback.
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
+      'vscode.executeDocumentRenameProvider', document.uri, find(document, '### Fatima', 5), 'Fatima 😀',
     );
+    assert.ok(edit, 'an answer from the blueprint rename provider');
+    assert.equal(edit.size, 0, `no edits; got ${JSON.stringify(edit.entries().map(([uri, edits]) => [uri.path, edits.map((e) => e.newText)]))}`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(document.getText(), before);
+    // A name that can be written is renamed as usual.
+    const ok = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, find(document, '### Fatima', 5), 'Zoe\u0308');
+    assert.ok(ok.size > 0);
   });
 });
