@@ -126,10 +126,9 @@ suite('first use', () => {
     );
     assert.ok(edit, 'an answer from the blueprint rename provider');
     assert.equal(edit.size, 0, `no edits; got ${JSON.stringify(edit.entries().map(([uri, edits]) => [uri.path, edits.map((e) => e.newText)]))}`);
-    assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(document.getText(), before);
     // A name that can be written is renamed as usual.
     const ok = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, find(document, '### Fatima', 5), 'Zoe\u0308');
-    assert.ok(ok.size > 0);
+    assert.ok(ok.size > 0, 'Zoë is renamed');
   });
 });
