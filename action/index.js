@@ -111,17 +111,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path8);
+            const ci = visit_(i2, node2.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -132,13 +132,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path8);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path9);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,23 +213,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -841,10 +841,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value2) {
+    function collectionFromPath(schema, path9, value2) {
       let v2 = value2;
-      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
-        const k = path8[i2];
+      for (let i2 = path9.length - 1; i2 >= 0; --i2) {
+        const k = path9[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a2 = [];
           a2[k] = v2;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -893,11 +893,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value2) {
-        if (isEmptyPath(path8))
+      addIn(path9, value2) {
+        if (isEmptyPath(path9))
           this.add(value2);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -945,8 +945,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -956,8 +956,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        const [key, ...rest] = path8;
+      setIn(path9, value2) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -3472,9 +3472,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path8, value2) {
+      addIn(path9, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value2);
+          this.contents.addIn(path9, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3549,14 +3549,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3571,10 +3571,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3605,13 +3605,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value2) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value2) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value2);
+          this.contents.setIn(path9, value2);
         }
       }
       /**
@@ -5572,9 +5572,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP2;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path8) => {
+    visit4.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index2] of path8) {
+      for (const [field, index2] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5583,23 +5583,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path8) => {
-      const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit4.parentCollection = (cst, path9) => {
+      const parent = visit4.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5610,10 +5610,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports2.visit = visit4;
   }
@@ -7808,8 +7808,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8161,7 +8161,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -8169,7 +8169,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -8378,7 +8378,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel2(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -8424,8 +8424,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -8554,16 +8554,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push3({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -8783,15 +8783,15 @@ var require_parse = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push3(open);
+          braces.push(open2);
+          push3(open2);
           continue;
         }
         if (value2 === "}") {
@@ -9121,7 +9121,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -9179,7 +9179,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -9307,7 +9307,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants;
+    picomatch4.constants = constants2;
     module2.exports = picomatch4;
   }
 });
@@ -9350,7 +9350,7 @@ var ExitCode = {
 
 // src/action/run.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/cli/check/findings.ts
 function toFinding(file, diagnostic) {
@@ -9451,7 +9451,7 @@ function parseCheckArgs(args) {
 }
 
 // src/cli/check/run.ts
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_path7 = __toESM(require("node:path"));
 
 // node_modules/vscode-uri/lib/esm/index.mjs
 var t = { 975(t2) {
@@ -9785,17 +9785,6 @@ var _;
   };
 })(_ || (_ = {}));
 
-// node_modules/github-slugger/regex.js
-var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
-
-// node_modules/github-slugger/index.js
-var own = Object.hasOwnProperty;
-function slug(value2, maintainCase) {
-  if (typeof value2 !== "string") return "";
-  if (!maintainCase) value2 = value2.toLowerCase();
-  return value2.replace(regex, "").replace(/ /g, "-");
-}
-
 // src/core/lanes.ts
 var JOURNEY = ["step", "stage"];
 var STEP_ONLY = ["step"];
@@ -9987,6 +9976,37 @@ var CHANNEL_VALUES = {
 
 // src/core/parse/frontmatter.ts
 var import_yaml = __toESM(require_dist());
+
+// node_modules/github-slugger/regex.js
+var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+
+// node_modules/github-slugger/index.js
+var own = Object.hasOwnProperty;
+function slug(value2, maintainCase) {
+  if (typeof value2 !== "string") return "";
+  if (!maintainCase) value2 = value2.toLowerCase();
+  return value2.replace(regex, "").replace(/ /g, "-");
+}
+
+// src/core/parse/ids.ts
+function idOf(text5) {
+  return slug(text5.normalize("NFC")).normalize("NFC");
+}
+function anchorId(anchor) {
+  return anchor.normalize("NFC").toLowerCase().normalize("NFC");
+}
+var SLUG_CHAR = String.raw`\p{L}\p{M}\p{N}\p{Pc}`;
+var AT_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])@([\p{L}\p{N}][${SLUG_CHAR}.-]*[${SLUG_CHAR}]|[\p{L}\p{N}])`, "gu");
+var HASH_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])#([\p{L}\p{N}][${SLUG_CHAR}-]*)`, "gu");
+function writableAs(form, id) {
+  if (!id) return false;
+  const pattern = form === "at" ? AT_REFERENCE : HASH_REFERENCE;
+  const sigil = form === "at" ? "@" : "#";
+  const match = new RegExp(pattern.source, "u").exec(`${sigil}${id}`);
+  return match !== null && match[2] === id && idOf(match[2]) === id;
+}
+
+// src/core/parse/frontmatter.ts
 function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   const problems = [];
   const document3 = (0, import_yaml.parseDocument)(yamlSource, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
@@ -10053,13 +10073,13 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   for (const scalar of scalarsOf(personaNode)) {
     if (typeof scalar.value !== "string" || !scalar.range) continue;
     const source = yamlSource.slice(scalar.range[0], scalar.range[1]);
-    for (const match of source.matchAll(/@?([\p{L}\p{N}][\p{L}\p{N}_.-]*)/gu)) {
+    for (const match of source.matchAll(/@?([\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Pc}.-]*)/gu)) {
       const at = match[0].startsWith("@") ? 1 : 0;
       const start = contentStart + scalar.range[0] + (match.index ?? 0);
       refs.push({
         kind: "persona",
         form: "at",
-        slug: slug(match[1]),
+        slug: idOf(match[1]),
         text: match[0],
         range: lines.range(start, start + match[0].length),
         slugRange: lines.range(start + at, start + match[0].length),
@@ -10361,7 +10381,7 @@ function newItem(builder, kind, start, end, lastLine, stage) {
   const contentStart = shiftPosition(heading2.contentRange.start, shift);
   const nameSource = heading2.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, "").trimEnd();
   const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
-  const id = slug(name);
+  const id = idOf(name);
   const references2 = [];
   for (const raw of segment.fields) {
     for (const ref of raw.references) {
@@ -10976,13 +10996,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path8) {
-    if (isUrl(path8)) {
-      path8 = (0, import_node_url.fileURLToPath)(path8);
+  set path(path9) {
+    if (isUrl(path9)) {
+      path9 = (0, import_node_url.fileURLToPath)(path9);
     }
-    assertNonEmpty(path8, "path");
-    if (this.path !== path8) {
-      this.history.push(path8);
+    assertNonEmpty(path9, "path");
+    if (this.path !== path9) {
+      this.history.push(path9);
     }
   }
   /**
@@ -11249,8 +11269,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path8, name) {
-  if (!path8) {
+function assertPath(path9, name) {
+  if (!path9) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -14512,7 +14532,7 @@ var attention = {
 };
 function resolveAllAttention(events, context) {
   let index2 = -1;
-  let open;
+  let open2;
   let group;
   let text5;
   let openingSequence;
@@ -14522,16 +14542,16 @@ function resolveAllAttention(events, context) {
   let offset;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      open = index2;
-      while (open--) {
-        if (events[open][0] === "exit" && events[open][1].type === "attentionSequence" && events[open][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      open2 = index2;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open][1].end
+            ...events[open2][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -14542,7 +14562,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open][1].end
+              ...events[open2][1].end
             }
           };
           closingSequence = {
@@ -14555,7 +14575,7 @@ function resolveAllAttention(events, context) {
           text5 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open][1].end
+              ...events[open2][1].end
             },
             end: {
               ...events[index2][1].start
@@ -14570,18 +14590,18 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open][1].end = {
+          events[open2][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open][1].end.offset - events[open][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -14589,8 +14609,8 @@ function resolveAllAttention(events, context) {
           } else {
             offset = 0;
           }
-          splice(events, open - 1, index2 - open + 3, nextEvents);
-          index2 = open + nextEvents.length - offset - 2;
+          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+          index2 = open2 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -14622,10 +14642,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code3);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code3);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code3);
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3);
-    token._open = Boolean(marker === 42 ? open : open && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open));
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
     return ok3(code3);
   }
 }
@@ -14649,9 +14669,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code3);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open;
+    return open2;
   }
-  function open(code3) {
+  function open2(code3) {
     if (asciiAlpha(code3)) {
       effects.consume(code3);
       return schemeOrEmailAtext;
@@ -14851,9 +14871,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code3);
     effects.exit("characterReferenceMarker");
-    return open;
+    return open2;
   }
-  function open(code3) {
+  function open2(code3) {
     if (code3 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code3);
@@ -16222,9 +16242,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code3);
-    return open;
+    return open2;
   }
-  function open(code3) {
+  function open2(code3) {
     if (code3 === 33) {
       effects.consume(code3);
       return declarationOpen;
@@ -16572,9 +16592,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code3);
-    return open;
+    return open2;
   }
-  function open(code3) {
+  function open2(code3) {
     if (code3 === 33) {
       effects.consume(code3);
       return declarationOpen;
@@ -16900,12 +16920,12 @@ function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
   let token;
-  let open;
+  let open2;
   let close2;
   let media;
   while (index2--) {
     token = events[index2][1];
-    if (open) {
+    if (open2) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -16914,7 +16934,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open = index2;
+        open2 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -16925,9 +16945,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open][1].type === "labelLink" ? "link" : "image",
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -16936,7 +16956,7 @@ function resolveToLabelEnd(events, context) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[close2][1].end
@@ -16945,20 +16965,20 @@ function resolveToLabelEnd(events, context) {
   const text5 = {
     type: "labelText",
     start: {
-      ...events[open + offset + 2][1].end
+      ...events[open2 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label2, context]];
-  media = push(media, events.slice(open + 1, open + offset + 3));
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text5, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close2 - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
   media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open, events.length, media);
+  splice(events, open2, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -17103,9 +17123,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code3);
     effects.exit("labelImageMarker");
-    return open;
+    return open2;
   }
-  function open(code3) {
+  function open2(code3) {
     if (code3 === 91) {
       effects.enter("labelMarker");
       effects.consume(code3);
@@ -18420,8 +18440,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open;
-    function open(token) {
+    return open2;
+    function open2(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -18453,19 +18473,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open = this.tokenStack.pop();
-    if (!open) {
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open[0].type !== token.type) {
+    if (open2[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open[0]);
+        onExitError.call(this, token, open2[0]);
       } else {
-        const handler2 = open[1] || defaultOnError;
-        handler2.call(this, token, open[0]);
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -19175,8 +19195,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open;
-  function open(token) {
+  return open2;
+  function open2(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -19200,21 +19220,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
-    const open = fence2(matter2, "open");
+    const open2 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open.charAt(0),
-      after: escapeStringRegexp(open.charAt(1))
+      character: open2.charAt(0),
+      after: escapeStringRegexp(open2.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler(matter2) {
-  const open = fence2(matter2, "open");
+  const open2 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle2;
   function handle2(node2) {
-    return open + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open2 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -20044,8 +20064,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self = this;
-  return open;
-  function open(code3) {
+  return open2;
+  function open2(code3) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -21002,7 +21022,7 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open = !next || next === 2 && Boolean(previous3);
+    const open2 = !next || next === 2 && Boolean(previous3);
     const close2 = !previous3 || previous3 === 2 && Boolean(next);
     const run = {
       tokens: tokens.slice(index2, end),
@@ -21010,8 +21030,8 @@ function check(tokens, before, after) {
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous3) || !close2) : open,
-      close: strict ? close2 && (Boolean(next) || !open) : close2,
+      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
+      close: strict ? close2 && (Boolean(next) || !open2) : close2,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -21076,9 +21096,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener2 = openers[open];
+    let open2 = closer.close ? openers.length : 0;
+    while (open2-- && closer.start < closer.end) {
+      const opener2 = openers[open2];
       const openerSize = opener2.end - opener2.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -21114,8 +21134,8 @@ function pair(runs, wrong) {
       }
       opener2.end -= size;
       closer.start += size;
-      if (opener2.start === opener2.end) openers.splice(open, 1);
-      open = openers.length;
+      if (opener2.start === opener2.end) openers.splice(open2, 1);
+      open2 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -21291,12 +21311,12 @@ function render(items, chosen, before, after) {
     );
     const inside2 = render(item.children, chosen, sequence, sequence);
     const head = inside2[0].value;
-    const open = encodeInfo(
+    const open2 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker
     );
-    if (open.inside) encode(inside2, true);
+    if (open2.inside) encode(inside2, true);
     const tail = lastCharacter(inside2[inside2.length - 1].value);
     const close2 = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -21304,7 +21324,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close2.inside) encode(inside2, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close2.outside) encodeAfter = outsideAfter;
@@ -22548,8 +22568,6 @@ function parseOutline(text5) {
 
 // src/core/parse/fields.ts
 var KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
-var AT_REFERENCE = /(^|[\s,;:(\[])@([\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}])/gu;
-var HASH_REFERENCE = /(^|[\s,;:(\[])#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu;
 function parseFieldItem(item, text5, lines) {
   const first = item.children[0];
   if (!first || first.kind !== "paragraph") return void 0;
@@ -22651,7 +22669,7 @@ function collectInlineReferences(source, baseOffset, lines, field, out) {
     out.push({
       kind: "persona",
       form: "at",
-      slug: slug(name),
+      slug: idOf(name),
       text: "@" + name,
       range: lines.range(start, start + 1 + name.length),
       slugRange: lines.range(start + 1, start + 1 + name.length)
@@ -22664,7 +22682,7 @@ function collectInlineReferences(source, baseOffset, lines, field, out) {
     out.push({
       kind: field === "persona" ? "persona" : "story",
       form: "hash",
-      slug: slug(name),
+      slug: idOf(name),
       text: "#" + name,
       range: lines.range(start, start + 1 + name.length),
       slugRange: lines.range(start + 1, start + 1 + name.length)
@@ -22698,7 +22716,7 @@ function linkReference2(link2, text5, lines, kind) {
   return {
     kind,
     form: "link",
-    slug: decoded.toLowerCase(),
+    slug: anchorId(decoded),
     text: source,
     target: target || void 0,
     range: lines.range(start, end),
@@ -22991,12 +23009,12 @@ function endsOpen(outline, text5) {
   if (last.kind === "html") return !/^ {0,3}<!--[\s\S]*-->[ \t]*$/.test(last.value);
   if (last.kind !== "code") return false;
   const source = text5.slice(last.start, last.end);
-  const open = FENCE_OPEN.exec(source);
-  if (!open) return false;
+  const open2 = FENCE_OPEN.exec(source);
+  if (!open2) return false;
   const lastLineStart = source.lastIndexOf("\n");
   if (lastLineStart === -1) return true;
   const closing = source.slice(lastLineStart + 1);
-  const fence3 = open[1];
+  const fence3 = open2[1];
   const closer = new RegExp(`^ {0,3}${fence3[0] === "`" ? "`" : "~"}{${fence3.length},}[ \\t]*\\r?$`);
   return !closer.test(closing);
 }
@@ -23038,6 +23056,9 @@ var BlueprintParser = class {
     return parsed;
   }
 };
+function parseWhole(text5, uri) {
+  return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], new LineIndex(text5));
+}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text5, ignoreTrivia = false) {
@@ -24124,8 +24145,36 @@ var messages = {
     en: "File '{path}' could not be read.",
     nl: "Bestand '{path}' kon niet worden gelezen."
   },
+  "parse.filePermission": {
+    en: "File '{path}' cannot be read: permission denied.",
+    nl: "Bestand '{path}' kan niet worden gelezen: geen toegang."
+  },
+  "parse.fileIsFolder": {
+    en: "'{path}' is a folder, not a file.",
+    nl: "'{path}' is een map, geen bestand."
+  },
+  "parse.fileNotRegular": {
+    en: "'{path}' is not a regular file (but a device, pipe or socket) and is not read.",
+    nl: "'{path}' is geen gewoon bestand (maar een apparaat, pipe of socket) en wordt niet gelezen."
+  },
+  "parse.fileTooLarge": {
+    en: "File '{path}' is larger than {limit} MB and is not read.",
+    nl: "Bestand '{path}' is groter dan {limit} MB en wordt niet gelezen."
+  },
+  "parse.fileNotUtf8": {
+    en: "File '{path}' is not UTF-8 text and is not read.",
+    nl: "Bestand '{path}' is geen UTF-8-tekst en wordt niet gelezen."
+  },
+  "parse.fileOutsideProject": {
+    en: "'{path}' lies outside the project folder; files there are not read.",
+    nl: "'{path}' ligt buiten de projectmap; bestanden daar worden niet gelezen."
+  },
+  "parse.notUtf8": {
+    en: "This file is not UTF-8 text: the bytes here are not valid UTF-8 (shown as \uFFFD).",
+    nl: "Dit bestand is geen UTF-8-tekst: de bytes hier zijn geen geldige UTF-8 (getoond als \uFFFD)."
+  },
   // --- quick-fix titles ----------------------------------------------------------------
-  "fix.addPersona": { en: "Add persona @{persona}", nl: "Voeg persona @{persona} toe" },
+  "fix.addPersona": { en: "Add persona {persona}", nl: "Voeg persona {persona} toe" },
   "fix.changeTo": { en: "Change to '{suggestion}'", nl: "Wijzig in '{suggestion}'" },
   "fix.createPersona": { en: "Create persona '{name}'", nl: "Maak persona '{name}' aan" },
   "fix.createStory": { en: "Create story '{name}'", nl: "Maak verhaal '{name}' aan" },
@@ -24178,6 +24227,12 @@ function formatMessage(locale, key, args = {}) {
     PLACEHOLDER,
     (whole, name) => Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole
   );
+}
+
+// src/core/parse/escape.ts
+function escapeInline(text5, inValue = false) {
+  const escaped = text5.replace(/[\\`*[\]<>~]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`).replace(/(^|\s)(#+)$/u, (_whole, space, hashes) => `${space}\\${hashes}`);
+  return inValue ? escaped.replace(/(?<!\\)[@#]/g, (char) => `\\${char}`) : escaped;
 }
 
 // src/core/rules/util.ts
@@ -24311,8 +24366,14 @@ function lineText(text5, line) {
   return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
 }
 var isBlank2 = (line) => line === void 0 || line.trim() === "";
-function insertFieldEdit(doc, item, fieldText) {
+function insertFieldEdit(doc, item, fieldText, place = "last") {
   const eol = eolOf(doc.text);
+  if (place === "first" && item.hasFieldList && item.fields.length > 0) {
+    const first = item.fields.reduce((a2, b2) => b2.range.start.line < a2.range.start.line ? b2 : a2);
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, first.range.start.line) ?? "") ?? ["", "", "-", " "];
+    const start = { line: first.range.start.line, character: 0 };
+    return { uri: doc.uri, range: { start, end: start }, newText: `${marker[1]}${marker[2]}${marker[3]}${fieldText}${eol}` };
+  }
   const at = item.fieldInsertPosition;
   const offset = offsetAt(doc.text, at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === "\n";
@@ -24350,7 +24411,7 @@ function insertFieldEdit(doc, item, fieldText) {
 function nameForSlug(slug2) {
   const spaced = slug2.replace(/-/g, " ");
   const name = spaced.charAt(0).toUpperCase() + spaced.slice(1);
-  return slug(name) === slug2 ? name : slug2;
+  return idOf(name) === slug2 && name === name.trim() ? name : slug2;
 }
 var SECTION_ORDER = ["personas", "stories", "journey"];
 function createItemEdit(doc, sectionKind, name, lang = doc.lang) {
@@ -24428,6 +24489,12 @@ function rankPersonas(usage, steps, position2) {
   });
   return ranked;
 }
+function personaReference(doc, id) {
+  if (!id) return void 0;
+  if (writableAs("at", id)) return `@${id}`;
+  const own6 = doc.personas.find((persona) => persona.id === id);
+  return own6 ? `[${escapeInline(own6.name, true)}](#${id})` : void 0;
+}
 var stepWithoutPersona = {
   id: "step-without-persona",
   defaultSeverity: "warning",
@@ -24471,11 +24538,16 @@ var stepWithoutPersona = {
       usage ??= countUsage(context, perStep);
       const ranked = rankPersonas(usage, doc.steps, position2);
       const clearFavourite = ranked.length === 1 || ranked.length > 1 && ranked[0].score.some((v2, i2) => v2 !== ranked[1].score[i2] && i2 < 3);
-      const fixes = ranked.map(({ slug: slug2 }, i2) => ({
-        title: formatMessage(locale, "fix.addPersona", { persona: slug2 }),
-        edits: [insertFieldEdit(doc, step, `${key}: @${slug2}`)],
-        ...i2 === 0 && clearFavourite ? { preferred: true } : {}
-      }));
+      const fixes = [];
+      for (const { slug: slug2 } of ranked) {
+        const written2 = personaReference(doc, slug2);
+        if (!written2) continue;
+        fixes.push({
+          title: formatMessage(locale, "fix.addPersona", { persona: written2 }),
+          edits: [insertFieldEdit(doc, step, `${key}: ${written2}`, "first")],
+          ...fixes.length === 0 && clearFavourite ? { preferred: true } : {}
+        });
+      }
       context.report({ range: step.headingRange, message: "rule.stepWithoutPersona", args: { step: step.name }, fixes });
     });
   }
@@ -24490,7 +24562,7 @@ function written(ref, slug2) {
 function newItemName(ref) {
   if (ref.form === "link") {
     const text5 = /^\[([^\]]+)\]/.exec(ref.text)?.[1]?.trim();
-    if (text5 && slug(text5) === ref.slug) return text5;
+    if (text5 && idOf(text5) === ref.slug) return text5;
   }
   return nameForSlug(ref.slug);
 }
@@ -24526,7 +24598,8 @@ function checkUnknownReferences(context, options, refs) {
       if (!index2.exists(targetUri)) continue;
     }
     const { targetDoc, suggestions: suggestionIndex } = targetFor(targetUri);
-    const suggestions = suggestionIndex.suggest(ref.slug);
+    const form = ref.form;
+    const suggestions = suggestionIndex.suggest(ref.slug).filter((id) => form === "link" || writableAs(form, id));
     const fixes = suggestions.map((suggestion, i2) => ({
       title: formatMessage(locale, "fix.changeTo", { suggestion: written(ref, suggestion) }),
       edits: [{ uri: doc.uri, range: ref.slugRange, newText: suggestion }],
@@ -24670,7 +24743,9 @@ function reportDuplicates(context, items, message) {
   }
 }
 function reportShadowing(context, items, kind, message) {
-  const shared = context.index.scope(context.doc.uri).filter((other) => other.uri !== context.doc.uri);
+  const uri = context.doc.uri;
+  if (!items.some((item) => item.id && context.index.definedIn(kind, item.id).some((other) => other !== uri))) return;
+  const shared = context.index.scope(uri).filter((other) => other.uri !== uri);
   if (shared.length === 0) return;
   const reported = /* @__PURE__ */ new Set();
   for (const item of items) {
@@ -25001,7 +25076,7 @@ var EMOTION_EMOJI = [
 ];
 var MIN_EMOTION = -2;
 var MAX_EMOTION = 2;
-var PERSONA_PREFIX = /^@([\p{L}\p{N}_-]+):?\s*/u;
+var PERSONA_PREFIX = /^@([\p{L}\p{M}\p{N}\p{Pc}-]+):?\s*/u;
 var NUMBER = /^([+\-\u2212]?)(\d+(?:[.,]\d+)?)(?=$|\s|\()/u;
 function splitEntries2(value2) {
   const entries = [];
@@ -25040,7 +25115,7 @@ function parseEmotion(value2) {
     if ("error" in read) {
       result.errors.push({ kind: read.error, text: entry.text, start: entry.start, end: entry.end });
     } else if (persona) {
-      result.perPersona.push({ slug: persona[1].toLowerCase(), score: read.score });
+      result.perPersona.push({ slug: idOf(persona[1]), score: read.score });
     } else {
       result.overall = read.score;
     }
@@ -25221,7 +25296,7 @@ blueprint: Apply for a living wage
   check(context) {
     const { doc, index: index2 } = context;
     for (const file of doc.frontMatter?.personaFiles ?? []) {
-      if (index2.exists(index2.resolvePath(doc.uri, file.path))) continue;
+      if (index2.fileProblem(index2.resolvePath(doc.uri, file.path)) !== "missing") continue;
       context.report({ range: file.range, message: "rule.unresolvedFile", args: { path: file.path } });
     }
   },
@@ -25229,7 +25304,7 @@ blueprint: Apply for a living wage
   checkItem(context, item) {
     const { doc, index: index2 } = context;
     for (const ref of item.references) {
-      if (!ref.target || index2.exists(index2.resolvePath(doc.uri, ref.target))) continue;
+      if (!ref.target || index2.fileProblem(index2.resolvePath(doc.uri, ref.target)) !== "missing") continue;
       context.report({ range: ref.range, message: "rule.unresolvedFile", args: { path: ref.target } });
     }
   }
@@ -25387,6 +25462,49 @@ function filesFor(config) {
   return config?.files?.length ? config.files : DEFAULT_FILES;
 }
 
+// src/core/workspace/file-problems.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+function isReadFailure(result) {
+  return typeof result === "object" && result !== null;
+}
+function wellFormed(text5) {
+  return text5.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+function isInsideRoots(uri, roots) {
+  const target = u.parse(uri);
+  return roots.some((root2) => {
+    const base = u.parse(root2);
+    if (base.scheme !== target.scheme || base.authority !== target.authority) return false;
+    const folder = base.path.endsWith("/") ? base.path : base.path + "/";
+    return target.path === base.path || target.path.startsWith(folder);
+  });
+}
+
+// src/core/workspace/file-problem-diagnostics.ts
+var MESSAGE = {
+  permission: "parse.filePermission",
+  folder: "parse.fileIsFolder",
+  notRegular: "parse.fileNotRegular",
+  tooLarge: "parse.fileTooLarge",
+  notUtf8: "parse.fileNotUtf8",
+  outsideProject: "parse.fileOutsideProject",
+  unreadable: "parse.unreadableFile"
+};
+function fileProblemDiagnostics(doc, index2, locale) {
+  const named = [
+    ...doc.frontMatter?.personaFiles ?? [],
+    ...doc.references.flatMap((ref) => ref.target ? [{ path: ref.target, range: ref.range }] : [])
+  ];
+  const result = [];
+  for (const { path: path9, range: range2 } of named) {
+    const problem = index2.fileProblem(index2.resolvePath(doc.uri, path9));
+    if (problem === void 0 || problem === "missing") continue;
+    const args = { path: path9.split("#")[0], limit: MAX_FILE_BYTES / (1024 * 1024) };
+    result.push({ uri: doc.uri, range: range2, rule: "parse", severity: "error", message: formatMessage(locale, MESSAGE[problem], args) });
+  }
+  return result;
+}
+
 // src/core/workspace/workspace.ts
 var tablesByDocument = /* @__PURE__ */ new WeakMap();
 var personaRefsByList = /* @__PURE__ */ new WeakMap();
@@ -25395,19 +25513,21 @@ var BlueprintWorkspace = class {
   constructor(host, options = {}) {
     this.host = host;
     this.config = options.config ?? {};
+    this.roots = options.roots;
   }
   host;
   entries = /* @__PURE__ */ new Map();
-  /** URIs asked for and found missing. */
-  missing = /* @__PURE__ */ new Set();
+  /** URIs asked for that could not be read, and why. */
+  unreadable = /* @__PURE__ */ new Map();
   facts;
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
   cleanItems = /* @__PURE__ */ new Map();
-  /** Bumped whenever the ids any document defines, or the set of files, change. */
+  /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
   idsVersion = 0;
   idsSignatures = /* @__PURE__ */ new Map();
   resolvedPaths = /* @__PURE__ */ new Map();
   config;
+  roots;
   /** The index interface rules and features use. */
   get index() {
     return this;
@@ -25423,7 +25543,7 @@ var BlueprintWorkspace = class {
     const doc = parser.parse(text5, uri);
     entry = { parser, doc };
     this.entries.set(uri, entry);
-    if (this.missing.delete(uri)) this.idsVersion++;
+    if (this.unreadable.delete(uri)) this.idsVersion++;
     this.facts = void 0;
     return doc;
   }
@@ -25432,38 +25552,51 @@ var BlueprintWorkspace = class {
   }
   /** Mark a file as missing (e.g. deleted on disk), so references to it are reported. */
   markMissing(uri) {
+    this.markUnreadable(uri, "missing");
+  }
+  markUnreadable(uri, problem) {
     this.remove(uri);
-    this.missing.add(uri);
+    this.unreadable.set(uri, problem);
     this.idsVersion++;
     this.facts = void 0;
   }
-  /** Load every file that loaded documents point at and that is not loaded yet, transitively. */
+  /** Why a file that documents point at could not be read, if it could not. */
+  fileProblem(uri) {
+    return this.entries.has(uri) ? void 0 : this.unreadable.get(uri);
+  }
+  /**
+   * Load every file that loaded documents point at and that is not loaded yet,
+   * transitively. Each round looks only at the documents the previous round added, so a
+   * chain of n files costs n reads, not n² scans. Files outside the roots are not read.
+   */
   async loadDependencies() {
     const pending = /* @__PURE__ */ new Set();
-    const collect = () => {
-      for (const { doc } of this.entries.values()) {
+    const collect = (docs) => {
+      for (const doc of docs) {
         for (const uri of this.dependenciesOf(doc)) {
-          if (!this.entries.has(uri) && !this.missing.has(uri)) pending.add(uri);
+          if (!this.entries.has(uri) && !this.unreadable.has(uri)) pending.add(uri);
         }
       }
     };
-    collect();
+    collect(this.documents());
+    const roots = typeof this.roots === "function" ? this.roots() : this.roots;
     while (pending.size > 0) {
       const batch = [...pending];
       pending.clear();
-      const texts = await Promise.all(batch.map((uri) => this.host.readFile(uri).catch(() => void 0)));
+      const results = await Promise.all(batch.map((uri) => this.read(uri, roots)));
+      const added = [];
       batch.forEach((uri, i2) => {
-        const text5 = texts[i2];
-        if (text5 === void 0) {
-          this.missing.add(uri);
-          this.idsVersion++;
-          this.facts = void 0;
-        } else if (!this.entries.has(uri)) {
-          this.setText(uri, text5);
-        }
+        const result = results[i2];
+        if (result === void 0) this.markUnreadable(uri, "missing");
+        else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
+        else if (!this.entries.has(uri)) added.push(this.setText(uri, result));
       });
-      collect();
+      collect(added);
     }
+  }
+  async read(uri, roots) {
+    if (roots && roots.length > 0 && !isInsideRoots(uri, roots)) return { problem: "outsideProject" };
+    return this.host.readFile(uri).catch(() => ({ problem: "unreadable" }));
   }
   /** URIs of the files a document points at. */
   dependenciesOf(doc) {
@@ -25488,29 +25621,34 @@ var BlueprintWorkspace = class {
   documents() {
     return [...this.entries.values()].map((entry) => entry.doc);
   }
-  resolvePath(fromUri, path8) {
-    const key = fromUri + "\0" + path8;
+  resolvePath(fromUri, path9) {
+    const key = fromUri + "\0" + path9;
     let resolved = this.resolvedPaths.get(key);
     if (resolved === void 0) {
       if (this.resolvedPaths.size > 1e4) this.resolvedPaths.clear();
-      resolved = this.computePath(fromUri, path8);
+      resolved = this.computePath(fromUri, path9);
       this.resolvedPaths.set(key, resolved);
     }
     return resolved;
   }
-  computePath(fromUri, path8) {
-    const clean = path8.split("#")[0].trim();
+  /**
+   * Decoded once (`%2e%2e/` is `../`), then resolved with `.` and `..` applied, so the
+   * result can be checked against the project's roots. Lone surrogates, which no URI can
+   * hold, become U+FFFD.
+   */
+  computePath(fromUri, path9) {
+    const clean = wellFormed(path9.split("#")[0].trim());
     let decoded = clean;
     try {
-      decoded = decodeURI(clean);
+      decoded = wellFormed(decodeURI(clean));
     } catch {
     }
     const base = u.parse(fromUri);
-    if (decoded.startsWith("/")) return base.with({ path: decoded }).toString();
+    if (decoded.startsWith("/")) return _.resolvePath(base.with({ path: "/" }), decoded).toString();
     return _.joinPath(_.dirname(base), decoded).toString();
   }
   exists(uri) {
-    return this.entries.has(uri) || !this.missing.has(uri);
+    return this.entries.has(uri) || !this.unreadable.has(uri);
   }
   scope(uri) {
     const facts = this.ensureFacts();
@@ -25521,19 +25659,34 @@ var BlueprintWorkspace = class {
     }
     return scope;
   }
+  /** Depth-first, in `personas:` order, with an explicit stack: a chain of 12,000 files must not overflow. */
   computeScope(uri) {
     const result = [];
     const seen = /* @__PURE__ */ new Set();
-    const visit4 = (current) => {
-      if (seen.has(current)) return;
+    const stack = [uri];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (seen.has(current)) continue;
       seen.add(current);
       const doc = this.get(current);
-      if (!doc) return;
+      if (!doc) continue;
       result.push(doc);
-      for (const file of doc.frontMatter?.personaFiles ?? []) visit4(this.resolvePath(doc.uri, file.path));
-    };
-    visit4(uri);
+      const files = doc.frontMatter?.personaFiles ?? [];
+      for (let i2 = files.length - 1; i2 >= 0; i2--) stack.push(this.resolvePath(doc.uri, files[i2].path));
+    }
     return result;
+  }
+  definedIn(kind, id) {
+    const facts = this.ensureFacts();
+    if (!facts.definers) {
+      const definers = /* @__PURE__ */ new Map();
+      for (const [uri, tables] of facts.tables) {
+        for (const slug2 of tables.personas.keys()) push2(definers, `personas ${slug2}`, uri);
+        for (const slug2 of tables.stories.keys()) push2(definers, `stories ${slug2}`, uri);
+      }
+      facts.definers = definers;
+    }
+    return facts.definers.get(`${kind} ${id}`) ?? [];
   }
   resolve(fromUri, ref) {
     return this.lookup(fromUri, ref, this.ensureFacts().tables);
@@ -25579,6 +25732,14 @@ var BlueprintWorkspace = class {
     const item = kind === "persona" ? table?.personas.get(slug2) : kind === "story" ? table?.stories.get(slug2) : table?.journey.get(slug2);
     return item && this.refsByTarget().get(item) || [];
   }
+  /**
+   * The language of text about a document (rule messages, fix titles, hovers, lenses, the
+   * preview): `locale` from the configuration, else the file's `lang` (declared or detected).
+   */
+  localeOf(uri) {
+    const doc = this.get(uri);
+    return doc ? this.config.locale ?? doc.lang : void 0;
+  }
   // ---- diagnostics ----
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
   diagnostics(uri) {
@@ -25593,6 +25754,7 @@ var BlueprintWorkspace = class {
       severity: problem.severity,
       message: formatMessage(locale, problem.message, problem.args)
     }));
+    result.push(...fileProblemDiagnostics(doc, this, locale));
     for (const rule of allRules) {
       const severity = severityFor(this.config, rule.id);
       if (severity === "off") continue;
@@ -25688,7 +25850,7 @@ var BlueprintWorkspace = class {
       if (!tables) {
         tables = tablesOf(doc);
         tablesByDocument.set(doc, tables);
-        const signature = idsSignature(tables);
+        const signature = idsSignature(tables) + "|" + scopeSignature(doc);
         if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
         this.idsSignatures.set(doc.uri, signature);
       }
@@ -25738,6 +25900,9 @@ var BlueprintWorkspace = class {
 };
 function idsSignature(tables) {
   return [[...tables.personas.keys()].join(" "), [...tables.stories.keys()].join(" "), [...tables.journey.keys()].join(" ")].join("|");
+}
+function scopeSignature(doc) {
+  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join("\0");
 }
 function findIn(table, ref) {
   if (ref.kind === "persona") return table.personas.get(ref.slug);
@@ -25831,7 +25996,13 @@ var en = {
   definedIn: "defined in {file}",
   notUsed: "not used in any step",
   fixAllOfRule: 'Fix all "{rule}" problems in this file',
-  fixAllInFile: "Fix all auto-fixable blueprint problems in this file"
+  fixAllInFile: "Fix all auto-fixable blueprint problems in this file",
+  previewToolbar: "Blueprint preview",
+  previewPersona: "Persona",
+  allPersonas: "All personas",
+  clientView: "Client view",
+  journeyDiagram: "Journey diagram",
+  coverage: "Coverage"
 };
 var nl = {
   persona: "persona",
@@ -25855,7 +26026,13 @@ var nl = {
   definedIn: "gedefinieerd in {file}",
   notUsed: "in geen enkele stap gebruikt",
   fixAllOfRule: 'Alle "{rule}"-problemen in dit bestand oplossen',
-  fixAllInFile: "Alle automatisch oplosbare blueprintproblemen in dit bestand oplossen"
+  fixAllInFile: "Alle automatisch oplosbare blueprintproblemen in dit bestand oplossen",
+  previewToolbar: "Blueprint-voorbeeld",
+  previewPersona: "Persona",
+  allPersonas: "Alle persona's",
+  clientView: "Klantweergave",
+  journeyDiagram: "Klantreisdiagram",
+  coverage: "Dekking"
 };
 var catalogue = { en, nl };
 function label(locale, key, args = {}) {
@@ -25885,6 +26062,15 @@ function lineAt(text5, line) {
   const end = text5.indexOf("\n", start);
   const raw = end < 0 ? text5.slice(start) : text5.slice(start, end);
   return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+}
+function applyTextEdits(text5, edits) {
+  const lineStarts2 = [0];
+  for (let i2 = text5.indexOf("\n"); i2 >= 0; i2 = text5.indexOf("\n", i2 + 1)) lineStarts2.push(i2 + 1);
+  const offset = (position2) => Math.min(text5.length, (lineStarts2[position2.line] ?? text5.length) + position2.character);
+  const sorted = [...edits].sort((a2, b2) => comparePositions(b2.range.start, a2.range.start));
+  let result = text5;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
 }
 
 // src/core/features/lookup.ts
@@ -25978,11 +26164,11 @@ function completions(index2, uri, position2, locale, trigger) {
     start: { line: position2.line, character: position2.character - length },
     end: position2
   });
-  const anchor = /\]\(([^()\s#]*)#([\w-]*)$/.exec(before);
+  const anchor = /\]\(([^()\s#]*)#([\p{L}\p{M}\p{N}\p{Pc}-]*)$/u.exec(before);
   if (anchor) return anchorItems(index2, uri, anchor[1] ?? "", wordRange(anchor[2]?.length ?? 0), locale);
-  const at = /(?:^|[\s,;(])@([\w-]*)$/.exec(before);
+  const at = /(?:^|[\s,;(])@([\p{L}\p{M}\p{N}\p{Pc}.-]*)$/u.exec(before);
   if (at) return personaItems(index2, uri, wordRange(at[1]?.length ?? 0), "", locale);
-  const hash = /[\s,;(]#([\w-]*)$/.exec(before);
+  const hash = /[\s,;(]#([\p{L}\p{M}\p{N}\p{Pc}-]*)$/u.exec(before);
   if (hash && isListItem(before)) return storyItems(index2, uri, wordRange(hash[1]?.length ?? 0), "", locale, true);
   const field = /^(\s*[-*+]\s+)([^\s:][^:]*):\s*(?:.*[,;]\s*)?([^,;]*)$/.exec(before);
   if (field) {
@@ -25994,14 +26180,27 @@ function completions(index2, uri, position2, locale, trigger) {
     if (references2 === "story") return storyItems(index2, uri, replace2, "#", locale, false);
     return valueItems(doc, rawKey, replace2);
   }
-  const keyStart = /^\s*[-*+]\s+([\w-]*)$/.exec(before);
+  const keyStart = /^\s*[-*+]\s+([\p{L}\p{N}_-]*)$/u.exec(before);
   if (keyStart) {
-    const item = itemContaining(doc, position2);
+    const item = itemContaining(doc, position2) ?? itemCutShortBySetext(doc, position2);
     if (!item && trigger === " ") return [];
     const used = new Set(item?.fields.filter((field2) => field2.keyRange.start.line !== position2.line).map((field2) => field2.key));
     return keyItems(doc, item?.kind ?? "step", wordRange(keyStart[1]?.length ?? 0), locale, used);
   }
   return [];
+}
+function itemCutShortBySetext(doc, position2) {
+  const line = lineAt(doc.text, position2.line);
+  if (!/^ {0,3}-+[ \t]*$/.test(line)) return void 0;
+  let last;
+  for (const item of allItems2(doc)) {
+    if (item.headingRange.start.line < position2.line && (!last || item.headingRange.start.line > last.headingRange.start.line)) last = item;
+  }
+  if (!last) return void 0;
+  for (let between = last.range.end.line + 1; between < position2.line; between++) {
+    if (!lineAt(doc.text, between).trim()) return void 0;
+  }
+  return last;
 }
 function isListItem(before) {
   return /^\s*[-*+]\s/.test(before);
@@ -26046,8 +26245,8 @@ function storyItems(index2, uri, range2, prefix, locale, withSteps) {
   }));
   return [...stories, ...steps];
 }
-function anchorItems(index2, uri, path8, range2, locale) {
-  const targetUri = path8 ? index2.resolvePath(uri, path8) : uri;
+function anchorItems(index2, uri, path9, range2, locale) {
+  const targetUri = path9 ? index2.resolvePath(uri, path9) : uri;
   const target = index2.get(targetUri);
   if (!target) return [];
   return allItems2(target).map((item, order2) => ({
@@ -26115,37 +26314,113 @@ function documentHighlights(index2, uri, position2) {
   return highlights;
 }
 
+// src/core/features/renameCheck.ts
+function verifyRename(index2, plan) {
+  const byUri = /* @__PURE__ */ new Map();
+  for (const edit of plan.edits) byUri.set(edit.uri, [...byUri.get(edit.uri) ?? [], edit]);
+  for (const [uri, edits] of byUri) {
+    const before = index2.get(uri);
+    if (!before) return { refused: "unsafe" };
+    const text5 = applyTextEdits(before.text, edits);
+    const after = parseWhole(text5, uri);
+    if (before.problems.length !== after.problems.length) return { refused: uri === plan.target.uri ? "notAHeading" : "unsafe" };
+    const renamed = uri === plan.target.uri ? plan.target.item : void 0;
+    const itemProblem = compareItems(before, after, renamed, plan) ?? (renamed ? checkNameRange(after, text5, before, renamed, plan) : void 0);
+    if (itemProblem) return itemProblem;
+    const edited = new Set(plan.references.filter((entry) => entry.uri === uri).map((entry) => entry.ref));
+    const referenceProblem = compareReferences(before.references, after.references, edited, plan.newId);
+    if (referenceProblem) return referenceProblem;
+  }
+  return void 0;
+}
+function compareItems(before, after, renamed, plan) {
+  const old = allItems2(before);
+  const now = allItems2(after);
+  if (old.length !== now.length) return { refused: renamed ? "notAHeading" : "unsafe" };
+  for (let i2 = 0; i2 < old.length; i2++) {
+    if (old[i2] === renamed) {
+      if (now[i2].kind !== renamed.kind || now[i2].name !== plan.name || now[i2].id !== plan.newId) return { refused: "notAHeading" };
+    } else if (now[i2].kind !== old[i2].kind || now[i2].id !== old[i2].id) {
+      return { refused: "unsafe" };
+    }
+  }
+  return void 0;
+}
+function checkNameRange(after, text5, before, renamed, plan) {
+  const item = allItems2(after)[allItems2(before).indexOf(renamed)];
+  const { start, end } = item.nameRange;
+  const line = text5.split("\n")[start.line] ?? "";
+  const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
+  return written2 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
+}
+function compareReferences(old, now, edited, newId) {
+  if (old.length !== now.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
+  for (let i2 = 0; i2 < old.length; i2++) {
+    const [was, is2] = [old[i2], now[i2]];
+    if (is2.kind !== was.kind || is2.form !== was.form || (is2.target ?? "") !== (was.target ?? "")) return { refused: "unsafe" };
+    if (is2.slug !== (edited.has(was) ? newId : was.slug)) return edited.has(was) ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
+  }
+  return void 0;
+}
+
 // src/core/features/rename.ts
 function prepareRename(index2, uri, position2) {
   const symbol = symbolAt(index2, uri, position2);
   if (!symbol) return { refused: "notRenamable" };
   return { range: symbol.originRange, placeholder: symbol.target.item.name };
 }
+function cleanName(newName) {
+  const requested = newName.normalize("NFC");
+  if (/[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/.test(requested)) return { refused: "multiLine" };
+  return requested.replace(/[\t ]+/g, " ").trim().replace(/^[@#]+/, "").trim();
+}
 function rename(index2, uri, position2, newName) {
   const symbol = symbolAt(index2, uri, position2);
   if (!symbol) return { refused: "notRenamable" };
-  const name = newName.trim().replace(/^[@#]+/, "").trim();
-  const newSlug = slug(name);
-  if (!name || !newSlug) return { refused: "emptyName" };
+  const name = cleanName(newName);
+  if (typeof name !== "string") return name;
+  const newId = idOf(name);
+  if (!name || !newId) return { refused: "emptyName" };
   const { target } = symbol;
-  const definingDoc = index2.get(target.uri);
-  const taken = definingDoc && allItems2(definingDoc).some((item) => item !== target.item && item.kind === target.item.kind && item.id === newSlug);
-  if (taken) return { refused: "nameTaken" };
-  const edits = [{ uri: target.uri, range: target.item.nameRange, newText: name }];
-  for (const { uri: refUri, ref } of index2.referencesTo(target.uri, target.item.id, target.item.kind)) {
-    edits.push({ uri: refUri, range: ref.slugRange, newText: newSlug });
+  const references2 = index2.referencesTo(target.uri, target.item.id, target.item.kind);
+  if (isTaken(index2, target, newId, references2)) return { refused: "nameTaken" };
+  const edits = [{ uri: target.uri, range: target.item.nameRange, newText: escapeInline(name) }];
+  for (const { uri: refUri, ref } of references2) {
+    edits.push({ uri: refUri, range: ref.slugRange, newText: newId });
     if (ref.form === "link") {
       const linkText = linkTextRange(ref.text, ref.range);
       if (linkText && linkText.text.trim() === target.item.name) {
-        edits.push({ uri: refUri, range: linkText.range, newText: name });
+        edits.push({ uri: refUri, range: linkText.range, newText: escapeInline(name, true) });
       }
     }
   }
-  return edits;
+  const plan = { target, name, newId, edits, references: references2.map(({ uri: refUri, ref }) => ({ uri: refUri, ref })) };
+  return verifyRename(index2, plan) ?? edits;
 }
+function isTaken(index2, target, newId, references2) {
+  const competing = COMPETING_KINDS[target.item.kind];
+  const answers = (uri) => {
+    const doc = index2.get(uri);
+    return !!doc && allItems2(doc).some((item) => item !== target.item && competing.includes(item.kind) && item.id === newId);
+  };
+  if (answers(target.uri)) return true;
+  for (const referencing of new Set(references2.filter(({ ref }) => !ref.target).map(({ uri }) => uri))) {
+    for (const doc of index2.scope(referencing)) {
+      if (doc.uri === target.uri) break;
+      if (answers(doc.uri)) return true;
+    }
+  }
+  return false;
+}
+var COMPETING_KINDS = {
+  persona: ["persona"],
+  story: ["story"],
+  stage: ["stage", "step", "story"],
+  step: ["stage", "step", "story"]
+};
 function linkTextRange(source, whole) {
   if (whole.start.line !== whole.end.line || !source.startsWith("[")) return void 0;
-  const close2 = source.indexOf("](");
+  const close2 = source.lastIndexOf("](");
   if (close2 < 0) return void 0;
   const start = whole.start.character + 1;
   return {
@@ -26368,6 +26643,7 @@ function createBlueprintService(host, options = {}) {
     },
     workspaceSymbols: (query) => workspaceSymbols(index2, query),
     codeLenses: (uri, locale) => codeLenses(index2, uri, locale),
+    localeOf: (uri) => workspace.localeOf(uri),
     status: (uri) => statusSummary(index2, uri)
   };
 }
@@ -26610,7 +26886,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_2, protocol, domain2, path8, match) {
+function findUrl(_2, protocol, domain2, path9, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -26623,7 +26899,7 @@ function findUrl(_2, protocol, domain2, path8, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path8);
+  const parts = splitUrl(domain2 + path9);
   const result = {
     type: "link",
     title: null,
@@ -27160,30 +27436,30 @@ function gfmStrikethrough(options) {
     let index2 = -1;
     while (++index2 < events.length) {
       if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open = index2;
-        while (open--) {
-          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
+        let open2 = index2;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
             events[index2][1].type = "strikethroughSequence";
-            events[open][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open][1].start),
+              start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
             const text5 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open][1].end),
+              start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text5, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text5, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index2), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
             splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open - 1, index2 - open + 3, nextEvents);
-            index2 = open + nextEvents.length - 2;
+            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+            index2 = open2 + nextEvents.length - 2;
             break;
           }
         }
@@ -28388,27 +28664,27 @@ var import_module = require("module");
 var import_path = require("path");
 var nativeFs = __toESM(require("fs"), 1);
 var __require = /* @__PURE__ */ (0, import_module.createRequire)(__import_meta_url);
-function cleanPath(path8) {
-  let normalized = (0, import_path.normalize)(path8);
+function cleanPath(path9) {
+  let normalized = (0, import_path.normalize)(path9);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path8, separator) {
-  return path8.replace(SLASHES_REGEX, separator);
+function convertSlashes(path9, separator) {
+  return path9.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path8) {
-  return path8 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path8);
+function isRootDirectory(path9) {
+  return path9 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path9);
 }
-function normalizePath(path8, options) {
+function normalizePath(path9, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path8.includes("/") || path8.startsWith(".");
-  if (resolvePaths) path8 = (0, import_path.resolve)(path8);
-  if (normalizePath$1 || pathNeedsCleaning) path8 = cleanPath(path8);
-  if (path8 === ".") return "";
-  const needsSeperator = path8[path8.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path8 + pathSeparator : path8, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path9.includes("/") || path9.startsWith(".");
+  if (resolvePaths) path9 = (0, import_path.resolve)(path9);
+  if (normalizePath$1 || pathNeedsCleaning) path9 = cleanPath(path9);
+  if (path9 === ".") return "";
+  const needsSeperator = path9[path9.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path9 + pathSeparator : path9, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -28445,8 +28721,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path8 = directoryPath || ".";
-  if (filters.every((filter) => filter(path8, true))) paths.push(path8);
+  const path9 = directoryPath || ".";
+  if (filters.every((filter) => filter(path9, true))) paths.push(path9);
 };
 var empty$2 = () => {
 };
@@ -28498,26 +28774,26 @@ var empty2 = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty2;
 }
-var resolveSymlinksAsync = function(path8, state, callback$1) {
+var resolveSymlinksAsync = function(path9, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path8, (error, resolvedPath) => {
+  fs.realpath(path9, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat5.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path8, state, callback$1) {
+var resolveSymlinks = function(path9, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path8);
+    const resolvedPath = fs.realpathSync(path9);
     const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return;
+    if (stat5.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
     callback$1(stat5, resolvedPath);
   } catch (e2) {
     if (!suppressErrors) throw e2;
@@ -28527,9 +28803,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path8, resolved, state) {
+function isRecursive(path9, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path8);
+  let parent = (0, import_path.dirname)(path9);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -28537,7 +28813,7 @@ function isRecursive(path8, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path8, resolved);
+  state.symlinks.set(path9, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -28709,19 +28985,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path8 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path8)) continue;
-        this.pushDirectory(path8, paths, filters);
-        this.walkDirectory(this.state, path8, path8, depth - 1, this.walk);
+        let path9 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path9)) continue;
+        this.pushDirectory(path9, paths, filters);
+        this.walkDirectory(this.state, path9, path9, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path8 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path8, this.state, (stat5, resolvedPath) => {
+        let path9 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path9, this.state, (stat5, resolvedPath) => {
           if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path8 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path8 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path9 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path9 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path8;
+            resolvedPath = useRealPaths ? resolvedPath : path9;
             const filename = (0, import_path.basename)(resolvedPath);
             const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -28887,7 +29163,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path8) => isMatch(path8));
+    this.options.filters.push((path9) => isMatch(path9));
     return this;
   }
 };
@@ -28962,19 +29238,19 @@ function buildRelative(cwd, root2) {
     return p2[p2.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path8) {
-  return path8.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path9) {
+  return path9.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path8) {
+function splitPattern(path9) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path8, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path8];
+  const result = import_picomatch.default.scan(path9, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path9];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path8) => path8.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path8) => path8.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path9) => path9.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path9) => path9.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -29081,13 +29357,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p2, isDirectory) => {
-      const path8 = format2(p2, isDirectory);
-      const matches = matcher(path8) && !ignore(path8);
-      if (matches) log(`matched ${path8}`);
+      const path9 = format2(p2, isDirectory);
+      const matches = matcher(path9) && !ignore(path9);
+      if (matches) log(`matched ${path9}`);
       return matches;
     } : (p2, isDirectory) => {
-      const path8 = format2(p2, isDirectory);
-      return matcher(path8) && !ignore(path8);
+      const path9 = format2(p2, isDirectory);
+      return matcher(path9) && !ignore(path9);
     }],
     exclude: debug ? (_2, p2) => {
       const skipped = excludePredicate(_2, p2);
@@ -29163,13 +29439,21 @@ async function blueprintFilesIn(folder, options, named = false) {
   const matches = (0, import_picomatch2.default)([...options.patterns]);
   const byName = named ? (0, import_picomatch2.default)([...DEFAULT_FILES]) : void 0;
   const base = inside(options.root, folder) !== void 0 || folder === options.root ? options.root : folder;
-  const candidates2 = await glob("**/*", { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+  const candidates2 = await glob("**/*", { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
   return candidates2.map((file) => import_node_path3.default.resolve(file)).filter((file) => {
     const relative2 = inside(base, file);
     if (relative2 !== void 0 && matches(relative2)) return true;
     const inFolder = inside(folder, file);
     return byName !== void 0 && inFolder !== void 0 && byName(inFolder);
   }).sort();
+}
+async function unreadableFolder(folder) {
+  try {
+    await (0, import_promises3.readdir)(folder);
+    return void 0;
+  } catch (error) {
+    return `cannot read this folder: ${describeFsError(error)}`;
+  }
 }
 async function kindOf(file) {
   try {
@@ -29190,6 +29474,8 @@ async function selectFiles(args, options) {
     }
   };
   if (args.length === 0) {
+    const unreadable = await unreadableFolder(options.cwd);
+    if (unreadable) return { files, problems: [{ file: ".", message: unreadable }] };
     const found = await blueprintFilesIn(options.cwd, options);
     if (found.length === 0) {
       problems.push({ file: ".", message: `no blueprint files found (looked for ${options.patterns.join(", ")})` });
@@ -29203,11 +29489,16 @@ async function selectFiles(args, options) {
     if (kind === "file") {
       add(absolute);
     } else if (kind === "folder") {
+      const unreadable = await unreadableFolder(absolute);
+      if (unreadable) {
+        problems.push({ file: arg, message: unreadable });
+        continue;
+      }
       const found = await blueprintFilesIn(absolute, options, true);
       if (found.length === 0) problems.push({ file: arg, message: `no blueprint files in this folder (looked for ${[.../* @__PURE__ */ new Set([...options.patterns, ...DEFAULT_FILES])].join(", ")})` });
       found.forEach(add);
     } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false });
+      const found = await glob(arg, { cwd: options.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
       if (found.length === 0) problems.push({ file: arg, message: "no files match this pattern" });
       found.map((file) => import_node_path3.default.resolve(file)).sort().forEach(add);
     } else {
@@ -29227,28 +29518,128 @@ async function selectContext(selected, projectRoot, options) {
   const matches = (0, import_picomatch2.default)([...options.patterns]);
   for (const folder of folders) {
     if (projectRoot !== void 0 && (folder === projectRoot || inside(projectRoot, folder) !== void 0)) continue;
-    const siblings = await glob("*", { cwd: folder, absolute: true, onlyFiles: true, expandDirectories: false });
+    const siblings = await glob("*", { cwd: folder, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
     for (const file of siblings) if (matches(import_node_path3.default.basename(file))) found.add(import_node_path3.default.resolve(file));
   }
   return [...found].filter((file) => !chosen.has(file)).sort();
 }
 
 // src/cli/check/node-host.ts
+var import_node_fs = require("node:fs");
 var import_promises4 = require("node:fs/promises");
-async function readText(file) {
-  const text5 = await (0, import_promises4.readFile)(file, "utf8");
-  return text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5;
+var import_node_path4 = __toESM(require("node:path"));
+
+// src/shared/utf8.ts
+function decodeUtf8(bytes) {
+  const text5 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: text5 };
+  } catch {
+    return { text: text5, invalidAt: firstReplacementFromInvalidBytes(text5, bytes) };
+  }
+}
+function firstReplacementFromInvalidBytes(text5, bytes) {
+  let byte = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  for (let i2 = 0; i2 < text5.length; i2++) {
+    const code3 = text5.codePointAt(i2);
+    if (code3 === 65533 && !(bytes[byte] === 239 && bytes[byte + 1] === 191 && bytes[byte + 2] === 189)) return i2;
+    byte += code3 < 128 ? 1 : code3 < 2048 ? 2 : code3 < 65536 ? 3 : 4;
+    if (code3 >= 65536) i2++;
+  }
+  return 0;
+}
+
+// src/cli/check/node-host.ts
+function problemOf(error) {
+  const code3 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (code3 === "ENOENT" || code3 === "ENOTDIR") return "missing";
+  if (code3 === "EACCES" || code3 === "EPERM") return "permission";
+  if (code3 === "EISDIR") return "folder";
+  if (code3 === "ENXIO" || code3 === "EAGAIN") return "notRegular";
+  return "unreadable";
+}
+function describeProblem(problem) {
+  switch (problem) {
+    case "missing":
+      return "no such file or directory";
+    case "permission":
+      return "permission denied";
+    case "folder":
+      return "is a folder, not a file";
+    case "notRegular":
+      return "not a regular file (a device, pipe or socket); not read";
+    case "tooLarge":
+      return `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; not read`;
+    case "notUtf8":
+      return "not UTF-8 text";
+    case "outsideProject":
+      return "outside the project folder; not read";
+    case "unreadable":
+      return "cannot be read";
+  }
+}
+async function readFileText(file) {
+  let handle2;
+  try {
+    handle2 = await (0, import_promises4.open)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+  } catch (error) {
+    return { problem: problemOf(error) };
+  }
+  try {
+    const stats = await handle2.stat();
+    if (stats.isDirectory()) return { problem: "folder" };
+    if (!stats.isFile()) return { problem: "notRegular" };
+    if (stats.size > MAX_FILE_BYTES) return { problem: "tooLarge" };
+    const chunks = [];
+    let length = 0;
+    for (; ; ) {
+      const chunk = Buffer.alloc(Math.max(stats.size - length, 0) + 1);
+      const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > MAX_FILE_BYTES) return { problem: "tooLarge" };
+    }
+    const { text: text5, invalidAt } = decodeUtf8(Buffer.concat(chunks, length));
+    return invalidAt === void 0 ? { text: text5 } : { text: text5, invalidUtf8At: invalidAt };
+  } catch (error) {
+    return { problem: problemOf(error) };
+  } finally {
+    await handle2.close();
+  }
+}
+function isWithin(folder, file) {
+  const relative2 = import_node_path4.default.relative(folder, file);
+  return relative2 === "" || !relative2.startsWith("..") && !import_node_path4.default.isAbsolute(relative2);
 }
 var NodeFileHost = class {
+  realRoots;
+  constructor(roots = []) {
+    this.realRoots = Promise.all(roots.map((root2) => (0, import_promises4.realpath)(root2).catch(() => import_node_path4.default.resolve(root2))));
+  }
   async readFile(uri) {
     const parsed = u.parse(uri);
     if (parsed.scheme !== "file") return void 0;
-    return readText(parsed.fsPath).catch(() => void 0);
+    const roots = await this.realRoots;
+    if (roots.length > 0) {
+      const real = await (0, import_promises4.realpath)(parsed.fsPath).catch((error) => ({ problem: problemOf(error) }));
+      if (typeof real !== "string") return real.problem === "missing" ? void 0 : real;
+      if (!roots.some((root2) => isWithin(root2, real))) return { problem: "outsideProject" };
+    }
+    const result = await readFileText(parsed.fsPath);
+    if ("problem" in result) return result.problem === "missing" ? void 0 : result;
+    return result.invalidUtf8At === void 0 ? result.text : { problem: "notUtf8" };
   }
 };
+async function readText(file) {
+  const result = await readFileText(file);
+  if ("problem" in result) throw Object.assign(new Error(describeProblem(result.problem)), { code: result.problem });
+  return result.text;
+}
 
 // src/cli/diff/compare.ts
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // src/cli/diff/git.ts
 var import_node_child_process = require("node:child_process");
@@ -29313,7 +29704,7 @@ async function renames(root2, base, head) {
 }
 
 // src/cli/diff/versions.ts
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 var uriOf = (file) => u.file(file).toString();
 async function loadVersion(source, config) {
@@ -29345,19 +29736,19 @@ function selector(scope) {
   const within = scope.inputs.length > 0 ? scope.inputs : [scope.cwd];
   return (file) => {
     if (scope.inputs.includes(file)) return true;
-    const relative2 = import_node_path4.default.relative(scope.configRoot, file).split(import_node_path4.default.sep).join("/");
+    const relative2 = import_node_path5.default.relative(scope.configRoot, file).split(import_node_path5.default.sep).join("/");
     if (relative2.startsWith("..") || !matches(relative2)) return false;
-    return within.some((folder) => file === folder || file.startsWith(folder.endsWith(import_node_path4.default.sep) ? folder : folder + import_node_path4.default.sep));
+    return within.some((folder) => file === folder || file.startsWith(folder.endsWith(import_node_path5.default.sep) ? folder : folder + import_node_path5.default.sep));
   };
 }
 async function commitSource(scope, label2, commit) {
   const selected = selector(scope);
-  const files = (await listFiles(scope.root, commit)).map((file) => import_node_path4.default.join(scope.root, file)).filter(selected).sort();
+  const files = (await listFiles(scope.root, commit)).map((file) => import_node_path5.default.join(scope.root, file)).filter(selected).sort();
   return {
     label: label2,
     files,
     read: (file) => {
-      const relative2 = import_node_path4.default.relative(scope.root, file).split(import_node_path4.default.sep).join("/");
+      const relative2 = import_node_path5.default.relative(scope.root, file).split(import_node_path5.default.sep).join("/");
       return relative2.startsWith("..") ? Promise.resolve(void 0) : showFile(scope.root, commit, relative2);
     }
   };
@@ -29382,9 +29773,9 @@ async function pairFiles(scope, base, head, baseCommit, headCommit) {
       pairedHead.add(file);
       continue;
     }
-    const relative2 = import_node_path4.default.relative(scope.root, file).split(import_node_path4.default.sep).join("/");
+    const relative2 = import_node_path5.default.relative(scope.root, file).split(import_node_path5.default.sep).join("/");
     const renamed = moved.get(relative2);
-    const to = renamed === void 0 ? void 0 : import_node_path4.default.join(scope.root, renamed);
+    const to = renamed === void 0 ? void 0 : import_node_path5.default.join(scope.root, renamed);
     if (to && headSet.has(to) && !baseSet.has(to)) {
       pairs.push({ status: "renamed", base: file, head: to });
       pairedHead.add(to);
@@ -29424,7 +29815,7 @@ async function compareGit(options) {
     root: root2,
     configRoot: options.configRoot,
     patterns: filesFor(options.config),
-    inputs: options.inputs.map((input2) => import_node_path5.default.resolve(options.cwd, input2)),
+    inputs: options.inputs.map((input2) => import_node_path6.default.resolve(options.cwd, input2)),
     cwd: options.cwd
   };
   const [base, head] = await Promise.all([
@@ -29455,41 +29846,54 @@ async function onlyNewFindings(report2, options) {
 
 // src/cli/check/run.ts
 function displayPath(cwd, file) {
-  return import_node_path6.default.relative(cwd, file).split(import_node_path6.default.sep).join("/") || ".";
+  return import_node_path7.default.relative(cwd, file).split(import_node_path7.default.sep).join("/") || ".";
 }
-async function analyse(files, context, config, cwd) {
-  const service = createBlueprintService(new NodeFileHost(), { config });
+function notUtf8Finding(file, text5, offset, locale) {
+  const before = text5.slice(0, offset);
+  const line = before.split("\n").length - 1;
+  const character = offset - (before.lastIndexOf("\n") + 1);
+  const range2 = { start: { line, character }, end: { line, character: character + 1 } };
+  return toFinding(file, { uri: "", range: range2, rule: "parse", severity: "error", message: formatMessage(locale, "parse.notUtf8") });
+}
+async function analyse(files, context, config, cwd, roots) {
+  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root2) => u.file(root2).toString()) });
   const checked = [];
   const inputProblems = [];
-  const [contextTexts, texts] = await Promise.all([
-    // Context is read quietly: a context file that cannot be read is simply left out.
-    Promise.all(context.map((file) => readText(file).catch(() => void 0))),
-    Promise.all(files.map((file) => readText(file).then((text5) => ({ text: text5 }), (error) => ({ error }))))
-  ]);
+  const [contextTexts, texts] = await Promise.all([Promise.all(context.map(readFileText)), Promise.all(files.map(readFileText))]);
   context.forEach((file, i2) => {
-    const text5 = contextTexts[i2];
-    if (text5 !== void 0) service.setText(u.file(file).toString(), text5);
+    const result = contextTexts[i2];
+    if ("text" in result && result.invalidUtf8At === void 0) service.setText(u.file(file).toString(), result.text);
   });
   files.forEach((file, i2) => {
     const result = texts[i2];
     const shown = displayPath(cwd, file);
-    if ("error" in result) {
-      inputProblems.push({ file: shown, message: describeFsError(result.error) });
+    if ("problem" in result) {
+      const badName = result.problem === "missing" && file.includes("\uFFFD");
+      inputProblems.push({ file: shown, message: badName ? "the file name is not valid UTF-8 (shown with \uFFFD); rename the file to check it" : describeProblem(result.problem) });
       return;
     }
     const uri = u.file(file).toString();
     service.setText(uri, result.text);
-    checked.push({ uri, file: shown });
+    checked.push({ uri, file: shown, text: result.text, invalidUtf8At: result.invalidUtf8At });
   });
   await service.loadDependencies();
   const findings = [];
-  for (const { uri, file } of checked) {
+  for (const { uri, file, text: text5, invalidUtf8At } of checked) {
+    const lang = service.get(uri)?.lang ?? "en";
+    if (invalidUtf8At !== void 0) findings.push(notUtf8Finding(file, text5, invalidUtf8At, config.locale ?? lang));
     for (const diagnostic of service.diagnostics(uri)) {
       const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, u.parse(diagnostic.uri).fsPath) : file;
       findings.push(toFinding(where, diagnostic));
     }
   }
   return { files: checked.map((c2) => c2.file), findings, inputProblems };
+}
+function projectRoots(root2, files) {
+  const outside = files.map((file) => import_node_path7.default.dirname(file)).filter((folder) => {
+    const relative2 = import_node_path7.default.relative(root2, folder);
+    return relative2.startsWith("..") || import_node_path7.default.isAbsolute(relative2);
+  });
+  return [root2, ...new Set(outside)];
 }
 function exitCodeFor(findings, maxWarnings) {
   const counts = countBySeverity(findings);
@@ -29508,11 +29912,11 @@ async function checkReport(options, io) {
   const context = options.inputs.length === 0 && projectRoot === io.cwd ? [] : await selectContext(selection.files, projectRoot, { cwd: io.cwd, root: loaded.root, patterns });
   if (options.outputFile !== void 0) {
     const inputs = [...selection.files, ...context, ...loaded.file ? [loaded.file] : []];
-    if (await isAnInput(import_node_path6.default.resolve(io.cwd, options.outputFile), inputs)) {
+    if (await isAnInput(import_node_path7.default.resolve(io.cwd, options.outputFile), inputs)) {
       return { error: `refusing to write the report over ${options.outputFile}: it is one of the files being checked.` };
     }
   }
-  let report2 = await analyse(selection.files, context, config, io.cwd);
+  let report2 = await analyse(selection.files, context, config, io.cwd, projectRoots(projectRoot ?? io.cwd, selection.files));
   if (options.base !== void 0) {
     const filtered = await onlyNewFindings(report2, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
     if ("error" in filtered) return filtered;
@@ -29747,10 +30151,10 @@ async function runAction(io) {
   let markdown = formatMarkdown(report2);
   if (inputs.base) markdown += `
 ${await diffSection(io, inputs.base, inputs.paths, result)}`;
-  const reportFile = import_node_path7.default.join(io.env.RUNNER_TEMP ?? io.cwd, "blueprint-report.md");
+  const reportFile = import_node_path8.default.join(io.env.RUNNER_TEMP ?? io.cwd, "blueprint-report.md");
   await (0, import_promises5.writeFile)(reportFile, markdown, "utf8");
   if (io.env.GITHUB_STEP_SUMMARY) await (0, import_promises5.appendFile)(io.env.GITHUB_STEP_SUMMARY, markdown, "utf8");
-  if (inputs.sarifFile) await (0, import_promises5.writeFile)(import_node_path7.default.resolve(io.cwd, inputs.sarifFile), formatSarif(report2, { cwd: io.cwd, config: result.config }), "utf8");
+  if (inputs.sarifFile) await (0, import_promises5.writeFile)(import_node_path8.default.resolve(io.cwd, inputs.sarifFile), formatSarif(report2, { cwd: io.cwd, config: result.config }), "utf8");
   const counts = countBySeverity(report2.findings);
   if (io.env.GITHUB_OUTPUT) {
     await (0, import_promises5.appendFile)(io.env.GITHUB_OUTPUT, `report=${reportFile}
