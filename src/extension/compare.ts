@@ -47,7 +47,7 @@ class ComparePanel {
   async update(): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.head.toString());
     const model = document ? await this.session.readyDocument(document) : undefined;
-    if (!model) return;
+    if (!document || !model) return;
     const base = createBlueprintService(baseHost(this.baseUri, this.baseText));
     base.setText(this.baseUri, this.baseText);
     await base.loadDependencies();
@@ -58,7 +58,7 @@ class ComparePanel {
     );
     this.html = renderDiffPage({
       render: { doc: model, index: this.session.service.index, diagnostics: this.session.service.diagnostics(headUri) },
-      changes: diff.changes, attention: diff.attention, locale: this.session.locale, versions: this.label,
+      changes: diff.changes, attention: diff.attention, locale: this.session.localeOf(document), versions: this.label,
     });
     this.panel.webview.html = this.html;
   }

@@ -348,7 +348,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
    * The language of text about a document (rule messages, fix titles, hovers, lenses, the
    * preview): `locale` from the configuration, else the file's `lang` (declared or detected).
    */
-  localeOf(uri: string): Locale | undefined {
+  localeOf(uri: string): Lang | undefined {
     const doc = this.get(uri);
     return doc ? this.config.locale ?? doc.lang : undefined;
   }
