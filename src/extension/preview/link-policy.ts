@@ -15,18 +15,33 @@ export type LinkTarget =
   | { kind: 'file'; path: string; fragment?: string }
   | { kind: 'refused' };
 
-/** Classify an href. Pure, so the allow-list is tested without VS Code. */
+/** A scheme at the start of a link (`javascript:`), in any case. */
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+
+/**
+ * Classify an href. Pure, so the allow-list is tested without VS Code. A file path is
+ * decoded once and checked after decoding, so `%2F%2Fevil/x` is refused like `//evil/x`;
+ * whatever is accepted can be made into a URI without throwing.
+ */
 export function classifyLink(href: string): LinkTarget {
   const trimmed = href.trim();
   if (trimmed.startsWith('#')) return { kind: 'anchor', fragment: decodeFragment(trimmed.slice(1)) };
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1]?.toLowerCase();
-  if (scheme) return EXTERNAL_SCHEMES.includes(scheme) ? { kind: 'external', uri: trimmed } : { kind: 'refused' };
-  // Protocol-relative URLs would leave the workspace for an unknown host.
-  if (trimmed.startsWith('//') || trimmed === '') return { kind: 'refused' };
+  const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+  if (scheme) return EXTERNAL_SCHEMES.includes(scheme) && isWellFormed(trimmed) ? { kind: 'external', uri: trimmed } : { kind: 'refused' };
   const hash = trimmed.indexOf('#');
-  const path = hash < 0 ? trimmed : trimmed.slice(0, hash);
+  const path = safeDecode(hash < 0 ? trimmed : trimmed.slice(0, hash));
   const fragment = hash < 0 ? undefined : decodeFragment(trimmed.slice(hash + 1));
-  return { kind: 'file', path: safeDecode(path), fragment };
+  // Protocol-relative (`//host`, also `\\host` or percent-encoded) would leave the workspace
+  // for an unknown host; a decoded scheme or a control character is no file name.
+  if (path === '' || /^[\\/]{2}/.test(path) || SCHEME.test(path) || /[\u0000-\u001f\u007f]/.test(path) || !isWellFormed(path)) {
+    return { kind: 'refused' };
+  }
+  return { kind: 'file', path: path.replace(/\\/g, '/'), fragment };
+}
+
+/** False for text with lone surrogates, which no URI can encode. */
+function isWellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 function safeDecode(text: string): string {

@@ -7,8 +7,20 @@ import * as vscode from 'vscode';
 import { anchorLine, classifyLink } from './link-policy';
 import type { PreviewModel } from './types';
 
-/** Open a link clicked in the preview of `resource`. */
+/** Open a link clicked in the preview of `resource`; one that cannot be opened is refused, never thrown. */
 export async function openPreviewLink(href: string, resource: vscode.Uri, model: PreviewModel | undefined): Promise<void> {
+  try {
+    await follow(href, resource, model);
+  } catch {
+    refuse(href);
+  }
+}
+
+function refuse(href: string): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('The preview does not open links like {0}.', href.slice(0, 80)));
+}
+
+async function follow(href: string, resource: vscode.Uri, model: PreviewModel | undefined): Promise<void> {
   const target = classifyLink(href);
   switch (target.kind) {
     case 'external':
@@ -26,7 +38,7 @@ export async function openPreviewLink(href: string, resource: vscode.Uri, model:
       return;
     }
     case 'refused':
-      void vscode.window.showWarningMessage(vscode.l10n.t('The preview does not open links like {0}.', href.slice(0, 80)));
+      refuse(href);
       return;
   }
 }

@@ -17,6 +17,23 @@ describe('links from the preview', () => {
       expect(classifyLink(href), href).toEqual({ kind: 'refused' });
     }
   });
+
+  it('decodes a path once and checks it after decoding: encoded hosts, schemes and controls are refused', () => {
+    for (const href of ['%2F%2Fevil.example/x', '%2f%2fevil.example/x#a', '\\\\evil.example\\x', '/%2Fevil.example/x', 'javascript%3Aalert(1)', 'a%0Ab.md', 'a%00b.md', 'https://x.example/\uD800']) {
+      expect(classifyLink(href), href).toEqual({ kind: 'refused' });
+    }
+  });
+
+  it('gives only paths that make a URI without throwing', async () => {
+    const { URI, Utils } = await import('vscode-uri');
+    const base = URI.parse('file:///work/a.blueprint.md');
+    for (const href of ['%2F%2Fevil/x', 'ok.md', '%ZZ.md', 'x%D8%00.md', '\uD800.md', 'dir\\file.md', '../..%2F..%2Fetc', 'a b.md#Zo%C3%AB']) {
+      const target = classifyLink(href);
+      if (target.kind !== 'file') continue;
+      expect(() => Utils.joinPath(base, '..', target.path).toString(), href).not.toThrow();
+    }
+    expect(classifyLink('dir\\file.md')).toEqual({ kind: 'file', path: 'dir/file.md', fragment: undefined });
+  });
 });
 
 describe('the preview page', () => {
