@@ -17,9 +17,69 @@ import { ExitCode, type CliIo } from '../io';
 import { COVERAGE_USAGE, parseCoverageArgs, type CoverageOptions } from './options';
 import { formatCoverageStylish } from './stylish';
 
-interface FileCoverage {
+export interface FileCoverage {
+  /** Path as shown: relative to the current folder. */
   file: string;
   coverage: Coverage;
+}
+
+export interface CollectedCoverage {
+  results: FileCoverage[];
+  /** Readable problems (configuration, unreadable inputs), without a prefix. */
+  problems: string[];
+  /** True when an input could not be read. */
+  failed: boolean;
+}
+
+/**
+ * The coverage of the blueprints that `inputs` select (as `check` selects them), loaded with
+ * their personas files and the project's other blueprints. Files without a journey are left out.
+ * Shared by `blueprint coverage` and the GitHub Action's job summary.
+ */
+export async function collectCoverage(inputs: readonly string[], io: CliIo, configFile?: string): Promise<CollectedCoverage> {
+  const loaded = await loadConfig(io.cwd, configFile);
+  const problems = [...loaded.problems];
+  const select = { cwd: io.cwd, root: loaded.root, patterns: filesFor(loaded.config) };
+  const selection = await selectFiles(inputs, select);
+  // Personas files and the project's other blueprints are context, as for `check`.
+  const context = await selectContext(selection.files, loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd), select);
+  let failed = selection.problems.length > 0;
+  for (const problem of selection.problems) problems.push(`${problem.file}: ${problem.message}`);
+
+  // Files blueprints name are read only inside the project, as for `check`.
+  const roots = projectRoots((loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd)) ?? io.cwd, selection.files);
+  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root) => URI.file(root).toString()) });
+  for (const file of context) {
+    const result = await readFileText(file);
+    if ('text' in result && result.invalidUtf8At === undefined) workspace.setText(URI.file(file).toString(), result.text);
+  }
+  const chosen: Array<{ uri: string; file: string }> = [];
+  for (const file of selection.files) {
+    const result = await readFileText(file);
+    if ('problem' in result) {
+      problems.push(`${terminalLine(displayPath(io.cwd, file))}: ${describeProblem(result.problem)}`);
+      failed = true;
+      continue;
+    }
+    const uri = URI.file(file).toString();
+    workspace.setText(uri, result.text);
+    chosen.push({ uri, file: displayPath(io.cwd, file) });
+  }
+  await workspace.loadDependencies();
+  const results: FileCoverage[] = [];
+  for (const { uri, file } of chosen) {
+    const doc = workspace.get(uri);
+    if (!doc || (doc.steps.length === 0 && doc.stages.length === 0)) continue;
+    results.push({ file, coverage: buildCoverage({ doc, index: workspace.index }) });
+  }
+
+  return { results, problems, failed };
+}
+
+/** The coverage section of a job summary: a heading, then one table per blueprint. */
+export function coverageSummary(results: readonly FileCoverage[]): string {
+  if (results.length === 0) return '';
+  return ['## Blueprint coverage', '', ...results.map((r) => coverageToMarkdown(r.coverage, r.file, 3))].join('\n');
 }
 
 function format(results: readonly FileCoverage[], options: CoverageOptions, io: CliIo): string {
@@ -47,41 +107,10 @@ export async function runCoverage(args: readonly string[], io: CliIo): Promise<n
     io.stdout(COVERAGE_USAGE);
     return ExitCode.ok;
   }
-  const loaded = await loadConfig(io.cwd, options.config);
-  for (const problem of loaded.problems) io.stderr(`blueprint coverage: ${problem}\n`);
-  const select = { cwd: io.cwd, root: loaded.root, patterns: filesFor(loaded.config) };
-  const selection = await selectFiles(options.inputs, select);
-  // Personas files and the project's other blueprints are context, as for `check`.
-  const context = await selectContext(selection.files, loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd), select);
-  let failed = selection.problems.length > 0;
-  for (const problem of selection.problems) io.stderr(`blueprint coverage: ${problem.file}: ${problem.message}\n`);
-
-  // Files blueprints name are read only inside the project, as for `check`.
-  const roots = projectRoots((loaded.file !== undefined ? loaded.root : await findProjectRoot(io.cwd)) ?? io.cwd, selection.files);
-  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root) => URI.file(root).toString()) });
-  for (const file of context) {
-    const result = await readFileText(file);
-    if ('text' in result && result.invalidUtf8At === undefined) workspace.setText(URI.file(file).toString(), result.text);
-  }
-  const chosen: Array<{ uri: string; file: string }> = [];
-  for (const file of selection.files) {
-    const result = await readFileText(file);
-    if ('problem' in result) {
-      io.stderr(`blueprint coverage: ${terminalLine(displayPath(io.cwd, file))}: ${describeProblem(result.problem)}\n`);
-      failed = true;
-      continue;
-    }
-    const uri = URI.file(file).toString();
-    workspace.setText(uri, result.text);
-    chosen.push({ uri, file: displayPath(io.cwd, file) });
-  }
-  await workspace.loadDependencies();
-  const results: FileCoverage[] = [];
-  for (const { uri, file } of chosen) {
-    const doc = workspace.get(uri);
-    if (!doc || (doc.steps.length === 0 && doc.stages.length === 0)) continue;
-    results.push({ file, coverage: buildCoverage({ doc, index: workspace.index }) });
-  }
+  const collected = await collectCoverage(options.inputs, io, options.config);
+  for (const problem of collected.problems) io.stderr(`blueprint coverage: ${problem}\n`);
+  const results = collected.results;
+  const failed = collected.failed;
 
   const output = format(results, options, io);
   if (options.outputFile !== undefined) {
