@@ -1,7 +1,7 @@
 /**
  * The GitHub Action (`action.yml`): checks the blueprints, annotates the findings (10 per
- * severity and a notice for the rest), writes the job summary (findings, and the diff
- * against `base` when there is one), a Markdown report for a sticky PR comment, SARIF on
+ * severity and a notice for the rest), writes the job summary (findings, the diff
+ * against `base` when there is one, and the coverage of personas across each journey), a Markdown report for a sticky PR comment, SARIF on
  * request, and the outputs `report`, `errors` and `warnings`. Exits 1 on errors (or more
  * warnings than `max-warnings`). `main.ts` is the entry the bundle `action/index.js` runs.
  */
@@ -17,6 +17,7 @@ import type { BlueprintConfig } from '../core';
 import { compareGit } from '../cli/diff/compare';
 import { formatDiffMarkdown } from '../cli/diff/format-markdown';
 import { GitError, repositoryRoot, resolveRef } from '../cli/diff/git';
+import { collectCoverage, coverageSummary } from '../cli/coverage/run';
 import { annotations } from './annotations';
 import { readInputs } from './inputs';
 
@@ -68,6 +69,9 @@ export async function runAction(io: CliIo): Promise<number> {
 
   let markdown = formatMarkdown(report);
   if (inputs.base) markdown += `\n${await diffSection(io, inputs.base, inputs.paths, result)}`;
+  // Who the journeys serve, heard and tested: the picture behind single findings.
+  const coverage = coverageSummary((await collectCoverage(inputs.paths, io)).results);
+  if (coverage) markdown += `\n${coverage}`;
   const reportFile = path.join(io.env.RUNNER_TEMP ?? io.cwd, 'blueprint-report.md');
   await writeFile(reportFile, markdown, 'utf8');
   if (io.env.GITHUB_STEP_SUMMARY) await appendFile(io.env.GITHUB_STEP_SUMMARY, markdown, 'utf8');

@@ -76,10 +76,24 @@ export async function collectCoverage(inputs: readonly string[], io: CliIo, conf
   return { results, problems, failed };
 }
 
-/** The coverage section of a job summary: a heading, then one table per blueprint. */
-export function coverageSummary(results: readonly FileCoverage[]): string {
+/**
+ * The coverage section of a job summary: a heading, then one table per blueprint, as many
+ * as fit in `maxChars` (GitHub keeps 1 MiB of summary per step, shared with the findings).
+ */
+export function coverageSummary(results: readonly FileCoverage[], maxChars = 200_000): string {
   if (results.length === 0) return '';
-  return ['## Blueprint coverage', '', ...results.map((r) => coverageToMarkdown(r.coverage, r.file, 3))].join('\n');
+  const out = ['## Blueprint coverage', ''];
+  let size = 0;
+  for (const [i, result] of results.entries()) {
+    const table = coverageToMarkdown(result.coverage, result.file, 3);
+    if (size + table.length > maxChars) {
+      out.push(`… and ${results.length - i} more ${results.length - i === 1 ? 'blueprint' : 'blueprints'}: run \`blueprint coverage\` for all.`, '');
+      break;
+    }
+    out.push(table);
+    size += table.length;
+  }
+  return out.join('\n');
 }
 
 function format(results: readonly FileCoverage[], options: CoverageOptions, io: CliIo): string {

@@ -87,6 +87,15 @@ describe('GitHub Action', { timeout: 120_000 }, () => {
     // No remote in this repository: the base branch is found locally.
     expect(run.summary).toContain('## Blueprint changes\n\n`main` → `working tree`');
     expect(run.summary).toMatch(/Steps: 12 added/);
+    // Then the coverage of personas across the journey, after the changes.
+    const coverage = run.summary.indexOf('## Blueprint coverage\n');
+    expect(coverage).toBeGreaterThan(run.summary.indexOf('## Blueprint changes'));
+    const table = run.summary.slice(coverage).split('\n');
+    expect(table).toContain('### Coverage: Clean (`services/apply.blueprint.md`)');
+    expect(table).toContain('| Persona | Vulnerable | Heard | Tested | No stage |');
+    expect(table).toContain('| Maria | no | yes (1) | yes (1) | 1 |');
+    expect(table).toContain('| *Steps* |  |  |  | 13 |');
+    expect(table).toContain('- `@nobody11`: No stage');
     expect(readFileSync(run.outputs.report as string, 'utf8')).toBe(run.summary);
   });
 
@@ -97,6 +106,8 @@ describe('GitHub Action', { timeout: 120_000 }, () => {
       expect(clean.status).toBe(0);
       expect(clean.outputs).toMatchObject({ errors: '0', warnings: '0' });
       expect(clean.summary).not.toContain('## Blueprint changes');
+      expect(clean.summary).toContain('## Blueprint coverage\n');
+      expect(clean.summary).toContain('| Maria | no | yes (1) | yes (1) | 1 |');
       repo.write({ 'services/apply.blueprint.md': CLEAN.replace('- customer: reads it', '- customer: reads it\n- colour: blue') });
       expect((await runAction(repo.dir, { 'max-warnings': '0' })).status).toBe(1);
       expect((await runAction(repo.dir, { 'max-warnings': 'many' })).status).toBe(2);
