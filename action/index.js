@@ -17753,14 +17753,14 @@ function createTokenizer(parser, initialize, from) {
       _bufferIndex,
       _index,
       line,
-      column,
+      column: column2,
       offset
     } = point3;
     return {
       _bufferIndex,
       _index,
       line,
-      column,
+      column: column2,
       offset
     };
   }
@@ -18049,7 +18049,7 @@ function postprocess(events) {
 // node_modules/micromark/lib/preprocess.js
 var search = /[\0\t\n\r]/g;
 function preprocess() {
-  let column = 1;
+  let column2 = 1;
   let buffer = "";
   let start = true;
   let atCarriageReturn;
@@ -18089,28 +18089,28 @@ function preprocess() {
         }
         if (startPosition < endPosition) {
           chunks.push(value2.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
+          column2 += endPosition - startPosition;
         }
         switch (code3) {
           case 0: {
             chunks.push(65533);
-            column++;
+            column2++;
             break;
           }
           case 9: {
-            next = Math.ceil(column / 4) * 4;
+            next = Math.ceil(column2 / 4) * 4;
             chunks.push(-2);
-            while (column++ < next) chunks.push(-1);
+            while (column2++ < next) chunks.push(-1);
             break;
           }
           case 10: {
             chunks.push(-4);
-            column = 1;
+            column2 = 1;
             break;
           }
           default: {
             atCarriageReturn = true;
-            column = 1;
+            column2 = 1;
           }
         }
       }
@@ -22740,13 +22740,13 @@ function isEndOfLine(code3) {
   return code3 === LF || code3 === CR || Number.isNaN(code3);
 }
 function indentOf(text5, start) {
-  let column = 0;
+  let column2 = 0;
   let at = start;
   for (; ; at++) {
     const code3 = text5.charCodeAt(at);
-    if (code3 === SPACE) column++;
-    else if (code3 === TAB) column += 4 - column % 4;
-    else return { column, at };
+    if (code3 === SPACE) column2++;
+    else if (code3 === TAB) column2 += 4 - column2 % 4;
+    else return { column: column2, at };
   }
 }
 function lineMarkers(text5, start) {
@@ -25350,8 +25350,8 @@ var Problems = class {
   text;
   list = [];
   at(offset, message) {
-    const { line, column } = lineAndColumn(this.text, offset);
-    this.list.push(`line ${line}, column ${column}: ${message}`);
+    const { line, column: column2 } = lineAndColumn(this.text, offset);
+    this.list.push(`line ${line}, column ${column2}: ${message}`);
   }
 };
 function propertiesOf(node2) {
@@ -25408,15 +25408,15 @@ function parseConfig(source) {
   if (text5.trim() === "") return { config, problems: [] };
   const deep = tooDeepAt(text5);
   if (deep !== void 0) {
-    const { line, column } = lineAndColumn(text5, deep);
-    return { config, problems: [`nested more than ${MAX_CONFIG_DEPTH} levels deep at line ${line}, column ${column}; a configuration needs 3.`] };
+    const { line, column: column2 } = lineAndColumn(text5, deep);
+    return { config, problems: [`nested more than ${MAX_CONFIG_DEPTH} levels deep at line ${line}, column ${column2}; a configuration needs 3.`] };
   }
   const errors = [];
   const root2 = parseTree2(text5, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || root2 === void 0) {
     const [first] = errors;
-    const { line, column } = lineAndColumn(text5, first?.offset ?? 0);
-    return { config, problems: [`not valid JSON at line ${line}, column ${column}: ${first ? describeJsonError(first) : "no value"}.`] };
+    const { line, column: column2 } = lineAndColumn(text5, first?.offset ?? 0);
+    return { config, problems: [`not valid JSON at line ${line}, column ${column2}: ${first ? describeJsonError(first) : "no value"}.`] };
   }
   if (root2.type !== "object") {
     problems.at(root2.offset, `${CONFIG_FILE_NAME} must contain a JSON object.`);
@@ -26646,6 +26646,278 @@ function createBlueprintService(host, options = {}) {
     localeOf: (uri) => workspace.localeOf(uri),
     status: (uri) => statusSummary(index2, uri)
   };
+}
+
+// src/core/coverage/basis.ts
+var BASIS_WORDS = {
+  heard: "heard",
+  gehoord: "heard",
+  assumed: "assumed",
+  assumption: "assumed",
+  aangenomen: "assumed",
+  aanname: "assumed",
+  proposed: "proposed",
+  proposal: "proposed",
+  voorstel: "proposed",
+  voorgesteld: "proposed"
+};
+function basisOfWord(word) {
+  const key = word.trim().toLowerCase();
+  return Object.hasOwn(BASIS_WORDS, key) ? BASIS_WORDS[key] : void 0;
+}
+function basisOfStep(step) {
+  for (const field of step.fields) {
+    if (field.key !== "basis") continue;
+    const first = field.value.trim().split(/[\s,;:.()]+/)[0] ?? "";
+    const basis = basisOfWord(first);
+    if (basis) return basis;
+  }
+  return void 0;
+}
+function emptyBasisCount() {
+  return { heard: 0, assumed: 0, proposed: 0, none: 0 };
+}
+
+// src/core/coverage/labels.ts
+var EN = {
+  noStage: "No stage",
+  heading: "Coverage",
+  persona: "Persona",
+  vulnerable: "Vulnerable",
+  vulnerableMark: "vulnerable",
+  heard: "Heard",
+  tested: "Tested",
+  yes: "yes",
+  no: "no",
+  total: "Total",
+  steps: "Steps",
+  withoutPersona: "Without persona",
+  basis: "Basis",
+  basisValues: { heard: "heard", assumed: "assumed", proposed: "proposed", none: "not given" },
+  unknownPersonas: "Personas used in the journey but defined nowhere",
+  unknownHint: "Define them in the file or its personas files, or correct the reference.",
+  inherited: "inherited",
+  caption: (title, personas, stages) => `Coverage of ${title}: ${personas} ${personas === 1 ? "persona" : "personas"} across ${stages} ${stages === 1 ? "stage" : "stages"}.`,
+  cell: (persona, stage, steps, inherited) => `${persona} in ${stage}: ${steps} ${steps === 1 ? "step" : "steps"}` + (inherited > 0 ? `, ${inherited} inherited` : ""),
+  emptyVulnerable: "a vulnerable persona with no step in this stage",
+  noPersonas: "No personas are defined for this blueprint.",
+  noJourney: "This file has no journey steps yet."
+};
+var NL = {
+  noStage: "Geen fase",
+  heading: "Dekking",
+  persona: "Persona",
+  vulnerable: "Kwetsbaar",
+  vulnerableMark: "kwetsbaar",
+  heard: "Gehoord",
+  tested: "Getest",
+  yes: "ja",
+  no: "nee",
+  total: "Totaal",
+  steps: "Stappen",
+  withoutPersona: "Zonder persona",
+  basis: "Basis",
+  basisValues: { heard: "gehoord", assumed: "aangenomen", proposed: "voorstel", none: "niet gegeven" },
+  unknownPersonas: "Persona's die de klantreis noemt maar die nergens beschreven zijn",
+  unknownHint: "Beschrijf ze in dit bestand of de personabestanden, of verbeter de verwijzing.",
+  inherited: "ge\xEBrfd",
+  caption: (title, personas, stages) => `Dekking van ${title}: ${personas} ${personas === 1 ? "persona" : "persona's"} over ${stages} ${stages === 1 ? "fase" : "fasen"}.`,
+  cell: (persona, stage, steps, inherited) => `${persona} in ${stage}: ${steps} ${steps === 1 ? "stap" : "stappen"}` + (inherited > 0 ? `, ${inherited} ge\xEBrfd` : ""),
+  emptyVulnerable: "een kwetsbare persona zonder stap in deze fase",
+  noPersonas: "Voor deze blueprint zijn geen persona's beschreven.",
+  noJourney: "Dit bestand heeft nog geen stappen."
+};
+function coverageLabelsFor(lang) {
+  return lang === "nl" ? NL : EN;
+}
+
+// src/core/coverage/coverage.ts
+function buildCoverage(input2) {
+  const { doc } = input2;
+  const groups = groupSteps(doc);
+  const stages = groups.map((group) => group.stage);
+  const rows = /* @__PURE__ */ new Map();
+  for (const { uri, item } of visiblePersonas(input2)) {
+    if (!rows.has(item.id)) rows.set(item.id, personaRow(uri, item, stages.length));
+  }
+  const unknown = /* @__PURE__ */ new Map();
+  groups.forEach((group, column2) => {
+    for (const step of group.steps) {
+      const basis = basisOfStep(step);
+      group.stage.basis[basis ?? "none"]++;
+      const refs = uniqueBySlug(effectivePersonas(input2, step));
+      if (refs.length === 0) group.stage.withoutPersona++;
+      const inherited = !step.references.some(isOwnPersonaRef);
+      for (const ref of refs) {
+        const row2 = rowFor(input2, ref, rows, stages.length) ?? unknownRow(unknown, ref.slug, stages.length);
+        countStep(row2.cells[column2], step, inherited);
+        row2.total++;
+      }
+      for (const ref of uniqueBySlug(step.references.filter(isTestedPersonaRef))) {
+        rowFor(input2, ref, rows, stages.length)?.tested.push({ step: step.id, stage: group.stage.id, line: step.headingRange.start.line });
+      }
+    }
+  });
+  return {
+    uri: doc.uri,
+    lang: doc.lang,
+    title: doc.title ?? doc.frontMatter?.title ?? "",
+    stages,
+    personas: [...rows.values()],
+    unknownPersonas: [...unknown.values()]
+  };
+}
+function countStep(cell3, step, inherited) {
+  cell3.steps++;
+  if (inherited) cell3.inherited++;
+  cell3.first ??= { step: step.id, line: step.headingRange.start.line };
+}
+var isOwnPersonaRef = (ref) => ref.kind === "persona" && ref.field === "persona";
+var isTestedPersonaRef = (ref) => ref.kind === "persona" && ref.field === "tested";
+function emptyCells(count) {
+  return Array.from({ length: count }, () => ({ steps: 0, inherited: 0 }));
+}
+function personaRow(uri, persona, stageCount) {
+  return {
+    id: persona.id,
+    name: persona.name,
+    vulnerable: persona.vulnerable === true,
+    uri,
+    line: persona.headingRange.start.line,
+    heard: persona.heard.map((entry) => entry.text),
+    tested: [],
+    cells: emptyCells(stageCount),
+    total: 0
+  };
+}
+function unknownRow(unknown, slug2, stageCount) {
+  let row2 = unknown.get(slug2);
+  if (!row2) {
+    row2 = { id: slug2, cells: emptyCells(stageCount), total: 0 };
+    unknown.set(slug2, row2);
+  }
+  return row2;
+}
+function rowFor(input2, ref, rows, stageCount) {
+  const { doc, index: index2 } = input2;
+  let persona;
+  if (index2) {
+    const found = index2.resolve(doc.uri, ref);
+    if (found?.item.kind === "persona") persona = { uri: found.uri, item: found.item };
+  } else if (!ref.target) {
+    const item = doc.personas.find((p2) => p2.id === ref.slug);
+    if (item) persona = { uri: doc.uri, item };
+  }
+  if (!persona) return void 0;
+  let row2 = rows.get(persona.item.id);
+  if (!row2) {
+    row2 = personaRow(persona.uri, persona.item, stageCount);
+    rows.set(row2.id, row2);
+  }
+  return row2;
+}
+function visiblePersonas(input2) {
+  if (input2.index) return input2.index.personasInScope(input2.doc.uri);
+  return input2.doc.personas.map((item) => ({ uri: input2.doc.uri, item }));
+}
+function effectivePersonas(input2, step) {
+  if (input2.index) return input2.index.effectivePersonas(input2.doc.uri, step);
+  const own6 = step.references.filter(isOwnPersonaRef);
+  if (own6.length > 0) return own6;
+  const stage = input2.doc.stages.find((s2) => s2.steps.some((candidate) => sameItem(candidate, step)));
+  const staged = stage ? stage.references.filter(isOwnPersonaRef) : [];
+  return staged.length > 0 ? staged : input2.doc.frontMatter?.personaRefs ?? [];
+}
+function groupSteps(doc) {
+  const labels = coverageLabelsFor(doc.lang);
+  const events = [
+    ...doc.stages.map((stage) => ({ line: stage.headingRange.start.line, stage })),
+    ...doc.steps.filter((step) => step.stage === void 0).map((step) => ({ line: step.headingRange.start.line, step }))
+  ].sort((a2, b2) => a2.line - b2.line);
+  const ids = /* @__PURE__ */ new Set();
+  const groups = [];
+  for (const event of events) {
+    if (event.stage) {
+      groups.push({ stage: column(uniqueId(ids, event.stage.id), event.stage.name, true, event.line), steps: [...event.stage.steps] });
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (last && !last.stage.staged) last.steps.push(event.step);
+    else groups.push({ stage: column(uniqueId(ids, "no-stage"), labels.noStage, false, event.line), steps: [event.step] });
+  }
+  for (const group of groups) group.stage.steps = group.steps.length;
+  return groups;
+}
+function column(id, title, staged, line) {
+  return { id, title, staged, line, steps: 0, withoutPersona: 0, basis: emptyBasisCount() };
+}
+function uniqueId(taken, id) {
+  let candidate = id;
+  for (let n2 = 1; taken.has(candidate); n2++) candidate = `${id}-${n2}`;
+  taken.add(candidate);
+  return candidate;
+}
+function keyOf(step) {
+  return `${step.headingRange.start.line}:${step.id}`;
+}
+function sameItem(a2, b2) {
+  return keyOf(a2) === keyOf(b2);
+}
+function uniqueBySlug(refs) {
+  const seen = /* @__PURE__ */ new Set();
+  return refs.filter((ref) => !seen.has(ref.slug) && (seen.add(ref.slug), true));
+}
+
+// src/core/coverage/markdown.ts
+function markdownCell(text5) {
+  return text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var VULNERABLE_MARK = "\u26A0\uFE0F";
+function coverageToMarkdown(coverage, file, headingLevel = 3) {
+  const labels = coverageLabelsFor(coverage.lang);
+  const heading2 = "#".repeat(Math.min(6, Math.max(1, headingLevel)));
+  const title = coverage.title ? `${markdownCell(coverage.title)} (\`${markdownCell(file).replace(/`/g, "'")}\`)` : `\`${markdownCell(file).replace(/`/g, "'")}\``;
+  const out = [`${heading2} ${labels.heading}: ${title}`, ""];
+  if (coverage.stages.length === 0) out.push(labels.noJourney, "");
+  if (coverage.personas.length === 0) out.push(labels.noPersonas, "");
+  if (coverage.stages.length === 0 && coverage.personas.length === 0) return out.join("\n");
+  const row2 = (cells) => `| ${cells.join(" | ")} |`;
+  out.push(
+    row2([labels.persona, labels.vulnerable, labels.heard, labels.tested, ...coverage.stages.map((stage) => markdownCell(stage.title))]),
+    row2(["---", ":---:", ":---:", ":---:", ...coverage.stages.map(() => "---:")])
+  );
+  for (const persona of coverage.personas) {
+    const cells = persona.cells.map((cell3) => cell3.steps === 0 && persona.vulnerable ? `${VULNERABLE_MARK} 0` : String(cell3.steps));
+    out.push(row2([
+      markdownCell(persona.name),
+      persona.vulnerable ? `${VULNERABLE_MARK} ${labels.yes}` : labels.no,
+      persona.heard.length > 0 ? `${labels.yes} (${persona.heard.length})` : labels.no,
+      persona.tested.length > 0 ? `${labels.yes} (${persona.tested.length})` : labels.no,
+      ...cells
+    ]));
+  }
+  if (coverage.stages.length > 0) {
+    const footer = (label2, values) => row2([`*${label2}*`, "", "", "", ...values]);
+    const basis = labels.basisValues;
+    out.push(
+      footer(labels.steps, coverage.stages.map((s2) => String(s2.steps))),
+      footer(labels.withoutPersona, coverage.stages.map((s2) => String(s2.withoutPersona))),
+      footer(
+        `${labels.basis}: ${basis.heard} / ${basis.assumed} / ${basis.proposed} / ${basis.none}`,
+        coverage.stages.map((s2) => `${s2.basis.heard} / ${s2.basis.assumed} / ${s2.basis.proposed} / ${s2.basis.none}`)
+      )
+    );
+  }
+  out.push("");
+  if (coverage.unknownPersonas.length > 0) {
+    out.push(`${labels.unknownPersonas}:`, "");
+    for (const unknown of coverage.unknownPersonas) {
+      const where = coverage.stages.filter((_2, i2) => unknown.cells[i2].steps > 0).map((s2) => markdownCell(s2.title)).join(", ");
+      out.push(`- \`@${unknown.id.replace(/`/g, "'")}\`${where ? `: ${where}` : ""}`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
 }
 
 // src/core/render/emotion-curve.ts
@@ -27922,22 +28194,22 @@ var COVERAGE_CSS = String.raw`
 `;
 
 // src/core/diff/findings.ts
-function itemKeyOf(doc, diagnostic, keyOf2) {
+function itemKeyOf(doc, diagnostic, keyOf3) {
   const line = diagnostic.range.start.line;
   const inside2 = (item) => item.range.start.line <= line && line <= item.range.end.line;
   const found = doc.steps.find(inside2) ?? doc.stages.find(inside2) ?? doc.personas.find(inside2) ?? doc.stories.find(inside2);
-  return found ? keyOf2(found) : "document";
+  return found ? keyOf3(found) : "document";
 }
 function keyed(snapshot, diagnostics, rename2) {
   const doc = snapshot.doc;
   if (!doc) return [];
   const stepKey = new Map(snapshot.steps.map((facts) => [facts.step, facts.key]));
   const stageKey = new Map(snapshot.stages.map((facts) => [facts.stage, facts.key]));
-  const keyOf2 = (item) => {
+  const keyOf3 = (item) => {
     const key = stepKey.get(item) ?? stageKey.get(item) ?? item.id;
     return `${item.kind}:${rename2(item.kind, key)}`;
   };
-  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf2) }));
+  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf3) }));
 }
 function toChange(kind, { diagnostic, item }) {
   return {
@@ -29827,7 +30099,7 @@ async function compareGit(options) {
 }
 
 // src/cli/check/base.ts
-var keyOf = (file, f2) => [file, f2.rule, f2.line, f2.column, f2.message].join("\0");
+var keyOf2 = (file, f2) => [file, f2.rule, f2.line, f2.column, f2.message].join("\0");
 async function onlyNewFindings(report2, options) {
   let comparison;
   try {
@@ -29838,9 +30110,9 @@ async function onlyNewFindings(report2, options) {
   }
   const fresh = /* @__PURE__ */ new Set();
   for (const file of comparison.report.files) {
-    for (const change of file.changes) if (change.kind === "finding-new") fresh.add(keyOf(file.file, change));
+    for (const change of file.changes) if (change.kind === "finding-new") fresh.add(keyOf2(file.file, change));
   }
-  const findings = report2.findings.filter((finding) => fresh.has(keyOf(finding.file, finding)));
+  const findings = report2.findings.filter((finding) => fresh.has(keyOf2(finding.file, finding)));
   return { ...report2, findings, leftOut: { count: report2.findings.length - findings.length, base: options.base } };
 }
 
@@ -30043,6 +30315,58 @@ ${attention4.join("\n")}
 `;
 }
 
+// src/cli/coverage/run.ts
+async function collectCoverage(inputs, io, configFile) {
+  const loaded = await loadConfig(io.cwd, configFile);
+  const problems = [...loaded.problems];
+  const select = { cwd: io.cwd, root: loaded.root, patterns: filesFor(loaded.config) };
+  const selection = await selectFiles(inputs, select);
+  const context = await selectContext(selection.files, loaded.file !== void 0 ? loaded.root : await findProjectRoot(io.cwd), select);
+  let failed = selection.problems.length > 0;
+  for (const problem of selection.problems) problems.push(`${problem.file}: ${problem.message}`);
+  const roots = projectRoots((loaded.file !== void 0 ? loaded.root : await findProjectRoot(io.cwd)) ?? io.cwd, selection.files);
+  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root2) => u.file(root2).toString()) });
+  for (const file of context) {
+    const result = await readFileText(file);
+    if ("text" in result && result.invalidUtf8At === void 0) workspace.setText(u.file(file).toString(), result.text);
+  }
+  const chosen = [];
+  for (const file of selection.files) {
+    const result = await readFileText(file);
+    if ("problem" in result) {
+      problems.push(`${terminalLine(displayPath(io.cwd, file))}: ${describeProblem(result.problem)}`);
+      failed = true;
+      continue;
+    }
+    const uri = u.file(file).toString();
+    workspace.setText(uri, result.text);
+    chosen.push({ uri, file: displayPath(io.cwd, file) });
+  }
+  await workspace.loadDependencies();
+  const results = [];
+  for (const { uri, file } of chosen) {
+    const doc = workspace.get(uri);
+    if (!doc || doc.steps.length === 0 && doc.stages.length === 0) continue;
+    results.push({ file, coverage: buildCoverage({ doc, index: workspace.index }) });
+  }
+  return { results, problems, failed };
+}
+function coverageSummary(results, maxChars = 2e5) {
+  if (results.length === 0) return "";
+  const out = ["## Blueprint coverage", ""];
+  let size = 0;
+  for (const [i2, result] of results.entries()) {
+    const table = coverageToMarkdown(result.coverage, result.file, 3);
+    if (size + table.length > maxChars) {
+      out.push(`\u2026 and ${results.length - i2} more ${results.length - i2 === 1 ? "blueprint" : "blueprints"}: run \`blueprint coverage\` for all.`, "");
+      break;
+    }
+    out.push(table);
+    size += table.length;
+  }
+  return out.join("\n");
+}
+
 // src/action/annotations.ts
 var ANNOTATIONS_PER_SEVERITY = 10;
 var COMMAND = { error: "error", warning: "warning", info: "notice", hint: "notice" };
@@ -30151,6 +30475,9 @@ async function runAction(io) {
   let markdown = formatMarkdown(report2);
   if (inputs.base) markdown += `
 ${await diffSection(io, inputs.base, inputs.paths, result)}`;
+  const coverage = coverageSummary((await collectCoverage(inputs.paths, io)).results);
+  if (coverage) markdown += `
+${coverage}`;
   const reportFile = import_node_path8.default.join(io.env.RUNNER_TEMP ?? io.cwd, "blueprint-report.md");
   await (0, import_promises5.writeFile)(reportFile, markdown, "utf8");
   if (io.env.GITHUB_STEP_SUMMARY) await (0, import_promises5.appendFile)(io.env.GITHUB_STEP_SUMMARY, markdown, "utf8");
