@@ -305,6 +305,7 @@ personaSelect.addEventListener('change', () => setView({ persona: personaSelect.
 clientButton.addEventListener('change', () => setView({ clientView: clientButton.checked }));
 mermaidButton.addEventListener('change', () => setView({ view: mermaidButton.checked ? 'mermaid' : 'grid' }));
 coverageButton.addEventListener('change', () => setView({ view: coverageButton.checked ? 'coverage' : 'grid' }));
+required('bp-export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 gridHost.addEventListener('click', onClick);
 gridHost.addEventListener('keydown', onKeyDown);
 window.addEventListener('message', onMessage);

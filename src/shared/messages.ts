@@ -93,6 +93,11 @@ export interface DidScrollMessage {
   readonly line: number;
 }
 
+/** The toolbar's Export button: export the view on screen (the extension asks where). */
+export interface ExportMessage {
+  type: 'export';
+}
+
 /** A link in a cell was followed; the extension decides whether and how to open it. */
 export interface OpenLinkMessage {
   readonly type: 'openLink';
@@ -115,7 +120,7 @@ export interface RenderedMessage {
   readonly coverage?: { readonly stages: readonly string[]; readonly personas: readonly string[] };
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage;
+export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage;
 
 /** Checks a value from `onDidReceiveMessage`, which is typed `any` by VS Code. */
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
@@ -123,6 +128,7 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
   const type = (value as { type?: unknown }).type;
   switch (type) {
     case 'ready':
+    case 'export':
       return true;
     case 'revealLine':
     case 'didScroll':

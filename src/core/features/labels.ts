@@ -33,6 +33,7 @@ const en = {
   clientView: 'Client view',
   journeyDiagram: 'Journey diagram',
   coverage: 'Coverage',
+  exportView: 'Export…',
 };
 
 type LabelKey = keyof typeof en;
@@ -66,6 +67,7 @@ const nl: Record<LabelKey, string> = {
   clientView: 'Klantweergave',
   journeyDiagram: 'Klantreisdiagram',
   coverage: 'Dekking',
+  exportView: 'Exporteren…',
 };
 
 const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
@@ -76,7 +78,7 @@ export function label(locale: Lang, key: LabelKey, args: Record<string, string |
 }
 
 /** The preview toolbar's labels: text about the document, so in its language. */
-export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: string; allPersonas: string; clientView: string; diagram: string; coverage: string } {
+export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: string; allPersonas: string; clientView: string; diagram: string; coverage: string; exportView: string } {
   return {
     toolbar: label(locale, 'previewToolbar'),
     persona: label(locale, 'previewPersona'),
@@ -84,6 +86,7 @@ export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: 
     clientView: label(locale, 'clientView'),
     diagram: label(locale, 'journeyDiagram'),
     coverage: label(locale, 'coverage'),
+    exportView: label(locale, 'exportView'),
   };
 }
 

@@ -1,10 +1,32 @@
 /**
- * "Export Preview as HTML": the same standalone page as `blueprint render --format html`,
- * written next to the blueprint (the user picks the place).
+ * "Export Preview as HTML": the view on screen (grid, client view, journey diagram or
+ * coverage; the chosen persona; the theme as shown; findings or not) as the same
+ * standalone page as `blueprint render`, written through a save dialog and
+ * `workspace.fs` (so it works in the web extension host too), then offered to open in
+ * the browser or to reveal.
  */
 import * as vscode from 'vscode';
-import { renderStandalonePage } from '../../core';
+import { renderCoveragePage, renderStandalonePage, type PageOptions } from '../../core';
+import type { PreviewViewState } from '../../shared/messages';
 import type { PreviewEngine } from './types';
+
+/** What the export shows: a page's options, or the coverage table. */
+export type ShownView = PageOptions | { view: 'coverage'; theme?: 'light' | 'dark' };
+
+/** The page options for what a preview shows (its view state) in a light or dark theme. */
+export function shownView(state: PreviewViewState | undefined, dark: boolean): ShownView {
+  const theme = dark ? 'dark' : 'light';
+  if (!state) return { theme };
+  if (state.view === 'coverage') return { view: 'coverage', theme };
+  const view = state.view === 'mermaid' ? 'journey' : state.clientView ? 'client' : 'grid';
+  return { view, theme, persona: state.persona };
+}
+
+/** True when VS Code shows a dark (or high-contrast dark) theme. */
+export function darkThemeShown(): boolean {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
+}
 
 /** `name.blueprint.md` → `name.html`. */
 export function exportFileName(path: string): string {
@@ -13,7 +35,7 @@ export function exportFileName(path: string): string {
 }
 
 /** Ask where to save and write the page; returns the written URI, or undefined when cancelled. */
-export async function exportPreviewHtml(engine: PreviewEngine, resource: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportPreviewHtml(engine: PreviewEngine, resource: vscode.Uri, target?: vscode.Uri, shown: ShownView = {}): Promise<vscode.Uri | undefined> {
   const document = await vscode.workspace.openTextDocument(resource);
   const model = await engine.getModel(document);
   if (!model) {
@@ -26,8 +48,20 @@ export async function exportPreviewHtml(engine: PreviewEngine, resource: vscode.
     saveLabel: vscode.l10n.t('Export'),
   });
   if (!destination) return undefined;
-  const html = renderStandalonePage({ doc: model.doc, diagnostics: model.diagnostics, index: model.index });
+  const input = { doc: model.doc, diagnostics: model.diagnostics, index: model.index };
+  const html = shown.view === 'coverage' ? renderCoveragePage(input, { theme: shown.theme }) : renderStandalonePage(input, shown);
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(html));
-  if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Exported the blueprint to {0}.', vscode.workspace.asRelativePath(destination)));
+  if (!target) void offerToOpen(destination);
   return destination;
+}
+
+/** After an export: open the page in the browser, or show it in the file explorer. */
+async function offerToOpen(destination: vscode.Uri): Promise<void> {
+  const open = vscode.l10n.t('Open in browser');
+  const reveal = vscode.l10n.t('Reveal in explorer');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Exported the blueprint to {0}.', vscode.workspace.asRelativePath(destination)), open, reveal);
+  if (choice === open) await vscode.env.openExternal(destination);
+  // The system's file manager for files on disk; VS Code's explorer for other file systems (web).
+  else if (choice === reveal) await vscode.commands.executeCommand(destination.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop ? 'revealFileInOS' : 'revealInExplorer', destination);
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { defaultViewState, type PreviewViewState, type RenderedMessage, type SetViewMessage } from '../../shared/messages';
-import { exportPreviewHtml } from './export';
+import { darkThemeShown, exportPreviewHtml, shownView } from './export';
 import { BlueprintPreview, PREVIEW_VIEW_TYPE, webviewOptions } from './preview';
 import type { PreviewEngine } from './types';
 
@@ -137,7 +137,9 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Previe
     vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, async (uri?: unknown, destination?: unknown) => {
       const target = targetUri(engine, manager, uri);
       if (!target) return undefined;
-      return exportPreviewHtml(engine, target, destination instanceof vscode.Uri ? destination : undefined);
+      // What the preview of this file shows (view, persona, theme); the grid when none is open.
+      const preview = manager.current?.isPreviewOf(target) ? manager.current : undefined;
+      return exportPreviewHtml(engine, target, destination instanceof vscode.Uri ? destination : undefined, shownView(preview?.lastRendered?.state, darkThemeShown()));
     }),
     // The in-editor tests run the extension in Test mode (`extensionTestsPath`); users never
     // get these commands, not even through a keybinding.

@@ -14,6 +14,8 @@ export interface PageLabels {
   diagram: string;
   /** The Coverage view's button (default: English). */
   coverage?: string;
+  /** The Export button (exports the view on screen). */
+  exportView?: string;
   toolbar: string;
 }
 
@@ -73,6 +75,7 @@ ${COVERAGE_CSS}</style>
 <vscode-toolbar-button id="bp-client" toggleable label="${escapeHtml(labels.clientView)}">${escapeHtml(labels.clientView)}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-coverage" toggleable label="${escapeHtml(labels.coverage ?? 'Coverage')}">${escapeHtml(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-export" label="${escapeHtml(labels.exportView ?? 'Export…')}">${escapeHtml(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
 </div>
 <main id="bp-root" aria-live="off"></main>
 <section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>

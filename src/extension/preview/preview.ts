@@ -201,6 +201,9 @@ export class BlueprintPreview implements vscode.Disposable {
       case 'didScroll':
         this.previewScrolled(message.line);
         break;
+      case 'export':
+        await vscode.commands.executeCommand('blueprint.exportPreviewHtml', this.resourceUri);
+        break;
       case 'openLink':
         await openPreviewLink(message.href, this.resourceUri, this.lastModel);
         break;

@@ -76,4 +76,26 @@ suite('preview', () => {
     assert.doesNotMatch(html, /<script/);
     await vscode.workspace.fs.delete(target);
   });
+
+  test('exports the view on screen: client view, persona, theme', async () => {
+    const uri = workspaceFile('smoke.blueprint.md');
+    await openFile(uri);
+    await vscode.commands.executeCommand('blueprint.preview.setView', { clientView: true, persona: 'maria' });
+    await waitFor('client view with Maria in the painted state', async () => {
+      const current = await previewState();
+      return current?.state.clientView && current.state.persona === 'maria' ? current : undefined;
+    }, 20_000);
+    const target = workspaceFile('smoke-client.html');
+    await vscode.commands.executeCommand('blueprint.exportPreviewHtml', uri, target);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /class="bp-client bp/, 'the client view');
+    assert.doesNotMatch(html, /<tr[^>]*data-lane="(backstage|support)"/, 'no lane below the line of visibility');
+    assert.doesNotMatch(html, /data-rule=/, 'no finding');
+    // The smoke blueprint's second step is Ahmed's: dimmed for Maria.
+    assert.match(html, /<th data-dimmed class="bp-dim bp-step[^>]*data-step="calls-the-office"/);
+    const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark || vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
+    assert.equal(html.includes('class="bp-client bp bp-dark"'), dark, 'the theme as shown');
+    await vscode.workspace.fs.delete(target);
+    await vscode.commands.executeCommand('blueprint.preview.setView', { clientView: false, persona: null });
+  });
 });
