@@ -96,6 +96,9 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
       await cell.click();
       const line = Number(await cell.getAttribute('data-line'));
       expect((await sent(page)).filter((m) => m.type === 'revealLine')).toContainEqual({ type: 'revealLine', line });
+      // The toolbar's Export asks the extension to export the view on screen.
+      await page.locator('#bp-export').click();
+      expect(await sent(page)).toContainEqual({ type: 'export' });
       await page.close();
     });
 
