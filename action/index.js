@@ -26002,7 +26002,8 @@ var en = {
   allPersonas: "All personas",
   clientView: "Client view",
   journeyDiagram: "Journey diagram",
-  coverage: "Coverage"
+  coverage: "Coverage",
+  exportView: "Export\u2026"
 };
 var nl = {
   persona: "persona",
@@ -26032,7 +26033,8 @@ var nl = {
   allPersonas: "Alle persona's",
   clientView: "Klantweergave",
   journeyDiagram: "Klantreisdiagram",
-  coverage: "Dekking"
+  coverage: "Dekking",
+  exportView: "Exporteren\u2026"
 };
 var catalogue = { en, nl };
 function label(locale, key, args = {}) {
