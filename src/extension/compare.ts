@@ -20,9 +20,18 @@ interface GitApi {
   getRepository(uri: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null;
 }
 
-async function lastCommitText(uri: vscode.Uri): Promise<string | undefined> {
-  const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
-  if (!extension) return undefined;
+type GitExtension = vscode.Extension<{ getAPI(version: 1): GitApi }>;
+
+/**
+ * The built-in git extension, where it can read `uri`: its API takes a file-system path, so
+ * only `file:` documents qualify. vscode.dev and github.dev have no such extension, and
+ * there the choice is not offered at all rather than failing after it is made.
+ */
+function gitFor(uri: vscode.Uri): GitExtension | undefined {
+  return uri.scheme === 'file' ? vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git') : undefined;
+}
+
+async function lastCommitText(extension: GitExtension, uri: vscode.Uri): Promise<string | undefined> {
   const git = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
   const repository = git.getRepository(uri);
   if (!repository) return undefined;
@@ -89,11 +98,13 @@ export function registerCompare(session: BlueprintSession): vscode.Disposable[] 
     let baseText: string | undefined;
     let label: string;
     if (!against) {
+      const git = gitFor(head);
       const commit = vscode.l10n.t('Last commit (HEAD)');
-      const choice = await vscode.window.showQuickPick([commit, vscode.l10n.t('Another blueprint file…')], { title: vscode.l10n.t('Compare with…') });
+      const choices = [...(git ? [commit] : []), vscode.l10n.t('Another blueprint file…')];
+      const choice = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Compare with…') });
       if (!choice) return undefined;
-      if (choice === commit) {
-        baseText = await lastCommitText(head);
+      if (git && choice === commit) {
+        baseText = await lastCommitText(git, head);
         if (baseText === undefined) {
           void vscode.window.showWarningMessage(vscode.l10n.t('This file has no committed version in a git repository.'));
           return undefined;
