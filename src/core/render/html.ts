@@ -2,7 +2,7 @@
  * Serialising the grid: the fragment the webview swaps in on each update, and the
  * standalone page the export writes (inline styles, no script, opens from disk offline).
  */
-import { escapeText } from './escape';
+import { standalonePage } from './standalone-page';
 import { renderCards } from './cards';
 import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './grid';
 import { renderJourneyChart } from './journey-chart';
@@ -50,36 +50,18 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
   const body = view === 'journey'
     ? journeyFragment(parts, labels, options.persona)
     : joinBlueprint(parts).replace(/<\/div>$/, `${renderCards(parts)}</div>`);
-  const classNames = ['bp-page', `bp-view-${view}`].join(' ');
-  const darkTokens = options.theme === 'dark' ? forcedDarkCss() : '';
-  return [
-    '<!doctype html>',
-    `<html lang="${input.locale ?? input.doc.lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="service-blueprints">',
-    `<title>${escapeText(title)}</title>`,
-    `<style>${GRID_CSS}${PAGE_CSS}${darkTokens}</style>`,
-    '</head>',
-    `<body class="${classNames}">`,
+  return standalonePage({
+    lang: input.locale ?? input.doc.lang,
+    title,
+    css: `${GRID_CSS}${PAGE_CSS}`,
+    theme: options.theme,
+    bodyClass: ['bp-page', `bp-view-${view}`].join(' '),
     // The client view is the grid with the client's rows only, in the client's type size.
-    client ? body.replace('<div class="bp', '<div class="bp-client bp') : body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    body: client ? body.replace('<div class="bp', '<div class="bp-client bp') : body,
+  });
 }
 
 /** The journey diagram page: heading, then the chart (no grid, no findings). */
 function journeyFragment(parts: BlueprintParts, labels: RenderLabels, persona: string | undefined): string {
   return parts.open + parts.head + (parts.grid ? renderJourneyChart(parts.view, labels, persona) : parts.empty) + '</div>';
-}
-
-// The dark palette of PAGE_CSS, applied unconditionally on screen (for screenshots and dark
-// exports). Print keeps the light page: dark cells inside white paper margins print badly.
-function forcedDarkCss(): string {
-  const match = /@media \(prefers-color-scheme: dark\) \{([\s\S]*?)\n\}/.exec(PAGE_CSS);
-  return match ? `@media screen {${match[1]}\n}` : '';
 }
