@@ -9785,7 +9785,7 @@ var _;
   };
 })(_ || (_ = {}));
 
-// src/core/lanes.ts
+// src/core/vocabulary.ts
 var JOURNEY = ["step", "stage"];
 var STEP_ONLY = ["step"];
 var FIELD_SPECS = [
@@ -22511,7 +22511,7 @@ function mapAll(line, index2, blank) {
   return (blank ? "" : "    ") + line;
 }
 
-// src/core/parse/markdown.ts
+// src/core/parse/markdown-parser.ts
 var DELIMITER_ROW = /^(?=[^\n]*-)[ \t>|:-]*\|[ \t>|:-]*\r?$/m;
 var FEATURES = [
   { mayOccur: (text5) => text5.includes("|") && DELIMITER_ROW.test(text5), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
@@ -23992,7 +23992,7 @@ function printParseErrorCode(code3) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/core/i18n/messages.ts
+// src/core/i18n/message-catalogue.ts
 var messages = {
   // --- rule findings -------------------------------------------------------------------
   "rule.stepWithoutPersona": {
@@ -25925,7 +25925,7 @@ function tablesOf(doc) {
   return { personas, stories, journey };
 }
 
-// src/core/features/fieldCatalogue.ts
+// src/core/features/field-catalogue.ts
 var emotionValues = {
   en: [
     { value: "-2", doc: "\u{1F61E} very negative" },
@@ -25973,7 +25973,7 @@ function valuesFor(rawKey, lang) {
   return spec ? valuesByKey[spec.key]?.[lang] : void 0;
 }
 
-// src/core/features/labels.ts
+// src/core/features/feature-labels.ts
 var en = {
   persona: "persona",
   story: "story",
@@ -26316,7 +26316,7 @@ function documentHighlights(index2, uri, position2) {
   return highlights;
 }
 
-// src/core/features/renameCheck.ts
+// src/core/features/rename-check.ts
 function verifyRename(index2, plan) {
   const byUri = /* @__PURE__ */ new Map();
   for (const edit of plan.edits) byUri.set(edit.uri, [...byUri.get(edit.uri) ?? [], edit]);
@@ -26489,7 +26489,7 @@ function matchesInOrder(text5, query) {
   return true;
 }
 
-// src/core/features/codeLens.ts
+// src/core/features/code-lens.ts
 function codeLenses(index2, uri, locale) {
   const doc = index2.get(uri);
   if (!doc) return [];
@@ -26527,7 +26527,7 @@ function statusSummary(index2, uri) {
   return { steps: doc.steps.length, withoutPersona };
 }
 
-// src/core/features/diagnosticsScheduler.ts
+// src/core/features/diagnostics-scheduler.ts
 var DiagnosticsScheduler = class {
   constructor(source, publish, options) {
     this.source = source;
@@ -26680,7 +26680,7 @@ function emptyBasisCount() {
   return { heard: 0, assumed: 0, proposed: 0, none: 0 };
 }
 
-// src/core/coverage/labels.ts
+// src/core/coverage/coverage-labels.ts
 var EN = {
   noStage: "No stage",
   heading: "Coverage",
@@ -26870,7 +26870,7 @@ function uniqueBySlug(refs) {
   return refs.filter((ref) => !seen.has(ref.slug) && (seen.add(ref.slug), true));
 }
 
-// src/core/coverage/markdown.ts
+// src/core/coverage/markdown-table.ts
 function markdownCell(text5) {
   return text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -26926,7 +26926,7 @@ function coverageToMarkdown(coverage, file, headingLevel = 3) {
 var CURVE_HEIGHT = 96;
 var MIDDLE = CURVE_HEIGHT / 2;
 
-// src/core/render/lanes.ts
+// src/core/render/grid-rows.ts
 var ROWS = [
   { key: "evidence", kind: "lane", audience: "everyone" },
   { key: "customer", kind: "lane", audience: "everyone" },
@@ -27805,7 +27805,7 @@ function remarkGfm(options) {
   toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 
-// src/core/render/markdown.ts
+// src/core/render/cell-markdown.ts
 var processor = unified().use(remarkParse).use(remarkGfm);
 
 // src/core/render/column.ts
@@ -28195,7 +28195,7 @@ var COVERAGE_CSS = String.raw`
 .bp-cov [data-line]:focus-visible { outline: 2px solid var(--bp-accent); outline-offset: -2px; }
 `;
 
-// src/core/diff/findings.ts
+// src/core/diff/finding-diff.ts
 function itemKeyOf(doc, diagnostic, keyOf3) {
   const line = diagnostic.range.start.line;
   const inside2 = (item) => item.range.start.line <= line && line <= item.range.end.line;

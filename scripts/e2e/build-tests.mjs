@@ -3,7 +3,7 @@
  * Compiles the in-editor test suite with esbuild:
  *   test/vscode/index.ts          -> out/test/vscode/index.js   (the run() entry)
  *   test/vscode/suite/*.test.ts   -> out/test/vscode/suite/*.test.js
- *   test/vscode/runTest.ts        -> out/test/vscode/runTest.js (@vscode/test-electron runner)
+ *   test/vscode/run-test.ts       -> out/test/vscode/run-test.js (@vscode/test-electron runner)
  * Each file is bundled (helpers, core modules, package.json inlined) as CommonJS
  * for the extension host; `vscode` is provided by the host, and `mocha` stays
  * external so index.js and the test files share one mocha instance (it is
@@ -27,7 +27,7 @@ export async function buildTests() {
   // Start clean so a deleted test cannot linger as a stale .js file.
   await fs.rm(TESTS_OUT_DIR, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [path.join(SOURCE_DIR, 'index.ts'), path.join(SOURCE_DIR, 'runTest.ts'), ...suiteFiles],
+    entryPoints: [path.join(SOURCE_DIR, 'index.ts'), path.join(SOURCE_DIR, 'run-test.ts'), ...suiteFiles],
     outbase: SOURCE_DIR,
     outdir: TESTS_OUT_DIR,
     bundle: true,

@@ -14,7 +14,7 @@
  * the recursive parser sees it.
  */
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Locale } from './i18n/messages';
+import type { Locale } from './i18n/message-catalogue';
 import type { ConfiguredSeverity } from './rules/types';
 import { allRules, ruleById } from './rules/registry';
 import { didYouMean } from './rules/util';

@@ -12,7 +12,7 @@ export { createBlueprintService, type BlueprintService, type BlueprintServiceOpt
 export type { FileHost, WorkspaceOptions } from './workspace/workspace';
 export { MAX_FILE_BYTES, isInsideRoots, type FileProblemKind, type FileReadFailure, type FileReadResult } from './workspace/file-problems';
 export type { Located, WorkspaceIndex } from './workspace/index-types';
-export { DEFAULT_DIAGNOSTICS_DELAY_MS, type DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnosticsScheduler';
+export { DEFAULT_DIAGNOSTICS_DELAY_MS, type DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnostics-scheduler';
 
 // The model.
 export * from './model';
@@ -23,19 +23,19 @@ export type { HoverResult } from './features/hover';
 export type { DocumentHighlight } from './features/references';
 export { isRefusal, type PrepareRenameResult, type RenameRefusal } from './features/rename';
 export type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from './features/symbols';
-export type { CodeLens } from './features/codeLens';
+export type { CodeLens } from './features/code-lens';
 export type { StatusSummary } from './features/status';
 export type { Location } from './features/lookup';
-export { codeActions, fixAllInFile, type CodeAction } from './features/codeActions';
+export { codeActions, fixAllInFile, type CodeAction } from './features/code-actions';
 export { blueprintPathMatcher, isBlueprintFile, isWorkspaceDocumentScheme, WORKSPACE_DOCUMENT_SCHEMES } from './features/scope';
 export { blueprintFileName, newBlueprintTemplate } from './features/template';
-export { previewToolbarLabels } from './features/labels';
+export { previewToolbarLabels } from './features/feature-labels';
 
 // Configuration and rules.
 export { CONFIG_FILE_NAME, DEFAULT_FILES, filesFor, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { allRules, ruleById, ruleIds } from './rules/registry';
 export type { Rule, RuleMeta, ConfiguredSeverity } from './rules/types';
-export { formatMessage, type Locale, type MessageKey } from './i18n/messages';
+export { formatMessage, type Locale, type MessageKey } from './i18n/message-catalogue';
 
 // Coverage of personas across a journey (`blueprint coverage`).
 export * from './coverage';
@@ -54,7 +54,7 @@ export { COVERAGE_CSS } from './render/coverage-styles';
 
 // Parsing, for the bench and tests that measure or drive the parser directly.
 export { BlueprintParser, parseBlueprint, parseWhole, LineIndex } from './parse';
-export { parseMarkdown } from './parse/markdown';
+export { parseMarkdown } from './parse/markdown-parser';
 export { findComplexity, markerLimit, MAX_LINE_NESTING } from './parse/complexity';
 
 // The semantic diff of two versions (`blueprint diff`, `check --base`, the GitHub Action).

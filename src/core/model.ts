@@ -1,4 +1,4 @@
-import type { MessageArgs, MessageKey } from './i18n/messages';
+import type { MessageArgs, MessageKey } from './i18n/message-catalogue';
 
 /**
  * The blueprint model: plain data produced by the parser and consumed by the rules,

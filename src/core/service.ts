@@ -15,10 +15,10 @@ import { definition } from './features/definition';
 import { documentHighlights, references, type DocumentHighlight } from './features/references';
 import { prepareRename, rename, type PrepareRenameResult, type RenameRefusal } from './features/rename';
 import { documentSymbols, workspaceSymbols, type DocumentSymbol, type WorkspaceSymbol } from './features/symbols';
-import { codeLenses, type CodeLens } from './features/codeLens';
+import { codeLenses, type CodeLens } from './features/code-lens';
 import { statusSummary, type StatusSummary } from './features/status';
 import type { Location } from './features/lookup';
-import { DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnosticsScheduler';
+import { DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnostics-scheduler';
 
 export type BlueprintServiceOptions = WorkspaceOptions;
 

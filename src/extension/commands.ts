@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { blueprintFileName, newBlueprintTemplate, type Lang } from '../core';
-import { checkAllMessage } from './checkAllMessage';
+import { checkAllMessage } from './check-all-message';
 import type { BlueprintSession } from './session';
 
 /** Command ids, as contributed in package.json. */

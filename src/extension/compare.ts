@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { createBlueprintService, diffVersions, renderDiffPage, type FileHost } from '../core';
 import type { BlueprintSession } from './session';
-import { VsCodeFileHost } from './fileHost';
+import { VsCodeFileHost } from './file-host';
 
 export const COMPARE_COMMANDS = {
   compareWith: 'blueprint.compareWith',

@@ -8,7 +8,7 @@ import { BlueprintSession } from './session';
 import { registerProviders } from './providers';
 import { registerCommands } from './commands';
 import { registerCompare } from './compare';
-import { registerStatusBar } from './statusBar';
+import { registerStatusBar } from './status-bar';
 import { SETTINGS_SECTION } from './settings';
 import { registerPreview, sessionPreviewEngine } from './preview';
 import { CONFIG_FILE_NAME } from '../core';

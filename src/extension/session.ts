@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { docsUrl } from '../shared/project-url';
 import { toDiagnostic } from './convert';
-import { VsCodeFileHost, readFromDisk } from './fileHost';
+import { VsCodeFileHost, readFromDisk } from './file-host';
 import { effectiveConfig, readConfigFile } from './settings';
 
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, parseConfig, type BlueprintConfig, type ConfiguredSeverity } from '../core';
-import { readFromDisk } from './fileHost';
+import { readFromDisk } from './file-host';
 
 /** Settings section of the extension. */
 export const SETTINGS_SECTION = 'blueprint';

@@ -8,7 +8,7 @@
 import type { BlueprintDocument, Lang, Persona, Reference, Stage, Step } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
 import { basisOfStep, emptyBasisCount, type BasisCount } from './basis';
-import { coverageLabelsFor } from './labels';
+import { coverageLabelsFor } from './coverage-labels';
 
 /** What the coverage needs: the document, and the workspace for its personas files. */
 export interface CoverageInput {

@@ -5,7 +5,7 @@
  * reviewer's attention first. Pure: the caller loads each version into a workspace.
  */
 import type { Persona } from '../model';
-import { diffFindings } from './findings';
+import { diffFindings } from './finding-diff';
 import { matchVersions, type Matching } from './match';
 import { snapshotOf, type BlueprintVersion, type Snapshot, type StepFacts } from './snapshot';
 import type { Attention, Change, DefinitionChange, FindingChange, StageChange, StepChange } from './types';

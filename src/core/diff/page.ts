@@ -4,7 +4,7 @@
  * marks are CSS rules on the grid's own `data-step` hooks, so the grid stays the one the
  * preview draws; ids are escaped for CSS and text for HTML.
  */
-import { formatMessage, type Locale } from '../i18n/messages';
+import { formatMessage, type Locale } from '../i18n/message-catalogue';
 import { element, escapeText } from '../render/escape';
 import { renderStandalonePage } from '../render/html';
 import type { RenderInput } from '../render/journey-view';

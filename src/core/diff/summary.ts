@@ -3,8 +3,8 @@
  * point, and a headline that counts ("Steps: 2 added · 1 moved · ⚠ 1 to look at").
  * Every formatter (terminal, Markdown, HTML, the editor) says the same.
  */
-import { formatMessage, type Locale } from '../i18n/messages';
-import { FIELD_SPECS } from '../lanes';
+import { formatMessage, type Locale } from '../i18n/message-catalogue';
+import { FIELD_SPECS } from '../vocabulary';
 import type { Attention, Change } from './types';
 
 function laneName(lane: string, locale: Locale): string {

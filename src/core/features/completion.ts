@@ -6,10 +6,10 @@
  */
 import type { BlueprintDocument, Item, ItemKind, Lang, Persona, Position, Range, Story } from '../model';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
-import { fieldKeysFor, fieldSpec } from '../lanes';
-import { valuesFor } from './fieldCatalogue';
+import { fieldKeysFor, fieldSpec } from '../vocabulary';
+import { valuesFor } from './field-catalogue';
 import { personaCard, storyCard } from './hover';
-import { label } from './labels';
+import { label } from './feature-labels';
 import { allItems, itemContaining } from './lookup';
 import { lineAt } from './positions';
 

@@ -4,7 +4,7 @@
  */
 import type { Lang, Persona, Position, Range, Story } from '../model';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
-import { counted, label } from './labels';
+import { counted, label } from './feature-labels';
 import { symbolAt } from './lookup';
 
 /** Hover content as Markdown plus the range it belongs to. */

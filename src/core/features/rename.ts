@@ -9,7 +9,7 @@ import { idOf } from '../parse/ids';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
 import { allItems, symbolAt } from './lookup';
 import { escapeInline } from '../parse/escape';
-import { verifyRename, type RenamePlan } from './renameCheck';
+import { verifyRename, type RenamePlan } from './rename-check';
 
 /** What prepare-rename tells the editor: the range to edit and the current name. */
 export interface PrepareRenameResult {

@@ -12,7 +12,7 @@ import type {
   BlueprintDocument, Field, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Persona, Position,
   Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
-import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../lanes';
+import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../vocabulary';
 import type { RawField } from './fields';
 import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';

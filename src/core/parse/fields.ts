@@ -2,7 +2,7 @@
  * `key: value` list items and the references inside their values.
  */
 import type { FieldEntry, Range, Reference, ReferenceKind } from '../model';
-import { fieldSpec } from '../lanes';
+import { fieldSpec } from '../vocabulary';
 import { AT_REFERENCE, HASH_REFERENCE, anchorId, idOf } from './ids';
 import { LineIndex, stripHtmlComments } from './text';
 import type { OutlineItem, OutlineLink } from './outline';

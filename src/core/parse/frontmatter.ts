@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { FrontMatter, FrontMatterFile, ParseProblem, Reference } from '../model';
-import { STATUS_WORDS } from '../lanes';
+import { STATUS_WORDS } from '../vocabulary';
 import { idOf } from './ids';
 import type { LineIndex } from './text';
 

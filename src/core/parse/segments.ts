@@ -5,7 +5,7 @@
  */
 import type { Position, Range } from '../model';
 import { LineIndex, stripHtmlComments } from './text';
-import { parseOutline } from './markdown';
+import { parseOutline } from './markdown-parser';
 import type { OutlineHeading, OutlineItem, OutlineList, OutlineNode, OutlineYaml } from './outline';
 import { parseFieldItem, type RawField } from './fields';
 import { findComplexity, type Complexity } from './complexity';

@@ -9,9 +9,9 @@ import type { Diagnostic, Field } from '../model';
 import { classes, element, escapeText } from './escape';
 import { emotionCellHtml, emotionSignature, type EmotionSeries } from './emotion-curve';
 import type { StepColumn } from './journey-view';
-import type { RenderLabels } from './labels';
-import { laneOfField, ROWS } from './lanes';
-import { markdownToHtml } from './markdown';
+import type { RenderLabels } from './render-labels';
+import { laneOfField, ROWS } from './grid-rows';
+import { markdownToHtml } from './cell-markdown';
 
 /** What every column of one render shares. */
 export interface ColumnContext {

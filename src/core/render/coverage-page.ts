@@ -3,7 +3,7 @@
  * and tokens as the preview, no script and no network, as the grid's export.
  */
 import { buildCoverage, type CoverageInput } from '../coverage/coverage';
-import { coverageLabelsFor } from '../coverage/labels';
+import { coverageLabelsFor } from '../coverage/coverage-labels';
 import { COVERAGE_CSS } from './coverage-styles';
 import { renderCoverageHtml } from './coverage-view';
 import { standalonePage } from './standalone-page';

@@ -7,7 +7,7 @@
  * vulnerable personas are highlighted and say why. Pure strings, every blueprint text escaped.
  */
 import type { Coverage, CoverageCell, CoveragePersona, CoverageStage } from '../coverage/coverage';
-import { coverageLabelsFor, type CoverageLabels } from '../coverage/labels';
+import { coverageLabelsFor, type CoverageLabels } from '../coverage/coverage-labels';
 import { classes, element, escapeText } from './escape';
 
 const srOnly = (text: string): string => element('span', { class: 'bp-sr-only' }, escapeText(text));

@@ -13,10 +13,10 @@ import type { Diagnostic } from '../model';
 import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
 import { classes, element, escapeText } from './escape';
 import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature } from './emotion-curve';
-import { placeFindings } from './findings';
+import { placeFindings } from './finding-places';
 import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
-import { labelsFor, type RenderLabels } from './labels';
-import { ROWS, type RowSpec } from './lanes';
+import { labelsFor, type RenderLabels } from './render-labels';
+import { ROWS, type RowSpec } from './grid-rows';
 
 export type { RenderInput } from './journey-view';
 export type { RenderedColumn } from './column';

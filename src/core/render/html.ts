@@ -7,7 +7,7 @@ import { renderCards } from './cards';
 import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './grid';
 import { renderJourneyChart } from './journey-chart';
 import type { RenderInput } from './journey-view';
-import { labelsFor, type RenderLabels } from './labels';
+import { labelsFor, type RenderLabels } from './render-labels';
 import { GRID_CSS, PAGE_CSS } from './styles';
 
 /** The blueprint as an HTML fragment (`<div class="bp">…</div>`). */

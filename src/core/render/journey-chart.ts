@@ -8,7 +8,7 @@
 import { EMOTION_EMOJI } from '../emotion';
 import { classes, element, escapeText } from './escape';
 import { stepInvolves, stepScore, type JourneyView, type StepColumn } from './journey-view';
-import type { RenderLabels } from './labels';
+import type { RenderLabels } from './render-labels';
 import { mermaidScore } from './mermaid';
 
 /** `<section class="bp-journey">` for a journey view. */

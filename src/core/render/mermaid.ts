@@ -5,7 +5,7 @@
  * an entity, so a file cannot reconfigure Mermaid or add `click` callbacks.
  */
 import { buildJourneyView, stepInvolves, stepScore, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
-import { labelsFor } from './labels';
+import { labelsFor } from './render-labels';
 
 const MAX_TEXT = 120;
 // Words that open a statement in the journey grammar; a task named like one is numbered anyway,

@@ -6,7 +6,7 @@
  */
 import { Utils, URI } from 'vscode-uri';
 import type { ItemBase } from '../model';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/message-catalogue';
 import type { Rule, RuleContext } from './types';
 
 function reportDuplicates(context: RuleContext, items: readonly ItemBase[], message: MessageKey): void {

@@ -1,6 +1,6 @@
 /** journey-not-tested: status `tested`/`live` while no step records a test. */
 import type { BlueprintDocument, Range } from '../model';
-import { STATUS_WORDS } from '../lanes';
+import { STATUS_WORDS } from '../vocabulary';
 import type { Rule } from './types';
 
 /** Range of the `status:` line in the front matter (key to end of value), if found. */

@@ -1,6 +1,6 @@
 /** persona-not-heard: a persona not grounded in any real conversation. */
-import { formatMessage } from '../i18n/messages';
-import { fieldKeysFor } from '../lanes';
+import { formatMessage } from '../i18n/message-catalogue';
+import { fieldKeysFor } from '../vocabulary';
 import type { Rule } from './types';
 import { insertFieldEdit } from './util';
 

@@ -3,8 +3,8 @@
  * stage's or front matter's) is a step nobody was asked about.
  */
 import type { BlueprintDocument, Fix, Step } from '../model';
-import { formatMessage } from '../i18n/messages';
-import { fieldKeysFor } from '../lanes';
+import { formatMessage } from '../i18n/message-catalogue';
+import { fieldKeysFor } from '../vocabulary';
 import { escapeInline } from '../parse/escape';
 import { writableAs } from '../parse/ids';
 import type { Rule, RuleContext } from './types';

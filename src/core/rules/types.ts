@@ -4,7 +4,7 @@
  */
 import type { BlueprintDocument, Diagnostic, Fix, Item, Lang, Range, Severity } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
-import type { MessageKey, MessageArgs } from '../i18n/messages';
+import type { MessageKey, MessageArgs } from '../i18n/message-catalogue';
 
 /** Severity as configured: a rule may also be switched off. */
 export type ConfiguredSeverity = Severity | 'off';

@@ -1,7 +1,7 @@
 /** unknown-field: a field key that is no known lane or field for its item kind. */
 import type { Fix, Item, Lang } from '../model';
-import { formatMessage, type MessageKey } from '../i18n/messages';
-import { FIELD_SPECS } from '../lanes';
+import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
+import { FIELD_SPECS } from '../vocabulary';
 import type { Rule } from './types';
 import { didYouMean } from './util';
 

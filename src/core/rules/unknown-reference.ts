@@ -4,7 +4,7 @@
  * missing item as a stub at the end of its section.
  */
 import type { BlueprintDocument, Fix, Reference, SectionKind } from '../model';
-import { formatMessage, type MessageKey } from '../i18n/messages';
+import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
 import { idOf, writableAs } from '../parse/ids';
 import type { RuleContext } from './types';
 import { createItemEdit, nameForSlug, SuggestionIndex } from './util';

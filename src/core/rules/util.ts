@@ -4,7 +4,7 @@
  * Markdown that parses back into the intended model (tests re-parse every fix).
  */
 import type { BlueprintDocument, Item, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
-import { SECTION_WORDS } from '../lanes';
+import { SECTION_WORDS } from '../vocabulary';
 import { idOf } from '../parse/ids';
 
 /**

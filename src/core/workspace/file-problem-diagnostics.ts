@@ -6,7 +6,7 @@
  * it exists.
  */
 import type { BlueprintDocument, Diagnostic, Range } from '../model';
-import { formatMessage, type Locale, type MessageKey } from '../i18n/messages';
+import { formatMessage, type Locale, type MessageKey } from '../i18n/message-catalogue';
 import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
 import type { WorkspaceIndex } from './index-types';
 

@@ -12,7 +12,7 @@ import type { BlueprintConfig } from '../config';
 import { severityFor } from '../config';
 import { allRules } from '../rules/registry';
 import type { Report, Rule, RuleContext } from '../rules/types';
-import { formatMessage } from '../i18n/messages';
+import { formatMessage } from '../i18n/message-catalogue';
 import type { Located, WorkspaceIndex } from './index-types';
 import { isInsideRoots, isReadFailure, wellFormed, type FileProblemKind, type FileReadResult } from './file-problems';
 import { fileProblemDiagnostics } from './file-problem-diagnostics';

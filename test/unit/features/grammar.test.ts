@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWASM, OnigScanner, OnigString } from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar, type IRawGrammar, type IToken } from 'vscode-textmate';
-import { allFieldWords } from '../../../src/core/lanes';
+import { allFieldWords } from '../../../src/core/vocabulary';
 
 const root = join(__dirname, '../../..');
 const resolve = createRequire(join(root, 'package.json')).resolve;

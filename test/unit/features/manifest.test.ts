@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFieldWords } from '../../../src/core/lanes';
+import { allFieldWords } from '../../../src/core/vocabulary';
 import { ruleIds } from '../../../src/core/rules/registry';
-import { checkAllMessage } from '../../../src/extension/checkAllMessage';
+import { checkAllMessage } from '../../../src/extension/check-all-message';
 
 const root = join(__dirname, '../../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));

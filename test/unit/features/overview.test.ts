@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentSymbols, workspaceSymbols } from '../../../src/core/features/symbols';
-import { codeLenses, lastHeardDate } from '../../../src/core/features/codeLens';
+import { codeLenses, lastHeardDate } from '../../../src/core/features/code-lens';
 import { statusSummary } from '../../../src/core/features/status';
 import { completions } from '../../../src/core/features/completion';
 import { blueprintFileName, newBlueprintTemplate } from '../../../src/core/features/template';

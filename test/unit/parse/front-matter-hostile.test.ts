@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBlueprint } from '../../../src/core/parse';
-import { formatMessage } from '../../../src/core/i18n/messages';
+import { formatMessage } from '../../../src/core/i18n/message-catalogue';
 import { runFixture } from '../helpers/expectations';
 
 const folder = fileURLToPath(new URL('../../fixtures/hostile/front-matter/', import.meta.url));

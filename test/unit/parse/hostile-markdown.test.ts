@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BlueprintParser, parseBlueprint } from '../../../src/core/parse';
 import { findComplexity, MAX_LINE_NESTING, markerLimit } from '../../../src/core/parse/complexity';
-import { formatMessage } from '../../../src/core/i18n/messages';
-import { markdownToHtml } from '../../../src/core/render/markdown';
+import { formatMessage } from '../../../src/core/i18n/message-catalogue';
+import { markdownToHtml } from '../../../src/core/render/cell-markdown';
 import { runFixture } from '../helpers/expectations';
 
 const folder = fileURLToPath(new URL('../../fixtures/hostile/markdown/', import.meta.url));

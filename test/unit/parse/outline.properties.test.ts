@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { parseOutlineFromEvents, parseOutlineFromMdast } from '../../../src/core/parse/markdown';
+import { parseOutlineFromEvents, parseOutlineFromMdast } from '../../../src/core/parse/markdown-parser';
 import { blueprintLine, blueprintText } from './arbitraries';
 
 /** Lines with the inline markup and block nesting the fast outline must either read exactly or give up on. */

@@ -1,6 +1,6 @@
 /**
  * The parser reuses one micromark parse context per configuration and resets it between
- * texts by deleting the per-document keys (`resetParseContext` in parse/markdown.ts).
+ * texts by deleting the per-document keys (`resetParseContext` in parse/markdown-parser.ts).
  * These tests pin why that is safe: the context micromark makes has exactly the shared
  * keys plus `defined` and `lazy`, and no state of one text reaches the next.
  */
@@ -8,7 +8,7 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Event } from 'micromark-util-types';
 import { describe, expect, it } from 'vitest';
-import { markdownEvents, SHARED_CONTEXT_KEYS } from '../../../src/core/parse/markdown';
+import { markdownEvents, SHARED_CONTEXT_KEYS } from '../../../src/core/parse/markdown-parser';
 
 /** Token types and positions: enough to tell a link from plain text. */
 function shape(events: Event[]): string[] {

@@ -11,7 +11,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { parseMarkdown } from '../../../src/core/parse/markdown';
+import { parseMarkdown } from '../../../src/core/parse/markdown-parser';
 import { itemMovedFrom } from '../../../src/core/parse/build';
 
 const URI = 'file:///w/test.blueprint.md';

@@ -4,7 +4,7 @@ import { BlueprintWorkspace } from '../../../src/core/workspace';
 import { renderBlueprintHtml, renderStandalonePage } from '../../../src/core/render/html';
 import { parseHtml } from './html-tree';
 import { findAll, hasClass } from './hast-query';
-import { markdownToHast } from '../../../src/core/render/markdown';
+import { markdownToHast } from '../../../src/core/render/cell-markdown';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { toHtml } from 'hast-util-to-html';
 

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixAll } from '../../../src/core/features/codeActions';
+import { fixAll } from '../../../src/core/features/code-actions';
 import { allRules } from '../../../src/core/rules/registry';
 import { applyEditsToFiles } from '../helpers/edits';
 import { fixtureUri, runFixture } from '../helpers/expectations';

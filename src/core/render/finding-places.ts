@@ -3,7 +3,7 @@
  * header, or in a list under the grid when it lies outside the journey's steps.
  */
 import type { Diagnostic, Step } from '../model';
-import { laneOfField } from './lanes';
+import { laneOfField } from './grid-rows';
 
 /** The cell a finding belongs to: a step and a lane (`header` for the step's column header). */
 export interface FindingPlace {

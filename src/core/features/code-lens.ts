@@ -4,7 +4,7 @@
  */
 import type { Lang, Range } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
-import { counted, label } from './labels';
+import { counted, label } from './feature-labels';
 import type { Location } from './lookup';
 
 /** A lens as plain data: its title, and the places it points to when clicked. */

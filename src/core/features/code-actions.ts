@@ -4,7 +4,7 @@
  * collide with one already taken.
  */
 import type { Diagnostic, Fix, Lang, Range, TextEdit } from '../model';
-import { label } from './labels';
+import { label } from './feature-labels';
 import { comparePositions, rangesOverlap } from './positions';
 
 /** A code action as plain data. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeActions, fixAll, fixAllInFile } from '../../../src/core/features/codeActions';
+import { codeActions, fixAll, fixAllInFile } from '../../../src/core/features/code-actions';
 import type { Diagnostic } from '../../../src/core/model';
 import { range } from '../../../src/core/features/positions';
 import { JOURNEY, PERSONAS, applyEdits, positionOf, uriOf, workspaceWith } from './workspace';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticsScheduler, type DiagnosticsSource } from '../../../src/core/features/diagnosticsScheduler';
+import { DiagnosticsScheduler, type DiagnosticsSource } from '../../../src/core/features/diagnostics-scheduler';
 import type { Diagnostic } from '../../../src/core/model';
 import { JOURNEY, PERSONAS, uriOf, workspaceWith } from './workspace';
 

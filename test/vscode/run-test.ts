@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
-/** Repository root: this file is compiled to out/test/vscode/runTest.js. */
+/** Repository root: this file is compiled to out/test/vscode/run-test.js. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** A throw-away copy of test/vscode/workspace with the examples, so tests may edit files. */

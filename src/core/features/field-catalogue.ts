@@ -1,10 +1,10 @@
 /**
  * Value suggestions for the fields whose values come from a fixed set. The keys
  * themselves (with their Dutch spellings and docs) come from the language's one table,
- * `src/core/lanes.ts`.
+ * `src/core/vocabulary.ts`.
  */
 import type { Lang } from '../model';
-import { CHANNEL_VALUES, fieldSpec } from '../lanes';
+import { CHANNEL_VALUES, fieldSpec } from '../vocabulary';
 
 /** A suggested value with a short explanation. */
 export interface ValueInfo {

@@ -5,7 +5,7 @@
  * the blueprint is escaped: it comes from untrusted pull requests.
  */
 import type { Coverage } from './coverage';
-import { coverageLabelsFor } from './labels';
+import { coverageLabelsFor } from './coverage-labels';
 
 /** A table cell: one line, pipes and backslashes escaped, no raw HTML. */
 export function markdownCell(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, messageKeys, messages, placeholders } from '../../../src/core/i18n/messages';
+import { formatMessage, messageKeys, messages, placeholders } from '../../../src/core/i18n/message-catalogue';
 import { allRules } from '../../../src/core/rules/registry';
 
 describe('message catalogue', () => {
