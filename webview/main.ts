@@ -8,11 +8,12 @@
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import { parsePageSettings, type ContentUpdate, type PageSettings, type PreviewViewState, type SetViewMessage, type ToWebviewMessage } from '../src/shared/messages';
+import { parsePageSettings, type ContentUpdate, type PageSettings, type PresentUnit, type PreviewViewState, type SetViewMessage, type SlideReport, type ToWebviewMessage } from '../src/shared/messages';
 import { applyActiveColumn, applyPersonaFilter, applyStatesTo, columnForLine, stepHeaders, visibleLanes } from './grid-dom';
 import { applyGridPatch } from './grid-patch';
 import { CoverageView } from './coverage-view';
 import { drawMermaid } from './mermaid-loader';
+import { buildSlide, fitSlide, indexGrid, progressLine, slideHolding, slidesOf } from './present';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
 
@@ -32,6 +33,10 @@ const personaSelect = required('bp-persona') as PersonaSelect;
 const clientButton = required('bp-client') as ToggleButton;
 const mermaidButton = required('bp-diagram') as ToggleButton;
 const coverageButton = required('bp-coverage') as ToggleButton;
+const presentHost = required('bp-present-view');
+const slideHost = required('bp-slide');
+const progressText = required('bp-progress');
+const unitButton = required('bp-slide-unit') as ToggleButton;
 const coverageView = new CoverageView({
   host: required('bp-coverage-view'),
   reveal: (line) => vscode.postMessage({ type: 'revealLine', line }),
@@ -45,6 +50,8 @@ let mermaidError: string | undefined;
 // While the preview scrolls because the editor did, it must not report that scroll back.
 let ignoreScrollUntil = 0;
 let scrollFrame = 0;
+/** The slide on screen in presentation mode (for the `rendered` report). */
+let slideShown: SlideReport | undefined;
 
 function required(id: string): HTMLElement {
   const element = document.getElementById(id);
@@ -137,6 +144,7 @@ function patchContent(update: ContentUpdate): void {
   coverageView.show(update.coverage);
   for (const element of result.added) makeFocusable(element);
   applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
+  if (state.present) showSlide();
   saveState();
   if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
   reportRendered();
@@ -174,11 +182,115 @@ function applyView(): void {
   clientButton.checked = state.clientView;
   mermaidButton.checked = state.view === 'mermaid';
   coverageButton.checked = state.view === 'coverage';
+  const presenting = state.present !== undefined;
   document.body.classList.toggle('bp-show-mermaid', state.view === 'mermaid');
-  gridHost.hidden = state.view !== 'grid';
-  mermaidHost.hidden = state.view !== 'mermaid';
-  required('bp-coverage-view').hidden = state.view !== 'coverage';
+  document.body.classList.toggle('bp-presenting', presenting);
+  gridHost.hidden = presenting || state.view !== 'grid';
+  mermaidHost.hidden = presenting || state.view !== 'mermaid';
+  required('bp-coverage-view').hidden = presenting || state.view !== 'coverage';
+  presentHost.hidden = !presenting;
+  if (presenting) showSlide();
+  else slideShown = undefined;
   saveState();
+}
+
+/**
+ * Presentation mode: build the slide `state.present` points at from the grid, fit it to the
+ * screen and write the progress line. Called on every change (an edit, a key, a resize).
+ */
+function showSlide(): void {
+  const present = state.present;
+  if (!present) return;
+  const grid = indexGrid(gridHost);
+  if (!grid || grid.headers.length === 0) {
+    slideHost.replaceChildren(...Array.from(gridHost.querySelectorAll('.bp-head, .bp-empty')).map((e) => e.cloneNode(true)));
+    progressText.textContent = '';
+    slideShown = undefined;
+    return;
+  }
+  const slides = slidesOf(grid.groups, present.unit);
+  const index = Math.min(present.index, slides.length - 1);
+  if (index !== present.index) state = { ...state, present: { ...present, index } };
+  const slide = slides[index];
+  const content = buildSlide(grid, slide);
+  content.classList.toggle('bp-client', state.clientView);
+  slideHost.replaceChildren(content);
+  fitSlide(slideHost, content);
+  const progress = progressLine(settings.progress, slide, grid.groups, grid.headers.length);
+  progressText.textContent = progress;
+  unitButton.checked = present.unit === 'step';
+  slideShown = {
+    unit: present.unit,
+    index,
+    count: slides.length,
+    steps: grid.headers.slice(slide.from, slide.to).map((th) => th.dataset.step ?? ''),
+    progress,
+  };
+}
+
+/** Start presentation mode at the slide of the cursor's step, in client view. */
+function startPresenting(): void {
+  if (state.present) return;
+  const grid = indexGrid(gridHost);
+  const index = grid && cursorColumn !== undefined && cursorColumn >= 0 ? slideHolding(slidesOf(grid.groups, 'stage'), cursorColumn) : 0;
+  state = { ...state, clientView: true, present: { unit: 'stage', index, clientBefore: state.clientView } };
+  applyView();
+  slideHost.focus();
+}
+
+function stopPresenting(): void {
+  if (!state.present) return;
+  state = { ...state, clientView: state.present.clientBefore, present: undefined };
+  applyView();
+}
+
+/** Move to slide `index` (clamped), or switch the unit keeping the place. */
+function moveTo(index: number | 'last', unit?: PresentUnit): void {
+  const present = state.present;
+  const grid = indexGrid(gridHost);
+  if (!present || !grid) return;
+  let target = index;
+  if (unit && unit !== present.unit) {
+    const from = slidesOf(grid.groups, present.unit)[present.index];
+    target = from ? slideHolding(slidesOf(grid.groups, unit), from.from) : 0;
+  }
+  const count = slidesOf(grid.groups, unit ?? present.unit).length;
+  const next = target === 'last' ? count - 1 : Math.max(0, Math.min(count - 1, target));
+  if (next === present.index && (unit ?? present.unit) === present.unit) return;
+  state = { ...state, present: { ...present, unit: unit ?? present.unit, index: next } };
+  showSlide();
+  saveState();
+  reportRendered();
+}
+
+/** Presentation keys: → PageDown Space next, ← PageUp previous, Home End, Escape leaves. */
+function onPresentKey(event: KeyboardEvent): void {
+  const present = state.present;
+  if (!present || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target instanceof Element ? event.target : null;
+  // Space and Enter on a button press the button.
+  if ((event.key === ' ' || event.key === 'Enter') && target?.closest('vscode-toolbar-button, button')) return;
+  switch (event.key) {
+    case 'ArrowRight': case 'PageDown': case ' ':
+      moveTo(present.index + 1);
+      break;
+    case 'ArrowLeft': case 'PageUp':
+      moveTo(present.index - 1);
+      break;
+    case 'Home':
+      moveTo(0);
+      break;
+    case 'End':
+      moveTo('last');
+      break;
+    case 'Escape':
+      stopPresenting();
+      reportRendered();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
 }
 
 async function renderMermaidView(): Promise<void> {
@@ -207,6 +319,8 @@ function setView(change: Omit<SetViewMessage, 'type'>): void {
     clientView: change.clientView ?? state.clientView,
     view: change.view ?? state.view,
   };
+  if (change.present === true) startPresenting();
+  else if (change.present === false) stopPresenting();
   applyView();
   if (state.view === 'mermaid' && !wasMermaid) void renderMermaidView();
   else reportRendered();
@@ -225,6 +339,7 @@ function reportRendered(): void {
       state,
       mermaidError,
       coverage: state.view === 'coverage' ? coverageView.painted() : undefined,
+      slide: state.present ? slideShown : undefined,
     });
   });
 }
@@ -272,6 +387,9 @@ function onMessage(event: MessageEvent<ToWebviewMessage>): void {
     case 'setView':
       setView(message);
       break;
+    case 'pressKey':
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: message.key, bubbles: true, cancelable: true }));
+      break;
   }
 }
 
@@ -289,7 +407,7 @@ function onClick(event: MouseEvent): void {
   // A selection being made is not a click to navigate.
   if (window.getSelection()?.toString()) return;
   const located = target.closest<HTMLElement>('[data-line]');
-  if (located && gridHost.contains(located)) vscode.postMessage({ type: 'revealLine', line: Number(located.dataset.line) });
+  if (located && (gridHost.contains(located) || slideHost.contains(located))) vscode.postMessage({ type: 'revealLine', line: Number(located.dataset.line) });
 }
 
 function onKeyDown(event: KeyboardEvent): void {
@@ -306,6 +424,22 @@ clientButton.addEventListener('change', () => setView({ clientView: clientButton
 mermaidButton.addEventListener('change', () => setView({ view: mermaidButton.checked ? 'mermaid' : 'grid' }));
 coverageButton.addEventListener('change', () => setView({ view: coverageButton.checked ? 'coverage' : 'grid' }));
 required('bp-export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+required('bp-present').addEventListener('click', () => setView({ present: true }));
+required('bp-slide-previous').addEventListener('click', () => state.present && moveTo(state.present.index - 1));
+required('bp-slide-next').addEventListener('click', () => state.present && moveTo(state.present.index + 1));
+unitButton.addEventListener('change', () => moveTo(state.present?.index ?? 0, unitButton.checked ? 'step' : 'stage'));
+required('bp-present-leave').addEventListener('click', () => setView({ present: false }));
+document.addEventListener('keydown', onPresentKey);
+slideHost.addEventListener('click', onClick);
+let resizeFrame = 0;
+new ResizeObserver(() => {
+  if (!state.present || resizeFrame) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = 0;
+    const content = slideHost.firstElementChild;
+    if (state.present && content instanceof HTMLElement) fitSlide(slideHost, content);
+  });
+}).observe(slideHost);
 gridHost.addEventListener('click', onClick);
 gridHost.addEventListener('keydown', onKeyDown);
 window.addEventListener('message', onMessage);

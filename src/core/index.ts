@@ -29,7 +29,7 @@ export type { Location } from './features/lookup';
 export { codeActions, fixAllInFile, type CodeAction } from './features/code-actions';
 export { blueprintPathMatcher, isBlueprintFile, isWorkspaceDocumentScheme, WORKSPACE_DOCUMENT_SCHEMES } from './features/scope';
 export { blueprintFileName, newBlueprintTemplate } from './features/template';
-export { previewToolbarLabels } from './features/feature-labels';
+export { previewToolbarLabels, type PreviewToolbarLabels } from './features/feature-labels';
 
 // Configuration and rules.
 export { CONFIG_FILE_NAME, DEFAULT_FILES, filesFor, parseConfig, severityFor, type BlueprintConfig } from './config';

@@ -16,6 +16,17 @@ export interface PersonaOption {
 /** The preview's views: the swimlane grid, the Mermaid journey diagram, the persona coverage. */
 export type PreviewView = 'grid' | 'mermaid' | 'coverage';
 
+/** Presentation mode shows one stage, or one step, at a time. */
+export type PresentUnit = 'stage' | 'step';
+
+/** Presentation mode's place: the unit and which slide (0-based) of that unit. */
+export interface PresentState {
+  readonly unit: PresentUnit;
+  readonly index: number;
+  /** Client view before presenting (presentation turns it on; leaving puts this back). */
+  readonly clientBefore: boolean;
+}
+
 /** What the preview shows; saved with `setState` so a restored panel comes back as it was. */
 export interface PreviewViewState {
   /** The blueprint shown (a `vscode-uri` string). */
@@ -27,6 +38,8 @@ export interface PreviewViewState {
   readonly view: PreviewView;
   readonly scrollLeft: number;
   readonly scrollTop: number;
+  /** Presentation mode, when on. */
+  readonly present?: PresentState;
 }
 
 /** Content of one render: sent on every change, body only (the page is not reloaded). */
@@ -72,9 +85,20 @@ export interface SetViewMessage {
   readonly persona?: string | null;
   readonly clientView?: boolean;
   readonly view?: PreviewView;
+  /** Start presentation mode (true) or leave it (false). */
+  readonly present?: boolean;
 }
 
-export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage;
+/**
+ * Test mode only: press a key in the preview (dispatched as a `keydown` on the page, so it
+ * takes the same path as a key the user presses).
+ */
+export interface PressKeyMessage {
+  readonly type: 'pressKey';
+  readonly key: string;
+}
+
+export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage | PressKeyMessage;
 
 /** The webview's script is running and wants content. */
 export interface ReadyMessage {
@@ -118,6 +142,20 @@ export interface RenderedMessage {
   readonly mermaidError?: string;
   /** What the coverage view shows (when it is the view): its stage ids and persona ids, in order. */
   readonly coverage?: { readonly stages: readonly string[]; readonly personas: readonly string[] };
+  /** In presentation mode: the slide shown (its steps' ids, the progress line). */
+  readonly slide?: SlideReport;
+}
+
+/** The slide presentation mode shows. */
+export interface SlideReport {
+  readonly unit: PresentUnit;
+  /** 0-based slide number and how many slides there are of this unit. */
+  readonly index: number;
+  readonly count: number;
+  /** `data-step` of the steps on the slide, in order. */
+  readonly steps: readonly string[];
+  /** The progress line as shown ("stage 2 of 4 · step 5 of 9"). */
+  readonly progress: string;
 }
 
 export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage;
@@ -146,7 +184,18 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
 export interface PageSettings {
   readonly state: PreviewViewState;
   readonly allPersonasLabel: string;
+  /** Presentation mode's progress line, as templates (`{n}`, `{total}`, `{from}`, `{to}`). */
+  readonly progress: ProgressLabels;
 }
+
+export interface ProgressLabels {
+  readonly stageOf: string;
+  readonly stepOf: string;
+  readonly stepsOf: string;
+}
+
+/** English progress labels, for pages built without them. */
+export const ENGLISH_PROGRESS: ProgressLabels = { stageOf: 'stage {n} of {total}', stepOf: 'step {n} of {total}', stepsOf: 'steps {from}–{to} of {total}' };
 
 const VIEWS: ReadonlySet<string> = new Set<PreviewView>(['grid', 'mermaid', 'coverage']);
 
@@ -158,17 +207,32 @@ export function isPreviewViewState(value: unknown): value is PreviewViewState {
     && (state.persona === undefined || typeof state.persona === 'string')
     && typeof state.clientView === 'boolean'
     && typeof state.view === 'string' && VIEWS.has(state.view)
-    && Number.isFinite(state.scrollLeft) && Number.isFinite(state.scrollTop);
+    && Number.isFinite(state.scrollLeft) && Number.isFinite(state.scrollTop)
+    && (state.present === undefined || isPresentState(state.present));
+}
+
+function isPresentState(value: unknown): value is PresentState {
+  if (typeof value !== 'object' || value === null) return false;
+  const present = value as Record<string, unknown>;
+  return (present.unit === 'stage' || present.unit === 'step')
+    && Number.isInteger(present.index) && (present.index as number) >= 0
+    && typeof present.clientBefore === 'boolean';
 }
 
 /** Reads the page's settings; throws on anything but what `previewPage` writes. */
 export function parsePageSettings(json: string): PageSettings {
   const value: unknown = JSON.parse(json);
   if (typeof value !== 'object' || value === null) throw new Error('preview settings: not an object');
-  const { state, allPersonasLabel } = value as Record<string, unknown>;
+  const { state, allPersonasLabel, progress } = value as Record<string, unknown>;
   if (!isPreviewViewState(state)) throw new Error('preview settings: invalid view state');
   if (typeof allPersonasLabel !== 'string') throw new Error('preview settings: no label for all personas');
-  return { state, allPersonasLabel };
+  return { state, allPersonasLabel, progress: isProgressLabels(progress) ? progress : ENGLISH_PROGRESS };
+}
+
+function isProgressLabels(value: unknown): value is ProgressLabels {
+  if (typeof value !== 'object' || value === null) return false;
+  const labels = value as Record<string, unknown>;
+  return typeof labels.stageOf === 'string' && typeof labels.stepOf === 'string' && typeof labels.stepsOf === 'string';
 }
 
 /** The initial view state for a blueprint. */

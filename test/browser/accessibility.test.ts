@@ -215,21 +215,22 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
       await openPreviewPage(page, bundle.dir);
       const update = await updateFor(ENGLISH, 1);
       await deliver(page, update);
-      const stops = await tabStops(page, 7);
-      expect(stops.slice(0, 5).map(({ role, name }) => ({ role, name }))).toEqual([
+      const stops = await tabStops(page, 8);
+      expect(stops.slice(0, 6).map(({ role, name }) => ({ role, name }))).toEqual([
         { role: 'combobox', name: 'Persona' },
         { role: 'switch', name: 'Client view' },
         { role: 'switch', name: 'Journey diagram' },
         { role: 'switch', name: 'Coverage' },
         { role: 'button', name: 'Export…' },
+        { role: 'button', name: 'Present' },
       ]);
       // Then the grid: its scroll region and the step headers (Enter reveals the step's source).
-      expect(stops[5]).toMatchObject({ role: 'region', name: 'Apply for housing benefit' });
-      expect(stops[6]).toMatchObject({ role: 'columnheader' });
-      expect(stops[6].name).toContain('Notices the rent');
+      expect(stops[6]).toMatchObject({ role: 'region', name: 'Apply for housing benefit' });
+      expect(stops[7]).toMatchObject({ role: 'columnheader' });
+      expect(stops[7].name).toContain('Notices the rent');
 
       // Back (Shift+Tab) to the client-view switch, and Space flips it.
-      for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+Tab');
       expect((await focused(page)).name).toBe('Client view');
       await page.keyboard.press('Space');
       await expect.poll(() => page.locator('#bp-root .bp').evaluate((bp) => bp.classList.contains('bp-client'))).toBe(true);

@@ -16,7 +16,7 @@ import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from '../../src
 import { diffBlueprint } from '../../src/core/render/patch';
 import { renderMermaid } from '../../src/core/render/mermaid';
 import { NodeFileHost } from '../../src/cli/check/node-host';
-import { previewPage } from '../../src/extension/preview/page';
+import { previewPage, type PageLabels } from '../../src/extension/preview/page';
 import { defaultViewState, type ContentUpdate, type FromWebviewMessage } from '../../src/shared/messages';
 import { URI } from 'vscode-uri';
 
@@ -62,14 +62,14 @@ const THEMES = {
 };
 
 /** Serve the page and bundle on `page`, with a recording `acquireVsCodeApi`. */
-export async function openPreviewPage(page: Page, bundleDir: string, theme: 'light' | 'dark' = 'light'): Promise<void> {
+export async function openPreviewPage(page: Page, bundleDir: string, theme: 'light' | 'dark' = 'light', language?: { lang: string; labels: PageLabels }): Promise<void> {
   const html = previewPage({
     cspSource: ORIGIN,
     nonce: 'testnonce0123456789',
     scriptUri: `${ORIGIN}/dist/webview/webview.js`,
     state: defaultViewState('file:///none'),
-    lang: 'en',
-    labels: { toolbar: 'Blueprint preview', persona: 'Persona', allPersonas: 'All personas', clientView: 'Client view', diagram: 'Journey diagram' },
+    lang: language?.lang ?? 'en',
+    labels: language?.labels ?? { toolbar: 'Blueprint preview', persona: 'Persona', allPersonas: 'All personas', clientView: 'Client view', diagram: 'Journey diagram' },
   }).replace('<body>', `<body class="vscode-${theme}">`).replace('</head>', `<style>${THEMES[theme]}</style></head>`);
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;

@@ -34,6 +34,15 @@ const en = {
   journeyDiagram: 'Journey diagram',
   coverage: 'Coverage',
   exportView: 'Export…',
+  present: 'Present',
+  presentation: 'Presentation',
+  previousSlide: 'Previous',
+  nextSlide: 'Next',
+  oneStepAtATime: 'One step at a time',
+  leavePresentation: 'Leave (Esc)',
+  stageOf: 'stage {n} of {total}',
+  stepOf: 'step {n} of {total}',
+  stepsOf: 'steps {from}–{to} of {total}',
 };
 
 type LabelKey = keyof typeof en;
@@ -68,6 +77,15 @@ const nl: Record<LabelKey, string> = {
   journeyDiagram: 'Klantreisdiagram',
   coverage: 'Dekking',
   exportView: 'Exporteren…',
+  present: 'Presenteren',
+  presentation: 'Presentatie',
+  previousSlide: 'Vorige',
+  nextSlide: 'Volgende',
+  oneStepAtATime: 'Eén stap tegelijk',
+  leavePresentation: 'Stoppen (Esc)',
+  stageOf: 'fase {n} van {total}',
+  stepOf: 'stap {n} van {total}',
+  stepsOf: 'stappen {from}–{to} van {total}',
 };
 
 const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
@@ -78,7 +96,7 @@ export function label(locale: Lang, key: LabelKey, args: Record<string, string |
 }
 
 /** The preview toolbar's labels: text about the document, so in its language. */
-export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: string; allPersonas: string; clientView: string; diagram: string; coverage: string; exportView: string } {
+export function previewToolbarLabels(locale: Lang): PreviewToolbarLabels {
   return {
     toolbar: label(locale, 'previewToolbar'),
     persona: label(locale, 'previewPersona'),
@@ -87,7 +105,33 @@ export function previewToolbarLabels(locale: Lang): { toolbar: string; persona: 
     diagram: label(locale, 'journeyDiagram'),
     coverage: label(locale, 'coverage'),
     exportView: label(locale, 'exportView'),
+    present: label(locale, 'present'),
+    presentation: label(locale, 'presentation'),
+    previousSlide: label(locale, 'previousSlide'),
+    nextSlide: label(locale, 'nextSlide'),
+    oneStepAtATime: label(locale, 'oneStepAtATime'),
+    leavePresentation: label(locale, 'leavePresentation'),
+    progress: { stageOf: label(locale, 'stageOf'), stepOf: label(locale, 'stepOf'), stepsOf: label(locale, 'stepsOf') },
   };
+}
+
+/** The preview toolbar's and presentation mode's labels. */
+export interface PreviewToolbarLabels {
+  toolbar: string;
+  persona: string;
+  allPersonas: string;
+  clientView: string;
+  diagram: string;
+  coverage: string;
+  exportView: string;
+  present: string;
+  presentation: string;
+  previousSlide: string;
+  nextSlide: string;
+  oneStepAtATime: string;
+  leavePresentation: string;
+  /** Progress line templates: `{n}`, `{total}`, `{from}`, `{to}` are filled in by the webview. */
+  progress: { stageOf: string; stepOf: string; stepsOf: string };
 }
 
 /** "1 step" / "3 steps": picks the singular label when the count is one. */

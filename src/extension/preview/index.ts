@@ -17,10 +17,13 @@ export const PREVIEW_COMMANDS = {
   openToSide: 'blueprint.openPreviewToSide',
   open: 'blueprint.openPreview',
   exportHtml: 'blueprint.exportPreviewHtml',
+  present: 'blueprint.present',
   /** Test mode only: what the preview shows. Resolves after a paint at or after `minVersion` when given. */
   state: 'blueprint.preview.state',
   /** Test mode only: set persona filter, client view or diagram view. */
   setView: 'blueprint.preview.setView',
+  /** Test mode only: press a key in the preview (as a keydown on the page). */
+  pressKey: 'blueprint.preview.pressKey',
 } as const;
 
 class PreviewManager implements vscode.Disposable {
@@ -115,6 +118,9 @@ function registerTestCommands(manager: PreviewManager): vscode.Disposable[] {
     vscode.commands.registerCommand(PREVIEW_COMMANDS.setView, (change: Omit<SetViewMessage, 'type'>) => {
       manager.current?.post({ type: 'setView', ...change });
     }),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.pressKey, (key: string) => {
+      manager.current?.post({ type: 'pressKey', key });
+    }),
   ];
 }
 
@@ -133,6 +139,16 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Previe
     vscode.commands.registerCommand(PREVIEW_COMMANDS.open, (uri?: unknown) => {
       const target = targetUri(engine, manager, uri);
       if (target) manager.open(target, vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, false);
+    }),
+    // Presentation mode: the preview (beside the editor, so edits still show) takes the
+    // focus, so the slide keys reach it at once.
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.present, (uri?: unknown) => {
+      const target = targetUri(engine, manager, uri);
+      if (!target) return;
+      const shown = manager.current?.isPreviewOf(target) ? manager.current : undefined;
+      const preview = shown ?? manager.open(target, vscode.ViewColumn.Beside, false);
+      preview.panel.reveal(preview.panel.viewColumn, false);
+      preview.setView({ present: true });
     }),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, async (uri?: unknown, destination?: unknown) => {
       const target = targetUri(engine, manager, uri);

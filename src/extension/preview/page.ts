@@ -5,7 +5,7 @@
  * can build the same page for a plain browser.
  */
 import { COVERAGE_CSS, escapeAttribute, GRID_CSS, previewToolbarLabels, type Lang } from '../../core';
-import type { PageSettings, PreviewViewState } from '../../shared/messages';
+import { ENGLISH_PROGRESS, type PageSettings, type PreviewViewState, type ProgressLabels } from '../../shared/messages';
 
 export interface PageLabels {
   persona: string;
@@ -17,6 +17,14 @@ export interface PageLabels {
   /** The Export button (exports the view on screen). */
   exportView?: string;
   toolbar: string;
+  /** Presentation mode (default: English). */
+  present?: string;
+  presentation?: string;
+  previousSlide?: string;
+  nextSlide?: string;
+  oneStepAtATime?: string;
+  leavePresentation?: string;
+  progress?: ProgressLabels;
 }
 
 export interface PageOptions {
@@ -55,7 +63,8 @@ export function previewCsp(cspSource: string, nonce: string): string {
 /** The complete HTML of the preview page. */
 export function previewPage(options: PageOptions): string {
   const { labels } = options;
-  const settings: PageSettings = { state: options.state, allPersonasLabel: labels.allPersonas };
+  const settings: PageSettings = { state: options.state, allPersonasLabel: labels.allPersonas, progress: labels.progress ?? ENGLISH_PROGRESS };
+  const button = (id: string, label: string, extra = '') => `<vscode-toolbar-button id="${id}"${extra} label="${escapeHtml(label)}">${escapeHtml(label)}</vscode-toolbar-button>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang)}">
 <head>
@@ -76,10 +85,22 @@ ${COVERAGE_CSS}</style>
 <vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-coverage" toggleable label="${escapeHtml(labels.coverage ?? 'Coverage')}">${escapeHtml(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-export" label="${escapeHtml(labels.exportView ?? 'Export…')}">${escapeHtml(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
+${button('bp-present', labels.present ?? 'Present')}
 </div>
 <main id="bp-root" aria-live="off"></main>
 <section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>
 <section id="bp-coverage-view" hidden aria-label="${escapeHtml(labels.coverage ?? 'Coverage')}"></section>
+<section id="bp-present-view" hidden aria-label="${escapeHtml(labels.presentation ?? 'Presentation')}">
+<div id="bp-slide" tabindex="-1"></div>
+<div class="bp-present-bar" role="toolbar" aria-label="${escapeHtml(labels.presentation ?? 'Presentation')}">
+${button('bp-slide-previous', labels.previousSlide ?? 'Previous')}
+<span id="bp-progress" role="status"></span>
+${button('bp-slide-next', labels.nextSlide ?? 'Next')}
+<span class="bp-spacer"></span>
+${button('bp-slide-unit', labels.oneStepAtATime ?? 'One step at a time', ' toggleable')}
+${button('bp-present-leave', labels.leavePresentation ?? 'Leave (Esc)')}
+</div>
+</section>
 <script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../../core';
 import { BlueprintRenderer, buildCoverage, diffBlueprint, joinBlueprint, renderCoverageHtml, renderMermaid, type BlueprintParts } from '../../core';
-import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type ToWebviewMessage } from '../../shared/messages';
+import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type SetViewMessage, type ToWebviewMessage } from '../../shared/messages';
 import { openPreviewLink } from './links';
 import { makeNonce, previewPage, toolbarLabels } from './page';
 import type { PreviewEngine, PreviewModel } from './types';
@@ -59,6 +59,8 @@ export class BlueprintPreview implements vscode.Disposable {
   lastRendered: RenderedMessage | undefined;
   /** True when the last update carried the coverage (sent only while the Coverage view is shown). */
   private coverageSent = false;
+  /** A view change asked for before the page could take it: sent after the next update. */
+  private pendingView: Omit<SetViewMessage, 'type'> | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -109,6 +111,13 @@ export class BlueprintPreview implements vscode.Disposable {
 
   post(message: ToWebviewMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** Change the view (presentation mode, persona, …) once the page shows content. */
+  setView(change: Omit<SetViewMessage, 'type'>): void {
+    // Only once the page shows this file: a view change for the file shown before would be lost.
+    if (this.ready && this.sent && this.shownUri === this.resourceUri.toString()) this.post({ type: 'setView', ...change });
+    else this.pendingView = { ...this.pendingView, ...change };
   }
 
   /** The editor's cursor moved to `line`. */
@@ -182,6 +191,10 @@ export class BlueprintPreview implements vscode.Disposable {
     });
     this.sent = { parts, version };
     this.coverageSent = withCoverage;
+    if (this.pendingView) {
+      this.post({ type: 'setView', ...this.pendingView });
+      this.pendingView = undefined;
+    }
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
