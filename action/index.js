@@ -26003,7 +26003,16 @@ var en = {
   clientView: "Client view",
   journeyDiagram: "Journey diagram",
   coverage: "Coverage",
-  exportView: "Export\u2026"
+  exportView: "Export\u2026",
+  present: "Present",
+  presentation: "Presentation",
+  previousSlide: "Previous",
+  nextSlide: "Next",
+  oneStepAtATime: "One step at a time",
+  leavePresentation: "Leave (Esc)",
+  stageOf: "stage {n} of {total}",
+  stepOf: "step {n} of {total}",
+  stepsOf: "steps {from}\u2013{to} of {total}"
 };
 var nl = {
   persona: "persona",
@@ -26034,7 +26043,16 @@ var nl = {
   clientView: "Klantweergave",
   journeyDiagram: "Klantreisdiagram",
   coverage: "Dekking",
-  exportView: "Exporteren\u2026"
+  exportView: "Exporteren\u2026",
+  present: "Presenteren",
+  presentation: "Presentatie",
+  previousSlide: "Vorige",
+  nextSlide: "Volgende",
+  oneStepAtATime: "E\xE9n stap tegelijk",
+  leavePresentation: "Stoppen (Esc)",
+  stageOf: "fase {n} van {total}",
+  stepOf: "stap {n} van {total}",
+  stepsOf: "stappen {from}\u2013{to} van {total}"
 };
 var catalogue = { en, nl };
 function label(locale, key, args = {}) {
