@@ -4,8 +4,8 @@
  * is refused instead of being cast.
  */
 import { describe, expect, it } from 'vitest';
-import { previewPage } from '../../../src/extension/preview/page';
-import { defaultViewState, isPreviewViewState, parsePageSettings, type PreviewViewState } from '../../../src/shared/messages';
+import { previewPage, toolbarLabels } from '../../../src/extension/preview/page';
+import { defaultViewState, ENGLISH_PROGRESS, isPreviewViewState, parsePageSettings, type PreviewViewState } from '../../../src/shared/messages';
 
 /** The `data-settings` attribute as the browser hands it to the script (entities decoded). */
 function settingsOf(page: string): string {
@@ -22,7 +22,18 @@ describe('preview page settings', () => {
       cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/w.js', state, lang: 'en',
       labels: { persona: 'Persona', allPersonas: 'Alle "personen"', clientView: 'Client view', diagram: 'Journey diagram', toolbar: 'Preview' },
     });
-    expect(parsePageSettings(settingsOf(page))).toEqual({ state, allPersonasLabel: 'Alle "personen"' });
+    expect(parsePageSettings(settingsOf(page))).toEqual({ state, allPersonasLabel: 'Alle "personen"', progress: ENGLISH_PROGRESS });
+  });
+
+  it('carries presentation mode and the progress line in the page\'s language', () => {
+    const presenting: PreviewViewState = { ...state, clientView: true, present: { unit: 'step', index: 4, clientBefore: false } };
+    const page = previewPage({
+      cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/w.js', state: presenting, lang: 'nl',
+      labels: toolbarLabels('nl'),
+    });
+    expect(parsePageSettings(settingsOf(page))).toMatchObject({ state: presenting, progress: { stageOf: 'fase {n} van {total}' } });
+    expect(isPreviewViewState({ ...presenting, present: { unit: 'slide', index: 0, clientBefore: false } })).toBe(false);
+    expect(isPreviewViewState({ ...presenting, present: { unit: 'stage', index: -1, clientBefore: false } })).toBe(false);
   });
 
   it.each([
