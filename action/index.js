@@ -23060,6 +23060,272 @@ function parseWhole(text5, uri) {
   return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], new LineIndex(text5));
 }
 
+// src/core/workspace/file-problems.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+function isReadFailure(result) {
+  return typeof result === "object" && result !== null;
+}
+function wellFormed(text5) {
+  return text5.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+function isInsideRoots(uri, roots) {
+  const target = u.parse(uri);
+  return roots.some((root2) => {
+    const base = u.parse(root2);
+    if (base.scheme !== target.scheme || base.authority !== target.authority) return false;
+    const folder = base.path.endsWith("/") ? base.path : base.path + "/";
+    return target.path === base.path || target.path.startsWith(folder);
+  });
+}
+
+// src/core/workspace/cross-index.ts
+var tablesByDocument = /* @__PURE__ */ new WeakMap();
+var personaRefsByList = /* @__PURE__ */ new WeakMap();
+var stepUses = /* @__PURE__ */ new WeakMap();
+var CrossFileIndex = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  facts;
+  /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
+  idsVersion = 0;
+  idsSignatures = /* @__PURE__ */ new Map();
+  /** Forget the facts: a document was added, changed or removed. */
+  invalidate() {
+    this.facts = void 0;
+  }
+  /** The set of readable files changed: results kept for unchanged items no longer hold. */
+  idsChanged() {
+    this.idsVersion++;
+    this.facts = void 0;
+  }
+  /** The ids version of the current facts (per-item rule results are kept per version). */
+  currentIdsVersion() {
+    return this.ensureFacts().idsVersion;
+  }
+  scope(uri) {
+    const facts = this.ensureFacts();
+    let scope = facts.scopes.get(uri);
+    if (!scope) {
+      scope = this.computeScope(uri);
+      facts.scopes.set(uri, scope);
+    }
+    return scope;
+  }
+  /** Depth-first, in `personas:` order, with an explicit stack: a chain of 12,000 files must not overflow. */
+  computeScope(uri) {
+    const result = [];
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [uri];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const doc = this.source.get(current);
+      if (!doc) continue;
+      result.push(doc);
+      const files = doc.frontMatter?.personaFiles ?? [];
+      for (let i2 = files.length - 1; i2 >= 0; i2--) stack.push(this.source.resolvePath(doc.uri, files[i2].path));
+    }
+    return result;
+  }
+  definedIn(kind, id) {
+    const facts = this.ensureFacts();
+    if (!facts.definers) {
+      const definers = /* @__PURE__ */ new Map();
+      for (const [uri, tables] of facts.tables) {
+        for (const slug2 of tables.personas.keys()) push2(definers, `personas ${slug2}`, uri);
+        for (const slug2 of tables.stories.keys()) push2(definers, `stories ${slug2}`, uri);
+      }
+      facts.definers = definers;
+    }
+    return facts.definers.get(`${kind} ${id}`) ?? [];
+  }
+  resolve(fromUri, ref) {
+    return this.lookup(fromUri, ref, this.ensureFacts().tables);
+  }
+  lookup(fromUri, ref, tables) {
+    if (ref.target) {
+      const uri = this.source.resolvePath(fromUri, ref.target);
+      const table = tables.get(uri);
+      const item = table ? findIn(table, ref) : void 0;
+      return item ? { uri, item } : void 0;
+    }
+    for (const doc of this.scope(fromUri)) {
+      const table = tables.get(doc.uri);
+      const item = table ? findIn(table, ref) : void 0;
+      if (item) return { uri: doc.uri, item };
+    }
+    return void 0;
+  }
+  personasInScope(uri) {
+    return this.scope(uri).flatMap((doc) => doc.personas.map((item) => ({ uri: doc.uri, item })));
+  }
+  storiesInScope(uri) {
+    return this.scope(uri).flatMap((doc) => doc.stories.map((item) => ({ uri: doc.uri, item })));
+  }
+  effectivePersonas(uri, step) {
+    const own6 = this.personaRefsOf(step);
+    if (own6.length > 0) return own6;
+    const stage = this.ensureFacts().stageOfStep.get(step);
+    const fromStage = stage ? this.personaRefsOf(stage) : [];
+    if (fromStage.length > 0) return fromStage;
+    return this.source.get(uri)?.frontMatter?.personaRefs ?? [];
+  }
+  stepsUsingPersona(personaUri, slug2) {
+    const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug2);
+    return persona && this.stepsByTarget().get(persona) || [];
+  }
+  stepsAnsweringStory(storyUri, slug2) {
+    const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug2);
+    return story && this.stepsByTarget().get(story) || [];
+  }
+  referencesTo(uri, slug2, kind) {
+    const table = this.ensureFacts().tables.get(uri);
+    const item = kind === "persona" ? table?.personas.get(slug2) : kind === "story" ? table?.stories.get(slug2) : table?.journey.get(slug2);
+    return item && this.refsByTarget().get(item) || [];
+  }
+  // ---- derived facts ----
+  personaRefsOf(item) {
+    let refs = personaRefsByList.get(item.references);
+    if (!refs) {
+      refs = item.references.filter((ref) => ref.field === "persona" && ref.kind === "persona");
+      personaRefsByList.set(item.references, refs);
+    }
+    return refs;
+  }
+  /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
+  usesOf(doc, step, facts) {
+    const stage = facts.stageOfStep.get(step)?.references;
+    const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(" ");
+    const known = stepUses.get(step);
+    if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
+      return known.targets;
+    }
+    const targets = [];
+    const seen = /* @__PURE__ */ new Set();
+    const add = (ref) => {
+      const found = this.lookup(doc.uri, ref, facts.tables);
+      if (!found || seen.has(found.item) || found.item.kind !== "persona" && found.item.kind !== "story") return;
+      seen.add(found.item);
+      targets.push({ uri: found.uri, kind: found.item.kind, slug: found.item.id });
+    };
+    for (const ref of this.effectivePersonas(doc.uri, step)) add(ref);
+    for (const ref of step.references) if (ref.kind === "story") add(ref);
+    stepUses.set(step, { idsVersion: facts.idsVersion, own: step.references, stage, frontMatter, targets });
+    return targets;
+  }
+  ensureFacts() {
+    if (this.facts) return this.facts;
+    const facts = { scopes: /* @__PURE__ */ new Map(), tables: /* @__PURE__ */ new Map(), stageOfStep: /* @__PURE__ */ new Map(), idsVersion: 0 };
+    let idsChanged = this.idsSignatures.size !== this.source.size;
+    for (const doc of this.source.documents()) {
+      let tables = tablesByDocument.get(doc);
+      if (!tables) {
+        tables = tablesOf(doc);
+        tablesByDocument.set(doc, tables);
+        const signature = idsSignature(tables) + "|" + scopeSignature(doc);
+        if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
+        this.idsSignatures.set(doc.uri, signature);
+      }
+      facts.tables.set(doc.uri, tables);
+      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
+    }
+    if (idsChanged) {
+      for (const uri of this.idsSignatures.keys()) if (!this.source.get(uri)) this.idsSignatures.delete(uri);
+      this.idsVersion++;
+    }
+    facts.idsVersion = this.idsVersion;
+    this.facts = facts;
+    return facts;
+  }
+  stepsByTarget() {
+    const facts = this.ensureFacts();
+    if (facts.stepsByTarget) return facts.stepsByTarget;
+    const byTarget = /* @__PURE__ */ new Map();
+    for (const doc of this.source.documents()) {
+      for (const step of doc.steps) {
+        const targets = this.usesOf(doc, step, facts);
+        if (targets.length === 0) continue;
+        const located = { uri: doc.uri, item: step };
+        for (const { uri, kind, slug: slug2 } of targets) {
+          const table = facts.tables.get(uri);
+          const target = kind === "persona" ? table?.personas.get(slug2) : table?.stories.get(slug2);
+          if (target) push2(byTarget, target, located);
+        }
+      }
+    }
+    facts.stepsByTarget = byTarget;
+    return byTarget;
+  }
+  refsByTarget() {
+    const facts = this.ensureFacts();
+    if (facts.refsByTarget) return facts.refsByTarget;
+    const byTarget = /* @__PURE__ */ new Map();
+    for (const doc of this.source.documents()) {
+      for (const ref of doc.references) {
+        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
+        if (target) push2(byTarget, target, { uri: doc.uri, ref });
+      }
+    }
+    facts.refsByTarget = byTarget;
+    return byTarget;
+  }
+};
+function idsSignature(tables) {
+  return [[...tables.personas.keys()].join(" "), [...tables.stories.keys()].join(" "), [...tables.journey.keys()].join(" ")].join("|");
+}
+function scopeSignature(doc) {
+  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join("\0");
+}
+function findIn(table, ref) {
+  if (ref.kind === "persona") return table.personas.get(ref.slug);
+  if (ref.kind === "story") return table.stories.get(ref.slug) ?? (ref.form === "link" ? table.journey.get(ref.slug) : void 0);
+  return table.journey.get(ref.slug);
+}
+function push2(map3, key, value2) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value2);
+  else map3.set(key, [value2]);
+}
+function tablesOf(doc) {
+  const personas = /* @__PURE__ */ new Map();
+  const stories = /* @__PURE__ */ new Map();
+  const journey = /* @__PURE__ */ new Map();
+  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
+  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
+  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
+  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
+  return { personas, stories, journey };
+}
+
+// src/core/workspace/paths.ts
+var PathResolver = class {
+  resolved = /* @__PURE__ */ new Map();
+  resolvePath(fromUri, path9) {
+    const key = fromUri + "\0" + path9;
+    let resolved = this.resolved.get(key);
+    if (resolved === void 0) {
+      if (this.resolved.size > 1e4) this.resolved.clear();
+      resolved = computePath(fromUri, path9);
+      this.resolved.set(key, resolved);
+    }
+    return resolved;
+  }
+};
+function computePath(fromUri, path9) {
+  const clean = wellFormed(path9.split("#")[0].trim());
+  let decoded = clean;
+  try {
+    decoded = wellFormed(decodeURI(clean));
+  } catch {
+  }
+  const base = u.parse(fromUri);
+  if (decoded.startsWith("/")) return _.resolvePath(base.with({ path: "/" }), decoded).toString();
+  return _.joinPath(_.dirname(base), decoded).toString();
+}
+
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text5, ignoreTrivia = false) {
   const len = text5.length;
@@ -25462,24 +25728,6 @@ function filesFor(config) {
   return config?.files?.length ? config.files : DEFAULT_FILES;
 }
 
-// src/core/workspace/file-problems.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-function isReadFailure(result) {
-  return typeof result === "object" && result !== null;
-}
-function wellFormed(text5) {
-  return text5.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
-function isInsideRoots(uri, roots) {
-  const target = u.parse(uri);
-  return roots.some((root2) => {
-    const base = u.parse(root2);
-    if (base.scheme !== target.scheme || base.authority !== target.authority) return false;
-    const folder = base.path.endsWith("/") ? base.path : base.path + "/";
-    return target.path === base.path || target.path.startsWith(folder);
-  });
-}
-
 // src/core/workspace/file-problem-diagnostics.ts
 var MESSAGE = {
   permission: "parse.filePermission",
@@ -25505,27 +25753,105 @@ function fileProblemDiagnostics(doc, index2, locale) {
   return result;
 }
 
+// src/core/workspace/rule-runner.ts
+var RuleRunner = class {
+  /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
+  cleanItems = /* @__PURE__ */ new Map();
+  /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
+  diagnostics(doc, index2, config, idsVersion) {
+    const uri = doc.uri;
+    const locale = config.locale ?? doc.lang;
+    const result = doc.problems.map((problem) => ({
+      uri,
+      range: problem.range,
+      rule: "parse",
+      severity: problem.severity,
+      message: formatMessage(locale, problem.message, problem.args)
+    }));
+    result.push(...fileProblemDiagnostics(doc, index2, locale));
+    for (const rule of allRules) {
+      const severity = severityFor(config, rule.id);
+      if (severity === "off") continue;
+      const report2 = (found) => {
+        result.push({
+          uri,
+          range: found.range,
+          rule: rule.id,
+          severity,
+          message: formatMessage(locale, found.message, found.args),
+          ...found.tags ? { tags: found.tags } : {},
+          ...found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}
+        });
+      };
+      try {
+        const context = { doc, index: index2, locale, report: report2 };
+        rule.check?.(context);
+        if (rule.checkItem && rule.itemsOf) this.checkItems(rule, context, idsVersion);
+      } catch (error) {
+        result.push({
+          uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          rule: rule.id,
+          severity: "error",
+          message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`
+        });
+      }
+    }
+    return result.sort(
+      (a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character || a2.rule.localeCompare(b2.rule)
+    );
+  }
+  /**
+   * Run a rule's per-item check, skipping items whose last check found nothing while the
+   * ids in the workspace have not changed since. Only clean results are kept: a finding
+   * may carry fixes whose edits point outside the item, which move with other edits.
+   */
+  checkItems(rule, context, idsVersion) {
+    let clean = this.cleanItems.get(rule.id);
+    if (!clean) {
+      clean = /* @__PURE__ */ new WeakMap();
+      this.cleanItems.set(rule.id, clean);
+    }
+    for (const item of rule.itemsOf(context.doc)) {
+      if (clean.get(item) === idsVersion) continue;
+      const movedFrom2 = itemMovedFrom(item);
+      if (movedFrom2 && clean.get(movedFrom2) === idsVersion) {
+        clean.set(item, idsVersion);
+        continue;
+      }
+      let found = false;
+      rule.checkItem({ ...context, report: (report2) => (found = true, context.report(report2)) }, item);
+      if (found) clean.delete(item);
+      else clean.set(item, idsVersion);
+    }
+  }
+};
+
 // src/core/workspace/workspace.ts
-var tablesByDocument = /* @__PURE__ */ new WeakMap();
-var personaRefsByList = /* @__PURE__ */ new WeakMap();
-var stepUses = /* @__PURE__ */ new WeakMap();
 var BlueprintWorkspace = class {
   constructor(host, options = {}) {
     this.host = host;
     this.config = options.config ?? {};
     this.roots = options.roots;
+    const entries = this.entries;
+    this.cross = new CrossFileIndex({
+      get: (uri) => entries.get(uri)?.doc,
+      *documents() {
+        for (const entry of entries.values()) yield entry.doc;
+      },
+      get size() {
+        return entries.size;
+      },
+      resolvePath: (fromUri, path9) => this.paths.resolvePath(fromUri, path9)
+    });
   }
   host;
   entries = /* @__PURE__ */ new Map();
   /** URIs asked for that could not be read, and why. */
   unreadable = /* @__PURE__ */ new Map();
-  facts;
-  /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
-  cleanItems = /* @__PURE__ */ new Map();
-  /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
-  idsVersion = 0;
-  idsSignatures = /* @__PURE__ */ new Map();
-  resolvedPaths = /* @__PURE__ */ new Map();
+  paths = new PathResolver();
+  cross;
+  runner = new RuleRunner();
   config;
   roots;
   /** The index interface rules and features use. */
@@ -25543,12 +25869,12 @@ var BlueprintWorkspace = class {
     const doc = parser.parse(text5, uri);
     entry = { parser, doc };
     this.entries.set(uri, entry);
-    if (this.unreadable.delete(uri)) this.idsVersion++;
-    this.facts = void 0;
+    if (this.unreadable.delete(uri)) this.cross.idsChanged();
+    this.cross.invalidate();
     return doc;
   }
   remove(uri) {
-    if (this.entries.delete(uri)) this.facts = void 0;
+    if (this.entries.delete(uri)) this.cross.invalidate();
   }
   /** Mark a file as missing (e.g. deleted on disk), so references to it are reported. */
   markMissing(uri) {
@@ -25557,8 +25883,7 @@ var BlueprintWorkspace = class {
   markUnreadable(uri, problem) {
     this.remove(uri);
     this.unreadable.set(uri, problem);
-    this.idsVersion++;
-    this.facts = void 0;
+    this.cross.idsChanged();
   }
   /** Why a file that documents point at could not be read, if it could not. */
   fileProblem(uri) {
@@ -25622,115 +25947,37 @@ var BlueprintWorkspace = class {
     return [...this.entries.values()].map((entry) => entry.doc);
   }
   resolvePath(fromUri, path9) {
-    const key = fromUri + "\0" + path9;
-    let resolved = this.resolvedPaths.get(key);
-    if (resolved === void 0) {
-      if (this.resolvedPaths.size > 1e4) this.resolvedPaths.clear();
-      resolved = this.computePath(fromUri, path9);
-      this.resolvedPaths.set(key, resolved);
-    }
-    return resolved;
-  }
-  /**
-   * Decoded once (`%2e%2e/` is `../`), then resolved with `.` and `..` applied, so the
-   * result can be checked against the project's roots. Lone surrogates, which no URI can
-   * hold, become U+FFFD.
-   */
-  computePath(fromUri, path9) {
-    const clean = wellFormed(path9.split("#")[0].trim());
-    let decoded = clean;
-    try {
-      decoded = wellFormed(decodeURI(clean));
-    } catch {
-    }
-    const base = u.parse(fromUri);
-    if (decoded.startsWith("/")) return _.resolvePath(base.with({ path: "/" }), decoded).toString();
-    return _.joinPath(_.dirname(base), decoded).toString();
+    return this.paths.resolvePath(fromUri, path9);
   }
   exists(uri) {
     return this.entries.has(uri) || !this.unreadable.has(uri);
   }
   scope(uri) {
-    const facts = this.ensureFacts();
-    let scope = facts.scopes.get(uri);
-    if (!scope) {
-      scope = this.computeScope(uri);
-      facts.scopes.set(uri, scope);
-    }
-    return scope;
-  }
-  /** Depth-first, in `personas:` order, with an explicit stack: a chain of 12,000 files must not overflow. */
-  computeScope(uri) {
-    const result = [];
-    const seen = /* @__PURE__ */ new Set();
-    const stack = [uri];
-    while (stack.length > 0) {
-      const current = stack.pop();
-      if (seen.has(current)) continue;
-      seen.add(current);
-      const doc = this.get(current);
-      if (!doc) continue;
-      result.push(doc);
-      const files = doc.frontMatter?.personaFiles ?? [];
-      for (let i2 = files.length - 1; i2 >= 0; i2--) stack.push(this.resolvePath(doc.uri, files[i2].path));
-    }
-    return result;
+    return this.cross.scope(uri);
   }
   definedIn(kind, id) {
-    const facts = this.ensureFacts();
-    if (!facts.definers) {
-      const definers = /* @__PURE__ */ new Map();
-      for (const [uri, tables] of facts.tables) {
-        for (const slug2 of tables.personas.keys()) push2(definers, `personas ${slug2}`, uri);
-        for (const slug2 of tables.stories.keys()) push2(definers, `stories ${slug2}`, uri);
-      }
-      facts.definers = definers;
-    }
-    return facts.definers.get(`${kind} ${id}`) ?? [];
+    return this.cross.definedIn(kind, id);
   }
   resolve(fromUri, ref) {
-    return this.lookup(fromUri, ref, this.ensureFacts().tables);
-  }
-  lookup(fromUri, ref, tables) {
-    if (ref.target) {
-      const uri = this.resolvePath(fromUri, ref.target);
-      const table = tables.get(uri);
-      const item = table ? findIn(table, ref) : void 0;
-      return item ? { uri, item } : void 0;
-    }
-    for (const doc of this.scope(fromUri)) {
-      const table = tables.get(doc.uri);
-      const item = table ? findIn(table, ref) : void 0;
-      if (item) return { uri: doc.uri, item };
-    }
-    return void 0;
+    return this.cross.resolve(fromUri, ref);
   }
   personasInScope(uri) {
-    return this.scope(uri).flatMap((doc) => doc.personas.map((item) => ({ uri: doc.uri, item })));
+    return this.cross.personasInScope(uri);
   }
   storiesInScope(uri) {
-    return this.scope(uri).flatMap((doc) => doc.stories.map((item) => ({ uri: doc.uri, item })));
+    return this.cross.storiesInScope(uri);
   }
   effectivePersonas(uri, step) {
-    const own6 = this.personaRefsOf(step);
-    if (own6.length > 0) return own6;
-    const stage = this.ensureFacts().stageOfStep.get(step);
-    const fromStage = stage ? this.personaRefsOf(stage) : [];
-    if (fromStage.length > 0) return fromStage;
-    return this.get(uri)?.frontMatter?.personaRefs ?? [];
+    return this.cross.effectivePersonas(uri, step);
   }
   stepsUsingPersona(personaUri, slug2) {
-    const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug2);
-    return persona && this.stepsByTarget().get(persona) || [];
+    return this.cross.stepsUsingPersona(personaUri, slug2);
   }
   stepsAnsweringStory(storyUri, slug2) {
-    const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug2);
-    return story && this.stepsByTarget().get(story) || [];
+    return this.cross.stepsAnsweringStory(storyUri, slug2);
   }
   referencesTo(uri, slug2, kind) {
-    const table = this.ensureFacts().tables.get(uri);
-    const item = kind === "persona" ? table?.personas.get(slug2) : kind === "story" ? table?.stories.get(slug2) : table?.journey.get(slug2);
-    return item && this.refsByTarget().get(item) || [];
+    return this.cross.referencesTo(uri, slug2, kind);
   }
   /**
    * The language of text about a document (rule messages, fix titles, hovers, lenses, the
@@ -25740,190 +25987,13 @@ var BlueprintWorkspace = class {
     const doc = this.get(uri);
     return doc ? this.config.locale ?? doc.lang : void 0;
   }
-  // ---- diagnostics ----
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
   diagnostics(uri) {
     const doc = this.get(uri);
     if (!doc) return [];
-    const locale = this.config.locale ?? doc.lang;
-    const idsVersion = this.ensureFacts().idsVersion;
-    const result = doc.problems.map((problem) => ({
-      uri,
-      range: problem.range,
-      rule: "parse",
-      severity: problem.severity,
-      message: formatMessage(locale, problem.message, problem.args)
-    }));
-    result.push(...fileProblemDiagnostics(doc, this, locale));
-    for (const rule of allRules) {
-      const severity = severityFor(this.config, rule.id);
-      if (severity === "off") continue;
-      const report2 = (found) => {
-        result.push({
-          uri,
-          range: found.range,
-          rule: rule.id,
-          severity,
-          message: formatMessage(locale, found.message, found.args),
-          ...found.tags ? { tags: found.tags } : {},
-          ...found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}
-        });
-      };
-      try {
-        const context = { doc, index: this, locale, report: report2 };
-        rule.check?.(context);
-        if (rule.checkItem && rule.itemsOf) this.checkItems(rule, context, idsVersion);
-      } catch (error) {
-        result.push({
-          uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          rule: rule.id,
-          severity: "error",
-          message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`
-        });
-      }
-    }
-    return result.sort(
-      (a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character || a2.rule.localeCompare(b2.rule)
-    );
-  }
-  /**
-   * Run a rule's per-item check, skipping items whose last check found nothing while the
-   * ids in the workspace have not changed since. Only clean results are kept: a finding
-   * may carry fixes whose edits point outside the item, which move with other edits.
-   */
-  checkItems(rule, context, idsVersion) {
-    let clean = this.cleanItems.get(rule.id);
-    if (!clean) {
-      clean = /* @__PURE__ */ new WeakMap();
-      this.cleanItems.set(rule.id, clean);
-    }
-    for (const item of rule.itemsOf(context.doc)) {
-      if (clean.get(item) === idsVersion) continue;
-      const movedFrom2 = itemMovedFrom(item);
-      if (movedFrom2 && clean.get(movedFrom2) === idsVersion) {
-        clean.set(item, idsVersion);
-        continue;
-      }
-      let found = false;
-      rule.checkItem({ ...context, report: (report2) => (found = true, context.report(report2)) }, item);
-      if (found) clean.delete(item);
-      else clean.set(item, idsVersion);
-    }
-  }
-  // ---- derived facts ----
-  personaRefsOf(item) {
-    let refs = personaRefsByList.get(item.references);
-    if (!refs) {
-      refs = item.references.filter((ref) => ref.field === "persona" && ref.kind === "persona");
-      personaRefsByList.set(item.references, refs);
-    }
-    return refs;
-  }
-  /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
-  usesOf(doc, step, facts) {
-    const stage = facts.stageOfStep.get(step)?.references;
-    const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(" ");
-    const known = stepUses.get(step);
-    if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
-      return known.targets;
-    }
-    const targets = [];
-    const seen = /* @__PURE__ */ new Set();
-    const add = (ref) => {
-      const found = this.lookup(doc.uri, ref, facts.tables);
-      if (!found || seen.has(found.item) || found.item.kind !== "persona" && found.item.kind !== "story") return;
-      seen.add(found.item);
-      targets.push({ uri: found.uri, kind: found.item.kind, slug: found.item.id });
-    };
-    for (const ref of this.effectivePersonas(doc.uri, step)) add(ref);
-    for (const ref of step.references) if (ref.kind === "story") add(ref);
-    stepUses.set(step, { idsVersion: facts.idsVersion, own: step.references, stage, frontMatter, targets });
-    return targets;
-  }
-  ensureFacts() {
-    if (this.facts) return this.facts;
-    const facts = { scopes: /* @__PURE__ */ new Map(), tables: /* @__PURE__ */ new Map(), stageOfStep: /* @__PURE__ */ new Map(), idsVersion: 0 };
-    let idsChanged = this.idsSignatures.size !== this.entries.size;
-    for (const { doc } of this.entries.values()) {
-      let tables = tablesByDocument.get(doc);
-      if (!tables) {
-        tables = tablesOf(doc);
-        tablesByDocument.set(doc, tables);
-        const signature = idsSignature(tables) + "|" + scopeSignature(doc);
-        if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
-        this.idsSignatures.set(doc.uri, signature);
-      }
-      facts.tables.set(doc.uri, tables);
-      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
-    }
-    if (idsChanged) {
-      for (const uri of this.idsSignatures.keys()) if (!this.entries.has(uri)) this.idsSignatures.delete(uri);
-      this.idsVersion++;
-    }
-    facts.idsVersion = this.idsVersion;
-    this.facts = facts;
-    return facts;
-  }
-  stepsByTarget() {
-    const facts = this.ensureFacts();
-    if (facts.stepsByTarget) return facts.stepsByTarget;
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const { doc } of this.entries.values()) {
-      for (const step of doc.steps) {
-        const targets = this.usesOf(doc, step, facts);
-        if (targets.length === 0) continue;
-        const located = { uri: doc.uri, item: step };
-        for (const { uri, kind, slug: slug2 } of targets) {
-          const table = facts.tables.get(uri);
-          const target = kind === "persona" ? table?.personas.get(slug2) : table?.stories.get(slug2);
-          if (target) push2(byTarget, target, located);
-        }
-      }
-    }
-    facts.stepsByTarget = byTarget;
-    return byTarget;
-  }
-  refsByTarget() {
-    const facts = this.ensureFacts();
-    if (facts.refsByTarget) return facts.refsByTarget;
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const { doc } of this.entries.values()) {
-      for (const ref of doc.references) {
-        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
-        if (target) push2(byTarget, target, { uri: doc.uri, ref });
-      }
-    }
-    facts.refsByTarget = byTarget;
-    return byTarget;
+    return this.runner.diagnostics(doc, this, this.config, this.cross.currentIdsVersion());
   }
 };
-function idsSignature(tables) {
-  return [[...tables.personas.keys()].join(" "), [...tables.stories.keys()].join(" "), [...tables.journey.keys()].join(" ")].join("|");
-}
-function scopeSignature(doc) {
-  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join("\0");
-}
-function findIn(table, ref) {
-  if (ref.kind === "persona") return table.personas.get(ref.slug);
-  if (ref.kind === "story") return table.stories.get(ref.slug) ?? (ref.form === "link" ? table.journey.get(ref.slug) : void 0);
-  return table.journey.get(ref.slug);
-}
-function push2(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
-}
-function tablesOf(doc) {
-  const personas = /* @__PURE__ */ new Map();
-  const stories = /* @__PURE__ */ new Map();
-  const journey = /* @__PURE__ */ new Map();
-  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
-  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
-  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
-  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
-  return { personas, stories, journey };
-}
 
 // src/core/features/field-catalogue.ts
 var emotionValues = {

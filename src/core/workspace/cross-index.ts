@@ -1,0 +1,308 @@
+/**
+ * The cross-file index: what documents define and what their references resolve to,
+ * across every loaded file. Facts are rebuilt lazily after any change, and each part only
+ * when first asked for: diagnostics need step usage, navigation needs the reverse index of
+ * references, and neither pays for the other.
+ */
+import type { BlueprintDocument, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
+import type { Located } from './index-types';
+
+/** What the index reads from the store of documents. */
+export interface DocumentSource {
+  get(uri: string): BlueprintDocument | undefined;
+  /** Every loaded document. */
+  documents(): Iterable<BlueprintDocument>;
+  /** Number of loaded documents. */
+  readonly size: number;
+  resolvePath(fromUri: string, path: string): string;
+}
+
+interface Facts {
+  /** Documents each document sees, by URI. */
+  scopes: Map<string, BlueprintDocument[]>;
+  /** Lookup tables per document. */
+  tables: Map<string, DocTables>;
+  /** The workspace's ids version when these facts were made. */
+  idsVersion: number;
+  /** The stage each staged step sits under. */
+  stageOfStep: Map<Step, Stage>;
+  /** Steps that use each persona or answer each story, by the target item. */
+  stepsByTarget?: Map<Item, Located<Step>[]>;
+  /** Every reference resolving to an item, by the target item. */
+  refsByTarget?: Map<Item, Array<{ uri: string; ref: Reference }>>;
+  /** Documents defining each persona and story id, keyed `kind id`. */
+  definers?: Map<string, string[]>;
+}
+
+interface DocTables {
+  personas: Map<string, Persona>;
+  stories: Map<string, Story>;
+  journey: Map<string, Item>;
+}
+
+/** Lookup tables of a document: built once per document version. */
+const tablesByDocument = new WeakMap<BlueprintDocument, DocTables>();
+
+/**
+ * Persona references among an item's own references, by that array: the parser reuses
+ * an unchanged item's array across edits (a stage's too, though the stage object is new).
+ */
+const personaRefsByList = new WeakMap<readonly Reference[], Reference[]>();
+
+/** What a step uses, as found at one ids version; reused while its inputs are the same arrays. */
+interface StepUses {
+  idsVersion: number;
+  own: readonly Reference[];
+  stage: readonly Reference[] | undefined;
+  frontMatter: string;
+  targets: Array<{ uri: string; kind: 'persona' | 'story'; slug: string }>;
+}
+const stepUses = new WeakMap<Step, StepUses>();
+
+export class CrossFileIndex {
+  private facts: Facts | undefined;
+  /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
+  private idsVersion = 0;
+  private readonly idsSignatures = new Map<string, string>();
+
+  constructor(private readonly source: DocumentSource) {}
+
+  /** Forget the facts: a document was added, changed or removed. */
+  invalidate(): void {
+    this.facts = undefined;
+  }
+
+  /** The set of readable files changed: results kept for unchanged items no longer hold. */
+  idsChanged(): void {
+    this.idsVersion++;
+    this.facts = undefined;
+  }
+
+  /** The ids version of the current facts (per-item rule results are kept per version). */
+  currentIdsVersion(): number {
+    return this.ensureFacts().idsVersion;
+  }
+
+  scope(uri: string): BlueprintDocument[] {
+    const facts = this.ensureFacts();
+    let scope = facts.scopes.get(uri);
+    if (!scope) {
+      scope = this.computeScope(uri);
+      facts.scopes.set(uri, scope);
+    }
+    return scope;
+  }
+
+  /** Depth-first, in `personas:` order, with an explicit stack: a chain of 12,000 files must not overflow. */
+  private computeScope(uri: string): BlueprintDocument[] {
+    const result: BlueprintDocument[] = [];
+    const seen = new Set<string>();
+    const stack = [uri];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const doc = this.source.get(current);
+      if (!doc) continue;
+      result.push(doc);
+      const files = doc.frontMatter?.personaFiles ?? [];
+      for (let i = files.length - 1; i >= 0; i--) stack.push(this.source.resolvePath(doc.uri, files[i].path));
+    }
+    return result;
+  }
+
+  definedIn(kind: 'personas' | 'stories', id: string): readonly string[] {
+    const facts = this.ensureFacts();
+    if (!facts.definers) {
+      const definers = new Map<string, string[]>();
+      for (const [uri, tables] of facts.tables) {
+        for (const slug of tables.personas.keys()) push(definers, `personas ${slug}`, uri);
+        for (const slug of tables.stories.keys()) push(definers, `stories ${slug}`, uri);
+      }
+      facts.definers = definers;
+    }
+    return facts.definers.get(`${kind} ${id}`) ?? [];
+  }
+
+  resolve(fromUri: string, ref: Reference): Located | undefined {
+    return this.lookup(fromUri, ref, this.ensureFacts().tables);
+  }
+
+  private lookup(fromUri: string, ref: Reference, tables: Map<string, DocTables>): Located | undefined {
+    if (ref.target) {
+      const uri = this.source.resolvePath(fromUri, ref.target);
+      const table = tables.get(uri);
+      const item = table ? findIn(table, ref) : undefined;
+      return item ? { uri, item } : undefined;
+    }
+    for (const doc of this.scope(fromUri)) {
+      const table = tables.get(doc.uri);
+      const item = table ? findIn(table, ref) : undefined;
+      if (item) return { uri: doc.uri, item };
+    }
+    return undefined;
+  }
+
+  personasInScope(uri: string): Located<Persona>[] {
+    return this.scope(uri).flatMap((doc) => doc.personas.map((item) => ({ uri: doc.uri, item })));
+  }
+
+  storiesInScope(uri: string): Located<Story>[] {
+    return this.scope(uri).flatMap((doc) => doc.stories.map((item) => ({ uri: doc.uri, item })));
+  }
+
+  effectivePersonas(uri: string, step: Step): Reference[] {
+    const own = this.personaRefsOf(step);
+    if (own.length > 0) return own;
+    const stage = this.ensureFacts().stageOfStep.get(step);
+    const fromStage = stage ? this.personaRefsOf(stage) : [];
+    if (fromStage.length > 0) return fromStage;
+    return this.source.get(uri)?.frontMatter?.personaRefs ?? [];
+  }
+
+  stepsUsingPersona(personaUri: string, slug: string): Located<Step>[] {
+    const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug);
+    return (persona && this.stepsByTarget().get(persona)) || [];
+  }
+
+  stepsAnsweringStory(storyUri: string, slug: string): Located<Step>[] {
+    const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug);
+    return (story && this.stepsByTarget().get(story)) || [];
+  }
+
+  referencesTo(uri: string, slug: string, kind: Item['kind']): Array<{ uri: string; ref: Reference }> {
+    const table = this.ensureFacts().tables.get(uri);
+    const item = kind === 'persona' ? table?.personas.get(slug) : kind === 'story' ? table?.stories.get(slug) : table?.journey.get(slug);
+    return (item && this.refsByTarget().get(item)) || [];
+  }
+
+  // ---- derived facts ----
+
+  private personaRefsOf(item: ItemBase): Reference[] {
+    let refs = personaRefsByList.get(item.references);
+    if (!refs) {
+      refs = item.references.filter((ref) => ref.field === 'persona' && ref.kind === 'persona');
+      personaRefsByList.set(item.references, refs);
+    }
+    return refs;
+  }
+
+  /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
+  private usesOf(doc: BlueprintDocument, step: Step, facts: Facts): StepUses['targets'] {
+    const stage = facts.stageOfStep.get(step)?.references;
+    const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(' ');
+    const known = stepUses.get(step);
+    if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
+      return known.targets;
+    }
+    const targets: StepUses['targets'] = [];
+    const seen = new Set<Item>();
+    const add = (ref: Reference): void => {
+      const found = this.lookup(doc.uri, ref, facts.tables);
+      if (!found || seen.has(found.item) || (found.item.kind !== 'persona' && found.item.kind !== 'story')) return;
+      seen.add(found.item);
+      targets.push({ uri: found.uri, kind: found.item.kind, slug: found.item.id });
+    };
+    for (const ref of this.effectivePersonas(doc.uri, step)) add(ref);
+    for (const ref of step.references) if (ref.kind === 'story') add(ref);
+    stepUses.set(step, { idsVersion: facts.idsVersion, own: step.references, stage, frontMatter, targets });
+    return targets;
+  }
+
+  private ensureFacts(): Facts {
+    if (this.facts) return this.facts;
+    const facts: Facts = { scopes: new Map(), tables: new Map(), stageOfStep: new Map(), idsVersion: 0 };
+    let idsChanged = this.idsSignatures.size !== this.source.size;
+    for (const doc of this.source.documents()) {
+      let tables = tablesByDocument.get(doc);
+      if (!tables) {
+        tables = tablesOf(doc);
+        tablesByDocument.set(doc, tables);
+        const signature = idsSignature(tables) + '|' + scopeSignature(doc);
+        if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
+        this.idsSignatures.set(doc.uri, signature);
+      }
+      facts.tables.set(doc.uri, tables);
+      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
+    }
+    if (idsChanged) {
+      for (const uri of this.idsSignatures.keys()) if (!this.source.get(uri)) this.idsSignatures.delete(uri);
+      this.idsVersion++;
+    }
+    facts.idsVersion = this.idsVersion;
+    this.facts = facts;
+    return facts;
+  }
+
+  private stepsByTarget(): Map<Item, Located<Step>[]> {
+    const facts = this.ensureFacts();
+    if (facts.stepsByTarget) return facts.stepsByTarget;
+    const byTarget = new Map<Item, Located<Step>[]>();
+    for (const doc of this.source.documents()) {
+      for (const step of doc.steps) {
+        const targets = this.usesOf(doc, step, facts);
+        if (targets.length === 0) continue;
+        const located: Located<Step> = { uri: doc.uri, item: step };
+        for (const { uri, kind, slug } of targets) {
+          const table = facts.tables.get(uri);
+          const target = kind === 'persona' ? table?.personas.get(slug) : table?.stories.get(slug);
+          if (target) push(byTarget, target, located);
+        }
+      }
+    }
+    facts.stepsByTarget = byTarget;
+    return byTarget;
+  }
+
+  private refsByTarget(): Map<Item, Array<{ uri: string; ref: Reference }>> {
+    const facts = this.ensureFacts();
+    if (facts.refsByTarget) return facts.refsByTarget;
+    const byTarget = new Map<Item, Array<{ uri: string; ref: Reference }>>();
+    for (const doc of this.source.documents()) {
+      for (const ref of doc.references) {
+        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
+        if (target) push(byTarget, target, { uri: doc.uri, ref });
+      }
+    }
+    facts.refsByTarget = byTarget;
+    return byTarget;
+  }
+}
+
+/** The ids a document defines, in one string: equal signatures resolve references alike. */
+function idsSignature(tables: DocTables): string {
+  return [[...tables.personas.keys()].join(' '), [...tables.stories.keys()].join(' '), [...tables.journey.keys()].join(' ')].join('|');
+}
+
+/**
+ * What a document's front matter adds to its scope: the persona files it names. Removing
+ * `personas:` or breaking the YAML changes what every reference in the file resolves to
+ * while no id changes, so results kept for unchanged items must be dropped then too.
+ */
+function scopeSignature(doc: BlueprintDocument): string {
+  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join('\u0000');
+}
+
+function findIn(table: DocTables, ref: Reference): Item | undefined {
+  if (ref.kind === 'persona') return table.personas.get(ref.slug);
+  if (ref.kind === 'story') return table.stories.get(ref.slug) ?? (ref.form === 'link' ? table.journey.get(ref.slug) : undefined);
+  return table.journey.get(ref.slug);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** First definition wins, as GitHub's anchors do (duplicates are a finding of their own). */
+function tablesOf(doc: BlueprintDocument): DocTables {
+  const personas = new Map<string, Persona>();
+  const stories = new Map<string, Story>();
+  const journey = new Map<string, Item>();
+  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
+  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
+  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
+  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
+  return { personas, stories, journey };
+}
