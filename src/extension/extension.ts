@@ -12,6 +12,7 @@ import { registerStatusBar } from './status-bar';
 import { SETTINGS_SECTION } from './settings';
 import { registerPreview, sessionPreviewEngine } from './preview';
 import { CONFIG_FILE_NAME } from '../core';
+import { logDisposable, logFailure } from './log';
 
 /** What `activate` returns: for the in-editor tests and the bench. */
 export interface BlueprintExtensionApi {
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
   const session = new BlueprintSession();
   const previewEngine = sessionPreviewEngine(session);
   context.subscriptions.push(
+    logDisposable,
     session,
     ...registerProviders(session),
     ...registerCommands(session),
@@ -35,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     registerPreview(context, previewEngine),
   );
   for (const document of vscode.workspace.textDocuments) session.track(document);
-  void session.reloadConfig();
+  logFailure('reading the configuration failed', session.reloadConfig());
   return { session, activationTimeMs: performance.now() - started };
 }
 
@@ -47,7 +49,7 @@ export function deactivate(): void {
 function registerSync(session: BlueprintSession): vscode.Disposable[] {
   const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.md');
   const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-  const reload = (): void => void session.reloadConfig();
+  const reload = (): void => logFailure('reading the configuration failed', session.reloadConfig());
   return [
     markdownWatcher,
     configWatcher,
@@ -56,9 +58,9 @@ function registerSync(session: BlueprintSession): vscode.Disposable[] {
       if (event.contentChanges.length > 0) session.track(event.document);
     }),
     // A closed editor may have discarded unsaved text: go back to what is on disk.
-    vscode.workspace.onDidCloseTextDocument((document) => void session.fileChanged(document.uri)),
-    markdownWatcher.onDidChange((uri) => void session.fileChanged(uri)),
-    markdownWatcher.onDidCreate((uri) => void session.fileChanged(uri)),
+    vscode.workspace.onDidCloseTextDocument((document) => logFailure('re-reading a closed file failed', session.fileChanged(document.uri))),
+    markdownWatcher.onDidChange((uri) => logFailure('reading a changed file failed', session.fileChanged(uri))),
+    markdownWatcher.onDidCreate((uri) => logFailure('reading a new file failed', session.fileChanged(uri))),
     markdownWatcher.onDidDelete((uri) => session.fileDeleted(uri)),
     configWatcher.onDidChange(reload),
     configWatcher.onDidCreate(reload),

@@ -23,6 +23,7 @@ import { docsUrl } from '../shared/project-url';
 import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk } from './file-host';
 import { effectiveConfig, readConfigFile } from './settings';
+import { logError } from './log';
 
 
 
@@ -48,7 +49,7 @@ export class BlueprintSession implements vscode.Disposable {
     this.service = createBlueprintService(new VsCodeFileHost());
     this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
       delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
-      onError: (error) => console.error('[blueprint] diagnostics failed', error),
+      onError: (error) => logError('diagnostics failed', error),
     });
     this.applyConfig();
   }

@@ -119,7 +119,7 @@ export interface DidScrollMessage {
 
 /** The toolbar's Export button: export the view on screen (the extension asks where). */
 export interface ExportMessage {
-  type: 'export';
+  readonly type: 'export';
 }
 
 /** A link in a cell was followed; the extension decides whether and how to open it. */
