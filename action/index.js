@@ -7874,7 +7874,7 @@ var require_scan = __commonJS({
       let str = input2;
       let index2 = -1;
       let start = 0;
-      let lastIndex = 0;
+      let lastIndex2 = 0;
       let isBrace = false;
       let isBracket = false;
       let isGlob = false;
@@ -7960,7 +7960,7 @@ var require_scan = __commonJS({
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex2 = index2 + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -8076,11 +8076,11 @@ var require_scan = __commonJS({
       if (start > 0) {
         prefix = str.slice(0, start);
         str = str.slice(start);
-        lastIndex -= start;
+        lastIndex2 -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob2 = str.slice(lastIndex);
+      if (base && isGlob === true && lastIndex2 > 0) {
+        base = str.slice(0, lastIndex2);
+        glob2 = str.slice(lastIndex2);
       } else if (isGlob === true) {
         base = "";
         glob2 = str;
@@ -10149,7 +10149,19 @@ var LineIndex = class {
   range(startOffset, endOffset) {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
+  /** The text of a line without its line break, or undefined past the end. */
+  lineText(line) {
+    if (line < 0 || line >= this.lineStarts.length) return void 0;
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    const raw = this.text.slice(this.lineStarts[line], end);
+    return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  }
 };
+var lastIndex;
+function lineIndexOf(text5) {
+  if (lastIndex?.text !== text5) lastIndex = new LineIndex(text5);
+  return lastIndex;
+}
 var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 function stripHtmlComments(text5) {
   return text5.replace(HTML_COMMENT, "");
@@ -10490,12 +10502,12 @@ function splitChunks(text5) {
     const newline = text5.indexOf("\n", offset);
     const lineEnd = newline === -1 ? text5.length : newline;
     const first = text5.charCodeAt(offset);
-    const lineText2 = first === 35 || first === 45 ? text5.slice(offset, lineEnd) : "";
-    if (line === 0 && FRONT_MATTER_FENCE.test(lineText2) && hasFrontMatterEnd(text5, lineEnd)) {
+    const lineText = first === 35 || first === 45 ? text5.slice(offset, lineEnd) : "";
+    if (line === 0 && FRONT_MATTER_FENCE.test(lineText) && hasFrontMatterEnd(text5, lineEnd)) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
-      if (FRONT_MATTER_FENCE.test(lineText2)) inFrontMatter = false;
-    } else if (offset > chunkStart && first === 35 && ATX_HEADING_AT_COLUMN_0.test(lineText2)) {
+      if (FRONT_MATTER_FENCE.test(lineText)) inFrontMatter = false;
+    } else if (offset > chunkStart && first === 35 && ATX_HEADING_AT_COLUMN_0.test(lineText)) {
       spans.push({ start: chunkStart, end: offset, startLine: chunkStartLine });
       chunkStart = offset;
       chunkStartLine = line;
@@ -24595,66 +24607,31 @@ function eolOf(text5) {
   const first = text5.indexOf("\n");
   return first > 0 && text5[first - 1] === "\r" ? "\r\n" : "\n";
 }
-var cachedText;
-var cachedStarts = [];
-function lineStarts(text5) {
-  if (text5 !== cachedText) {
-    cachedStarts = [0];
-    for (let i2 = text5.indexOf("\n"); i2 >= 0; i2 = text5.indexOf("\n", i2 + 1)) cachedStarts.push(i2 + 1);
-    cachedText = text5;
-  }
-  return cachedStarts;
-}
-function offsetAt(text5, position2) {
-  const starts = lineStarts(text5);
-  if (position2.line >= starts.length) return text5.length;
-  const start = starts[position2.line];
-  const next = position2.line + 1 < starts.length ? starts[position2.line + 1] - 1 : text5.length;
-  return Math.min(start + Math.max(0, position2.character), next);
-}
-function positionAt(text5, offset) {
-  const starts = lineStarts(text5);
-  const clamped = Math.max(0, Math.min(offset, text5.length));
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (starts[mid] <= clamped) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: clamped - starts[low] };
-}
-function lineText(text5, line) {
-  const starts = lineStarts(text5);
-  if (line < 0 || line >= starts.length) return void 0;
-  const end = line + 1 < starts.length ? starts[line + 1] - 1 : text5.length;
-  const raw = text5.slice(starts[line], end);
-  return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-}
 var isBlank2 = (line) => line === void 0 || line.trim() === "";
 function insertFieldEdit(doc, item, fieldText, place = "last") {
   const eol = eolOf(doc.text);
+  const lines = lineIndexOf(doc.text);
   if (place === "first" && item.hasFieldList && item.fields.length > 0) {
     const first = item.fields.reduce((a2, b2) => b2.range.start.line < a2.range.start.line ? b2 : a2);
-    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, first.range.start.line) ?? "") ?? ["", "", "-", " "];
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lines.lineText(first.range.start.line) ?? "") ?? ["", "", "-", " "];
     const start = { line: first.range.start.line, character: 0 };
     return { uri: doc.uri, range: { start, end: start }, newText: `${marker[1]}${marker[2]}${marker[3]}${fieldText}${eol}` };
   }
   const at = item.fieldInsertPosition;
-  const offset = offsetAt(doc.text, at);
+  const offset = lines.offsetAt(at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === "\n";
-  const position2 = positionAt(doc.text, offset);
+  const position2 = lines.positionAt(offset);
   const range2 = { start: position2, end: position2 };
   if (item.hasFieldList && item.fields.length > 0) {
     const last = item.fields.reduce((a2, b2) => b2.range.start.line >= a2.range.start.line ? b2 : a2);
-    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, last.range.start.line) ?? "") ?? ["", "", "-", " "];
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lines.lineText(last.range.start.line) ?? "") ?? ["", "", "-", " "];
     const line2 = `${marker[1]}${marker[2]}${marker[3]}${fieldText}`;
     return { uri: doc.uri, range: range2, newText: atLineStart ? `${line2}${eol}` : `${eol}${line2}` };
   }
   const line = `- ${fieldText}`;
   if (atLineStart) {
-    const before = lineText(doc.text, position2.line - 1);
-    const after = lineText(doc.text, position2.line);
+    const before = lines.lineText(position2.line - 1);
+    const after = lines.lineText(position2.line);
     const needBlankBefore2 = !isBlank2(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? "");
     const atEnd = offset >= doc.text.length;
     const needBlankAfter2 = !atEnd && !isBlank2(after);
@@ -24664,8 +24641,8 @@ function insertFieldEdit(doc, item, fieldText, place = "last") {
       newText: `${needBlankBefore2 ? eol : ""}${line}${eol}${needBlankAfter2 ? eol : ""}`
     };
   }
-  const current = lineText(doc.text, position2.line);
-  const afterLine = lineText(doc.text, position2.line + 1);
+  const current = lines.lineText(position2.line);
+  const afterLine = lines.lineText(position2.line + 1);
   const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? "") && !isBlank2(current);
   const needBlankAfter = !isBlank2(afterLine);
   return {
@@ -24682,16 +24659,17 @@ function nameForSlug(slug2) {
 var SECTION_ORDER = ["personas", "stories", "journey"];
 function createItemEdit(doc, sectionKind, name, lang = doc.lang) {
   const eol = eolOf(doc.text);
+  const lines = lineIndexOf(doc.text);
   const section = doc.sections.find((s2) => s2.kind === sectionKind);
   if (section) {
-    return appendBlock(doc, offsetAt(doc.text, section.range.end), [`${"#".repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
+    return appendBlock(doc, lines.offsetAt(section.range.end), [`${"#".repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
   }
   const depth = doc.sections[0]?.depth ?? 2;
   const block = [`${"#".repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, "", `${"#".repeat(Math.min(6, depth + 1))} ${name}`];
   const later = doc.sections.filter((s2) => SECTION_ORDER.indexOf(s2.kind) > SECTION_ORDER.indexOf(sectionKind)).sort((a2, b2) => a2.headingRange.start.line - b2.headingRange.start.line)[0];
   if (later) {
-    const offset = offsetAt(doc.text, { line: later.headingRange.start.line, character: 0 });
-    const position2 = positionAt(doc.text, offset);
+    const offset = lines.offsetAt({ line: later.headingRange.start.line, character: 0 });
+    const position2 = lines.positionAt(offset);
     return { uri: doc.uri, range: { start: position2, end: position2 }, newText: block.join(eol) + eol + eol };
   }
   return appendBlock(doc, doc.text.length, block, eol);
@@ -24701,7 +24679,7 @@ function appendBlock(doc, offset, blockLines, eol) {
   const before = doc.text.slice(0, at);
   const trimmed = before.replace(/(\r?\n[ \t]*)+$/, "");
   at = trimmed.length;
-  const position2 = positionAt(doc.text, at);
+  const position2 = lineIndexOf(doc.text).positionAt(at);
   const remaining = doc.text.slice(at);
   const followsText = remaining.trim().length > 0;
   const lead = at === 0 ? "" : eol + eol;
@@ -24711,9 +24689,6 @@ function appendBlock(doc, offset, blockLines, eol) {
     range: { start: position2, end: position2 },
     newText: lead + blockLines.join(eol) + tail
   };
-}
-function allItems(doc) {
-  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }
 
 // src/core/rules/step-without-persona.ts
@@ -24885,6 +24860,11 @@ function checkUnknownReferences(context, options, refs) {
       fixes
     });
   }
+}
+
+// src/core/model.ts
+function allItems(doc) {
+  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }
 
 // src/core/rules/unknown-persona.ts
@@ -25307,7 +25287,7 @@ var unknownField = {
 - frontstage: letter from the social welfare office
 `
   },
-  itemsOf: (doc) => [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps],
+  itemsOf: allItems,
   checkItem(context, item) {
     const { doc, locale } = context;
     for (const field of item.fields) {
@@ -26143,35 +26123,22 @@ function range(startLine, startCharacter, endLine, endCharacter) {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
 function lineAt(text5, line) {
-  let start = 0;
-  for (let current = 0; current < line; current++) {
-    const next = text5.indexOf("\n", start);
-    if (next < 0) return "";
-    start = next + 1;
-  }
-  const end = text5.indexOf("\n", start);
-  const raw = end < 0 ? text5.slice(start) : text5.slice(start, end);
-  return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  return lineIndexOf(text5).lineText(line) ?? "";
 }
 function applyTextEdits(text5, edits) {
-  const lineStarts2 = [0];
-  for (let i2 = text5.indexOf("\n"); i2 >= 0; i2 = text5.indexOf("\n", i2 + 1)) lineStarts2.push(i2 + 1);
-  const offset = (position2) => Math.min(text5.length, (lineStarts2[position2.line] ?? text5.length) + position2.character);
+  const lines = new LineIndex(text5);
   const sorted = [...edits].sort((a2, b2) => comparePositions(b2.range.start, a2.range.start));
   let result = text5;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted) result = result.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + result.slice(lines.offsetAt(edit.range.end));
   return result;
 }
 
 // src/core/features/lookup.ts
-function allItems2(doc) {
-  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
-}
 function referenceAt(doc, position2) {
   return doc.references.find((ref) => rangeContains(ref.range, position2));
 }
 function declarationAt(doc, position2) {
-  return allItems2(doc).find((item) => rangeContains(item.headingRange, position2));
+  return allItems(doc).find((item) => rangeContains(item.headingRange, position2));
 }
 function itemContaining(doc, position2) {
   const candidates2 = [...doc.steps, ...doc.personas, ...doc.stories, ...doc.stages];
@@ -26283,7 +26250,7 @@ function itemCutShortBySetext(doc, position2) {
   const line = lineAt(doc.text, position2.line);
   if (!/^ {0,3}-+[ \t]*$/.test(line)) return void 0;
   let last;
-  for (const item of allItems2(doc)) {
+  for (const item of allItems(doc)) {
     if (item.headingRange.start.line < position2.line && (!last || item.headingRange.start.line > last.headingRange.start.line)) last = item;
   }
   if (!last) return void 0;
@@ -26339,7 +26306,7 @@ function anchorItems(index2, uri, path9, range2, locale) {
   const targetUri = path9 ? index2.resolvePath(uri, path9) : uri;
   const target = index2.get(targetUri);
   if (!target) return [];
-  return allItems2(target).map((item, order2) => ({
+  return allItems(target).map((item, order2) => ({
     label: `#${item.id}`,
     kind: item.kind,
     detail: `${label(locale, item.kind)}: ${item.name}`,
@@ -26424,8 +26391,8 @@ function verifyRename(index2, plan) {
   return void 0;
 }
 function compareItems(before, after, renamed, plan) {
-  const old = allItems2(before);
-  const now = allItems2(after);
+  const old = allItems(before);
+  const now = allItems(after);
   if (old.length !== now.length) return { refused: renamed ? "notAHeading" : "unsafe" };
   for (let i2 = 0; i2 < old.length; i2++) {
     if (old[i2] === renamed) {
@@ -26437,7 +26404,7 @@ function compareItems(before, after, renamed, plan) {
   return void 0;
 }
 function checkNameRange(after, text5, before, renamed, plan) {
-  const item = allItems2(after)[allItems2(before).indexOf(renamed)];
+  const item = allItems(after)[allItems(before).indexOf(renamed)];
   const { start, end } = item.nameRange;
   const line = text5.split("\n")[start.line] ?? "";
   const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
@@ -26491,7 +26458,7 @@ function isTaken(index2, target, newId, references2) {
   const competing = COMPETING_KINDS[target.item.kind];
   const answers = (uri) => {
     const doc = index2.get(uri);
-    return !!doc && allItems2(doc).some((item) => item !== target.item && competing.includes(item.kind) && item.id === newId);
+    return !!doc && allItems(doc).some((item) => item !== target.item && competing.includes(item.kind) && item.id === newId);
   };
   if (answers(target.uri)) return true;
   for (const referencing of new Set(references2.filter(({ ref }) => !ref.target).map(({ uri }) => uri))) {
@@ -26559,7 +26526,7 @@ function workspaceSymbols(index2, query) {
   const symbols = [];
   for (const doc of index2.documents()) {
     const containerName = doc.title ?? doc.uri.slice(doc.uri.lastIndexOf("/") + 1);
-    for (const item of allItems2(doc)) {
+    for (const item of allItems(doc)) {
       if (matchesInOrder(item.name.toLowerCase(), wanted) || matchesInOrder(item.id, wanted)) {
         symbols.push({ name: item.name, kind: item.kind, containerName, uri: doc.uri, range: item.nameRange });
       }
@@ -30292,7 +30259,7 @@ async function checkReport(options, io) {
 var MAX_MARKDOWN_BYTES = 6e4;
 var VISIBLE_ROWS = 8;
 function cell2(text5) {
-  return text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/`/g, "'");
+  return markdownCell(text5).replace(/`/g, "'");
 }
 var Budget = class {
   constructor(limit) {

@@ -14,7 +14,7 @@
  * the recursive parser sees it.
  */
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Locale } from './i18n/message-catalogue';
+import type { Lang } from './model';
 import type { ConfiguredSeverity } from './rules/types';
 import { allRules, ruleById } from './rules/registry';
 import { didYouMean } from './rules/util';
@@ -34,7 +34,7 @@ export interface BlueprintConfig {
   /** Severity per rule id; rules not listed keep their default. */
   rules?: Record<string, ConfiguredSeverity>;
   /** Language of messages; when absent, each file's keyword language. */
-  locale?: Locale;
+  locale?: Lang;
   /** Globs (relative to the workspace root) of the files to check. */
   files?: string[];
 }

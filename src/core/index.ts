@@ -35,7 +35,7 @@ export { previewToolbarLabels, type PreviewToolbarLabels } from './features/feat
 export { CONFIG_FILE_NAME, DEFAULT_FILES, filesFor, parseConfig, severityFor, type BlueprintConfig } from './config';
 export { allRules, ruleById, ruleIds } from './rules/registry';
 export type { Rule, RuleMeta, ConfiguredSeverity } from './rules/types';
-export { formatMessage, type Locale, type MessageKey } from './i18n/message-catalogue';
+export { formatMessage, type MessageKey } from './i18n/message-catalogue';
 
 // Coverage of personas across a journey (`blueprint coverage`).
 export * from './coverage';

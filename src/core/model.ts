@@ -16,7 +16,7 @@ export interface Range {
   end: Position;
 }
 
-/** Keyword language of a file. */
+/** Keyword language of a file, and the language of every text about it (messages, labels): the one language type. */
 export type Lang = 'en' | 'nl';
 
 export type SectionKind = 'personas' | 'stories' | 'journey';
@@ -199,4 +199,9 @@ export interface BlueprintDocument {
   /** Problems found while parsing (invalid YAML, …), reported under rule `parse`. */
   problems: ParseProblem[];
   lineCount: number;
+}
+
+/** Every item of a document: personas, stories, stages, then steps. The one item walk of rules, features and the preview. */
+export function allItems(doc: BlueprintDocument): Item[] {
+  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }

@@ -42,7 +42,7 @@ describe('import boundaries (eslint.config.mjs)', () => {
   });
 
   it.each([
-    ['src/core/x.ts', "import { fieldSpec } from './lanes';\nimport { allItems } from './rules/util';"],
+    ['src/core/x.ts', "import { fieldSpec } from './vocabulary';\nimport { allItems } from './model';"],
     ['webview/x.ts', "import type { GridPatch, ToWebviewMessage } from '../src/shared/messages';"],
     ['src/extension/x.ts', "import * as vscode from 'vscode';\nimport { createBlueprintService } from '../core';\nimport type { RenderedMessage } from '../shared/messages';"],
     ['src/extension/preview/x.ts', "import { GRID_CSS } from '../../core/index';"],

@@ -3,7 +3,7 @@
  * readable sentence for stderr, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import type { Locale } from '../../core';
+import type { Lang } from '../../core';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,7 +21,7 @@ export interface CheckOptions {
   /** Write the report to this file instead of stdout. */
   outputFile?: string;
   /** Language of the findings, overriding the configuration. */
-  locale?: Locale;
+  locale?: Lang;
   /** Colours: forced on/off by `--color`/`--no-color`, else decided from the terminal. */
   color?: boolean;
   /** `--base REF`: report only the findings that are new since this git ref. */

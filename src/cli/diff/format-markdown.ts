@@ -5,16 +5,16 @@
  * steps coloured and the removed ones listed, and the findings new and fixed. Kept under
  * 60 KB (GitHub comments take 64 KiB), with a note where it was cut.
  */
-import { countChanges, describeAttention, describeChange, headline, journeyFlowchart, removedSteps, type Attention, type Change, type FileDiff, type Locale } from '../../core';
+import { countChanges, describeAttention, describeChange, headline, journeyFlowchart, markdownCell, removedSteps, type Attention, type Change, type FileDiff, type Lang } from '../../core';
 import type { ComparedFile, Comparison } from './compare';
 
 export const MAX_MARKDOWN_BYTES = 60_000;
 /** Rows of a file's table shown before the rest folds into <details>. */
 const VISIBLE_ROWS = 8;
 
-/** A table cell: one line, pipes and backslashes escaped, no raw HTML. */
+/** A table cell: the coverage table's cell escape (one line, pipes and backslashes escaped, no raw HTML), and no backticks, which may sit inside code spans. */
 export function cell(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, "'");
+  return markdownCell(text).replace(/`/g, "'");
 }
 
 /** Collects blocks while they fit; the first that does not ends the report with a note. */
@@ -44,13 +44,13 @@ const sum = (files: readonly FileDiff[]): { changes: Change[]; attention: Attent
   attention: files.flatMap((f) => f.attention),
 });
 
-function row(change: Change, locale: Locale): string {
+function row(change: Change, locale: Lang): string {
   const step = 'name' in change && 'step' in change ? change.name : '';
   const stage = 'stage' in change && typeof change.stage === 'string' && 'step' in change ? change.stage : '';
   return `| ${change.line} | ${cell(step)} | ${cell(stage)} | ${cell(describeChange(change, locale))} |`;
 }
 
-function tableBlocks(changes: readonly Change[], locale: Locale): string[] {
+function tableBlocks(changes: readonly Change[], locale: Lang): string[] {
   const header = ['| Line | Step | Stage | Change |', '| ---: | --- | --- | --- |'];
   const rows = changes.map((change) => row(change, locale));
   const blocks = [[...header, ...rows.slice(0, VISIBLE_ROWS)].join('\n')];
@@ -72,7 +72,7 @@ function findingLines(changes: readonly Change[]): string[] {
   return lines;
 }
 
-function fileBlocks(file: ComparedFile, locale: Locale): string[] {
+function fileBlocks(file: ComparedFile, locale: Lang): string[] {
   const { diff } = file;
   const title = diff.previous ? `${cell(diff.previous)} → ${cell(diff.file)}` : cell(diff.file);
   const journey = diff.changes.filter((c) => !c.kind.startsWith('finding-'));
@@ -90,7 +90,7 @@ function fileBlocks(file: ComparedFile, locale: Locale): string[] {
   return blocks;
 }
 
-export function formatDiffMarkdown(comparison: Comparison, locale: Locale, limit = MAX_MARKDOWN_BYTES): string {
+export function formatDiffMarkdown(comparison: Comparison, locale: Lang, limit = MAX_MARKDOWN_BYTES): string {
   const { report, compared } = comparison;
   // Room for the note that says where the report was cut.
   const budget = new Budget(limit - 400);

@@ -2,7 +2,7 @@
  * `blueprint diff` for a terminal: per file its status and headline, what needs
  * attention, then the changes grouped by stage, then findings new and fixed.
  */
-import { countChanges, describeAttention, describeChange, headline, type Change, type FileDiff, type Locale } from '../../core';
+import { countChanges, describeAttention, describeChange, headline, type Change, type FileDiff, type Lang } from '../../core';
 import type { Paint } from '../format/colors';
 import type { Comparison } from './compare';
 
@@ -11,7 +11,7 @@ function stageOf(change: Change): string | null | undefined {
   return undefined;
 }
 
-function fileBlock(diff: FileDiff, locale: Locale, paint: Paint): string[] {
+function fileBlock(diff: FileDiff, locale: Lang, paint: Paint): string[] {
   const title = diff.previous ? `${diff.previous} → ${diff.file}` : diff.file;
   const out = [`${paint('underline', title)} ${paint('dim', `(${diff.status})`)}`, `  ${headline(countChanges(diff.changes, diff.attention), locale)}`];
   for (const point of diff.attention) out.push(`  ${paint('yellow', '⚠')} ${String(point.line).padStart(4)}  ${describeAttention(point, locale)}`);
@@ -40,7 +40,7 @@ function fileBlock(diff: FileDiff, locale: Locale, paint: Paint): string[] {
   return out;
 }
 
-export function formatDiffStylish(comparison: Comparison, locale: Locale, paint: Paint): string {
+export function formatDiffStylish(comparison: Comparison, locale: Lang, paint: Paint): string {
   const { report } = comparison;
   const out: string[] = [paint('dim', `${report.base} → ${report.head}`), ''];
   if (report.files.length === 0) out.push(locale === 'nl' ? 'Geen blauwdrukken gewijzigd.' : 'No blueprint changed.');

@@ -3,7 +3,7 @@
  * readable sentence for stderr.
  */
 import { parseArgs } from 'node:util';
-import type { Locale } from '../../core';
+import type { Lang } from '../../core';
 
 export const DIFF_FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -18,7 +18,7 @@ export interface DiffOptions {
   failOnNewErrors: boolean;
   outputFile?: string;
   config?: string;
-  locale?: Locale;
+  locale?: Lang;
   color?: boolean;
   help: boolean;
 }
@@ -101,7 +101,7 @@ export function parseDiffArgs(args: readonly string[]): ParsedDiffArgs {
       failOnNewErrors: values['fail-on-new-errors'] ?? false,
       outputFile: values['output-file'],
       config: values.config,
-      locale: values.locale as Locale | undefined,
+      locale: values.locale as Lang | undefined,
       color: values.color ? true : values['no-color'] ? false : undefined,
       help: values.help ?? false,
     },

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderDiffPage, type BlueprintConfig, type Locale } from '../../core';
+import { renderDiffPage, type BlueprintConfig, type Lang } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { painter, useColor } from '../format/colors';
 import { describeFsError, loadConfig } from '../check/config-file';
@@ -17,14 +17,14 @@ import { GitError } from './git';
 import { DIFF_USAGE, parseDiffArgs, type DiffOptions } from './options';
 
 /** The configured language, else the files' own when they all share one, else English. */
-function localeOf(comparison: Comparison, config: BlueprintConfig): Locale {
+function localeOf(comparison: Comparison, config: BlueprintConfig): Lang {
   if (config.locale) return config.locale;
   const langs = new Set(comparison.compared.map((file) => (file.head ?? file.base)?.doc.lang ?? 'en'));
-  return langs.size === 1 ? [...langs][0] as Locale : 'en';
+  return langs.size === 1 ? [...langs][0] as Lang : 'en';
 }
 
 /** The html format: one page per file; several files are one page each, joined. */
-function formatHtml(comparison: Comparison, locale: Locale): string {
+function formatHtml(comparison: Comparison, locale: Lang): string {
   const pages = comparison.compared.flatMap((file) => (file.head ? [renderDiffPage({
     render: { doc: file.head.doc, diagnostics: file.head.diagnostics, index: file.head.index },
     changes: file.diff.changes,
@@ -35,7 +35,7 @@ function formatHtml(comparison: Comparison, locale: Locale): string {
   return pages.join('\n');
 }
 
-function render(comparison: Comparison, options: DiffOptions, io: CliIo, locale: Locale): string {
+function render(comparison: Comparison, options: DiffOptions, io: CliIo, locale: Lang): string {
   switch (options.format) {
     case 'json':
       return `${JSON.stringify(comparison.report, null, 2)}\n`;

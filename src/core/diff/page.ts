@@ -4,7 +4,8 @@
  * marks are CSS rules on the grid's own `data-step` hooks, so the grid stays the one the
  * preview draws; ids are escaped for CSS and text for HTML.
  */
-import { formatMessage, type Locale } from '../i18n/message-catalogue';
+import { formatMessage } from '../i18n/message-catalogue';
+import type { Lang } from '../model';
 import { element, escapeText } from '../render/escape';
 import { renderStandalonePage } from '../render/html';
 import type { RenderInput } from '../render/journey-view';
@@ -19,7 +20,7 @@ function cssString(text: string): string {
   return `"${text.replace(/[^\p{L}\p{N}_-]/gu, (c) => `\\${c.codePointAt(0)?.toString(16)} `)}"`;
 }
 
-function markCss(marks: ReadonlyMap<string, StepMark>, locale: Locale): string {
+function markCss(marks: ReadonlyMap<string, StepMark>, locale: Lang): string {
   const rules: string[] = [];
   for (const [step, mark] of marks) {
     const attribute = `[data-step=${cssString(step)}]`;
@@ -30,7 +31,7 @@ function markCss(marks: ReadonlyMap<string, StepMark>, locale: Locale): string {
   return rules.join('\n');
 }
 
-function label(mark: StepMark, locale: Locale): string {
+function label(mark: StepMark, locale: Lang): string {
   const words: Record<StepMark, [string, string]> = { added: ['added', 'toegevoegd'], changed: ['changed', 'gewijzigd'], moved: ['moved', 'verplaatst'] };
   return words[mark][locale === 'nl' ? 1 : 0];
 }
@@ -39,7 +40,7 @@ export interface DiffPageInput {
   render: RenderInput;
   changes: readonly Change[];
   attention: readonly Attention[];
-  locale: Locale;
+  locale: Lang;
   /** "main → working tree". */
   versions: string;
 }

@@ -3,22 +3,23 @@
  * point, and a headline that counts ("Steps: 2 added · 1 moved · ⚠ 1 to look at").
  * Every formatter (terminal, Markdown, HTML, the editor) says the same.
  */
-import { formatMessage, type Locale } from '../i18n/message-catalogue';
+import { formatMessage } from '../i18n/message-catalogue';
+import type { Lang } from '../model';
 import { FIELD_SPECS } from '../vocabulary';
 import type { Attention, Change } from './types';
 
-function laneName(lane: string, locale: Locale): string {
+function laneName(lane: string, locale: Lang): string {
   const spec = FIELD_SPECS.find((field) => field.key === lane);
   return locale === 'nl' ? spec?.nl[0] ?? lane : lane;
 }
 
-const quoted = (text: string | null, locale: Locale): string => (text === null ? formatMessage(locale, 'diff.none') : `'${text}'`);
-const score = (value: number | null, locale: Locale): string => (value === null ? formatMessage(locale, 'diff.none') : value > 0 ? `+${value}` : String(value));
-const stageName = (stage: string | null, locale: Locale): string => stage ?? formatMessage(locale, 'diff.noStage');
+const quoted = (text: string | null, locale: Lang): string => (text === null ? formatMessage(locale, 'diff.none') : `'${text}'`);
+const score = (value: number | null, locale: Lang): string => (value === null ? formatMessage(locale, 'diff.none') : value > 0 ? `+${value}` : String(value));
+const stageName = (stage: string | null, locale: Lang): string => stage ?? formatMessage(locale, 'diff.noStage');
 const who = (persona: string | null): string => (persona ? ` @${persona}` : '');
 
 /** One change as a phrase, e.g. "moved from apply to decide". */
-export function describeChange(change: Change, locale: Locale): string {
+export function describeChange(change: Change, locale: Lang): string {
   const say = (key: Parameters<typeof formatMessage>[1], args: Record<string, string | number> = {}): string => formatMessage(locale, key, args);
   switch (change.kind) {
     case 'step-added': return say('diff.stepAdded');
@@ -44,7 +45,7 @@ export function describeChange(change: Change, locale: Locale): string {
 }
 
 /** One attention point as a sentence. */
-export function describeAttention(point: Attention, locale: Locale): string {
+export function describeAttention(point: Attention, locale: Lang): string {
   switch (point.kind) {
     case 'step-lost-persona':
       return formatMessage(locale, 'diff.attention.stepLostPersona', {
@@ -80,7 +81,7 @@ export function countChanges(changes: readonly Change[], attention: readonly Att
 }
 
 /** "Steps: 2 added · 1 moved · Stages: 1 added · Findings: 1 new, 0 fixed · ⚠ 1 to look at". */
-export function headline(count: HeadlineCount, locale: Locale): string {
+export function headline(count: HeadlineCount, locale: Lang): string {
   const parts: string[] = [];
   const steps = (['added', 'removed', 'moved', 'renamed', 'changed'] as const)
     .filter((key) => count.steps[key] > 0)

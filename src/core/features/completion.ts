@@ -4,13 +4,13 @@
  * `story:` value, link anchors after `(#` or `(file.md#`, field keys at the start of a
  * list item, and values for keys with a fixed set (emotion, channel, vulnerable, basis).
  */
-import type { BlueprintDocument, Item, ItemKind, Lang, Persona, Position, Range, Story } from '../model';
+import { allItems, type BlueprintDocument, type Item, type ItemKind, type Lang, type Persona, type Position, type Range, type Story } from '../model';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
 import { fieldKeysFor, fieldSpec } from '../vocabulary';
 import { valuesFor } from './field-catalogue';
 import { personaCard, storyCard } from './hover';
 import { label } from './feature-labels';
-import { allItems, itemContaining } from './lookup';
+import { itemContaining } from './lookup';
 import { lineAt } from './positions';
 
 /** What kind of thing a completion item inserts; adapters map it to their icon. */

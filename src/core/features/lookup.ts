@@ -2,7 +2,7 @@
  * Finding what sits under the cursor: a reference, or an item's heading. Every navigation
  * feature (hover, definition, references, rename, highlights) starts here.
  */
-import type { BlueprintDocument, Item, Position, Range, Reference } from '../model';
+import { allItems, type BlueprintDocument, type Item, type Position, type Range, type Reference } from '../model';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
 import { rangeContains } from './positions';
 
@@ -10,11 +10,6 @@ import { rangeContains } from './positions';
 export interface Location {
   uri: string;
   range: Range;
-}
-
-/** Every item of a document: personas, stories, stages, then steps. */
-export function allItems(doc: BlueprintDocument): Item[] {
-  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }
 
 /** The reference under the cursor, if any. */

@@ -2,6 +2,7 @@
  * Small helpers over model positions and ranges (0-based line, UTF-16 character).
  */
 import type { Position, Range } from '../model';
+import { LineIndex, lineIndexOf } from '../parse/text';
 
 /** Negative when `a` comes before `b`, zero when equal. */
 export function comparePositions(a: Position, b: Position): number {
@@ -29,24 +30,14 @@ export function range(startLine: number, startCharacter: number, endLine: number
 
 /** The text of one line (without its line break), or '' past the end. */
 export function lineAt(text: string, line: number): string {
-  let start = 0;
-  for (let current = 0; current < line; current++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) return '';
-    start = next + 1;
-  }
-  const end = text.indexOf('\n', start);
-  const raw = end < 0 ? text.slice(start) : text.slice(start, end);
-  return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  return lineIndexOf(text).lineText(line) ?? '';
 }
 
 /** The text with non-overlapping edits applied (any order); positions are those of the original text. */
 export function applyTextEdits(text: string, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const offset = (position: Position): number => Math.min(text.length, (lineStarts[position.line] ?? text.length) + position.character);
+  const lines = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => comparePositions(b.range.start, a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted) result = result.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + result.slice(lines.offsetAt(edit.range.end));
   return result;
 }

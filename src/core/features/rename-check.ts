@@ -4,11 +4,10 @@
  * new id, every edited reference reads back as the new id, and nothing else changed
  * meaning (no reference, item or parse problem appeared, vanished or changed).
  */
-import type { BlueprintDocument, Item, Reference, TextEdit } from '../model';
+import { allItems, type BlueprintDocument, type Item, type Reference, type TextEdit } from '../model';
 import { escapeInline } from '../parse/escape';
 import { parseWhole } from '../parse/parser';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
-import { allItems } from './lookup';
 import { applyTextEdits } from './positions';
 import type { RenameRefusal } from './rename';
 

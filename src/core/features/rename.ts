@@ -4,10 +4,10 @@
  * that the heading and every reference read back as intended is refused as a whole:
  * a rename is never half done.
  */
-import type { Item, Position, Range, Reference, TextEdit } from '../model';
+import { allItems, type Item, type Position, type Range, type Reference, type TextEdit } from '../model';
 import { idOf } from '../parse/ids';
 import type { Located, WorkspaceIndex } from '../workspace/index-types';
-import { allItems, symbolAt } from './lookup';
+import { symbolAt } from './lookup';
 import { escapeInline } from '../parse/escape';
 import { verifyRename, type RenamePlan } from './rename-check';
 

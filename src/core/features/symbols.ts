@@ -2,9 +2,8 @@
  * Outline (document symbols) and workspace symbols: personas, stories, stages with
  * their steps, grouped under the section they sit in.
  */
-import type { BlueprintDocument, Item, Range, SectionKind } from '../model';
+import { allItems, type BlueprintDocument, type Item, type Range, type SectionKind } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
-import { allItems } from './lookup';
 
 /** Kind of an outline entry; adapters map it to their symbol icons. */
 export type SymbolKind = SectionKind | Item['kind'];

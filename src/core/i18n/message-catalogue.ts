@@ -6,12 +6,6 @@
  */
 import type { Lang } from '../model';
 
-/**
- * The message language is the keyword language: one type, `Lang`. This name remains only
- * for `config.ts` and the CLI options; new code says `Lang`.
- */
-export type Locale = Lang;
-
 export type MessageArgs = Record<string, string | number>;
 
 interface Translations {

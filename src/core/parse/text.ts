@@ -40,6 +40,25 @@ export class LineIndex {
   range(startOffset: number, endOffset: number): Range {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
+
+  /** The text of a line without its line break, or undefined past the end. */
+  lineText(line: number): string | undefined {
+    if (line < 0 || line >= this.lineStarts.length) return undefined;
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    const raw = this.text.slice(this.lineStarts[line], end);
+    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  }
+}
+
+/**
+ * The line index of a text, kept for the last text asked (one module-level entry): fixes
+ * and features convert positions per finding, and a 1000-step blueprint must not be
+ * rescanned for each one. Safe to share: a `LineIndex` is immutable and tied to its text.
+ */
+let lastIndex: LineIndex | undefined;
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
+  return lastIndex;
 }
 
 /** HTML comments are notes for authors and tools (e.g. fixture expectations), never content. */

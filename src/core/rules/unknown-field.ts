@@ -1,5 +1,5 @@
 /** unknown-field: a field key that is no known lane or field for its item kind. */
-import type { Fix, Item, Lang } from '../model';
+import { allItems, type Fix, type Item, type Lang } from '../model';
 import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
 import { FIELD_SPECS } from '../vocabulary';
 import type { Rule } from './types';
@@ -50,7 +50,7 @@ export const unknownField: Rule = {
 - frontstage: letter from the social welfare office
 `,
   },
-  itemsOf: (doc) => [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps],
+  itemsOf: allItems,
   checkItem(context, item) {
     const { doc, locale } = context;
     for (const field of item.fields) {

@@ -1,7 +1,7 @@
 /** unknown-persona: a reference to a persona that no file in scope defines. */
 import type { Rule } from './types';
 import { checkUnknownReferences, type UnknownReferenceOptions } from './unknown-reference';
-import { allItems } from './util';
+import { allItems } from '../model';
 
 const PERSONA_OPTIONS: UnknownReferenceOptions = {
   kind: 'persona',

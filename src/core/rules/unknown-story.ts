@@ -1,7 +1,7 @@
 /** unknown-story: a reference to a story that no file in scope defines. */
 import type { Rule } from './types';
 import { checkUnknownReferences, type UnknownReferenceOptions } from './unknown-reference';
-import { allItems } from './util';
+import { allItems } from '../model';
 
 const STORY_OPTIONS: UnknownReferenceOptions = {
   kind: 'story',

@@ -1,6 +1,6 @@
 /** unresolved-file: a `personas:` file or a link target that does not exist. */
 import type { Rule } from './types';
-import { allItems } from './util';
+import { allItems } from '../model';
 
 export const unresolvedFile: Rule = {
   id: 'unresolved-file',

@@ -6,6 +6,7 @@
 import type { BlueprintDocument, Item, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
 import { SECTION_WORDS } from '../vocabulary';
 import { idOf } from '../parse/ids';
+import { lineIndexOf } from '../parse/text';
 
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), because
@@ -167,53 +168,6 @@ export function eolOf(text: string): string {
   return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/**
- * Line starts of a text, cached per text: fixes are computed for every finding, and a
- * 1000-step blueprint must not be rescanned for each one.
- */
-let cachedText: string | undefined;
-let cachedStarts: number[] = [];
-function lineStarts(text: string): number[] {
-  if (text !== cachedText) {
-    cachedStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cachedStarts.push(i + 1);
-    cachedText = text;
-  }
-  return cachedStarts;
-}
-
-/** Offset of a position in the text (clamped to the text). */
-export function offsetAt(text: string, position: Position): number {
-  const starts = lineStarts(text);
-  if (position.line >= starts.length) return text.length;
-  const start = starts[position.line];
-  const next = position.line + 1 < starts.length ? starts[position.line + 1] - 1 : text.length;
-  return Math.min(start + Math.max(0, position.character), next);
-}
-
-/** Position of an offset in the text. */
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  const clamped = Math.max(0, Math.min(offset, text.length));
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= clamped) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: clamped - starts[low] };
-}
-
-/** The text of a line without its line break, or undefined past the end. */
-function lineText(text: string, line: number): string | undefined {
-  const starts = lineStarts(text);
-  if (line < 0 || line >= starts.length) return undefined;
-  const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-  const raw = text.slice(starts[line], end);
-  return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-}
-
 const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
 
 /**
@@ -226,30 +180,31 @@ const isBlank = (line: string | undefined): boolean => line === undefined || lin
  */
 export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldText: string, place: 'first' | 'last' = 'last'): TextEdit {
   const eol = eolOf(doc.text);
+  const lines = lineIndexOf(doc.text);
   if (place === 'first' && item.hasFieldList && item.fields.length > 0) {
     // Before the first field, on a line of its own with that field's marker and indentation.
     const first = item.fields.reduce((a, b) => (b.range.start.line < a.range.start.line ? b : a));
-    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, first.range.start.line) ?? '') ?? ['', '', '-', ' '];
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lines.lineText(first.range.start.line) ?? '') ?? ['', '', '-', ' '];
     const start = { line: first.range.start.line, character: 0 };
     return { uri: doc.uri, range: { start, end: start }, newText: `${marker[1]}${marker[2]}${marker[3]}${fieldText}${eol}` };
   }
   const at = item.fieldInsertPosition;
-  const offset = offsetAt(doc.text, at);
+  const offset = lines.offsetAt(at);
   const atLineStart = offset === 0 || doc.text[offset - 1] === '\n';
-  const position = positionAt(doc.text, offset);
+  const position = lines.positionAt(offset);
   const range = { start: position, end: position };
 
   if (item.hasFieldList && item.fields.length > 0) {
     const last = item.fields.reduce((a, b) => (b.range.start.line >= a.range.start.line ? b : a));
-    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lineText(doc.text, last.range.start.line) ?? '') ?? ['', '', '-', ' '];
+    const marker = /^(\s*(?:>\s*)*)([-*+])(\s+)/.exec(lines.lineText(last.range.start.line) ?? '') ?? ['', '', '-', ' '];
     const line = `${marker[1]}${marker[2]}${marker[3]}${fieldText}`;
     return { uri: doc.uri, range, newText: atLineStart ? `${line}${eol}` : `${eol}${line}` };
   }
 
   const line = `- ${fieldText}`;
   if (atLineStart) {
-    const before = lineText(doc.text, position.line - 1);
-    const after = lineText(doc.text, position.line);
+    const before = lines.lineText(position.line - 1);
+    const after = lines.lineText(position.line);
     const needBlankBefore = !isBlank(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? '');
     const atEnd = offset >= doc.text.length;
     const needBlankAfter = !atEnd && !isBlank(after);
@@ -260,8 +215,8 @@ export function insertFieldEdit(doc: BlueprintDocument, item: ItemBase, fieldTex
     };
   }
   // At the end of a line (e.g. the heading line): start the list on a new line.
-  const current = lineText(doc.text, position.line);
-  const afterLine = lineText(doc.text, position.line + 1);
+  const current = lines.lineText(position.line);
+  const afterLine = lines.lineText(position.line + 1);
   const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? '') && !isBlank(current);
   const needBlankAfter = !isBlank(afterLine);
   return {
@@ -292,9 +247,10 @@ const SECTION_ORDER: readonly SectionKind[] = ['personas', 'stories', 'journey']
  */
 export function createItemEdit(doc: BlueprintDocument, sectionKind: SectionKind, name: string, lang: Lang = doc.lang): TextEdit {
   const eol = eolOf(doc.text);
+  const lines = lineIndexOf(doc.text);
   const section = doc.sections.find((s) => s.kind === sectionKind);
   if (section) {
-    return appendBlock(doc, offsetAt(doc.text, section.range.end), [`${'#'.repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
+    return appendBlock(doc, lines.offsetAt(section.range.end), [`${'#'.repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
   }
   const depth = doc.sections[0]?.depth ?? 2;
   const block = [`${'#'.repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, '', `${'#'.repeat(Math.min(6, depth + 1))} ${name}`];
@@ -303,8 +259,8 @@ export function createItemEdit(doc: BlueprintDocument, sectionKind: SectionKind,
     .sort((a, b) => a.headingRange.start.line - b.headingRange.start.line)[0];
   if (later) {
     // Insert right before the later section's heading, followed by a blank line.
-    const offset = offsetAt(doc.text, { line: later.headingRange.start.line, character: 0 });
-    const position = positionAt(doc.text, offset);
+    const offset = lines.offsetAt({ line: later.headingRange.start.line, character: 0 });
+    const position = lines.positionAt(offset);
     return { uri: doc.uri, range: { start: position, end: position }, newText: block.join(eol) + eol + eol };
   }
   return appendBlock(doc, doc.text.length, block, eol);
@@ -317,7 +273,7 @@ function appendBlock(doc: BlueprintDocument, offset: number, blockLines: string[
   const before = doc.text.slice(0, at);
   const trimmed = before.replace(/(\r?\n[ \t]*)+$/, '');
   at = trimmed.length;
-  const position = positionAt(doc.text, at);
+  const position = lineIndexOf(doc.text).positionAt(at);
   const remaining = doc.text.slice(at);
   const followsText = remaining.trim().length > 0;
   const lead = at === 0 ? '' : eol + eol;
@@ -328,9 +284,4 @@ function appendBlock(doc: BlueprintDocument, offset: number, blockLines: string[
     range: { start: position, end: position },
     newText: lead + blockLines.join(eol) + tail,
   };
-}
-
-/** Every item of a document, for rules that look at each item's own fields and references. */
-export function allItems(doc: BlueprintDocument): Item[] {
-  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
 }

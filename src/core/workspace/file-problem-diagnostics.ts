@@ -5,8 +5,8 @@
  * written: nothing from the file, and for a file outside the project not even whether
  * it exists.
  */
-import type { BlueprintDocument, Diagnostic, Range } from '../model';
-import { formatMessage, type Locale, type MessageKey } from '../i18n/message-catalogue';
+import type { BlueprintDocument, Diagnostic, Lang, Range } from '../model';
+import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
 import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
 import type { WorkspaceIndex } from './index-types';
 
@@ -20,7 +20,7 @@ const MESSAGE: Record<Exclude<FileProblemKind, 'missing'>, MessageKey> = {
   unreadable: 'parse.unreadableFile',
 };
 
-export function fileProblemDiagnostics(doc: BlueprintDocument, index: WorkspaceIndex, locale: Locale): Diagnostic[] {
+export function fileProblemDiagnostics(doc: BlueprintDocument, index: WorkspaceIndex, locale: Lang): Diagnostic[] {
   const named: Array<{ path: string; range: Range }> = [
     ...(doc.frontMatter?.personaFiles ?? []),
     ...doc.references.flatMap((ref) => (ref.target ? [{ path: ref.target, range: ref.range }] : [])),

@@ -3,7 +3,7 @@
  * tested without VS Code. Web and mail links open outside VS Code; `#anchor` and relative
  * file links open in the editor; every other scheme is refused.
  */
-import type { BlueprintDocument, Item } from '../../core';
+import { allItems, type BlueprintDocument } from '../../core';
 
 /** Schemes opened with `env.openExternal`. */
 export const EXTERNAL_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
@@ -59,7 +59,6 @@ function decodeFragment(fragment: string): string {
 /** The heading line of the item with this slug, if the document has one. */
 export function anchorLine(doc: BlueprintDocument | undefined, slug: string): number | undefined {
   if (!doc) return undefined;
-  const items: Item[] = [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
-  return items.find((item) => item.id === slug)?.headingRange.start.line;
+  return allItems(doc).find((item) => item.id === slug)?.headingRange.start.line;
 }
 

@@ -8,6 +8,7 @@ import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { BlueprintRenderer, joinBlueprint } from '../../../src/core/render/grid';
 import { previewPage, toolbarLabels } from '../../../src/extension/preview/page';
 import { defaultViewState } from '../../../src/shared/messages';
+import type { Lang } from '../../../src/core/model';
 
 const DUTCH = '---\nlang: nl\n---\n\n## Klantreis\n\n### Stap: Belt\n- klant: belt de gemeente\n';
 const URI = 'file:///w/a.blueprint.md';
@@ -15,7 +16,7 @@ const host = { readFile: async (): Promise<string | undefined> => undefined };
 
 describe('the language of the preview', () => {
   it('builds the toolbar in the given language, with that page language', () => {
-    const page = (locale: 'en' | 'nl') =>
+    const page = (locale: Lang) =>
       previewPage({ cspSource: 'x', nonce: 'n', scriptUri: 'x', state: defaultViewState(URI), lang: locale, labels: toolbarLabels(locale) });
     const dutch = page('nl');
     expect(dutch).toContain('<html lang="nl">');

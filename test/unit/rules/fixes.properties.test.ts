@@ -8,10 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BlueprintDocument, Diagnostic, Fix } from '../../../src/core/model';
+import { allItems, type BlueprintDocument, type Diagnostic, type Fix } from '../../../src/core/model';
 import { idOf } from '../../../src/core/parse/ids';
 import { applyTextEdits } from '../../../src/core/features/positions';
-import { allItems } from '../../../src/core/features/lookup';
 import { anyName } from '../features/names';
 import { fixtureUri, runFixture } from '../helpers/expectations';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, nameForSlug, offsetAt, positionAt } from '../../../src/core/rules/util';
+import { didYouMean, editDistance, nameForSlug } from '../../../src/core/rules/util';
+import { lineIndexOf } from '../../../src/core/parse/text';
+import { lineAt } from '../../../src/core/features/positions';
 
 describe('editDistance', () => {
   it.each([
@@ -33,12 +35,20 @@ describe('nameForSlug', () => {
   });
 });
 
-describe('offsets', () => {
+describe('offsets (the one line index, as rules and features use it)', () => {
   it('round-trips positions', () => {
     const text = 'ab\r\ncd\nef';
+    const lines = lineIndexOf(text);
     for (let offset = 0; offset <= text.length; offset++) {
       if (text[offset - 1] === '\r') continue; // inside a CRLF pair
-      expect(offsetAt(text, positionAt(text, offset))).toBe(offset);
+      expect(lines.offsetAt(lines.positionAt(offset))).toBe(offset);
     }
+  });
+
+  it('gives line texts without their line breaks', () => {
+    const text = 'ab\r\ncd\n\nef';
+    expect([0, 1, 2, 3, 4].map((line) => lineIndexOf(text).lineText(line))).toEqual(['ab', 'cd', '', 'ef', undefined]);
+    expect(lineAt(text, 0)).toBe('ab');
+    expect(lineAt(text, 9)).toBe('');
   });
 });
