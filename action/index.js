@@ -24270,9 +24270,186 @@ function printParseErrorCode(code3) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/core/i18n/message-catalogue.ts
-var messages = {
-  // --- rule findings -------------------------------------------------------------------
+// src/core/rules/docs.generated.ts
+var ruleDocs = {
+  "step-without-persona": {
+    "description": "A step with no persona, neither its own nor inherited from its stage or the front matter.",
+    "rationale": "A service blueprint made with citizens shows whose experience each step is. A step without a persona describes the organisation, not a person, so nobody can say whether it was checked with the people it affects.",
+    "howToFix": "Add a `persona:` field to the step (or to its stage, or `persona:` in the front matter for the whole journey) naming the personas who take this step, e.g. `- persona: @maria`.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n",
+      "passes": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n## Journey\n\n### Step: Receives the letter\n- persona: @maria\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.stepWithoutPersona"
+    ]
+  },
+  "unknown-persona": {
+    "description": "A reference (`@slug` or a link) to a persona that neither this file nor its `personas:` files define.",
+    "rationale": "References are how a blueprint stays tied to the people it was made with. A reference to nobody is usually a typo or a persona that was renamed, and it silently drops that person from the step, the preview and the checks.",
+    "howToFix": "Correct the spelling (the quick fix offers the closest personas), add the persona to the `Personas` section, or add the file that defines it to `personas:` in the front matter.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n## Journey\n\n### Step: Receives the letter\n- persona: @marja\n- customer: reads the letter\n",
+      "passes": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n## Journey\n\n### Step: Receives the letter\n- persona: @maria\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.unknownPersona",
+      "rule.unknownPersonaDidYouMean"
+    ]
+  },
+  "unknown-story": {
+    "description": "A reference (`#slug` or a link) to a customer story that neither this file nor its `personas:` files define.",
+    "rationale": "Linking a step to the story it answers is what makes a blueprint traceable to what citizens actually said. A link to a story that does not exist breaks that trace, and GitHub will render a dead anchor.",
+    "howToFix": "Correct the slug (the quick fix offers the closest stories), or add the story under `Stories` with the words you heard.",
+    "examples": {
+      "fires": "## Stories\n\n### Benefit stopped without explanation\n> Nobody told me why my benefit stopped.\n\n## Journey\n\n### Step: Receives the letter\n- story: #benefit-stoped-without-explanation\n- customer: reads the letter\n",
+      "passes": "## Stories\n\n### Benefit stopped without explanation\n> Nobody told me why my benefit stopped.\n\n## Journey\n\n### Step: Receives the letter\n- story: #benefit-stopped-without-explanation\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.unknownStory",
+      "rule.unknownStoryDidYouMean"
+    ]
+  },
+  "duplicate-id": {
+    "description": "Two personas, two stories, or two stages or steps in one file whose headings give the same id (slug); or a persona or story with the id of one in a shared personas file the blueprint reads.",
+    "rationale": "Ids are how steps point at personas and stories, and how GitHub links to a heading. With two items under one id, every reference and every `#anchor` lands on the first, so the second person or step silently disappears from the picture.",
+    "howToFix": "Rename one of the headings so that each id is unique, e.g. `Maria (tenant)` and `Maria (landlord)`.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n### Maria\n- heard: 2024-03-09, phone call\n",
+      "passes": "## Personas\n\n### Maria (tenant)\n- heard: 2024-03-02, interview at home\n\n### Maria (landlord)\n- heard: 2024-03-09, phone call\n"
+    },
+    "messages": [
+      "rule.duplicatePersona",
+      "rule.duplicateStory",
+      "rule.duplicatePersonaInScope",
+      "rule.duplicateStoryInScope",
+      "rule.duplicateJourneyItem"
+    ]
+  },
+  "unused-persona": {
+    "description": "A persona that no step references, directly or through its stage or the front matter (a vulnerable one is reported by vulnerable-persona-not-in-journey instead).",
+    "rationale": "A persona is a promise that this person's experience is designed for. When no step of the journey is theirs, either the journey misses them or the persona is left over; both are worth a look before the next session with citizens.",
+    "howToFix": "Name the persona in the steps they take (`- persona: @slug`), or remove the persona if it no longer belongs in this blueprint.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n### Ahmed\n- heard: 2024-03-09, phone call\n\n## Journey\n\n### Step: Receives the letter\n- persona: @maria\n- customer: reads the letter\n",
+      "passes": "## Personas\n\n### Maria\n- heard: 2024-03-02, interview at home\n\n### Ahmed\n- heard: 2024-03-09, phone call\n\n## Journey\n\n### Step: Receives the letter\n- persona: @maria, @ahmed\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.unusedPersona"
+    ]
+  },
+  "story-without-step": {
+    "description": "A customer story that no step references in its `story:` field.",
+    "rationale": "Stories are what citizens told you. A story no step answers is a need the service does not yet address, or a link that was never made; either way the people who told it cannot see what was done with it.",
+    "howToFix": "Add the story to the steps that answer it (`- story: #slug` or a link to its heading), or, if the service really has no answer yet, add a step or an idea that does.",
+    "examples": {
+      "fires": "## Stories\n\n### Benefit stopped without explanation\n> Nobody told me why my benefit stopped.\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n",
+      "passes": "## Stories\n\n### Benefit stopped without explanation\n> Nobody told me why my benefit stopped.\n\n## Journey\n\n### Step: Receives the letter\n- story: #benefit-stopped-without-explanation\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.storyWithoutStep"
+    ]
+  },
+  "persona-not-heard": {
+    "description": "A persona with no `heard` (`gehoord`) entry: nothing records the conversations it rests on.",
+    "rationale": "Co-creation means personas come from people you actually spoke with, not from what the organisation assumes. A `heard` entry (date, how, by whom) makes that visible and lets others go back to the source.",
+    "howToFix": "Add `- heard:` with the date, the kind of conversation and who held it, e.g. `- heard: 2024-03-02, interview at home by Sam`.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\nSingle mother of two.\n- vulnerable: yes\n",
+      "passes": "## Personas\n\n### Maria\nSingle mother of two.\n- vulnerable: yes\n- heard: 2024-03-02, interview at home\n"
+    },
+    "messages": [
+      "rule.personaNotHeard"
+    ]
+  },
+  "vulnerable-persona-not-in-journey": {
+    "description": "A persona marked `vulnerable: yes` (`kwetsbaar: ja`) that no step of the journey uses.",
+    "rationale": "Public services are judged by how they treat the people in the weakest position. If a vulnerable persona takes no step, the journey is designed around the people who manage anyway, and the ones who need it most drop out unseen.",
+    "howToFix": "Walk the journey as this persona and add them to the steps they take (`- persona: @slug`); where their path differs, add the steps that are theirs.",
+    "examples": {
+      "fires": "## Personas\n\n### Maria\n- vulnerable: yes\n- heard: 2024-03-02, interview at home\n\n### Ahmed\n- heard: 2024-03-09, phone call\n\n## Journey\n\n### Step: Receives the letter\n- persona: @ahmed\n- customer: reads the letter\n",
+      "passes": "## Personas\n\n### Maria\n- vulnerable: yes\n- heard: 2024-03-02, interview at home\n\n### Ahmed\n- heard: 2024-03-09, phone call\n\n## Journey\n\n### Step: Receives the letter\n- persona: @ahmed, @maria\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.vulnerablePersonaNotInJourney"
+    ]
+  },
+  "step-without-customer-action": {
+    "description": "A step with no `customer` (`klant`) field, or an empty one.",
+    "rationale": "A service blueprint is read from the customer's side: every step starts with what the person does, thinks or receives. A step with only frontstage and backstage lanes describes internal process, and hides the moment the citizen lives through.",
+    "howToFix": "Add `- customer:` with what the person does in this step, in their words, e.g. `- customer: calls to ask why the benefit stopped`.",
+    "examples": {
+      "fires": "## Journey\n\n### Step: Decision is recorded\n- backstage: caseworker records the decision\n",
+      "passes": "## Journey\n\n### Step: Decision is recorded\n- customer: waits for news about the application\n- backstage: caseworker records the decision\n"
+    },
+    "messages": [
+      "rule.stepWithoutCustomerAction"
+    ]
+  },
+  "unknown-field": {
+    "description": "A `key: value` field whose key is no known lane or field for that kind of item (often a typo, like `frontstge`).",
+    "rationale": "Lanes are what make the swimlanes line up: a misspelt key is kept and shown, but it lands outside its lane, so the frontstage or the customer's action you wrote down is missing from the picture you discuss with citizens.",
+    "howToFix": "Correct the key (the quick fix suggests the closest known key in the file's language), or move free text out of the field list into the item's description. See the language reference for the lanes.",
+    "examples": {
+      "fires": "## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n- frontstge: letter from the social welfare office\n",
+      "passes": "## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n- frontstage: letter from the social welfare office\n"
+    },
+    "messages": [
+      "rule.unknownField",
+      "rule.unknownFieldDidYouMean"
+    ]
+  },
+  "invalid-emotion": {
+    "description": "An `emotion` (`emotie`) value outside the scale -2..2, or that is not a score at all.",
+    "rationale": "The emotion curve is often the first thing people read in a blueprint: where does it hurt? A value off the scale cannot be drawn, so the dip that matters most to the citizen would vanish from the curve.",
+    "howToFix": "Use a whole number from -2 (very negative) to 2 (very positive), or one of \u{1F61E} \u{1F641} \u{1F610} \u{1F642} \u{1F600}. Where personas feel differently, give one per persona: `- emotion: @maria -2; @ahmed 1`.",
+    "examples": {
+      "fires": "## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n- emotion: -5\n",
+      "passes": "## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n- emotion: -2\n"
+    },
+    "messages": [
+      "rule.invalidEmotionOutOfRange",
+      "rule.invalidEmotionNotAScore"
+    ]
+  },
+  "empty-stage": {
+    "description": "A stage (a heading marked `Stage:` or `Fase:`) with no steps below it.",
+    "rationale": "An empty stage is a part of the journey nobody has walked through yet. It shows up as a blank column in the preview; better to fill it with what citizens told you, or to mark the gap explicitly.",
+    "howToFix": "Add the steps of this stage as headings one level below it, or remove the stage.",
+    "examples": {
+      "fires": "## Journey\n\n### Stage: Aftercare\n\n### Stage: Apply\n\n#### Step: Fills in the form\n- customer: fills in the online form\n",
+      "passes": "## Journey\n\n### Stage: Aftercare\n\n#### Step: Gets a follow-up call\n- customer: answers questions about the support received\n\n### Stage: Apply\n\n#### Step: Fills in the form\n- customer: fills in the online form\n"
+    },
+    "messages": [
+      "rule.emptyStage"
+    ]
+  },
+  "journey-not-tested": {
+    "description": "Front matter `status: tested` or `live` (`getest`) while no step has a `tested` (`getest`) entry.",
+    "rationale": "Calling a journey tested is a claim made to colleagues and to citizens. Recording per step when and with whom it was tested keeps that claim honest and shows which steps still need a session with the people who use them.",
+    "howToFix": "Add `- tested:` to the steps that were tested, with the date and with whom (`- tested: 2024-05-01 with @maria`), or set the status back to `draft` or `review`.",
+    "examples": {
+      "fires": "---\nblueprint: Apply for a living wage\nstatus: tested\n---\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n",
+      "passes": "---\nblueprint: Apply for a living wage\nstatus: tested\n---\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n- tested: 2024-05-01 in the library, with two residents\n"
+    },
+    "messages": [
+      "rule.journeyNotTested"
+    ]
+  },
+  "unresolved-file": {
+    "description": "A file named in `personas:` in the front matter, or the file of a link reference, that does not exist.",
+    "rationale": "Shared persona files let several teams build on the same people. When the file is missing, every persona it should provide looks unknown, and the blueprint loses the voices it was meant to carry.",
+    "howToFix": "Correct the path (relative to this file), or create or restore the file. Paths use `/` and are case-sensitive on most systems.",
+    "examples": {
+      "fires": "---\nblueprint: Apply for a living wage\npersonas: ./missing-personas.blueprint.md\n---\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n",
+      "passes": "---\nblueprint: Apply for a living wage\n---\n\n## Journey\n\n### Step: Receives the letter\n- customer: reads the letter\n"
+    },
+    "messages": [
+      "rule.unresolvedFile"
+    ]
+  }
+};
+var ruleMessages = {
   "rule.stepWithoutPersona": {
     en: "Step '{step}' has no persona: whose step is this?",
     nl: "Stap '{step}' heeft geen persona: wiens stap is dit?"
@@ -24360,7 +24537,13 @@ var messages = {
   "rule.unresolvedFile": {
     en: "File '{path}' does not exist.",
     nl: "Bestand '{path}' bestaat niet."
-  },
+  }
+};
+
+// src/core/i18n/message-catalogue.ts
+var messages = {
+  // --- rule findings: from the rules' doc sources (src/core/rules/<id>.md) -------------
+  ...ruleMessages,
   // --- item kinds, for use inside other messages -----------------------------------------
   "kind.persona": { en: "persona", nl: "persona" },
   "kind.story": { en: "story", nl: "verhaal" },
@@ -24739,34 +24922,7 @@ function personaReference(doc, id) {
 var stepWithoutPersona = {
   id: "step-without-persona",
   defaultSeverity: "warning",
-  description: "A step with no persona, neither its own nor inherited from its stage or the front matter.",
-  rationale: "A service blueprint made with citizens shows whose experience each step is. A step without a persona describes the organisation, not a person, so nobody can say whether it was checked with the people it affects.",
-  howToFix: "Add a `persona:` field to the step (or to its stage, or `persona:` in the front matter for the whole journey) naming the personas who take this step, e.g. `- persona: @maria`.",
-  docs: "docs/rules/step-without-persona.md",
   fixable: true,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`,
-    passes: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- persona: @maria
-- customer: reads the letter
-`
-  },
   check(context) {
     const { doc, index: index2, locale } = context;
     const key = fieldKeysFor("step", doc.lang).find((k) => k.spec.key === "persona")?.word ?? "persona";
@@ -24878,35 +25034,7 @@ var PERSONA_OPTIONS = {
 var unknownPersona = {
   id: "unknown-persona",
   defaultSeverity: "error",
-  description: "A reference (`@slug` or a link) to a persona that neither this file nor its `personas:` files define.",
-  rationale: "References are how a blueprint stays tied to the people it was made with. A reference to nobody is usually a typo or a persona that was renamed, and it silently drops that person from the step, the preview and the checks.",
-  howToFix: "Correct the spelling (the quick fix offers the closest personas), add the persona to the `Personas` section, or add the file that defines it to `personas:` in the front matter.",
-  docs: "docs/rules/unknown-persona.md",
   fixable: true,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- persona: @marja
-- customer: reads the letter
-`,
-    passes: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- persona: @maria
-- customer: reads the letter
-`
-  },
   // Front-matter references belong to no item; the rest are checked item by item.
   check(context) {
     checkUnknownReferences(context, PERSONA_OPTIONS, context.doc.frontMatter?.personaRefs ?? []);
@@ -24928,35 +25056,7 @@ var STORY_OPTIONS = {
 var unknownStory = {
   id: "unknown-story",
   defaultSeverity: "error",
-  description: "A reference (`#slug` or a link) to a customer story that neither this file nor its `personas:` files define.",
-  rationale: "Linking a step to the story it answers is what makes a blueprint traceable to what citizens actually said. A link to a story that does not exist breaks that trace, and GitHub will render a dead anchor.",
-  howToFix: "Correct the slug (the quick fix offers the closest stories), or add the story under `Stories` with the words you heard.",
-  docs: "docs/rules/unknown-story.md",
   fixable: true,
-  examples: {
-    fires: `## Stories
-
-### Benefit stopped without explanation
-> Nobody told me why my benefit stopped.
-
-## Journey
-
-### Step: Receives the letter
-- story: #benefit-stoped-without-explanation
-- customer: reads the letter
-`,
-    passes: `## Stories
-
-### Benefit stopped without explanation
-> Nobody told me why my benefit stopped.
-
-## Journey
-
-### Step: Receives the letter
-- story: #benefit-stopped-without-explanation
-- customer: reads the letter
-`
-  },
   // Front-matter references belong to no item; the rest are checked item by item.
   check(context) {
     checkUnknownReferences(context, STORY_OPTIONS, context.doc.frontMatter?.personaRefs ?? []);
@@ -25005,29 +25105,7 @@ function reportShadowing(context, items, kind, message) {
 var duplicateId = {
   id: "duplicate-id",
   defaultSeverity: "error",
-  description: "Two personas, two stories, or two stages or steps in one file whose headings give the same id (slug); or a persona or story with the id of one in a shared personas file the blueprint reads.",
-  rationale: "Ids are how steps point at personas and stories, and how GitHub links to a heading. With two items under one id, every reference and every `#anchor` lands on the first, so the second person or step silently disappears from the picture.",
-  howToFix: "Rename one of the headings so that each id is unique, e.g. `Maria (tenant)` and `Maria (landlord)`.",
-  docs: "docs/rules/duplicate-id.md",
   fixable: false,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-### Maria
-- heard: 2024-03-09, phone call
-`,
-    passes: `## Personas
-
-### Maria (tenant)
-- heard: 2024-03-02, interview at home
-
-### Maria (landlord)
-- heard: 2024-03-09, phone call
-`
-  },
   check(context) {
     const { doc } = context;
     reportDuplicates(context, doc.personas, "rule.duplicatePersona");
@@ -25042,41 +25120,7 @@ var duplicateId = {
 var unusedPersona = {
   id: "unused-persona",
   defaultSeverity: "hint",
-  description: "A persona that no step references, directly or through its stage or the front matter (a vulnerable one is reported by vulnerable-persona-not-in-journey instead).",
-  rationale: "A persona is a promise that this person's experience is designed for. When no step of the journey is theirs, either the journey misses them or the persona is left over; both are worth a look before the next session with citizens.",
-  howToFix: "Name the persona in the steps they take (`- persona: @slug`), or remove the persona if it no longer belongs in this blueprint.",
-  docs: "docs/rules/unused-persona.md",
   fixable: false,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-### Ahmed
-- heard: 2024-03-09, phone call
-
-## Journey
-
-### Step: Receives the letter
-- persona: @maria
-- customer: reads the letter
-`,
-    passes: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-### Ahmed
-- heard: 2024-03-09, phone call
-
-## Journey
-
-### Step: Receives the letter
-- persona: @maria, @ahmed
-- customer: reads the letter
-`
-  },
   check(context) {
     const { doc, index: index2 } = context;
     for (const persona of doc.personas) {
@@ -25096,34 +25140,7 @@ var unusedPersona = {
 var storyWithoutStep = {
   id: "story-without-step",
   defaultSeverity: "warning",
-  description: "A customer story that no step references in its `story:` field.",
-  rationale: "Stories are what citizens told you. A story no step answers is a need the service does not yet address, or a link that was never made; either way the people who told it cannot see what was done with it.",
-  howToFix: "Add the story to the steps that answer it (`- story: #slug` or a link to its heading), or, if the service really has no answer yet, add a step or an idea that does.",
-  docs: "docs/rules/story-without-step.md",
   fixable: false,
-  examples: {
-    fires: `## Stories
-
-### Benefit stopped without explanation
-> Nobody told me why my benefit stopped.
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`,
-    passes: `## Stories
-
-### Benefit stopped without explanation
-> Nobody told me why my benefit stopped.
-
-## Journey
-
-### Step: Receives the letter
-- story: #benefit-stopped-without-explanation
-- customer: reads the letter
-`
-  },
   check(context) {
     const { doc, index: index2 } = context;
     for (const story of doc.stories) {
@@ -25137,26 +25154,7 @@ var storyWithoutStep = {
 var personaNotHeard = {
   id: "persona-not-heard",
   defaultSeverity: "warning",
-  description: "A persona with no `heard` (`gehoord`) entry: nothing records the conversations it rests on.",
-  rationale: "Co-creation means personas come from people you actually spoke with, not from what the organisation assumes. A `heard` entry (date, how, by whom) makes that visible and lets others go back to the source.",
-  howToFix: "Add `- heard:` with the date, the kind of conversation and who held it, e.g. `- heard: 2024-03-02, interview at home by Sam`.",
-  docs: "docs/rules/persona-not-heard.md",
   fixable: true,
-  examples: {
-    fires: `## Personas
-
-### Maria
-Single mother of two.
-- vulnerable: yes
-`,
-    passes: `## Personas
-
-### Maria
-Single mother of two.
-- vulnerable: yes
-- heard: 2024-03-02, interview at home
-`
-  },
   check(context) {
     const { doc, locale } = context;
     const key = fieldKeysFor("persona", doc.lang).find((k) => k.spec.key === "heard")?.word ?? "heard";
@@ -25177,43 +25175,7 @@ Single mother of two.
 var vulnerablePersonaNotInJourney = {
   id: "vulnerable-persona-not-in-journey",
   defaultSeverity: "warning",
-  description: "A persona marked `vulnerable: yes` (`kwetsbaar: ja`) that no step of the journey uses.",
-  rationale: "Public services are judged by how they treat the people in the weakest position. If a vulnerable persona takes no step, the journey is designed around the people who manage anyway, and the ones who need it most drop out unseen.",
-  howToFix: "Walk the journey as this persona and add them to the steps they take (`- persona: @slug`); where their path differs, add the steps that are theirs.",
-  docs: "docs/rules/vulnerable-persona-not-in-journey.md",
   fixable: false,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- vulnerable: yes
-- heard: 2024-03-02, interview at home
-
-### Ahmed
-- heard: 2024-03-09, phone call
-
-## Journey
-
-### Step: Receives the letter
-- persona: @ahmed
-- customer: reads the letter
-`,
-    passes: `## Personas
-
-### Maria
-- vulnerable: yes
-- heard: 2024-03-02, interview at home
-
-### Ahmed
-- heard: 2024-03-09, phone call
-
-## Journey
-
-### Step: Receives the letter
-- persona: @ahmed, @maria
-- customer: reads the letter
-`
-  },
   check(context) {
     const { doc, index: index2 } = context;
     for (const persona of doc.personas) {
@@ -25228,24 +25190,7 @@ var vulnerablePersonaNotInJourney = {
 var stepWithoutCustomerAction = {
   id: "step-without-customer-action",
   defaultSeverity: "warning",
-  description: "A step with no `customer` (`klant`) field, or an empty one.",
-  rationale: "A service blueprint is read from the customer's side: every step starts with what the person does, thinks or receives. A step with only frontstage and backstage lanes describes internal process, and hides the moment the citizen lives through.",
-  howToFix: "Add `- customer:` with what the person does in this step, in their words, e.g. `- customer: calls to ask why the benefit stopped`.",
-  docs: "docs/rules/step-without-customer-action.md",
   fixable: false,
-  examples: {
-    fires: `## Journey
-
-### Step: Decision is recorded
-- backstage: caseworker records the decision
-`,
-    passes: `## Journey
-
-### Step: Decision is recorded
-- customer: waits for news about the application
-- backstage: caseworker records the decision
-`
-  },
   itemsOf: (doc) => doc.steps,
   checkItem(context, step) {
     if (step.fields.some((field) => field.key === "customer" && field.value.trim() !== "")) return;
@@ -25268,25 +25213,7 @@ function matchCase(written2, suggestion) {
 var unknownField = {
   id: "unknown-field",
   defaultSeverity: "warning",
-  description: "A `key: value` field whose key is no known lane or field for that kind of item (often a typo, like `frontstge`).",
-  rationale: "Lanes are what make the swimlanes line up: a misspelt key is kept and shown, but it lands outside its lane, so the frontstage or the customer's action you wrote down is missing from the picture you discuss with citizens.",
-  howToFix: "Correct the key (the quick fix suggests the closest known key in the file's language), or move free text out of the field list into the item's description. See the language reference for the lanes.",
-  docs: "docs/rules/unknown-field.md",
   fixable: true,
-  examples: {
-    fires: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- frontstge: letter from the social welfare office
-`,
-    passes: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- frontstage: letter from the social welfare office
-`
-  },
   itemsOf: allItems,
   checkItem(context, item) {
     const { doc, locale } = context;
@@ -25373,25 +25300,7 @@ function parseEmotion(value2) {
 var invalidEmotion = {
   id: "invalid-emotion",
   defaultSeverity: "error",
-  description: "An `emotion` (`emotie`) value outside the scale -2..2, or that is not a score at all.",
-  rationale: "The emotion curve is often the first thing people read in a blueprint: where does it hurt? A value off the scale cannot be drawn, so the dip that matters most to the citizen would vanish from the curve.",
-  howToFix: "Use a whole number from -2 (very negative) to 2 (very positive), or one of \u{1F61E} \u{1F641} \u{1F610} \u{1F642} \u{1F600}. Where personas feel differently, give one per persona: `- emotion: @maria -2; @ahmed 1`.",
-  docs: "docs/rules/invalid-emotion.md",
   fixable: false,
-  examples: {
-    fires: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- emotion: -5
-`,
-    passes: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- emotion: -2
-`
-  },
   itemsOf: (doc) => [...doc.stages, ...doc.steps],
   checkItem(context, item) {
     for (const field of item.fields) {
@@ -25414,34 +25323,7 @@ var invalidEmotion = {
 var emptyStage = {
   id: "empty-stage",
   defaultSeverity: "warning",
-  description: "A stage (a heading marked `Stage:` or `Fase:`) with no steps below it.",
-  rationale: "An empty stage is a part of the journey nobody has walked through yet. It shows up as a blank column in the preview; better to fill it with what citizens told you, or to mark the gap explicitly.",
-  howToFix: "Add the steps of this stage as headings one level below it, or remove the stage.",
-  docs: "docs/rules/empty-stage.md",
   fixable: false,
-  examples: {
-    fires: `## Journey
-
-### Stage: Aftercare
-
-### Stage: Apply
-
-#### Step: Fills in the form
-- customer: fills in the online form
-`,
-    passes: `## Journey
-
-### Stage: Aftercare
-
-#### Step: Gets a follow-up call
-- customer: answers questions about the support received
-
-### Stage: Apply
-
-#### Step: Fills in the form
-- customer: fills in the online form
-`
-  },
   check(context) {
     for (const stage of context.doc.stages) {
       if (stage.steps.length > 0) continue;
@@ -25467,34 +25349,7 @@ function statusRange(doc) {
 var journeyNotTested = {
   id: "journey-not-tested",
   defaultSeverity: "info",
-  description: "Front matter `status: tested` or `live` (`getest`) while no step has a `tested` (`getest`) entry.",
-  rationale: "Calling a journey tested is a claim made to colleagues and to citizens. Recording per step when and with whom it was tested keeps that claim honest and shows which steps still need a session with the people who use them.",
-  howToFix: "Add `- tested:` to the steps that were tested, with the date and with whom (`- tested: 2024-05-01 with @maria`), or set the status back to `draft` or `review`.",
-  docs: "docs/rules/journey-not-tested.md",
   fixable: false,
-  examples: {
-    fires: `---
-blueprint: Apply for a living wage
-status: tested
----
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`,
-    passes: `---
-blueprint: Apply for a living wage
-status: tested
----
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- tested: 2024-05-01 in the library, with two residents
-`
-  },
   check(context) {
     const { doc } = context;
     const status = doc.frontMatter?.status?.trim();
@@ -25513,32 +25368,7 @@ status: tested
 var unresolvedFile = {
   id: "unresolved-file",
   defaultSeverity: "error",
-  description: "A file named in `personas:` in the front matter, or the file of a link reference, that does not exist.",
-  rationale: "Shared persona files let several teams build on the same people. When the file is missing, every persona it should provide looks unknown, and the blueprint loses the voices it was meant to carry.",
-  howToFix: "Correct the path (relative to this file), or create or restore the file. Paths use `/` and are case-sensitive on most systems.",
-  docs: "docs/rules/unresolved-file.md",
   fixable: false,
-  examples: {
-    fires: `---
-blueprint: Apply for a living wage
-personas: ./missing-personas.blueprint.md
----
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`,
-    passes: `---
-blueprint: Apply for a living wage
----
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`
-  },
   check(context) {
     const { doc, index: index2 } = context;
     for (const file of doc.frontMatter?.personaFiles ?? []) {
@@ -25557,6 +25387,11 @@ blueprint: Apply for a living wage
 };
 
 // src/core/rules/registry.ts
+var NO_DOC = { description: "", rationale: "", howToFix: "", examples: { fires: "", passes: "" }, messages: [] };
+function withDoc(code3) {
+  const { description, rationale, howToFix, examples } = ruleDocs[code3.id] ?? NO_DOC;
+  return { ...code3, description, rationale, howToFix, examples, docs: `docs/rules/${code3.id}.md` };
+}
 var allRules = [
   stepWithoutPersona,
   unknownPersona,
@@ -25572,7 +25407,7 @@ var allRules = [
   emptyStage,
   journeyNotTested,
   unresolvedFile
-];
+].map(withDoc);
 var byId = new Map(allRules.map((rule) => [rule.id, rule]));
 function ruleById(id) {
   return byId.get(id);
@@ -30117,7 +29952,7 @@ async function pairFiles(scope, base, head, baseCommit, headCommit) {
 }
 
 // src/cli/diff/compare.ts
-function withDoc(version2) {
+function withDoc2(version2) {
   const doc = version2?.index.get(version2.uri);
   return version2 && doc ? { ...version2, doc } : void 0;
 }
@@ -30132,7 +29967,7 @@ async function compareSources(base, head, pairs, config, cwd) {
     const diff = { file, status: pair2.status, changes: result.changes, attention: result.attention };
     if (pair2.status === "renamed" && pair2.base) diff.previous = displayPath(cwd, pair2.base);
     if (pair2.status === "modified" && result.changes.length === 0) continue;
-    compared.push({ diff, head: withDoc(headVersion), base: withDoc(baseVersion), existingFindings: result.existingFindings });
+    compared.push({ diff, head: withDoc2(headVersion), base: withDoc2(baseVersion), existingFindings: result.existingFindings });
   }
   return { report: { base: base.label, head: head.label, files: compared.map((c2) => c2.diff) }, compared };
 }

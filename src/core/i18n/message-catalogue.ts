@@ -5,6 +5,7 @@
  * languages use the same placeholders for every key.
  */
 import type { Lang } from '../model';
+import { ruleMessages } from '../rules/docs.generated';
 
 export type MessageArgs = Record<string, string | number>;
 
@@ -15,95 +16,8 @@ interface Translations {
 
 /** All messages. Keys are grouped: `rule.*` findings, `parse.*` parser problems, `fix.*` quick-fix titles. */
 export const messages = {
-  // --- rule findings -------------------------------------------------------------------
-  'rule.stepWithoutPersona': {
-    en: "Step '{step}' has no persona: whose step is this?",
-    nl: "Stap '{step}' heeft geen persona: wiens stap is dit?",
-  },
-  'rule.unknownPersona': {
-    en: "No persona '{slug}' is defined in this file or its persona files.",
-    nl: "Persona '{slug}' staat niet in dit bestand of de personabestanden.",
-  },
-  'rule.unknownPersonaDidYouMean': {
-    en: "No persona '{slug}' is defined in this file or its persona files. Did you mean '{suggestion}'?",
-    nl: "Persona '{slug}' staat niet in dit bestand of de personabestanden. Bedoel je '{suggestion}'?",
-  },
-  'rule.unknownStory': {
-    en: "No story '{slug}' is defined in this file or its persona files.",
-    nl: "Verhaal '{slug}' staat niet in dit bestand of de personabestanden.",
-  },
-  'rule.unknownStoryDidYouMean': {
-    en: "No story '{slug}' is defined in this file or its persona files. Did you mean '{suggestion}'?",
-    nl: "Verhaal '{slug}' staat niet in dit bestand of de personabestanden. Bedoel je '{suggestion}'?",
-  },
-  'rule.duplicatePersona': {
-    en: "Another persona in this file already has the id '{id}' (line {line}).",
-    nl: "Een andere persona in dit bestand heeft al de id '{id}' (regel {line}).",
-  },
-  'rule.duplicateStory': {
-    en: "Another story in this file already has the id '{id}' (line {line}).",
-    nl: "Een ander verhaal in dit bestand heeft al de id '{id}' (regel {line}).",
-  },
-  'rule.duplicatePersonaInScope': {
-    en: "Persona '{id}' is also defined in {file}: '@{id}' is ambiguous, and this one wins.",
-    nl: "Persona '{id}' staat ook in {file}: '@{id}' is dubbelzinnig, en deze gaat voor.",
-  },
-  'rule.duplicateStoryInScope': {
-    en: "Story '{id}' is also defined in {file}: '#{id}' is ambiguous, and this one wins.",
-    nl: "Verhaal '{id}' staat ook in {file}: '#{id}' is dubbelzinnig, en dit gaat voor.",
-  },
-  'rule.duplicateJourneyItem': {
-    en: "Another stage or step in this file already has the id '{id}' (line {line}).",
-    nl: "Een andere fase of stap in dit bestand heeft al de id '{id}' (regel {line}).",
-  },
-  'rule.unusedPersona': {
-    en: "Persona '{name}' is not part of any step of the journey.",
-    nl: "Persona '{name}' komt in geen enkele stap van de klantreis voor.",
-  },
-  'rule.storyWithoutStep': {
-    en: "No step answers the story '{name}'.",
-    nl: "Geen enkele stap beantwoordt het verhaal '{name}'.",
-  },
-  'rule.personaNotHeard': {
-    en: "Persona '{name}' has no 'heard' entry: which conversations is it based on?",
-    nl: "Persona '{name}' heeft geen 'gehoord': op welke gesprekken is deze gebaseerd?",
-  },
-  'rule.vulnerablePersonaNotInJourney': {
-    en: "Vulnerable persona '{name}' is not served by any step of the journey.",
-    nl: "Kwetsbare persona '{name}' komt in geen enkele stap van de klantreis voor.",
-  },
-  'rule.stepWithoutCustomerAction': {
-    en: "Step '{step}' has no customer lane: what does the customer do here?",
-    nl: "Stap '{step}' heeft geen klant-baan: wat doet de klant hier?",
-  },
-  'rule.unknownField': {
-    en: "Unknown field '{key}' for a {kind}.",
-    nl: "Onbekend veld '{key}' voor een {kind}.",
-  },
-  'rule.unknownFieldDidYouMean': {
-    en: "Unknown field '{key}' for a {kind}. Did you mean '{suggestion}'?",
-    nl: "Onbekend veld '{key}' voor een {kind}. Bedoel je '{suggestion}'?",
-  },
-  'rule.invalidEmotionOutOfRange': {
-    en: "Emotion '{value}' is outside the scale -2 to 2.",
-    nl: "Emotie '{value}' valt buiten de schaal -2 tot 2.",
-  },
-  'rule.invalidEmotionNotAScore': {
-    en: "'{value}' is not an emotion: use -2 to 2 or one of 😞 🙁 😐 🙂 😀, per persona as '@maria -2'.",
-    nl: "'{value}' is geen emotie: gebruik -2 tot 2 of een van 😞 🙁 😐 🙂 😀, per persona als '@maria -2'.",
-  },
-  'rule.emptyStage': {
-    en: "Stage '{name}' has no steps.",
-    nl: "Fase '{name}' heeft geen stappen.",
-  },
-  'rule.journeyNotTested': {
-    en: "Status is '{status}' but no step has a 'tested' entry.",
-    nl: "Status is '{status}' maar geen enkele stap heeft 'getest'.",
-  },
-  'rule.unresolvedFile': {
-    en: "File '{path}' does not exist.",
-    nl: "Bestand '{path}' bestaat niet.",
-  },
+  // --- rule findings: from the rules' doc sources (src/core/rules/<id>.md) -------------
+  ...ruleMessages,
 
   // --- item kinds, for use inside other messages -----------------------------------------
   'kind.persona': { en: 'persona', nl: 'persona' },

@@ -7,7 +7,7 @@
 import { Utils, URI } from 'vscode-uri';
 import type { ItemBase } from '../model';
 import type { MessageKey } from '../i18n/message-catalogue';
-import type { Rule, RuleContext } from './types';
+import type { RuleCode, RuleContext } from './types';
 
 function reportDuplicates(context: RuleContext, items: readonly ItemBase[], message: MessageKey): void {
   // Duplicates are rare: a quick count avoids the sort in the common case.
@@ -54,36 +54,10 @@ function reportShadowing(
   }
 }
 
-export const duplicateId: Rule = {
+export const duplicateId: RuleCode = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
-  description:
-    'Two personas, two stories, or two stages or steps in one file whose headings give the same id (slug); ' +
-    'or a persona or story with the id of one in a shared personas file the blueprint reads.',
-  rationale:
-    'Ids are how steps point at personas and stories, and how GitHub links to a heading. With two items under one id, ' +
-    'every reference and every `#anchor` lands on the first, so the second person or step silently disappears from the picture.',
-  howToFix: 'Rename one of the headings so that each id is unique, e.g. `Maria (tenant)` and `Maria (landlord)`.',
-  docs: 'docs/rules/duplicate-id.md',
   fixable: false,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-### Maria
-- heard: 2024-03-09, phone call
-`,
-    passes: `## Personas
-
-### Maria (tenant)
-- heard: 2024-03-02, interview at home
-
-### Maria (landlord)
-- heard: 2024-03-09, phone call
-`,
-  },
   check(context) {
     const { doc } = context;
     reportDuplicates(context, doc.personas, 'rule.duplicatePersona');

@@ -1,9 +1,10 @@
 /**
  * The registry: every rule, in the order of the language's checks table. Adding a rule
- * means its file, a line here and its messages; `npm run docs:rules` generates the rest
- * (see CONTRIBUTING.md).
+ * means its code file, its doc source (`<id>.md`) and a line here; `npm run docs:rules`
+ * generates the rest (see CONTRIBUTING.md).
  */
-import type { Rule } from './types';
+import type { Rule, RuleCode, RuleDocText } from './types';
+import { ruleDocs } from './docs.generated';
 import { stepWithoutPersona } from './step-without-persona';
 import { unknownPersona } from './unknown-persona';
 import { unknownStory } from './unknown-story';
@@ -18,6 +19,15 @@ import { invalidEmotion } from './invalid-emotion';
 import { emptyStage } from './empty-stage';
 import { journeyNotTested } from './journey-not-tested';
 import { unresolvedFile } from './unresolved-file';
+
+/** A rule not yet in `docs.generated.ts` (run `npm run docs:rules`): empty texts, which a test rejects. */
+const NO_DOC: RuleDocText = { description: '', rationale: '', howToFix: '', examples: { fires: '', passes: '' }, messages: [] };
+
+/** The rule's code completed with the texts of its doc source. */
+function withDoc(code: RuleCode): Rule {
+  const { description, rationale, howToFix, examples } = ruleDocs[code.id] ?? NO_DOC;
+  return { ...code, description, rationale, howToFix, examples, docs: `docs/rules/${code.id}.md` };
+}
 
 export const allRules: readonly Rule[] = [
   stepWithoutPersona,
@@ -34,7 +44,7 @@ export const allRules: readonly Rule[] = [
   emptyStage,
   journeyNotTested,
   unresolvedFile,
-];
+].map(withDoc);
 
 const byId = new Map(allRules.map((rule) => [rule.id, rule]));
 

@@ -7,7 +7,7 @@ import { formatMessage } from '../i18n/message-catalogue';
 import { fieldKeysFor } from '../vocabulary';
 import { escapeInline } from '../parse/escape';
 import { writableAs } from '../parse/ids';
-import type { Rule, RuleContext } from './types';
+import type { RuleCode, RuleContext } from './types';
 import { insertFieldEdit } from './util';
 
 /** Who uses which persona in a document, counted once per check (blueprints can have 1000 steps). */
@@ -79,41 +79,10 @@ function personaReference(doc: BlueprintDocument, id: string): string | undefine
   return own ? `[${escapeInline(own.name, true)}](#${id})` : undefined;
 }
 
-export const stepWithoutPersona: Rule = {
+export const stepWithoutPersona: RuleCode = {
   id: 'step-without-persona',
   defaultSeverity: 'warning',
-  description: 'A step with no persona, neither its own nor inherited from its stage or the front matter.',
-  rationale:
-    'A service blueprint made with citizens shows whose experience each step is. A step without a persona ' +
-    'describes the organisation, not a person, so nobody can say whether it was checked with the people it affects.',
-  howToFix:
-    'Add a `persona:` field to the step (or to its stage, or `persona:` in the front matter for the whole journey) ' +
-    'naming the personas who take this step, e.g. `- persona: @maria`.',
-  docs: 'docs/rules/step-without-persona.md',
   fixable: true,
-  examples: {
-    fires: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-`,
-    passes: `## Personas
-
-### Maria
-- heard: 2024-03-02, interview at home
-
-## Journey
-
-### Step: Receives the letter
-- persona: @maria
-- customer: reads the letter
-`,
-  },
   check(context) {
     const { doc, index, locale } = context;
     // `persona` is the same word in both languages, but take it from the table.

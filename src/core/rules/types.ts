@@ -1,6 +1,9 @@
 /**
- * The shape of a rule. Rules are data: one file per rule under `src/core/rules/`,
- * listed in `registry.ts`; `docs/rules/<id>.md` is checked against them by a test.
+ * The shape of a rule. Rules are data: per rule a code file `src/core/rules/<id>.ts` (a
+ * `RuleCode`: id, severity, fixes, checks) and a doc source `<id>.md` (description,
+ * rationale, how to fix, messages, examples, as Markdown). `registry.ts` lists the code;
+ * `npm run docs:rules` turns the doc sources into `docs.generated.ts`, from which the
+ * registry completes each `Rule`.
  */
 import type { BlueprintDocument, Diagnostic, Fix, Item, Lang, Range, Severity } from '../model';
 import type { WorkspaceIndex } from '../workspace/index-types';
@@ -8,6 +11,16 @@ import type { MessageKey, MessageArgs } from '../i18n/message-catalogue';
 
 /** Severity as configured: a rule may also be switched off. */
 export type ConfiguredSeverity = Severity | 'off';
+
+/** A rule's texts, from its doc source (through `docs.generated.ts`). */
+export interface RuleDocText {
+  description: string;
+  rationale: string;
+  howToFix: string;
+  examples: RuleExamples;
+  /** The catalogue keys of its findings, as its doc source lists them. */
+  messages: readonly string[];
+}
 
 export interface RuleMeta {
   /** Stable id; part of the interface (CLI output, settings, docs URLs). */
@@ -27,7 +40,7 @@ export interface RuleMeta {
    * Small English blueprints for the docs page: one that makes the rule fire and one that
    * passes. A test runs both through the workspace, so the docs cannot drift from the rule.
    */
-  examples?: RuleExamples;
+  examples: RuleExamples;
 }
 
 export interface RuleExamples {
@@ -54,7 +67,13 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface Rule extends RuleMeta {
+/** What a rule's code file declares; its texts come from its doc source. */
+export type RuleCode = Pick<RuleMeta, 'id' | 'defaultSeverity' | 'fixable'> & RuleChecks;
+
+/** A rule as the registry gives it: code and texts. */
+export type Rule = RuleMeta & RuleChecks;
+
+export interface RuleChecks {
   /** Findings about the document as a whole (front matter, across items). */
   check?(context: RuleContext): void;
   /**

@@ -2,7 +2,7 @@
 import { allItems, type Fix, type Item, type Lang } from '../model';
 import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
 import { FIELD_SPECS } from '../vocabulary';
-import type { Rule } from './types';
+import type { RuleCode } from './types';
 import { didYouMean } from './util';
 
 /**
@@ -24,32 +24,10 @@ function matchCase(written: string, suggestion: string): string {
   return first !== first.toLowerCase() ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
 }
 
-export const unknownField: Rule = {
+export const unknownField: RuleCode = {
   id: 'unknown-field',
   defaultSeverity: 'warning',
-  description: 'A `key: value` field whose key is no known lane or field for that kind of item (often a typo, like `frontstge`).',
-  rationale:
-    'Lanes are what make the swimlanes line up: a misspelt key is kept and shown, but it lands outside its lane, so ' +
-    'the frontstage or the customer\'s action you wrote down is missing from the picture you discuss with citizens.',
-  howToFix:
-    'Correct the key (the quick fix suggests the closest known key in the file\'s language), or move free text out ' +
-    'of the field list into the item\'s description. See the language reference for the lanes.',
-  docs: 'docs/rules/unknown-field.md',
   fixable: true,
-  examples: {
-    fires: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- frontstge: letter from the social welfare office
-`,
-    passes: `## Journey
-
-### Step: Receives the letter
-- customer: reads the letter
-- frontstage: letter from the social welfare office
-`,
-  },
   itemsOf: allItems,
   checkItem(context, item) {
     const { doc, locale } = context;

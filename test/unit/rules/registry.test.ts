@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allRules, ruleById } from '../../../src/core/rules/registry';
-import { renderAll, staleFiles } from '../../../scripts/build-rule-docs';
+import { messageKeys } from '../../../src/core/i18n/message-catalogue';
+import { readDocSources, renderAll, staleFiles } from '../../../scripts/build-rule-docs';
+import { formatRuleDocSource, parseRuleDocSource } from '../../../scripts/rule-doc-source';
+import { runFixture } from '../helpers/expectations';
 
 /**
- * The checks table of the language design (`## Checks` in docs/language.md): ids and
- * default severities are interface, written down once there and held equal to the registry.
+ * The checks table of the language design (`## Checks` in docs/language.md), generated
+ * from the registry and the doc sources: ids and default severities are interface.
  */
 function checksTable(): Array<[string, string]> {
   const doc = readFileSync(new URL('../../../docs/language.md', import.meta.url), 'utf8');
@@ -27,10 +32,40 @@ describe('rule registry', () => {
     expect(rule.examples?.passes).toBeTruthy();
   });
 
-  it('offers fixes exactly where the checks table gives one', () => {
-    expect(allRules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual(
-      ['persona-not-heard', 'step-without-persona', 'unknown-field', 'unknown-persona', 'unknown-story'],
-    );
+  it.each(allRules.map((rule) => [rule.id, rule] as const))('%s: fixable exactly when a finding on its fixtures offers a fix', async (id, rule) => {
+    const root = fileURLToPath(new URL(`../../fixtures/rules/${id}/`, import.meta.url));
+    let fixes = 0;
+    for (const name of readdirSync(root).filter((entry) => entry.includes('-fires'))) {
+      const files = Object.fromEntries(
+        readdirSync(join(root, name), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => {
+            const path = join(entry.parentPath, entry.name);
+            return [relative(join(root, name), path).split('\\').join('/'), readFileSync(path, 'utf8')];
+          }),
+      );
+      const { diagnostics } = await runFixture(files);
+      fixes += Object.values(diagnostics).flat().filter((d) => d.rule === id && (d.fixes?.length ?? 0) > 0).length;
+    }
+    expect(fixes > 0, `${id}: fixable is ${rule.fixable}`).toBe(rule.fixable);
+  });
+
+  it.each(allRules.map((rule) => [rule.id] as const))('%s: its doc source names its messages, which the rule uses', (id) => {
+    const [source] = readDocSources(allRules.filter((rule) => rule.id === id));
+    const keys = Object.keys(source.messages);
+    expect(keys.length).toBeGreaterThan(0);
+    const code = readFileSync(new URL(`../../../src/core/rules/${id}.ts`, import.meta.url), 'utf8');
+    for (const key of keys) expect(code, key).toContain(`'${key}'`);
+  });
+
+  it('every rule message belongs to exactly one rule', () => {
+    const owners = readDocSources().flatMap((source) => Object.keys(source.messages));
+    expect(new Set(owners).size).toBe(owners.length);
+    expect([...owners].sort()).toEqual(messageKeys.filter((key) => key.startsWith('rule.')).sort());
+  });
+
+  it('reads back the doc sources it would write (the shape the parser expects)', () => {
+    for (const source of readDocSources()) expect(parseRuleDocSource(formatRuleDocSource(source), source.id)).toEqual(source);
   });
 
   it('returns undefined for an unknown id', () => {
