@@ -14,6 +14,8 @@ import { applyGridPatch } from './grid-patch';
 import { CoverageView } from './coverage-view';
 import { drawMermaid } from './mermaid-loader';
 import { buildSlide, fitSlide, indexGrid, progressLine, slideHolding, slidesOf } from './present';
+import { buildCards } from './cards';
+import { applyZoom, nextZoom } from './zoom';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
 
@@ -52,6 +54,14 @@ let ignoreScrollUntil = 0;
 let scrollFrame = 0;
 /** The slide on screen in presentation mode (for the `rendered` report). */
 let slideShown: SlideReport | undefined;
+/** The grid's zoom factor as drawn. */
+let zoomDrawn = 1;
+/** The persona the journey diagram on screen was drawn for ('' for everyone). */
+let diagramFor: string | undefined;
+/** Narrow screens get step cards instead of the grid (the same width as the export's media query). */
+const narrowQuery = window.matchMedia('(max-width: 720px)');
+const zoomLevel = required('bp-zoom-level');
+const fitButton = required('bp-zoom-fit') as ToggleButton;
 
 function required(id: string): HTMLElement {
   const element = document.getElementById(id);
@@ -101,7 +111,7 @@ function replaceContent(update: ContentUpdate): void {
   const left = keepScroll && before ? before.scrollLeft : sameFile ? state.scrollLeft : 0;
   const top = keepScroll && before ? before.scrollTop : sameFile ? state.scrollTop : 0;
   if (!sameFile) state = { ...state, uri: update.uri, persona: undefined, scrollLeft: 0, scrollTop: 0 };
-  const mermaidChanged = current?.mermaid !== update.mermaid;
+  const mermaidChanged = current?.mermaid !== update.mermaid || current?.mermaidPersona !== update.mermaidPersona;
   current = update;
   gridHost.innerHTML = update.html;
   document.title = update.title;
@@ -137,7 +147,7 @@ function patchContent(update: ContentUpdate): void {
     vscode.postMessage({ type: 'ready' });
     return;
   }
-  const mermaidChanged = current?.mermaid !== update.mermaid;
+  const mermaidChanged = current?.mermaid !== update.mermaid || current?.mermaidPersona !== update.mermaidPersona;
   current = update;
   document.title = update.title;
   updatePersonaOptions(update);
@@ -145,6 +155,7 @@ function patchContent(update: ContentUpdate): void {
   for (const element of result.added) makeFocusable(element);
   applyStatesTo(gridHost, result.added, result.headerColumns, state.persona, cursorColumn);
   if (state.present) showSlide();
+  else showGridLayout();
   saveState();
   if (state.view === 'mermaid' && mermaidChanged) void renderMermaidView();
   reportRendered();
@@ -191,7 +202,32 @@ function applyView(): void {
   presentHost.hidden = !presenting;
   if (presenting) showSlide();
   else slideShown = undefined;
+  if (!presenting && state.view === 'grid') showGridLayout();
   saveState();
+}
+
+/** The grid's zoom, and the step cards instead of the grid on a narrow screen. */
+function showGridLayout(): void {
+  const bp = gridHost.querySelector('.bp');
+  bp?.querySelector(':scope > .bp-cards')?.remove();
+  if (narrowQuery.matches) {
+    const cards = buildCards(gridHost);
+    if (bp && cards) bp.insertBefore(cards, bp.querySelector(':scope > .bp-outside'));
+  }
+  zoomDrawn = narrowQuery.matches ? 1 : applyZoom(gridHost, state.zoom);
+  zoomLevel.textContent = `${Math.round(zoomDrawn * 100)}%`;
+  fitButton.checked = state.zoom === 'fit';
+}
+
+/** Zoom in, out, back to 100 %, or fit to width (toggles). */
+function zoom(action: 'in' | 'out' | 'reset' | 'fit'): void {
+  const next = action === 'fit' ? (state.zoom === 'fit' ? undefined : 'fit')
+    : action === 'reset' ? undefined
+      : nextZoom(zoomDrawn, action === 'in' ? 1 : -1);
+  state = { ...state, zoom: next === 1 ? undefined : next };
+  showGridLayout();
+  saveState();
+  reportRendered();
 }
 
 /**
@@ -295,10 +331,20 @@ function onPresentKey(event: KeyboardEvent): void {
 
 async function renderMermaidView(): Promise<void> {
   if (!current) return;
+  // Drawn for another persona than the one chosen: the extension sends the right one next.
+  if ((current.mermaidPersona ?? '') !== (state.persona ?? '')) {
+    mermaidHost.setAttribute('aria-busy', 'true');
+    reportRendered();
+    return;
+  }
+  const persona = current.mermaidPersona ?? '';
   try {
     mermaidHost.setAttribute('aria-busy', 'true');
     const drawn = await drawMermaid(mermaidHost, current.mermaid, { dark: isDark() });
-    if (drawn) mermaidError = undefined;
+    if (drawn) {
+      mermaidError = undefined;
+      diagramFor = persona;
+    }
   } catch (error) {
     mermaidError = error instanceof Error ? error.message : String(error);
     const message = document.createElement('p');
@@ -322,7 +368,7 @@ function setView(change: Omit<SetViewMessage, 'type'>): void {
   if (change.present === true) startPresenting();
   else if (change.present === false) stopPresenting();
   applyView();
-  if (state.view === 'mermaid' && !wasMermaid) void renderMermaidView();
+  if (state.view === 'mermaid' && (!wasMermaid || change.persona !== undefined)) void renderMermaidView();
   else reportRendered();
 }
 
@@ -340,6 +386,9 @@ function reportRendered(): void {
       mermaidError,
       coverage: state.view === 'coverage' ? coverageView.painted() : undefined,
       slide: state.present ? slideShown : undefined,
+      diagramFor: state.view === 'mermaid' ? diagramFor : undefined,
+      zoom: zoomDrawn,
+      narrow: gridHost.querySelector('.bp-cards') !== null,
     });
   });
 }
@@ -387,6 +436,9 @@ function onMessage(event: MessageEvent<ToWebviewMessage>): void {
     case 'setView':
       setView(message);
       break;
+    case 'zoom':
+      zoom(message.action);
+      break;
     case 'pressKey':
       (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: message.key, bubbles: true, cancelable: true }));
       break;
@@ -413,7 +465,7 @@ function onClick(event: MouseEvent): void {
 function onKeyDown(event: KeyboardEvent): void {
   if (event.key !== 'Enter' && event.key !== ' ') return;
   const target = event.target instanceof HTMLElement ? event.target : null;
-  if (target?.matches('th.bp-step, .bp-outside li[data-line]')) {
+  if (target?.matches('th.bp-step, caption.bp-card-title, .bp-outside li[data-line]')) {
     event.preventDefault();
     vscode.postMessage({ type: 'revealLine', line: Number(target.dataset.line) });
   }
@@ -425,6 +477,25 @@ mermaidButton.addEventListener('change', () => setView({ view: mermaidButton.che
 coverageButton.addEventListener('change', () => setView({ view: coverageButton.checked ? 'coverage' : 'grid' }));
 required('bp-export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 required('bp-present').addEventListener('click', () => setView({ present: true }));
+required('bp-print').addEventListener('click', () => vscode.postMessage({ type: 'print' }));
+required('bp-zoom-in').addEventListener('click', () => zoom('in'));
+required('bp-zoom-out').addEventListener('click', () => zoom('out'));
+fitButton.addEventListener('click', () => zoom('fit'));
+narrowQuery.addEventListener('change', () => {
+  if (!state.present && state.view === 'grid') showGridLayout();
+  reportRendered();
+});
+let gridResizeFrame = 0;
+new ResizeObserver(() => {
+  if (state.zoom !== 'fit' || gridResizeFrame) return;
+  gridResizeFrame = requestAnimationFrame(() => {
+    gridResizeFrame = 0;
+    if (state.zoom === 'fit' && state.view === 'grid' && !state.present) {
+      zoomDrawn = applyZoom(gridHost, 'fit');
+      zoomLevel.textContent = `${Math.round(zoomDrawn * 100)}%`;
+    }
+  });
+}).observe(gridHost);
 required('bp-slide-previous').addEventListener('click', () => state.present && moveTo(state.present.index - 1));
 required('bp-slide-next').addEventListener('click', () => state.present && moveTo(state.present.index + 1));
 unitButton.addEventListener('change', () => moveTo(state.present?.index ?? 0, unitButton.checked ? 'step' : 'stage'));

@@ -40,7 +40,14 @@ export interface PreviewViewState {
   readonly scrollTop: number;
   /** Presentation mode, when on. */
   readonly present?: PresentState;
+  /** The grid's zoom: a factor (1 = 100 %), or `fit` (the whole journey fits the width). */
+  readonly zoom?: number | 'fit';
 }
+
+/** Zoom limits and steps (Ctrl+= and Ctrl+- move one step). */
+export const ZOOM_STEPS: readonly number[] = [0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 3;
 
 /** Content of one render: sent on every change, body only (the page is not reloaded). */
 export interface ContentUpdate {
@@ -59,6 +66,8 @@ export interface ContentUpdate {
   readonly patch?: GridPatch & { baseVersion: number };
   /** Mermaid `journey` source for the diagram view. */
   readonly mermaid: string;
+  /** The persona `mermaid` was made for (only their steps and scores); undefined: everyone. */
+  readonly mermaidPersona?: string;
   /** The coverage view's `<div class="bp bp-cov">` fragment (core-rendered, escaped). */
   readonly coverage?: string;
   readonly personas: readonly PersonaOption[];
@@ -98,7 +107,13 @@ export interface PressKeyMessage {
   readonly key: string;
 }
 
-export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage | PressKeyMessage;
+/** Zoom the grid (Ctrl+= / Ctrl+- / Ctrl+0 in the preview, bound by the extension). */
+export interface ZoomMessage {
+  readonly type: 'zoom';
+  readonly action: 'in' | 'out' | 'reset' | 'fit';
+}
+
+export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage | PressKeyMessage | ZoomMessage;
 
 /** The webview's script is running and wants content. */
 export interface ReadyMessage {
@@ -122,6 +137,11 @@ export interface ExportMessage {
   readonly type: 'export';
 }
 
+/** The toolbar's Print button: write the export and open it in the system browser. */
+export interface PrintMessage {
+  readonly type: 'print';
+}
+
 /** A link in a cell was followed; the extension decides whether and how to open it. */
 export interface OpenLinkMessage {
   readonly type: 'openLink';
@@ -142,6 +162,12 @@ export interface RenderedMessage {
   readonly mermaidError?: string;
   /** What the coverage view shows (when it is the view): its stage ids and persona ids, in order. */
   readonly coverage?: { readonly stages: readonly string[]; readonly personas: readonly string[] };
+  /** The journey diagram drawn last: for which persona ('' for everyone). */
+  readonly diagramFor?: string;
+  /** The grid's zoom factor as drawn (fit resolved to its factor). */
+  readonly zoom?: number;
+  /** True when the narrow layout (step cards) is shown instead of the grid. */
+  readonly narrow?: boolean;
   /** In presentation mode: the slide shown (its steps' ids, the progress line). */
   readonly slide?: SlideReport;
 }
@@ -158,7 +184,7 @@ export interface SlideReport {
   readonly progress: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage;
+export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage | PrintMessage;
 
 /** Checks a value from `onDidReceiveMessage`, which is typed `any` by VS Code. */
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
@@ -167,6 +193,7 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
   switch (type) {
     case 'ready':
     case 'export':
+    case 'print':
       return true;
     case 'revealLine':
     case 'didScroll':
@@ -208,7 +235,9 @@ export function isPreviewViewState(value: unknown): value is PreviewViewState {
     && typeof state.clientView === 'boolean'
     && typeof state.view === 'string' && VIEWS.has(state.view)
     && Number.isFinite(state.scrollLeft) && Number.isFinite(state.scrollTop)
-    && (state.present === undefined || isPresentState(state.present));
+    && (state.present === undefined || isPresentState(state.present))
+    && (state.zoom === undefined || state.zoom === 'fit'
+      || (typeof state.zoom === 'number' && state.zoom >= MIN_ZOOM && state.zoom <= MAX_ZOOM));
 }
 
 function isPresentState(value: unknown): value is PresentState {

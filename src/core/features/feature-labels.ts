@@ -43,6 +43,11 @@ const en = {
   stageOf: 'stage {n} of {total}',
   stepOf: 'step {n} of {total}',
   stepsOf: 'steps {from}–{to} of {total}',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomLevel: 'Zoom',
+  fitWidth: 'Fit to width',
+  print: 'Print / PDF…',
 };
 
 type LabelKey = keyof typeof en;
@@ -86,6 +91,11 @@ const nl: Record<LabelKey, string> = {
   stageOf: 'fase {n} van {total}',
   stepOf: 'stap {n} van {total}',
   stepsOf: 'stappen {from}–{to} van {total}',
+  zoomIn: 'Inzoomen',
+  zoomOut: 'Uitzoomen',
+  zoomLevel: 'Zoom',
+  fitWidth: 'Passend in breedte',
+  print: 'Afdrukken / pdf…',
 };
 
 const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
@@ -112,6 +122,11 @@ export function previewToolbarLabels(locale: Lang): PreviewToolbarLabels {
     oneStepAtATime: label(locale, 'oneStepAtATime'),
     leavePresentation: label(locale, 'leavePresentation'),
     progress: { stageOf: label(locale, 'stageOf'), stepOf: label(locale, 'stepOf'), stepsOf: label(locale, 'stepsOf') },
+    zoomIn: label(locale, 'zoomIn'),
+    zoomOut: label(locale, 'zoomOut'),
+    zoomLevel: label(locale, 'zoomLevel'),
+    fitWidth: label(locale, 'fitWidth'),
+    print: label(locale, 'print'),
   };
 }
 
@@ -132,6 +147,11 @@ export interface PreviewToolbarLabels {
   leavePresentation: string;
   /** Progress line templates: `{n}`, `{total}`, `{from}`, `{to}` are filled in by the webview. */
   progress: { stageOf: string; stepOf: string; stepsOf: string };
+  zoomIn: string;
+  zoomOut: string;
+  zoomLevel: string;
+  fitWidth: string;
+  print: string;
 }
 
 /** "1 step" / "3 steps": picks the singular label when the count is one. */

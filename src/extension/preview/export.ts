@@ -55,6 +55,24 @@ export async function exportPreviewHtml(engine: PreviewEngine, resource: vscode.
   return destination;
 }
 
+/**
+ * "Print / Save as PDF": the view on screen as the exported page, opened in the system
+ * browser, whose print dialog prints it or saves it as PDF (the page has print styles and no
+ * script, so it cannot open the dialog itself). Written to the extension's storage where
+ * that is a local folder the browser can open; elsewhere (vscode.dev, remote) through the
+ * save dialog, as Export does.
+ */
+export async function printPreview(engine: PreviewEngine, resource: vscode.Uri, storage: vscode.Uri, shown: ShownView = {}): Promise<vscode.Uri | undefined> {
+  const local = storage.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+  const target = local ? vscode.Uri.joinPath(storage, 'print', exportFileName(resource.path)) : undefined;
+  if (target) await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  const written = await exportPreviewHtml(engine, resource, target, shown);
+  if (!written || !target) return written;
+  const opened = await vscode.env.openExternal(written);
+  if (opened) void vscode.window.showInformationMessage(vscode.l10n.t('Opened {0} in your browser: print it or save it as PDF there (Ctrl+P).', exportFileName(resource.path)));
+  return written;
+}
+
 /** After an export: open the page in the browser, or show it in the file explorer. */
 async function offerToOpen(destination: vscode.Uri): Promise<void> {
   const open = vscode.l10n.t('Open in browser');

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { defaultViewState, type PreviewViewState, type RenderedMessage, type SetViewMessage } from '../../shared/messages';
-import { darkThemeShown, exportPreviewHtml, shownView } from './export';
+import { darkThemeShown, exportPreviewHtml, printPreview, shownView } from './export';
 import { BlueprintPreview, PREVIEW_VIEW_TYPE, webviewOptions } from './preview';
 import type { PreviewEngine } from './types';
 
@@ -18,6 +18,10 @@ export const PREVIEW_COMMANDS = {
   open: 'blueprint.openPreview',
   exportHtml: 'blueprint.exportPreviewHtml',
   present: 'blueprint.present',
+  print: 'blueprint.printPreview',
+  zoomIn: 'blueprint.preview.zoomIn',
+  zoomOut: 'blueprint.preview.zoomOut',
+  zoomReset: 'blueprint.preview.zoomReset',
   /** Test mode only: what the preview shows. Resolves after a paint at or after `minVersion` when given. */
   state: 'blueprint.preview.state',
   /** Test mode only: set persona filter, client view or diagram view. */
@@ -150,6 +154,17 @@ export function registerPreview(context: vscode.ExtensionContext, engine: Previe
       preview.panel.reveal(preview.panel.viewColumn, false);
       preview.setView({ present: true });
     }),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.print, async (uri?: unknown) => {
+      const target = targetUri(engine, manager, uri);
+      if (!target) return undefined;
+      const preview = manager.current?.isPreviewOf(target) ? manager.current : undefined;
+      return printPreview(engine, target, context.globalStorageUri, shownView(preview?.lastRendered?.state, darkThemeShown()));
+    }),
+    // Ctrl+= / Ctrl+- / Ctrl+0 while the preview has the focus (bound in package.json, so
+    // they zoom the grid instead of the whole window).
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.zoomIn, () => manager.current?.post({ type: 'zoom', action: 'in' })),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.zoomOut, () => manager.current?.post({ type: 'zoom', action: 'out' })),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.zoomReset, () => manager.current?.post({ type: 'zoom', action: 'reset' })),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, async (uri?: unknown, destination?: unknown) => {
       const target = targetUri(engine, manager, uri);
       if (!target) return undefined;

@@ -25,6 +25,12 @@ export interface PageLabels {
   oneStepAtATime?: string;
   leavePresentation?: string;
   progress?: ProgressLabels;
+  /** Zoom and print (default: English). */
+  zoomIn?: string;
+  zoomOut?: string;
+  zoomLevel?: string;
+  fitWidth?: string;
+  print?: string;
 }
 
 export interface PageOptions {
@@ -86,6 +92,13 @@ ${COVERAGE_CSS}</style>
 <vscode-toolbar-button id="bp-coverage" toggleable label="${escapeHtml(labels.coverage ?? 'Coverage')}">${escapeHtml(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
 <vscode-toolbar-button id="bp-export" label="${escapeHtml(labels.exportView ?? 'Export…')}">${escapeHtml(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
 ${button('bp-present', labels.present ?? 'Present')}
+${button('bp-print', labels.print ?? 'Print / PDF…')}
+<span class="bp-zoom" role="group" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">
+<vscode-toolbar-button id="bp-zoom-out" label="${escapeHtml(labels.zoomOut ?? 'Zoom out')}" title="${escapeHtml(labels.zoomOut ?? 'Zoom out')} (Ctrl+-)">−</vscode-toolbar-button>
+<output id="bp-zoom-level" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">100%</output>
+<vscode-toolbar-button id="bp-zoom-in" label="${escapeHtml(labels.zoomIn ?? 'Zoom in')}" title="${escapeHtml(labels.zoomIn ?? 'Zoom in')} (Ctrl+=)">+</vscode-toolbar-button>
+${button('bp-zoom-fit', labels.fitWidth ?? 'Fit to width', ' toggleable')}
+</span>
 </div>
 <main id="bp-root" aria-live="off"></main>
 <section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>

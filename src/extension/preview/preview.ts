@@ -59,6 +59,8 @@ export class BlueprintPreview implements vscode.Disposable {
   lastRendered: RenderedMessage | undefined;
   /** True when the last update carried the coverage (sent only while the Coverage view is shown). */
   private coverageSent = false;
+  /** The persona the last update's journey diagram was made for. */
+  private mermaidSentFor: string | undefined;
   /** A view change asked for before the page could take it: sent after the next update. */
   private pendingView: Omit<SetViewMessage, 'type'> | undefined;
 
@@ -176,6 +178,8 @@ export class BlueprintPreview implements vscode.Disposable {
     const version = ++this.version;
     // The coverage costs a pass over every step: only worth it while someone looks at it.
     const withCoverage = this.lastRendered?.state.view === 'coverage';
+    // The journey diagram shows the chosen persona's steps and scores only.
+    const persona = this.lastRendered?.state.persona;
     this.post({
       type: 'update',
       uri: uri.toString(),
@@ -183,7 +187,8 @@ export class BlueprintPreview implements vscode.Disposable {
       title: basename(uri),
       html: patch ? '' : joinBlueprint(parts),
       patch: patch && this.sent ? { ...patch, baseVersion: this.sent.version } : undefined,
-      mermaid: renderMermaid(input, parts.view),
+      mermaid: renderMermaid(input, parts.view, { persona }),
+      mermaidPersona: persona,
       coverage: withCoverage ? renderCoverageHtml(buildCoverage(input)) : undefined,
       personas: parts.view.personas,
       lang: model.doc.lang,
@@ -191,6 +196,7 @@ export class BlueprintPreview implements vscode.Disposable {
     });
     this.sent = { parts, version };
     this.coverageSent = withCoverage;
+    this.mermaidSentFor = persona;
     if (this.pendingView) {
       this.post({ type: 'setView', ...this.pendingView });
       this.pendingView = undefined;
@@ -217,6 +223,9 @@ export class BlueprintPreview implements vscode.Disposable {
       case 'export':
         await vscode.commands.executeCommand('blueprint.exportPreviewHtml', this.resourceUri);
         break;
+      case 'print':
+        await vscode.commands.executeCommand('blueprint.printPreview', this.resourceUri);
+        break;
       case 'openLink':
         await openPreviewLink(message.href, this.resourceUri, this.lastModel);
         break;
@@ -226,6 +235,8 @@ export class BlueprintPreview implements vscode.Disposable {
           this.renderedEmitter.fire(message);
           // Switched to the Coverage view after an update without it: send one with it now.
           if (message.state.view === 'coverage' && !this.coverageSent) this.refresh(true);
+          // The diagram is shown for another persona than it was made for: send it for this one.
+          if (message.state.view === 'mermaid' && message.state.persona !== this.mermaidSentFor) this.refresh(true);
         }
         break;
     }
