@@ -25897,7 +25897,12 @@ var en = {
   leavePresentation: "Leave (Esc)",
   stageOf: "stage {n} of {total}",
   stepOf: "step {n} of {total}",
-  stepsOf: "steps {from}\u2013{to} of {total}"
+  stepsOf: "steps {from}\u2013{to} of {total}",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  zoomLevel: "Zoom",
+  fitWidth: "Fit to width",
+  print: "Print / PDF\u2026"
 };
 var nl = {
   persona: "persona",
@@ -25937,7 +25942,12 @@ var nl = {
   leavePresentation: "Stoppen (Esc)",
   stageOf: "fase {n} van {total}",
   stepOf: "stap {n} van {total}",
-  stepsOf: "stappen {from}\u2013{to} van {total}"
+  stepsOf: "stappen {from}\u2013{to} van {total}",
+  zoomIn: "Inzoomen",
+  zoomOut: "Uitzoomen",
+  zoomLevel: "Zoom",
+  fitWidth: "Passend in breedte",
+  print: "Afdrukken / pdf\u2026"
 };
 var catalogue = { en, nl };
 function label(locale, key, args = {}) {
