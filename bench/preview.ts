@@ -156,6 +156,40 @@ async function measureEdits(page: Page, file: string, label: string): Promise<vo
   console.log(`  Coverage view (only while shown): coverage + its HTML ${ms(median(coverageTimes))} per update (${(coverageBytes / 1024).toFixed(1)} KiB), ${(median(coverageTimes) / Math.max(render, 0.001)).toFixed(1)}× the grid's render + diff`);
 }
 
+/**
+ * Presentation mode on the blueprint shown: the time from a slide key (→ / ←) until the
+ * next slide is painted (the slide is built from the grid's cells and fitted to the panel),
+ * median of `RUNS` presses each way, one step per slide (the most slides) and one stage.
+ */
+async function measureSlides(page: Page, label: string): Promise<void> {
+  const press = (key: string): Promise<number> => page.evaluate<number>(`(async () => {
+    const before = window.__sent.filter((m) => m.type === 'rendered').length;
+    const start = performance.now();
+    document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true, cancelable: true }));
+    await new Promise((resolve) => {
+      const check = () => window.__sent.filter((m) => m.type === 'rendered').length > before ? resolve() : setTimeout(check, 0);
+      check();
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - start;
+  })()`);
+  const figures: string[] = [];
+  await page.evaluate(() => window.postMessage({ type: 'setView', present: true }, '*'));
+  await page.waitForSelector('#bp-slide .bp-slide-grid');
+  for (const unit of ['stage', 'step'] as const) {
+    if (unit === 'step') await page.locator('#bp-slide-unit').click();
+    await page.locator('#bp-slide').focus();
+    const next: number[] = [];
+    const previous: number[] = [];
+    for (let run = 0; run < RUNS; run++) next.push(await press('ArrowRight'));
+    for (let run = 0; run < RUNS; run++) previous.push(await press('ArrowLeft'));
+    const steps = await page.locator('#bp-slide th.bp-step').count();
+    figures.push(`${unit} slides (${steps} step${steps === 1 ? '' : 's'}): next ${ms(median(next))}, previous ${ms(median(previous))}`);
+  }
+  await page.evaluate(() => window.postMessage({ type: 'setView', present: false }, '*'));
+  console.log(`  presentation mode, ${label}, key to next slide painted (median of ${RUNS}): ${figures.join('; ')}`);
+}
+
 /** Print the preview's figures. */
 export async function runBench(inputs: Record<number, string>): Promise<void> {
   const distDir = join(process.cwd(), 'dist', 'webview');
@@ -180,6 +214,7 @@ export async function runBench(inputs: Record<number, string>): Promise<void> {
         await page.setViewportSize({ width: 1400, height: 900 });
         await openPreviewPage(page, built.dir);
         await measureEdits(page, inputs[steps], `${steps} steps`);
+        await measureSlides(page, `${steps} steps`);
         await page.close();
       }
     } finally {

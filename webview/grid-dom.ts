@@ -119,9 +119,10 @@ export function applyStatesTo(root: ParentNode, added: readonly Element[], heade
   }
 }
 
-/** The visible lane rows, for the `rendered` report. */
+/** The visible lane rows (of the grid, or of the step cards on a narrow screen), for the `rendered` report. */
 export function visibleLanes(root: ParentNode): string[] {
-  return Array.from(root.querySelectorAll<HTMLElement>('.bp-grid tr[data-lane]'))
+  const lanes = Array.from(root.querySelectorAll<HTMLElement>('.bp-grid tr[data-lane], .bp-card tr[data-lane]'))
     .filter((row) => row.getClientRects().length > 0)
     .map((row) => row.dataset.lane ?? '');
+  return [...new Set(lanes)];
 }

@@ -214,7 +214,14 @@ function showGridLayout(): void {
     const cards = buildCards(gridHost);
     if (bp && cards) bp.insertBefore(cards, bp.querySelector(':scope > .bp-outside'));
   }
-  zoomDrawn = narrowQuery.matches ? 1 : applyZoom(gridHost, state.zoom);
+  const cards = bp?.querySelector<HTMLElement>(':scope > .bp-cards');
+  if (cards) {
+    // The cards take the zoom factor too (fit: their width is the panel's already).
+    zoomDrawn = typeof state.zoom === 'number' ? state.zoom : 1;
+    cards.style.zoom = zoomDrawn === 1 ? '' : String(zoomDrawn);
+  } else {
+    zoomDrawn = applyZoom(gridHost, state.zoom);
+  }
   zoomLevel.textContent = `${Math.round(zoomDrawn * 100)}%`;
   fitButton.checked = state.zoom === 'fit';
 }

@@ -215,7 +215,8 @@ export async function runWorkbenchCheck(options) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Enter');
       const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-      await webview.locator('[data-step]').first().waitFor({ timeout: 30_000 });
+      // The grid, or the step cards when the preview beside the editor is narrow.
+      await webview.locator('[data-step]:visible').first().waitFor({ timeout: 30_000 });
       const steps = new Set(await webview.locator('[data-step]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-step'))));
       const editorBox = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
       const previewBox = await page.locator('iframe.webview.ready').first().boundingBox();
@@ -224,6 +225,30 @@ export async function runWorkbenchCheck(options) {
       }
       await shot('preview.png');
       return `${steps.size} steps shown`;
+    });
+
+    await check('Present shows slides; real → and Escape keys move and leave', async () => {
+      const label = commandLabel(installedDir, 'blueprint.present');
+      if (!label) throw new Error('the installed extension does not contribute blueprint.present');
+      await page.keyboard.press('Control+1');
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 30_000 });
+      await input.fill(`>${label}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      const webview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const progress = webview.locator('#bp-progress');
+      await progress.filter({ hasText: /^(stage|fase) 1 / }).waitFor({ timeout: 30_000 });
+      const first = await progress.textContent();
+      // Keys as a presenter presses them: the preview has the focus after Present.
+      await page.keyboard.press('ArrowRight');
+      await progress.filter({ hasText: /^(stage|fase) 2 / }).waitFor({ timeout: 10_000 });
+      await shot('present.png');
+      await page.keyboard.press('Escape');
+      await webview.locator('#bp-present-view').waitFor({ state: 'hidden', timeout: 10_000 });
+      return `${first} → ${await progress.textContent()}, Escape left`;
     });
     if (options.webWorker) {
       await check('the extension ran in the web worker host, not in Node', async () => {
