@@ -10119,7 +10119,18 @@ var LineIndex = class {
   constructor(text5) {
     this.text = text5;
     const starts = [0];
-    for (let i2 = text5.indexOf("\n"); i2 !== -1; i2 = text5.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    if (!text5.includes("\r")) {
+      for (let i2 = text5.indexOf("\n"); i2 !== -1; i2 = text5.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    } else {
+      for (let i2 = 0; i2 < text5.length; i2++) {
+        const code3 = text5.charCodeAt(i2);
+        if (code3 === 10) starts.push(i2 + 1);
+        else if (code3 === 13) {
+          if (text5.charCodeAt(i2 + 1) === 10) i2++;
+          starts.push(i2 + 1);
+        }
+      }
+    }
     this.lineStarts = starts;
   }
   text;
@@ -10129,7 +10140,8 @@ var LineIndex = class {
     return this.lineStarts.length;
   }
   positionAt(offset) {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -10143,8 +10155,13 @@ var LineIndex = class {
     if (position2.line >= this.lineStarts.length) return this.text.length;
     if (position2.line < 0) return 0;
     const start = this.lineStarts[position2.line];
-    const next = position2.line + 1 < this.lineStarts.length ? this.lineStarts[position2.line + 1] : this.text.length + 1;
-    return Math.min(start + Math.max(0, position2.character), next - 1, this.text.length);
+    return Math.min(start + Math.max(0, position2.character), this.lineEnd(position2.line));
+  }
+  /** Offset of the end of a line's text (before its line break). */
+  lineEnd(line) {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
   range(startOffset, endOffset) {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
@@ -10171,6 +10188,9 @@ function shiftPosition(position2, lines) {
 }
 function shiftRange(range2, lines) {
   return { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
+}
+function withoutLoneCr(text5) {
+  return text5.includes("\r") ? text5.replace(/\r(?!\n)/g, "\n") : text5;
 }
 
 // src/core/parse/build.ts
@@ -23036,7 +23056,8 @@ var BlueprintParser = class {
   cache = /* @__PURE__ */ new Map();
   /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
   lastParsedChunks = 0;
-  parse(text5, uri) {
+  parse(source, uri) {
+    const text5 = withoutLoneCr(source);
     const spans = splitChunks(text5);
     const next = /* @__PURE__ */ new Map();
     const placed = [];
@@ -23068,7 +23089,8 @@ var BlueprintParser = class {
     return parsed;
   }
 };
-function parseWhole(text5, uri) {
+function parseWhole(source, uri) {
+  const text5 = withoutLoneCr(source);
   return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], new LineIndex(text5));
 }
 
@@ -25679,10 +25701,10 @@ var BlueprintWorkspace = class {
   /** Add or replace a document's text; only changed chunks are parsed again. */
   setText(uri, text5) {
     let entry = this.entries.get(uri);
-    if (entry && entry.doc.text === text5) return entry.doc;
+    if (entry && entry.source === text5) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
     const doc = parser.parse(text5, uri);
-    entry = { parser, doc };
+    entry = { parser, doc, source: text5 };
     this.entries.set(uri, entry);
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
@@ -30023,9 +30045,7 @@ function displayPath(cwd, file) {
   return import_node_path7.default.relative(cwd, file).split(import_node_path7.default.sep).join("/") || ".";
 }
 function notUtf8Finding(file, text5, offset, locale) {
-  const before = text5.slice(0, offset);
-  const line = before.split("\n").length - 1;
-  const character = offset - (before.lastIndexOf("\n") + 1);
+  const { line, character } = new LineIndex(text5).positionAt(offset);
   const range2 = { start: { line, character }, end: { line, character: character + 1 } };
   return toFinding(file, { uri: "", range: range2, rule: "parse", severity: "error", message: formatMessage(locale, "parse.notUtf8") });
 }

@@ -5,7 +5,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createBlueprintService, filesFor, formatMessage, type BlueprintConfig, type Lang } from '../../core';
+import { createBlueprintService, filesFor, formatMessage, LineIndex, type BlueprintConfig, type Lang } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { isAnInput } from '../output-target';
 import { VERSION } from '../project';
@@ -30,9 +30,7 @@ export function displayPath(cwd: string, file: string): string {
 
 /** The finding for a checked file that is not UTF-8: at the first invalid byte, in the file's language. */
 function notUtf8Finding(file: string, text: string, offset: number, locale: Lang): Finding {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  const character = offset - (before.lastIndexOf('\n') + 1);
+  const { line, character } = new LineIndex(text).positionAt(offset);
   const range = { start: { line, character }, end: { line, character: character + 1 } };
   return toFinding(file, { uri: '', range, rule: 'parse', severity: 'error', message: formatMessage(locale, 'parse.notUtf8') });
 }

@@ -14,7 +14,7 @@ export function blueprintPathMatcher(globs: readonly string[]): (path: string) =
 /** True when the front matter at the top of `text` has a `blueprint:` key. */
 export function hasBlueprintFrontMatter(text: string): boolean {
   const head = text.slice(0, 4096);
-  const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(head);
+  const frontMatter = /^\uFEFF?---(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)\s*(?:[\r\n]|$)/.exec(head);
   return frontMatter !== null && /^blueprint\s*:/m.test(frontMatter[1] ?? '');
 }
 

@@ -7,14 +7,15 @@ import type { BlueprintDocument } from '../model';
 import { buildDocument, type PlacedChunk } from './build';
 import { splitChunks } from './chunks';
 import { parseChunk, type ParsedChunk } from './segments';
-import { LineIndex } from './text';
+import { LineIndex, withoutLoneCr } from './text';
 
 export class BlueprintParser {
   private cache = new Map<string, ParsedChunk>();
   /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
   lastParsedChunks = 0;
 
-  parse(text: string, uri: string): BlueprintDocument {
+  parse(source: string, uri: string): BlueprintDocument {
+    const text = withoutLoneCr(source);
     const spans = splitChunks(text);
     const next = new Map<string, ParsedChunk>();
     const placed: PlacedChunk[] = [];
@@ -58,6 +59,7 @@ export function parseBlueprint(text: string, uri: string): BlueprintDocument {
 }
 
 /** Parse a document in one piece, without chunking: the reference the chunked parse must equal. */
-export function parseWhole(text: string, uri: string): BlueprintDocument {
+export function parseWhole(source: string, uri: string): BlueprintDocument {
+  const text = withoutLoneCr(source);
   return buildDocument(uri, text, [{ parsed: parseChunk(text), startLine: 0, startOffset: 0 }], new LineIndex(text));
 }

@@ -1,5 +1,6 @@
 /**
  * Offset ↔ position conversion for one piece of text (a whole document or a chunk).
+ * A line ends at LF, CRLF or a lone CR (classic Mac), as in VS Code and the LSP.
  */
 import type { Position, Range } from '../model';
 
@@ -9,7 +10,18 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) starts.push(i + 1);
+        else if (code === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+    }
     this.lineStarts = starts;
   }
 
@@ -18,7 +30,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and the LF of a CRLF is the end of the line, not a place in it.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -33,8 +47,14 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length + 1;
-    return Math.min(start + Math.max(0, position.character), next - 1, this.text.length);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** Offset of the end of a line's text (before its line break). */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   range(startOffset: number, endOffset: number): Range {
@@ -44,9 +64,7 @@ export class LineIndex {
   /** The text of a line without its line break, or undefined past the end. */
   lineText(line: number): string | undefined {
     if (line < 0 || line >= this.lineStarts.length) return undefined;
-    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    const raw = this.text.slice(this.lineStarts[line], end);
-    return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 }
 
@@ -74,4 +92,13 @@ export function shiftPosition(position: Position, lines: number): Position {
 
 export function shiftRange(range: Range, lines: number): Range {
   return { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
+}
+
+/**
+ * The text with each lone CR (classic Mac line ending) made an LF. Same length, same
+ * lines and characters, so every offset and position stays valid for the original; the
+ * Markdown and YAML readers then see only LF and CRLF, which they handle.
+ */
+export function withoutLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -37,6 +37,8 @@ export interface WorkspaceOptions {
 interface Entry {
   parser: BlueprintParser;
   doc: BlueprintDocument;
+  /** The text as given (the document's text has lone CRs made LFs). */
+  source: string;
 }
 
 export class BlueprintWorkspace implements WorkspaceIndex {
@@ -77,10 +79,10 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   /** Add or replace a document's text; only changed chunks are parsed again. */
   setText(uri: string, text: string): BlueprintDocument {
     let entry = this.entries.get(uri);
-    if (entry && entry.doc.text === text) return entry.doc;
+    if (entry && entry.source === text) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
     const doc = parser.parse(text, uri);
-    entry = { parser, doc };
+    entry = { parser, doc, source: text };
     this.entries.set(uri, entry);
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();

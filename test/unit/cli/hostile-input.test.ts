@@ -31,6 +31,10 @@ const project = makeProject({
   'configured/blueprint.config.json': JSON.stringify({ files: ['journeys/**/*.blueprint.md'] }),
   'configured/journeys/a.blueprint.md': CLEAN_EN,
   'configured/elsewhere/b.blueprint.md': CLEAN_EN.replace('- persona: @maria', '- persona: @marja'),
+  ...Object.fromEntries((['lf', 'cr', 'crlf'] as const).map((name) => [
+    `eol-${name}/a.blueprint.md`,
+    CLEAN_EN.replace('- persona: @maria', '- persona: @marja').replace(/\n/g, { lf: '\n', cr: '\r', crlf: '\r\n' }[name]),
+  ])),
 });
 const at = (folder: string): string => path.join(project.dir, folder);
 
@@ -141,6 +145,16 @@ describe.concurrent('command-line mistakes', () => {
   it('--help lists every format of check, markdown among them', async () => {
     const result = await runCli(['--help'], { cwd: REPO });
     expect(result.stdout).toContain('(stylish, json, sarif, github, markdown)');
+  });
+});
+
+describe('line endings', () => {
+  it('a CR-only (classic Mac) or CRLF file gives the findings of the LF file, on the same lines and columns', async () => {
+    const results = await Promise.all(['lf', 'cr', 'crlf'].map((name) => runCli(['check', '--format', 'json', 'a.blueprint.md'], { cwd: at(`eol-${name}`) })));
+    const [lf, cr, crlf] = results.map((result) => JSON.parse(result.stdout) as JsonFinding[]);
+    expect(lf.map((row) => `${row.rule} ${row.line}:${row.column}`)).toEqual(['unused-persona 11:1', 'unknown-persona 17:12']);
+    expect(cr).toEqual(lf);
+    expect(crlf).toEqual(lf);
   });
 });
 
