@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { docsUrl } from '../shared/project-url';
 import { toDiagnostic } from './convert';
-import { VsCodeFileHost, readFromDisk } from './file-host';
+import { VsCodeFileHost, readFromDisk, sessionRoots } from './file-host';
 import { effectiveConfig, readConfigFile } from './settings';
 import { logError } from './log';
 
@@ -46,7 +46,7 @@ export class BlueprintSession implements vscode.Disposable {
   /** Open blueprints edited since the workspace last saw their text. */
   private readonly edited = new Map<string, vscode.TextDocument>();
   constructor() {
-    this.service = createBlueprintService(new VsCodeFileHost());
+    this.service = createBlueprintService(new VsCodeFileHost(), { roots: sessionRoots });
     this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
       delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
       onError: (error) => logError('diagnostics failed', error),

@@ -42,6 +42,8 @@ export function describeProblem(problem: FileProblemKind): string {
       return 'not UTF-8 text';
     case 'outsideProject':
       return 'outside the project folder; not read';
+    case 'symlink':
+      return 'a symbolic link that cannot be checked; not read';
     case 'unreadable':
       return 'cannot be read';
   }

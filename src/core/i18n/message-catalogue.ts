@@ -106,6 +106,10 @@ export const messages = {
     en: "'{path}' lies outside the project folder; files there are not read.",
     nl: "'{path}' ligt buiten de projectmap; bestanden daar worden niet gelezen.",
   },
+  'parse.fileSymlink': {
+    en: "'{path}' is a symbolic link; the editor does not follow links that blueprints name, as it cannot check where they lead (the command line does, inside the project).",
+    nl: "'{path}' is een symbolische koppeling; de editor volgt geen koppelingen die blueprints noemen, omdat hij niet kan nagaan waar ze heen leiden (de opdrachtregel wel, binnen het project).",
+  },
   'parse.notUtf8': {
     en: 'This file is not UTF-8 text: the bytes here are not valid UTF-8 (shown as �).',
     nl: 'Dit bestand is geen UTF-8-tekst: de bytes hier zijn geen geldige UTF-8 (getoond als �).',

@@ -17,6 +17,7 @@ const MESSAGE: Record<Exclude<FileProblemKind, 'missing'>, MessageKey> = {
   tooLarge: 'parse.fileTooLarge',
   notUtf8: 'parse.fileNotUtf8',
   outsideProject: 'parse.fileOutsideProject',
+  symlink: 'parse.fileSymlink',
   unreadable: 'parse.unreadableFile',
 };
 

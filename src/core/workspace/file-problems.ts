@@ -6,8 +6,12 @@
  */
 import { URI } from 'vscode-uri';
 
-/** Why a file could not be used. `missing` is reported by the `unresolved-file` rule; the rest as `parse` problems. */
-export type FileProblemKind = 'missing' | 'permission' | 'folder' | 'notRegular' | 'tooLarge' | 'notUtf8' | 'outsideProject' | 'unreadable';
+/**
+ * Why a file could not be used. `missing` is reported by the `unresolved-file` rule; the
+ * rest as `parse` problems. `symlink`: a link whose target the host cannot check against
+ * the project (the editor; the command line resolves links and checks the real path).
+ */
+export type FileProblemKind = 'missing' | 'permission' | 'folder' | 'notRegular' | 'tooLarge' | 'notUtf8' | 'outsideProject' | 'symlink' | 'unreadable';
 
 /** A file a host could not read, and why. */
 export interface FileReadFailure {
