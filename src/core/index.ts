@@ -10,6 +10,7 @@
 // The service: documents, checks and editor features.
 export { createBlueprintService, type BlueprintService, type BlueprintServiceOptions } from './service';
 export type { FileHost, WorkspaceOptions } from './workspace/workspace';
+export { codeSpanText, markdownText, terminalLine, visibleControls } from './safe-text';
 export { MAX_FILE_BYTES, isInsideRoots, type FileProblemKind, type FileReadFailure, type FileReadResult } from './workspace/file-problems';
 export type { Located, WorkspaceIndex } from './workspace/index-types';
 export { DEFAULT_DIAGNOSTICS_DELAY_MS, type DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnostics-scheduler';

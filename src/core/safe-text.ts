@@ -30,13 +30,35 @@ export function terminalLine(text: string): string {
 
 /**
  * Text that Markdown (GitHub's, with its extensions) shows literally: the characters that
- * start links, images, HTML, entities, emphasis, code and table cells are
- * backslash-escaped (CommonMark allows that for any ASCII punctuation), as are `:` and
- * the dot of `www.`, which start GitHub's bare autolinks. Line breaks fold to a space.
- * Other punctuation stays as it is, so the raw Markdown reads well too.
+ * start links and images (`[`, `]`), HTML, entities, emphasis, code and table cells are
+ * backslash-escaped (CommonMark allows that for any ASCII punctuation), as are the `:` of
+ * `https:/`, `mailto:` and `xmpp:` and the dot of `www.`, which start GitHub's bare
+ * autolinks; `@name` gets a zero-width space so it mentions nobody. Line breaks fold to
+ * a space. Other punctuation stays as it is, so the raw Markdown reads well too.
  */
 export function markdownText(text: string): string {
-  return terminalLine(text)
-    .replace(/[\\`*_[\]()!<>|~&:]/g, (char) => `\\${char}`)
-    .replace(/(www)\./gi, '$1\\.');
+  return noMentions(
+    terminalLine(text)
+      .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+      .replace(/:(?=\/)|(?<=\b(?:mailto|xmpp)):/gi, '\\:')
+      .replace(/(www)\./gi, '$1\\.'),
+  );
+}
+
+/**
+ * `@name` would notify people on GitHub (`@everyone`, a team, a user): a zero-width
+ * space after `@` (as `&#8203;`, which Markdown turns into the character) keeps the text
+ * readable and inert.
+ */
+function noMentions(markdown: string): string {
+  return markdown.replace(/@(?=[\p{L}\p{N}_-])/gu, '@&#8203;');
+}
+
+/**
+ * Text inside a Markdown code span (between single backticks): nothing in it is Markdown
+ * or HTML, and backslashes are not escapes there, so only what would end the span (a
+ * backtick), a line break or a control character needs care.
+ */
+export function codeSpanText(text: string): string {
+  return terminalLine(text).replace(/`/g, "'");
 }

@@ -6,6 +6,7 @@
 import type { Coverage } from '../../core';
 import { coverageLabelsFor } from '../../core';
 import type { Paint } from '../format/colors';
+import { terminalLine } from '../format/safe-text';
 
 /** Pad to a width measured in code points (names carry accents, marks are one character). */
 function pad(text: string, width: number, right = false): string {
@@ -13,12 +14,13 @@ function pad(text: string, width: number, right = false): string {
   return right ? gap + text : text + gap;
 }
 
-const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+/** Blueprint text on one line, control and bidi characters shown as visible escapes. */
+const oneLine = terminalLine;
 
 /** One file's coverage; ends with a blank line. */
 export function formatCoverageStylish(coverage: Coverage, file: string, paint: Paint): string {
   const labels = coverageLabelsFor(coverage.lang);
-  const out = [paint('underline', file) + (coverage.title ? `  ${oneLine(coverage.title)}` : '')];
+  const out = [paint('underline', terminalLine(file)) + (coverage.title ? `  ${oneLine(coverage.title)}` : '')];
   const heads = [labels.persona, labels.vulnerable, labels.heard, labels.tested, ...coverage.stages.map((s) => oneLine(s.title))];
   const rows: Array<{ cells: string[]; highlight: boolean[] }> = coverage.personas.map((persona) => ({
     cells: [

@@ -7,15 +7,23 @@
  */
 import { countChanges, describeAttention, describeChange, headline, journeyFlowchart, markdownCell, removedSteps, type Attention, type Change, type FileDiff, type Lang } from '../../core';
 import type { ComparedFile, Comparison } from './compare';
+import { codeSpanText } from '../format/safe-text';
 
 export const MAX_MARKDOWN_BYTES = 60_000;
 /** Rows of a file's table shown before the rest folds into <details>. */
 const VISIBLE_ROWS = 8;
 
-/** A table cell: the coverage table's cell escape (one line, pipes and backslashes escaped, no raw HTML), and no backticks, which may sit inside code spans. */
+/**
+ * Text from blueprints in the report: the coverage table's cell escape (one line, shown
+ * literally: no links, images, HTML that could close the <details>, emphasis or mentions;
+ * `|` cannot end a table cell; control and bidi characters as visible escapes).
+ */
 export function cell(text: string): string {
-  return markdownCell(text).replace(/`/g, "'");
+  return markdownCell(text);
 }
+
+/** Text inside a code span. */
+const code = codeSpanText;
 
 /** Collects blocks while they fit; the first that does not ends the report with a note. */
 class Budget {
@@ -67,7 +75,7 @@ function findingLines(changes: readonly Change[]): string[] {
   const lines = ['| | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |'];
   for (const f of found) {
     if (f.kind !== 'finding-new' && f.kind !== 'finding-fixed') continue;
-    lines.push(`| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${cell(f.rule)}\` | ${cell(f.message)} |`);
+    lines.push(`| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${code(f.rule)}\` | ${cell(f.message)} |`);
   }
   return lines;
 }
@@ -95,8 +103,8 @@ export function formatDiffMarkdown(comparison: Comparison, locale: Lang, limit =
   // Room for the note that says where the report was cut.
   const budget = new Budget(limit - 400);
   const total = sum(report.files);
-  budget.add(`## Blueprint changes\n\n\`${cell(report.base)}\` → \`${cell(report.head)}\` · ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}\n\n**${cell(headline(countChanges(total.changes, total.attention), locale))}**\n`);
-  const attention = report.files.flatMap((diff) => diff.attention.map((point) => `- ⚠ \`${cell(diff.file)}:${point.line}\` ${cell(describeAttention(point, locale))}`));
+  budget.add(`## Blueprint changes\n\n\`${code(report.base)}\` → \`${code(report.head)}\` · ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}\n\n**${cell(headline(countChanges(total.changes, total.attention), locale))}**\n`);
+  const attention = report.files.flatMap((diff) => diff.attention.map((point) => `- ⚠ \`${code(diff.file)}:${point.line}\` ${cell(describeAttention(point, locale))}`));
   if (attention.length > 0) budget.add(`### Needs attention\n\n${attention.join('\n')}\n`);
   for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
   let text = budget.text();

@@ -10,7 +10,7 @@ import { ruleById } from '../../core';
 import { countBySeverity, type CheckReport, type Finding } from '../check/findings';
 import { docsUrl } from '../project';
 import { byFile, plural } from './grouping';
-import { markdownText } from './safe-text';
+import { codeSpanText, markdownText } from './safe-text';
 
 /** GitHub keeps at most 1 MiB of summary per step; far fewer rows are readable anyway. */
 const MAX_ROWS = 500;
@@ -40,7 +40,7 @@ function totals(report: CheckReport): string {
 /** Render the report as Markdown. Ends with a newline. */
 export function formatMarkdown(report: CheckReport): string {
   const out: string[] = ['## Blueprint check', '', totals(report)];
-  if (report.leftOut) out.push('', `${plural(report.leftOut.count, 'existing finding')} left out (already in \`${cell(report.leftOut.base)}\`).`);
+  if (report.leftOut) out.push('', `${plural(report.leftOut.count, 'existing finding')} left out (already in \`${codeSpanText(report.leftOut.base)}\`).`);
   if (report.inputProblems.length > 0) {
     out.push('', 'Not checked:', '');
     for (const problem of report.inputProblems) out.push(`- ${cell(problem.file)}: ${cell(problem.message)}`);

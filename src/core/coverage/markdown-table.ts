@@ -6,10 +6,14 @@
  */
 import type { Coverage } from './coverage';
 import { coverageLabelsFor } from './coverage-labels';
+import { codeSpanText, markdownText } from '../safe-text';
 
-/** A table cell: one line, pipes and backslashes escaped, no raw HTML. */
+/**
+ * A table cell: one line, shown literally (no links, images, HTML, emphasis or mentions;
+ * `|` cannot end the cell), control and bidi characters as visible escapes.
+ */
 export function markdownCell(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return markdownText(text);
 }
 
 /** Marks a vulnerable persona and the stages it is missing from. */
@@ -19,7 +23,7 @@ export const VULNERABLE_MARK = '⚠️';
 export function coverageToMarkdown(coverage: Coverage, file: string, headingLevel = 3): string {
   const labels = coverageLabelsFor(coverage.lang);
   const heading = '#'.repeat(Math.min(6, Math.max(1, headingLevel)));
-  const title = coverage.title ? `${markdownCell(coverage.title)} (\`${markdownCell(file).replace(/`/g, "'")}\`)` : `\`${markdownCell(file).replace(/`/g, "'")}\``;
+  const title = coverage.title ? `${markdownCell(coverage.title)} (\`${codeSpanText(file)}\`)` : `\`${codeSpanText(file)}\``;
   const out = [`${heading} ${labels.heading}: ${title}`, ''];
   if (coverage.stages.length === 0) out.push(labels.noJourney, '');
   if (coverage.personas.length === 0) out.push(labels.noPersonas, '');
@@ -55,7 +59,7 @@ export function coverageToMarkdown(coverage: Coverage, file: string, headingLeve
     out.push(`${labels.unknownPersonas}:`, '');
     for (const unknown of coverage.unknownPersonas) {
       const where = coverage.stages.filter((_, i) => unknown.cells[i].steps > 0).map((s) => markdownCell(s.title)).join(', ');
-      out.push(`- \`@${unknown.id.replace(/`/g, "'")}\`${where ? `: ${where}` : ''}`);
+      out.push(`- \`@${codeSpanText(unknown.id)}\`${where ? `: ${where}` : ''}`);
     }
     out.push('');
   }

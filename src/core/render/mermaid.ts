@@ -13,12 +13,14 @@ const MAX_TEXT = 120;
 const KEYWORDS = /^(journey|title|section|acc(title|descr)|click|call|style|classdef|class)\b/i;
 
 /**
- * Reduce text to one safe line: no line breaks, and none of `: ; # % { } < > " \` ` , =`, which
+ * Reduce text to one safe line: no line breaks, control or bidi characters, and none of `: ; # % { } < > " \` ` , =`, which
  * delimit tasks and actors, start comments, directives and entities, or open HTML.
  */
 export function mermaidText(text: string): string {
   const flat = text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    // Control characters (a terminal escape, a bell) and bidi controls ("Trojan Source").
+    .replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/[:;#%{}<>"`,=&\\|[\]()]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

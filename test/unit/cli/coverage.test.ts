@@ -94,7 +94,7 @@ describe.concurrent('blueprint coverage --format markdown', () => {
 
   it('escapes pipes and markup from the blueprint', async () => {
     const result = await runCli(['coverage', 'odd.blueprint.md', '-f', 'markdown'], { cwd });
-    expect(result.stdout).toContain('| Persona | Vulnerable | Heard | Tested | Pipe \\| stage a&lt;b | Later |');
+    expect(result.stdout).toContain('| Persona | Vulnerable | Heard | Tested | Pipe \\| stage a\\<b | Later |');
     expect(result.stdout).toContain('| A\\|b | ⚠️ yes | no | no | 1 | ⚠️ 0 |');
     expect(result.stdout).not.toContain("a<b");
   });
