@@ -29,8 +29,7 @@ export async function readFromDisk(uri: vscode.Uri): Promise<string | undefined>
 
 /** The editor session's project roots, asked for each time (folders and open files change). */
 export function sessionRoots(): string[] {
-  // An untitled file saved into a folder (New Blueprint) has that folder's path under `untitled:`.
-  const folders = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => [folder.uri.toString(), folder.uri.with({ scheme: 'untitled' }).toString()]);
-  const open = vscode.workspace.textDocuments.filter((document) => !document.isUntitled && document.uri.scheme !== 'untitled').map((document) => document.uri.toString());
-  return editorRoots(folders, open);
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+  // An untitled file with a path (New Blueprint) counts by its folder, like a saved one.
+  return editorRoots(folders, vscode.workspace.textDocuments.map((document) => document.uri.toString()));
 }

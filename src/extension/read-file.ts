@@ -74,13 +74,13 @@ function isBelow(uri: string, folder: string): boolean {
 }
 
 /**
- * The project's roots in the editor: the workspace folders; with no folder open (files
- * opened on their own), the folders those files are in. A blueprint cannot make the
- * editor read beyond these (`personas: ../../secret.md`), as in the command line.
+ * The project's roots in the editor: the workspace folders, and for a file open outside
+ * every folder (opened on its own, another repository, a `vscode-vfs:` file) the folder
+ * it is in, as the command line takes the current folder when it finds no project. A
+ * blueprint cannot make the editor read beyond these (`personas: ../../secret.md`).
  */
 export function editorRoots(folders: readonly string[], openFiles: readonly string[]): string[] {
-  if (folders.length > 0) return [...folders];
-  const roots: string[] = [];
+  const roots = [...folders];
   for (const file of openFiles) {
     if (roots.some((root) => isBelow(file, root))) continue;
     const slash = file.lastIndexOf('/');

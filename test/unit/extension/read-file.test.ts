@@ -118,8 +118,9 @@ describe('the editor reads named files as the command line does', () => {
 });
 
 describe('editor roots', () => {
-  it('are the workspace folders; with none open, the folders of the open files', () => {
-    expect(editorRoots(['file:///w/a', 'file:///w/b'], ['file:///elsewhere/x.blueprint.md'])).toEqual(['file:///w/a', 'file:///w/b']);
+  it('are the workspace folders, and the folder of each file open outside them', () => {
+    expect(editorRoots(['file:///w/a', 'file:///w/b'], ['file:///w/a/x/y.blueprint.md', 'file:///elsewhere/x.blueprint.md', 'untitled:Untitled-1'])).toEqual(['file:///w/a', 'file:///w/b', 'file:///elsewhere']);
+    expect(editorRoots(['file:///w/a'], ['vscode-vfs://github/o/r/blueprints/a.blueprint.md'])).toEqual(['file:///w/a', 'vscode-vfs://github/o/r/blueprints']);
     expect(editorRoots([], ['file:///w/a/x.blueprint.md', 'file:///w/a/y.blueprint.md', 'file:///v/z.md'])).toEqual(['file:///w/a', 'file:///v']);
     expect(editorRoots([], [])).toEqual([]);
   });
