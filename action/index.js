@@ -25412,9 +25412,9 @@ var unresolvedFile = {
 
 // src/core/rules/registry.ts
 var NO_DOC = { description: "", rationale: "", howToFix: "", examples: { fires: "", passes: "" }, messages: [] };
-function withDoc(code3) {
-  const { description, rationale, howToFix, examples } = ruleDocs[code3.id] ?? NO_DOC;
-  return { ...code3, description, rationale, howToFix, examples, docs: `docs/rules/${code3.id}.md` };
+function withDoc(code4) {
+  const { description, rationale, howToFix, examples } = ruleDocs[code4.id] ?? NO_DOC;
+  return { ...code4, description, rationale, howToFix, examples, docs: `docs/rules/${code4.id}.md` };
 }
 var allRules = [
   stepWithoutPersona,
