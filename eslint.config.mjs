@@ -12,6 +12,7 @@
  * - `src/extension`, `src/cli` and `bench/` enter the core only through `src/core/index.ts`.
  *
  * `test/` may reach into modules directly (unit tests), so only the general rules apply there.
+ * Sizes: shipped files stay under 400 lines and functions under 60 (or say why).
  */
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -58,6 +59,11 @@ export default tseslint.config(
   { files: ['src/cli/**/*.ts', 'src/action/**/*.ts'], rules: restrict(noVscode, noExtension, noWebview, deepCore) },
   { files: ['src/extension/**/*.ts'], rules: restrict(noCli, noWebview, deepCore) },
   { files: ['bench/**/*.ts'], rules: restrict(noExtension, noWebview, deepCore) },
+  // Size, in the shipped code: no file over 400 lines, no function over 60. Where a longer
+  // one reads better, say why: `// eslint-disable-next-line max-lines-per-function -- <why>`.
+  { files: ['src/**/*.ts', 'webview/**/*.ts'], rules: { 'max-lines': ['error', { max: 400 }], 'max-lines-per-function': ['error', { max: 60 }] } },
+  // Presentation mode (session 4) took webview/main.ts past 400 lines; its split is open work.
+  { files: ['webview/main.ts'], rules: { 'max-lines': 'off' } },
 );
 
 /** The named rules of a rule set, as configured there. */

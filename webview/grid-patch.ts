@@ -79,25 +79,32 @@ export function applyGridPatch(root: ParentNode, patch: GridPatch): PatchResult 
   }
   for (const [lane, column, html] of patch.cells) replace(cellAt(lanes.get(lane) as HTMLTableRowElement, column) as Element, html, added);
 
-  if (patch.rowOrder) {
-    const fresh = new Map(patch.newRows);
-    const wanted = patch.rowOrder.map((lane) => {
-      const existing = lanes.get(lane);
-      if (existing) return existing;
-      const row = parse(fresh.get(lane) ?? '') as HTMLTableRowElement;
-      added.push(row);
-      return row;
-    });
-    const keep = new Set<Element>(wanted);
-    for (const row of Array.from(tbody.rows)) if (!keep.has(row)) row.remove();
-    // Insert and move only what is out of place: rows that stay are not touched.
-    wanted.forEach((row, i) => {
-      if (tbody.children[i] !== row) tbody.insertBefore(row, tbody.children[i] ?? null);
-    });
-  }
-
+  if (patch.rowOrder) reorderRows(tbody, lanes, patch.rowOrder, new Map(patch.newRows), added);
   if (patch.shifts.length > 0) shiftLines(table, patch.shifts);
   return { added, headerColumns: patch.headers.map(([column]) => column) };
+}
+
+/** Puts the lane rows in `order`: new ones made from `fresh`, gone ones removed. */
+function reorderRows(
+  tbody: HTMLTableSectionElement,
+  lanes: ReadonlyMap<string, HTMLTableRowElement>,
+  order: readonly string[],
+  fresh: ReadonlyMap<string, string>,
+  added: Element[],
+): void {
+  const wanted = order.map((lane) => {
+    const existing = lanes.get(lane);
+    if (existing) return existing;
+    const row = parse(fresh.get(lane) ?? '') as HTMLTableRowElement;
+    added.push(row);
+    return row;
+  });
+  const keep = new Set<Element>(wanted);
+  for (const row of Array.from(tbody.rows)) if (!keep.has(row)) row.remove();
+  // Insert and move only what is out of place: rows that stay are not touched.
+  wanted.forEach((row, i) => {
+    if (tbody.children[i] !== row) tbody.insertBefore(row, tbody.children[i] ?? null);
+  });
 }
 
 /** Add each shift's delta to the line hooks of its columns' cells and what they contain. */

@@ -148,18 +148,23 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     io.stdout(output);
     return status;
   }
-  const target = path.resolve(io.cwd, options.output);
   const inputs = [file, ...(loaded.file ? [loaded.file] : []), ...service.index.documents().map((d) => URI.parse(d.uri).fsPath)];
+  return (await writeRendered(options.output, output, inputs, io)) ?? status;
+}
+
+/** Writes the page to `--output`, never over one of the inputs; an exit code when it cannot. */
+async function writeRendered(outputPath: string, output: string, inputs: readonly string[], io: CliIo): Promise<number | undefined> {
+  const target = path.resolve(io.cwd, outputPath);
   if (await isAnInput(target, inputs)) {
-    io.stderr(`blueprint render: refusing to write over ${options.output}: it is one of the files being rendered.\n`);
+    io.stderr(`blueprint render: refusing to write over ${outputPath}: it is one of the files being rendered.\n`);
     return ExitCode.usageOrInput;
   }
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, output, 'utf8');
   } catch (error) {
-    io.stderr(`blueprint render: cannot write ${options.output}: ${describeFsError(error)}\n`);
+    io.stderr(`blueprint render: cannot write ${outputPath}: ${describeFsError(error)}\n`);
     return ExitCode.usageOrInput;
   }
-  return status;
+  return undefined;
 }

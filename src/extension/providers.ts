@@ -47,13 +47,15 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('blueprint
 
 /** Registers every language feature provider. */
 export function registerProviders(session: BlueprintSession): vscode.Disposable[] {
-  const service = session.service;
-  const uriOf = (document: vscode.TextDocument) => document.uri.toString();
-  const lensChanged = new vscode.EventEmitter<void>();
+  return [...writingProviders(session), ...navigationProviders(session), ...overviewProviders(session)];
+}
 
+const uriOf = (document: vscode.TextDocument): string => document.uri.toString();
+
+/** Completion, rename and quick fixes: the providers that write. */
+function writingProviders(session: BlueprintSession): vscode.Disposable[] {
+  const service = session.service;
   return [
-    lensChanged,
-    session.onDidPublish(() => lensChanged.fire()),
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
       async provideCompletionItems(document, position, _token, context) {
         if (!(await session.readyDocument(document))) return undefined;
@@ -72,6 +74,50 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
       // soon as a field's `- ` is typed (the core offers nothing after other spaces).
     }, '@', '#', ':', ' '),
 
+    vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
+      async prepareRename(document, position) {
+        if (!(await session.readyDocument(document))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
+        const result = service.prepareRename(uriOf(document), fromPosition(position));
+        if (isRefusal(result)) throw new Error(refusalMessage(result));
+        return { range: toRange(result.range), placeholder: result.placeholder };
+      },
+      async provideRenameEdits(document, position, newName) {
+        if (!(await session.readyDocument(document))) return undefined;
+        const result = service.rename(uriOf(document), fromPosition(position), newName);
+        if (isRefusal(result) && result.refused === 'notRenamable') return undefined;
+        if (isRefusal(result)) {
+          // A thrown refusal would make VS Code try the next rename provider, Markdown's own
+          // heading rename, which would write exactly what was refused: answer with no edits.
+          void vscode.window.showWarningMessage(refusalMessage(result));
+          return new vscode.WorkspaceEdit();
+        }
+        return toWorkspaceEdit(result);
+      },
+    }),
+
+    vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, {
+      provideCodeActions(document, range, context) {
+        const doc = session.documentFor(document);
+        if (!doc) return undefined;
+        const uri = uriOf(document);
+        const published = session.diagnosticsFor(uri);
+        // Fixes computed for older text would edit the wrong places: wait for fresh diagnostics.
+        if (published.length === 0 || !session.isPublishedFor(uri, document.getText())) return undefined;
+        const wantsFixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
+        if (wantsFixAll) {
+          const action = fixAllInFile(published, session.localeOf(document));
+          return action ? [toCodeAction(action, context.diagnostics)] : [];
+        }
+        return codeActions(published, fromRange(range), session.localeOf(document)).map((action) => toCodeAction(action, context.diagnostics));
+      },
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
+  ];
+}
+
+/** Hover, go to definition, references, highlights and symbols. */
+function navigationProviders(session: BlueprintSession): vscode.Disposable[] {
+  const service = session.service;
+  return [
     vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
       async provideHover(document, position) {
         if (!(await session.readyDocument(document))) return undefined;
@@ -103,27 +149,6 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
       },
     }),
 
-    vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
-      async prepareRename(document, position) {
-        if (!(await session.readyDocument(document))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
-        const result = service.prepareRename(uriOf(document), fromPosition(position));
-        if (isRefusal(result)) throw new Error(refusalMessage(result));
-        return { range: toRange(result.range), placeholder: result.placeholder };
-      },
-      async provideRenameEdits(document, position, newName) {
-        if (!(await session.readyDocument(document))) return undefined;
-        const result = service.rename(uriOf(document), fromPosition(position), newName);
-        if (isRefusal(result) && result.refused === 'notRenamable') return undefined;
-        if (isRefusal(result)) {
-          // A thrown refusal would make VS Code try the next rename provider, Markdown's own
-          // heading rename, which would write exactly what was refused: answer with no edits.
-          void vscode.window.showWarningMessage(refusalMessage(result));
-          return new vscode.WorkspaceEdit();
-        }
-        return toWorkspaceEdit(result);
-      },
-    }),
-
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN_SELECTOR, {
       provideDocumentSymbols(document) {
         return session.documentFor(document) ? service.documentSymbols(uriOf(document)).map(toDocumentSymbol) : undefined;
@@ -138,7 +163,16 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
         );
       },
     }),
+  ];
+}
 
+/** The code lenses (persona usage, last heard), refreshed whenever findings are published. */
+function overviewProviders(session: BlueprintSession): vscode.Disposable[] {
+  const service = session.service;
+  const lensChanged = new vscode.EventEmitter<void>();
+  return [
+    lensChanged,
+    session.onDidPublish(() => lensChanged.fire()),
     vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, {
       onDidChangeCodeLenses: lensChanged.event,
       provideCodeLenses(document) {
@@ -150,23 +184,6 @@ export function registerProviders(session: BlueprintSession): vscode.Disposable[
         }));
       },
     }),
-
-    vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, {
-      provideCodeActions(document, range, context) {
-        const doc = session.documentFor(document);
-        if (!doc) return undefined;
-        const uri = uriOf(document);
-        const published = session.diagnosticsFor(uri);
-        // Fixes computed for older text would edit the wrong places: wait for fresh diagnostics.
-        if (published.length === 0 || !session.isPublishedFor(uri, document.getText())) return undefined;
-        const wantsFixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
-        if (wantsFixAll) {
-          const action = fixAllInFile(published, session.localeOf(document));
-          return action ? [toCodeAction(action, context.diagnostics)] : [];
-        }
-        return codeActions(published, fromRange(range), session.localeOf(document)).map((action) => toCodeAction(action, context.diagnostics));
-      },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] }),
   ];
 }
 

@@ -58,3 +58,22 @@ describe('import boundaries (eslint.config.mjs)', () => {
     expect(await ruleIds('src/core/x.ts', 'export const x: any = 1;')).toEqual(['@typescript-eslint/no-explicit-any']);
   });
 });
+
+describe('sizes (eslint.config.mjs)', () => {
+  const body = (lines: number): string => Array.from({ length: lines }, (_, i) => `  const v${i} = ${i};`).join('\n');
+
+  it('fails a function over 60 lines in shipped code, and passes one of 60', async () => {
+    expect(await ruleIds('src/core/x.ts', `export function f(): void {\n${body(58)}\n}\n`)).toEqual([]);
+    expect(await ruleIds('src/core/x.ts', `export function f(): void {\n${body(59)}\n}\n`)).toEqual(['max-lines-per-function']);
+  });
+
+  it('accepts a longer function whose comment says why', async () => {
+    const code = `// eslint-disable-next-line max-lines-per-function -- one flat table reads best\nexport function f(): void {\n${body(80)}\n}\n`;
+    expect(await ruleIds('webview/x.ts', code)).toEqual([]);
+  });
+
+  it('fails a file over 400 lines', async () => {
+    const code = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n');
+    expect(await ruleIds('src/cli/x.ts', code)).toEqual(['max-lines']);
+  });
+});

@@ -5,7 +5,7 @@
  * VSIX. The built VSIX itself is listed and checked by `npm run test:e2e`
  * (scripts/e2e/vsix-contents.mjs).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { allRules, severityFor, type BlueprintConfig, type ConfiguredSeverity, type Severity } from '../../core';
-import type { CheckReport } from '../check/findings';
+import type { CheckReport, Finding } from '../check/findings';
 import { docsUrl, PROJECT_URL, TOOL_NAME, VERSION } from '../project';
 
 /** Name of the base the relative artifact URIs resolve against (the current folder). */
@@ -61,38 +61,44 @@ export interface SarifContext {
   config: BlueprintConfig;
 }
 
-/** Build the SARIF log object (see `formatSarif` for the text). */
-export function buildSarif(report: CheckReport, context: SarifContext): Sarif.Log {
-  const rules = ruleDescriptors();
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-
+/** The rules whose configured severity differs from their default. */
+function configurationOverrides(config: BlueprintConfig, ruleIndex: ReadonlyMap<string, number>): Sarif.ConfigurationOverride[] {
   const overrides: Sarif.ConfigurationOverride[] = [];
   allRules.forEach((rule) => {
-    const configured = severityFor(context.config, rule.id);
+    const configured = severityFor(config, rule.id);
     if (configured === rule.defaultSeverity) return;
     overrides.push({
       descriptor: { id: rule.id, index: ruleIndex.get(rule.id) },
       configuration: { level: configurationLevel(configured), enabled: configured !== 'off' },
     });
   });
+  return overrides;
+}
 
-  const results = report.findings.map(
-    (f): Sarif.Result => ({
-      ruleId: f.rule,
-      ruleIndex: ruleIndex.get(f.rule),
-      level: sarifLevel(f.severity),
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: relativeUri(f.file), uriBaseId: SRCROOT },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-          },
+function resultOf(f: Finding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {
+  return {
+    ruleId: f.rule,
+    ruleIndex: ruleIndex.get(f.rule),
+    level: sarifLevel(f.severity),
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUri(f.file), uriBaseId: SRCROOT },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
-      ],
-    }),
-  );
+      },
+    ],
+  };
+}
 
+/** Build the SARIF log object (see `formatSarif` for the text). */
+export function buildSarif(report: CheckReport, context: SarifContext): Sarif.Log {
+  const rules = ruleDescriptors();
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+
+  const overrides = configurationOverrides(context.config, ruleIndex);
+  const results = report.findings.map((finding) => resultOf(finding, ruleIndex));
   const notifications = report.inputProblems.map(
     (problem): Sarif.Notification => ({
       level: 'error',

@@ -9,11 +9,11 @@
  * blueprint within a keystroke's budget and lets later stages cache by item identity.
  */
 import type {
-  BlueprintDocument, Field, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Persona, Position,
-  Reference, Section, SectionKind, Stage, Step, Story,
+  BlueprintDocument, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Position,
+  Reference, Section, SectionKind, Step,
 } from '../model';
-import { fieldSpec, NO_WORDS, PREFIXES, sectionKindOf, YES_WORDS } from '../vocabulary';
-import type { RawField } from './fields';
+import { fieldSpec, PREFIXES, sectionKindOf } from '../vocabulary';
+import { movedItem, personaOf, toField } from './items';
 import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';
 import { idOf } from './ids';
@@ -209,8 +209,8 @@ function buildSection(builder: Builder, kind: SectionKind, start: number, end: n
       continue;
     }
     const itemEnd = blockEnd(segments, i);
-    if (kind === 'personas') doc.personas.push(placeItem(builder, 'persona', i, itemEnd) as Persona);
-    else if (kind === 'stories') doc.stories.push(placeItem(builder, 'story', i, itemEnd) as Story);
+    if (kind === 'personas') doc.personas.push(placeItem(builder, 'persona', i, itemEnd));
+    else if (kind === 'stories') doc.stories.push(placeItem(builder, 'story', i, itemEnd));
     else buildJourneyItem(builder, i, itemEnd, itemDepth);
     i = itemEnd;
   }
@@ -224,7 +224,7 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
   for (let i = start + 1; i < end && !hasSteps; i++) hasSteps = segments[i].segment.heading?.depth === depth + 1;
   const isStage = prefix ? prefix === 'stage' : hasSteps;
   if (!isStage) {
-    doc.steps.push(placeItem(builder, 'step', start, end) as Step);
+    doc.steps.push(placeItem(builder, 'step', start, end));
     return;
   }
   // The stage's own part (heading, fields) first, so references stay in source order.
@@ -237,11 +237,11 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
       continue;
     }
     const stepEnd = blockEnd(segments, j);
-    steps.push(placeItem(builder, 'step', j, stepEnd, own.id) as Step);
+    steps.push(placeItem(builder, 'step', j, stepEnd, own.id));
     j = stepEnd;
   }
   // A stage holds its steps, so the stage object is made anew whenever it is placed.
-  doc.stages.push({ ...(own as ItemBase), kind: 'stage', steps, range: { start: own.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
+  doc.stages.push({ ...own, steps, range: { start: own.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
   doc.steps.push(...steps);
 }
 
@@ -270,8 +270,16 @@ export function itemMovedFrom(item: Item): Item | undefined {
   return movedFrom.get(item);
 }
 
+/** The item type of a kind: `ItemOf<'step'>` is `Step`. */
+type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>;
+
+/** True when the item is of that kind (the cache holds items of every kind). */
+function isKind<K extends ItemKind>(item: Item, kind: K): item is ItemOf<K> {
+  return item.kind === kind;
+}
+
 /** `stage`: the id of the stage a step sits under, given by the caller that knows it. */
-function placeItem(builder: Builder, kind: ItemKind, start: number, end: number, stage?: string): Item {
+function placeItem<K extends ItemKind>(builder: Builder, kind: K, start: number, end: number, stage?: string): ItemOf<K> {
   const { doc, segments } = builder;
   const { segment, shift } = segments[start];
   const lastLine = lastLineOf(segments, start, end);
@@ -293,6 +301,8 @@ function placeItem(builder: Builder, kind: ItemKind, start: number, end: number,
   }
   if (!item.id) doc.problems.push({ range: item.headingRange, severity: 'warning', message: 'parse.emptyHeading' });
   for (const ref of item.references) doc.references.push(ref);
+  // Built for this kind, or cached under the same kind (`same` compares it); checked all the same.
+  if (!isKind(item, kind)) throw new Error(`placed a ${item.kind} as a ${kind}`);
   return item;
 }
 
@@ -352,62 +362,3 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   else item = { ...base, kind: 'stage', steps: [] };
   return item;
 }
-
-/** A copy of `item` with every line number moved by `lines`. */
-function movedItem(item: Item, lines: number): Item {
-  const base: ItemBase = {
-    ...item,
-    headingRange: shiftRange(item.headingRange, lines),
-    nameRange: shiftRange(item.nameRange, lines),
-    range: shiftRange(item.range, lines),
-    fields: item.fields.map((field) => ({
-      ...field,
-      keyRange: shiftRange(field.keyRange, lines),
-      valueRange: shiftRange(field.valueRange, lines),
-      range: shiftRange(field.range, lines),
-      entries: field.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, lines) })),
-    })),
-    references: item.references.map((ref) => ({ ...ref, range: shiftRange(ref.range, lines), slugRange: shiftRange(ref.slugRange, lines) })),
-    fieldInsertPosition: shiftPosition(item.fieldInsertPosition, lines),
-  };
-  switch (item.kind) {
-    case 'persona':
-      return { ...base, kind: 'persona', heard: item.heard.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, lines) })) };
-    case 'stage':
-      return { ...base, kind: 'stage', steps: [] };
-    default:
-      return { ...item, ...base } as Item;
-  }
-}
-
-function toField(raw: RawField, kind: ItemKind, shift: number): Field {
-  const spec = fieldSpec(raw.rawKey);
-  return {
-    key: raw.key,
-    rawKey: raw.rawKey,
-    known: spec !== undefined && spec.kinds.includes(kind),
-    value: raw.value,
-    markdown: raw.markdown,
-    keyRange: shiftRange(raw.keyRange, shift),
-    valueRange: shiftRange(raw.valueRange, shift),
-    range: shiftRange(raw.range, shift),
-    entries: raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) })),
-  };
-}
-
-function personaOf(base: ItemBase): Persona {
-  const vulnerableField = base.fields.find((field) => field.key === 'vulnerable');
-  let vulnerable: boolean | undefined;
-  if (vulnerableField) {
-    const word = vulnerableField.value.toLowerCase().split(/[\s,;(]/)[0];
-    if (YES_WORDS.includes(word)) vulnerable = true;
-    else if (NO_WORDS.includes(word)) vulnerable = false;
-  }
-  // A `heard` entry is "date, how, by whom": commas belong to it, so only `;` separates entries.
-  const heard = base.fields
-    .filter((field) => field.key === 'heard')
-    .flatMap((field) => field.value.split(';').map((text) => ({ text: text.trim(), range: field.valueRange })))
-    .filter((entry) => entry.text !== '');
-  return { ...base, kind: 'persona', vulnerable, heard };
-}
-

@@ -57,6 +57,26 @@ export function parseFrontMatter(
     return { frontMatter, problems };
   }
 
+  const reader: Reader = { document, yamlSource, contentStart, lines, problems, rangeOf };
+  readHeader(reader, data, frontMatter);
+  frontMatter.personaFiles = readPersonaFiles(reader);
+  frontMatter.personaRefs = readPersonaRefs(reader);
+  return { frontMatter, problems };
+}
+
+/** What the readers of one front matter's keys share. */
+interface Reader {
+  document: Document;
+  yamlSource: string;
+  /** Offset of the YAML source in the file. */
+  contentStart: number;
+  lines: LineIndex;
+  problems: ParseProblem[];
+  rangeOf(node: YamlNode | null | undefined): FrontMatter['range'];
+}
+
+/** `blueprint`/`title`, `lang` and `status`. */
+function readHeader({ document, problems, rangeOf }: Reader, data: Record<string, unknown>, frontMatter: FrontMatter): void {
   const title = data['blueprint'] ?? data['title'] ?? data['titel'];
   if (typeof title === 'string' && title.trim()) frontMatter.title = title.trim();
   const lang = data['lang'] ?? data['taal'];
@@ -74,7 +94,10 @@ export function parseFrontMatter(
       problems.push({ range: rangeOf(document.get('status', true) as YamlNode | undefined), severity: 'warning', message: 'parse.unknownStatus', args: { value: status } });
     }
   }
+}
 
+/** `personas:` (`persona's:`): the shared persona files, one path or a list. */
+function readPersonaFiles({ document, problems, rangeOf }: Reader): FrontMatterFile[] {
   const personasNode = (document.get('personas', true) ?? document.get("persona's", true)) as YamlNode | undefined;
   const files: FrontMatterFile[] = [];
   if (personasNode && !isScalar(personasNode) && !isSeq(personasNode)) {
@@ -83,8 +106,11 @@ export function parseFrontMatter(
   for (const scalar of scalarsOf(personasNode)) {
     if (typeof scalar.value === 'string' && scalar.value.trim()) files.push({ path: scalar.value.trim(), range: rangeOf(scalar) });
   }
-  frontMatter.personaFiles = files;
+  return files;
+}
 
+/** `persona:`: the journey-wide personas, as references with their source ranges. */
+function readPersonaRefs({ document, yamlSource, contentStart, lines }: Reader): Reference[] {
   const personaNode = document.get('persona', true) as YamlNode | undefined;
   const refs: Reference[] = [];
   for (const scalar of scalarsOf(personaNode)) {
@@ -104,8 +130,7 @@ export function parseFrontMatter(
       });
     }
   }
-  frontMatter.personaRefs = refs;
-  return { frontMatter, problems };
+  return refs;
 }
 
 /** The first alias node in the document, if any. */

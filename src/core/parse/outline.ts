@@ -12,13 +12,11 @@
  *   It gives up (returns `undefined`) where the text of a heading or quote has inline
  *   markup whose plain text needs mdast's rules (escapes, entities, emphasis, code,
  *   links, breaks): that is rare in blueprints, and the caller then takes the other way.
- * - `outlineFromMdast` reads the mdast tree from remark. It is the reference: a
- *   property test checks that both give equal outlines on random and spec input.
+ * - `outlineFromMdast` (outline-mdast.ts) reads the mdast tree from remark. It is the
+ *   reference: a property test checks that both give equal outlines on random and spec input.
  */
 import type { Event, Token } from 'micromark-util-types';
 import { decodeString } from 'micromark-util-decode-string';
-import type { Blockquote, Heading, List, ListItem, Nodes, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 
 export interface OutlineSpan {
   start: number;
@@ -72,64 +70,6 @@ export interface OutlineLeaf extends OutlineSpan {
 }
 
 export type OutlineNode = OutlineHeading | OutlineList | OutlineQuote | OutlineHtml | OutlineYaml | OutlineLeaf;
-
-// ---------------------------------------------------------------------------------
-// From mdast (the reference)
-
-export function outlineFromMdast(root: Root): OutlineNode[] {
-  return root.children.map((node) => nodeFromMdast(node, true));
-}
-
-function nodeFromMdast(node: RootContent, topLevel: boolean): OutlineNode {
-  const span = spanOf(node);
-  switch (node.type) {
-    case 'heading':
-      return headingFromMdast(node, span);
-    case 'list':
-      return { kind: 'list', ordered: node.ordered === true, items: node.children.map(itemFromMdast), ...span };
-    case 'blockquote':
-      return topLevel ? { kind: 'blockquote', text: quoteTextFromMdast(node), ...span } : { kind: 'blockquote', ...span };
-    case 'html':
-      return { kind: 'html', value: node.value, ...span };
-    case 'yaml':
-      return { kind: 'yaml', value: node.value, ...span };
-    case 'paragraph':
-      return { kind: 'paragraph', ...span };
-    case 'code':
-      return { kind: 'code', ...span };
-    default:
-      return { kind: 'other', ...span };
-  }
-}
-
-function headingFromMdast(node: Heading, span: OutlineSpan): OutlineHeading {
-  const content = node.children.filter((child) => child.type !== 'html');
-  const heading: OutlineHeading = { kind: 'heading', depth: node.depth, text: content.map((child) => toString(child)).join(''), ...span };
-  if (content.length > 0) heading.content = { start: spanOf(content[0]).start, end: spanOf(content[content.length - 1]).end };
-  return heading;
-}
-
-function itemFromMdast(item: ListItem): OutlineItem {
-  const links: OutlineLink[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link') {
-      links.push({ url: node.url, ...spanOf(node) });
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const child of item.children) visit(child);
-  return { children: item.children.map((child) => nodeFromMdast(child, false)), links, ...spanOf(item) };
-}
-
-function quoteTextFromMdast(node: Blockquote): string {
-  return node.children.map((child) => toString(child)).join('\n');
-}
-
-function spanOf(node: Nodes): OutlineSpan {
-  const start = node.position?.start.offset ?? 0;
-  return { start, end: node.position?.end.offset ?? start };
-}
 
 // ---------------------------------------------------------------------------------
 // From micromark events (the fast way)

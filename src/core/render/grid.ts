@@ -12,8 +12,8 @@
 import type { Diagnostic } from '../model';
 import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
 import { classes, element, escapeText } from './escape';
-import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature } from './emotion-curve';
-import { placeFindings } from './finding-places';
+import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature, type EmotionSeries } from './emotion-curve';
+import { placeFindings, type PlacedFindings } from './finding-places';
 import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
 import { labelsFor, type RenderLabels } from './render-labels';
 import { ROWS, type RowSpec } from './grid-rows';
@@ -121,6 +121,34 @@ export class BlueprintRenderer {
 
     const series = emotionSeries(view, labels.emotionOverall);
     const context: ColumnContext = { labels, series, signature: `${lang}\u0002${seriesSignature(series)}` };
+    const columns = this.renderColumns(context, view, findings);
+    const rows = laneRows(columns, series, labels, options);
+    const hasStages = view.groups.some((g) => g.stage !== undefined);
+    const stageCount = view.groups.filter((g) => g.stage).length;
+    const colgroups = '<col class="bp-col-lanes">' +
+      view.groups.map((group) => element('colgroup', { span: group.columns.length })).join('');
+    const tableOpen = `<table${attributesOf({ class: classes('bp-grid', hasStages && 'bp-has-stages'), 'data-steps': columns.length })}>`;
+    const stages = hasStages ? stageRow(view) : '';
+    return {
+      open,
+      head,
+      empty: '',
+      outside,
+      view,
+      grid: {
+        tableOpen,
+        colgroups,
+        label: title,
+        caption: element('caption', { class: 'bp-sr-only' }, escapeText(labels.caption(title, columns.length, stageCount))),
+        stages,
+        columns: options.persona === undefined ? columns : columns.map((column, i) => dimmedFor(column, view.columns[i], options.persona)),
+        rows,
+      },
+    };
+  }
+
+  /** The step columns: drawn anew, or reused from the last render where their key and line are the same. */
+  private renderColumns(context: ColumnContext, view: JourneyView, findings: PlacedFindings): RenderedColumn[] {
     const stageStarts = new Set<number>();
     let start = 0;
     for (const group of view.groups) {
@@ -145,62 +173,49 @@ export class BlueprintRenderer {
       return rendered;
     });
     this.cache = next;
-
-    const showEmotion = hasEmotion(series);
-    const rows: RenderedRow[] = [];
-    for (const row of ROWS) {
-      if (options.audience === 'client' && row.audience === 'internal') continue;
-      if (row.kind === 'line') {
-        rows.push(lineRow(row, labels, columns.length));
-        continue;
-      }
-      const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => c.filled.has(row.key));
-      if (!shown) continue;
-      const label = escapeText(labels.lanes[row.key] ?? row.key) + (row.kind === 'emotion' ? emotionLegendHtml(series) : '');
-      rows.push({
-        key: row.key,
-        line: false,
-        label,
-        open: `<tr${attributesOf({ class: `bp-lane bp-lane-${row.key}`, 'data-lane': row.key, 'data-audience': row.audience })}>`,
-        header: element('th', { class: 'bp-lane-label', scope: 'row' }, label),
-      });
-    }
-
-    const hasStages = view.groups.some((g) => g.stage !== undefined);
-    const stageCount = view.groups.filter((g) => g.stage).length;
-    const colgroups = '<col class="bp-col-lanes">' +
-      view.groups.map((group) => element('colgroup', { span: group.columns.length })).join('');
-    const tableOpen = `<table${attributesOf({ class: classes('bp-grid', hasStages && 'bp-has-stages'), 'data-steps': columns.length })}>`;
-    const stages = hasStages ? element('tr', { class: 'bp-stages' }, element('td', { class: 'bp-corner', rowspan: 2 }) +
-      view.groups.map((group, n) => {
-        const startClass = n > 0 ? 'bp-stage-start' : undefined;
-        return group.stage
-          ? element('th', {
-            class: classes('bp-stage', startClass),
-            scope: 'colgroup',
-            colspan: group.columns.length,
-            'data-stage': group.stage.id,
-            'data-line': group.stage.headingRange.start.line,
-          }, element('span', { class: 'bp-stage-name' }, escapeText(group.stage.name)))
-          : element('td', { class: classes('bp-stage', 'bp-stage-none', startClass), colspan: group.columns.length });
-      }).join('')) : '';
-    return {
-      open,
-      head,
-      empty: '',
-      outside,
-      view,
-      grid: {
-        tableOpen,
-        colgroups,
-        label: title,
-        caption: element('caption', { class: 'bp-sr-only' }, escapeText(labels.caption(title, columns.length, stageCount))),
-        stages,
-        columns: options.persona === undefined ? columns : columns.map((column, i) => dimmedFor(column, view.columns[i], options.persona)),
-        rows,
-      },
-    };
+    return columns;
   }
+}
+
+/** The grid's rows in blueprint order: the lanes some column fills (emotion when scored), and the three lines. */
+function laneRows(columns: readonly RenderedColumn[], series: readonly EmotionSeries[], labels: RenderLabels, options: RenderOptions): RenderedRow[] {
+  const showEmotion = hasEmotion(series);
+  const rows: RenderedRow[] = [];
+  for (const row of ROWS) {
+    if (options.audience === 'client' && row.audience === 'internal') continue;
+    if (row.kind === 'line') {
+      rows.push(lineRow(row, labels, columns.length));
+      continue;
+    }
+    const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => c.filled.has(row.key));
+    if (!shown) continue;
+    const label = escapeText(labels.lanes[row.key] ?? row.key) + (row.kind === 'emotion' ? emotionLegendHtml(series) : '');
+    rows.push({
+      key: row.key,
+      line: false,
+      label,
+      open: `<tr${attributesOf({ class: `bp-lane bp-lane-${row.key}`, 'data-lane': row.key, 'data-audience': row.audience })}>`,
+      header: element('th', { class: 'bp-lane-label', scope: 'row' }, label),
+    });
+  }
+  return rows;
+}
+
+/** The row of stage headers above the steps (a blank cell over steps outside any stage). */
+function stageRow(view: JourneyView): string {
+  return element('tr', { class: 'bp-stages' }, element('td', { class: 'bp-corner', rowspan: 2 }) +
+    view.groups.map((group, n) => {
+      const startClass = n > 0 ? 'bp-stage-start' : undefined;
+      return group.stage
+        ? element('th', {
+          class: classes('bp-stage', startClass),
+          scope: 'colgroup',
+          colspan: group.columns.length,
+          'data-stage': group.stage.id,
+          'data-line': group.stage.headingRange.start.line,
+        }, element('span', { class: 'bp-stage-name' }, escapeText(group.stage.name)))
+        : element('td', { class: classes('bp-stage', 'bp-stage-none', startClass), colspan: group.columns.length });
+    }).join(''));
 }
 
 function attributesOf(attrs: Parameters<typeof element>[1]): string {

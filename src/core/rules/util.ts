@@ -3,7 +3,7 @@
  * create an item. Edits are computed on the source text so that the result is valid
  * Markdown that parses back into the intended model (tests re-parse every fix).
  */
-import type { BlueprintDocument, Item, ItemBase, Lang, Position, SectionKind, TextEdit } from '../model';
+import type { BlueprintDocument, ItemBase, Lang, SectionKind, TextEdit } from '../model';
 import { SECTION_WORDS } from '../vocabulary';
 import { idOf } from '../parse/ids';
 import { lineIndexOf } from '../parse/text';

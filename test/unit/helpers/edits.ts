@@ -2,18 +2,11 @@
  * Applying the core's text edits in tests, written once: quick fixes, rename and
  * "fix all" are checked by applying their edits and reading the result again.
  */
-import type { Position, TextEdit } from '../../../src/core/model';
+import type { TextEdit } from '../../../src/core/model';
+import { applyTextEdits } from '../../../src/core/features/positions';
 
-/** Applies edits for one file (any order, non-overlapping) to its text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (position: Position): number => (lineStarts[position.line] ?? text.length) + position.character;
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-  return result;
-}
+/** Applies edits for one file (any order, non-overlapping) to its text: the core's own edit application. */
+export const applyEdits: (text: string, edits: readonly TextEdit[]) => string = applyTextEdits;
 
 /**
  * Applies edits that may touch several files (path -> text); `uriOf` gives each path's URI.

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { BlueprintWorkspace } from '../../../src/core/workspace';
-import { parseBlueprint } from '../../../src/core';
 import { renderBlueprintHtml, renderStandalonePage } from '../../../src/core/render/html';
 import { parseHtml } from './html-tree';
 import { PERMIT } from './fixtures';
