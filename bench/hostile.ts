@@ -4,6 +4,7 @@
  * renders it, in time per KB beside the same figure for the embedded examples. Goal:
  * within 5x of the examples. Printed, never asserted (timings belong here, not in tests).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
@@ -40,6 +41,11 @@ export const SHAPES: Record<string, Shape> = {
   'huge front matter': (n) => `---\nblueprint: x\nnotes:\n${repeat('  - a long note line\n', n)}---\n\n# Hostile\n`,
   // Just inside the guard's limits: the most the tokenizer is still given.
   [`${MAX_LINE_NESTING} containers per line, many lines`]: (n) => repeat('> '.repeat(MAX_LINE_NESTING) + 'a\n', n),
+  '1,000 increasingly nested quotes (0.5 MB at 1,000)': (n) => {
+    let text = '';
+    for (let i = 1; text.length < n; i++) text += '>'.repeat(i) + ' q\n';
+    return text;
+  },
   'emphasis paragraphs at the marker limit': (n) => {
     const paragraph = repeat('*a_', 3 * markerLimit(1500));
     return repeat(paragraph.slice(0, 3 * (markerLimit(paragraph.length) - 2)) + '\n\n', n);
@@ -100,4 +106,47 @@ export function runHostileBench(): void {
     }
   }
   console.log(`\nWorst ratio to the examples' time per KB: ${worst.toFixed(1)}x (goal at most ${RATIO_GOAL}x): ${worst <= RATIO_GOAL ? 'met' : 'NOT met'}`);
+}
+
+/** The examples' text repeated to about `bytes` characters: a plain document of that size. */
+function plainText(bytes: number): string {
+  const examplesDir = join(import.meta.dirname, '..', 'examples');
+  const example = readFileSync(join(examplesDir, 'apply-for-housing-benefit.blueprint.md'), 'utf8');
+  return example.repeat(Math.max(1, Math.round(bytes / example.length)));
+}
+
+/** In a child process: check and render one text, then print the peak resident memory (KB). */
+export function hostileMemoryChild(shape: string, bytes: number): void {
+  if (shape !== 'none') {
+    const text = shape === 'plain' ? plainText(bytes) : HEAD + SHAPES[shape](bytes - HEAD.length) + '\n';
+    const workspace = createBlueprintService({ readFile: async () => undefined });
+    workspace.setText(URI, text);
+    const diagnostics = workspace.diagnostics(URI);
+    renderStandalonePage({ doc: workspace.get(URI)!, diagnostics, index: workspace.index });
+  }
+  console.log(process.resourceUsage().maxRSS);
+}
+
+/** Peak memory of checking and rendering each shape (its own process), beside a plain document of the same size. */
+export function runHostileMemoryBench(): void {
+  const peak = (shape: string, bytes: number): number => {
+    const child = spawnSync(process.execPath, [process.argv[1], 'hostile-memory-child', shape, String(bytes)], { encoding: 'utf8' });
+    return Number(child.stdout.trim().split('\n').pop()) / 1024;
+  };
+  const idle = peak('none', 0);
+  console.log(`Peak memory (check + render, each in its own process; ${idle.toFixed(0)} MB for the process itself subtracted)\n`);
+  console.log('| shape | KB | peak MB | plain document MB | ratio |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  let worst = 0;
+  for (const kb of [160, 500]) {
+    const plain = peak('plain', kb * 1024) - idle;
+    for (const name of Object.keys(SHAPES)) {
+      if (kb === 500 && !name.startsWith('1,000')) continue;
+      const used = peak(name, kb * 1024) - idle;
+      const ratio = used / plain;
+      worst = Math.max(worst, ratio);
+      console.log(`| ${name} | ${kb} | ${used.toFixed(0)} | ${plain.toFixed(0)} | ${ratio.toFixed(1)}x |`);
+    }
+  }
+  console.log(`\nWorst memory ratio to a plain document of the same size: ${worst.toFixed(1)}x`);
 }

@@ -12,7 +12,7 @@ import { measureProcesses } from './cli';
 import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
 import { printWebBundleSize } from './web';
-import { runHostileBench } from './hostile';
+import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
 import { ms } from './stats';
 
 const EDIT_BUDGET_MS = 16;
@@ -20,8 +20,15 @@ const PROCESS_RATIO_GOAL = 0.6;
 
 async function main(): Promise<void> {
   // `npm run bench -- hostile`: only the worst-case table.
+  const child = process.argv.indexOf('hostile-memory-child');
+  if (child >= 0) {
+    hostileMemoryChild(process.argv[child + 1], Number(process.argv[child + 2]));
+    return;
+  }
   if (process.argv.includes('hostile')) {
     runHostileBench();
+    console.log('');
+    runHostileMemoryBench();
     return;
   }
   // Outside the repository: each tool sees one standalone file, not this project's
@@ -59,6 +66,8 @@ async function main(): Promise<void> {
 
   console.log('\nWorst cases (issue 9): hostile shapes checked and rendered, time per KB against the examples\n');
   runHostileBench();
+  console.log('');
+  runHostileMemoryBench();
 
   console.log('\nWhole process on the 1000-step file (median of 7, alternated)\n');
   const processes = measureProcesses(files[1000]);

@@ -48,9 +48,20 @@ export function placeFindings(uri: string, steps: readonly Step[], diagnostics: 
 
 function findPlace(steps: readonly Step[], diagnostic: Diagnostic): FindingPlace | undefined {
   const line = diagnostic.range.start.line;
-  // Steps do not nest, so the first whose lines hold the finding is the one.
-  const stepIndex = steps.findIndex((step) => step.range.start.line <= line && line <= step.range.end.line);
-  if (stepIndex < 0) return undefined;
+  // Steps do not nest and are in source order: the last step starting at or before the
+  // line is the only one that can hold it (a binary search, so a journey of n steps with a
+  // finding on each costs n log n, not n²).
+  let low = 0;
+  let high = steps.length - 1;
+  let stepIndex = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (steps[mid].range.start.line <= line) {
+      stepIndex = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (stepIndex < 0 || line > steps[stepIndex].range.end.line) return undefined;
   const forced = RULE_LANE[diagnostic.rule];
   if (forced) return { stepIndex, lane: forced };
   const field = steps[stepIndex].fields.find((f) => f.range.start.line <= line && line <= f.range.end.line);
