@@ -142,7 +142,7 @@ describe('fuzzing the core with mutated examples and CommonMark examples', () =>
         expect(second.doc).toEqual(first.doc);
         expect(second.diagnostics).toEqual(first.diagnostics);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   }, 120_000);
 
@@ -158,7 +158,7 @@ describe('fuzzing the core with mutated examples and CommonMark examples', () =>
         workspace.setText(URI, after);
         expect(workspace.diagnostics(URI)).toEqual(analyse(after).diagnostics);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   }, 120_000);
 });
