@@ -16,6 +16,7 @@ import { drawMermaid } from './mermaid-loader';
 import { buildSlide, fitSlide, indexGrid, progressLine, slideHolding, slidesOf } from './present';
 import { buildCards } from './cards';
 import { applyZoom, nextZoom } from './zoom';
+import { loadPictures } from './picture-loader';
 import { vscode } from './vscode-api';
 import pageCss from './preview.css';
 
@@ -224,6 +225,72 @@ function showGridLayout(): void {
   }
   zoomLevel.textContent = `${Math.round(zoomDrawn * 100)}%`;
   fitButton.checked = state.zoom === 'fit';
+}
+
+/** What a picture shows: the slide, Mermaid's SVG, the step cards, or the grid's table. */
+function pictureTarget(): { node: Element; view: string } | undefined {
+  if (state.present) {
+    const slide = slideHost.firstElementChild;
+    return slide ? { node: slide, view: 'slide' } : undefined;
+  }
+  if (state.view === 'mermaid') {
+    const svg = mermaidHost.querySelector('svg');
+    return svg ? { node: svg, view: 'journey' } : undefined;
+  }
+  if (state.view === 'coverage') {
+    const table = required('bp-coverage-view').querySelector('table');
+    return table ? { node: table, view: 'coverage' } : undefined;
+  }
+  const cards = gridHost.querySelector('.bp-cards');
+  if (cards) return { node: cards, view: 'cards' };
+  const table = gridHost.querySelector('table.bp-grid');
+  return table ? { node: table, view: state.clientView ? 'client' : 'grid' } : undefined;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function pictureFailed(error: unknown): void {
+  vscode.postMessage({ type: 'pictureDone', error: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Copy the view on screen to the clipboard as PNG, or hand it to the extension to save as
+ * PNG or SVG (the journey diagram's SVG is Mermaid's own). The picture library is loaded
+ * on the first use.
+ */
+function makePicture(action: 'copy' | 'png' | 'svg'): void {
+  const target = pictureTarget();
+  if (!target) return;
+  const background = getComputedStyle(document.body).backgroundColor;
+  const box = target.node.getBoundingClientRect();
+  if (action === 'svg' && target.node instanceof SVGSVGElement) {
+    const data = new XMLSerializer().serializeToString(target.node);
+    vscode.postMessage({ type: 'savePicture', format: 'svg', data, view: target.view, width: Math.round(box.width), height: Math.round(box.height) });
+    return;
+  }
+  const png = loadPictures().then((maker) => maker.png(target.node, background));
+  if (action === 'copy') {
+    // Chromium lets a focused page write to the clipboard (VS Code's webview frame allows it).
+    png.then((blob) => navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]))
+      .then(() => vscode.postMessage({ type: 'pictureDone', copied: true }), pictureFailed);
+    return;
+  }
+  if (action === 'svg') {
+    void loadPictures().then((maker) => maker.svg(target.node, background)).then((data) => {
+      vscode.postMessage({ type: 'savePicture', format: 'svg', data, view: target.view, width: Math.round(box.width), height: Math.round(box.height) });
+    }, pictureFailed);
+    return;
+  }
+  void png.then(async (blob) => {
+    const bitmap = await createImageBitmap(blob);
+    const data = base64(new Uint8Array(await blob.arrayBuffer()));
+    vscode.postMessage({ type: 'savePicture', format: 'png', data, view: target.view, width: bitmap.width, height: bitmap.height });
+    bitmap.close();
+  }, pictureFailed);
 }
 
 /** Zoom in, out, back to 100 %, or fit to width (toggles). */
@@ -446,6 +513,9 @@ function onMessage(event: MessageEvent<ToWebviewMessage>): void {
     case 'zoom':
       zoom(message.action);
       break;
+    case 'makePicture':
+      makePicture(message.action);
+      break;
     case 'pressKey':
       (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: message.key, bubbles: true, cancelable: true }));
       break;
@@ -485,6 +555,10 @@ coverageButton.addEventListener('change', () => setView({ view: coverageButton.c
 required('bp-export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 required('bp-present').addEventListener('click', () => setView({ present: true }));
 required('bp-print').addEventListener('click', () => vscode.postMessage({ type: 'print' }));
+required('bp-copy-image').addEventListener('click', () => makePicture('copy'));
+required('bp-save-png').addEventListener('click', () => makePicture('png'));
+required('bp-save-svg').addEventListener('click', () => makePicture('svg'));
+required('bp-slide-copy').addEventListener('click', () => makePicture('copy'));
 required('bp-zoom-in').addEventListener('click', () => zoom('in'));
 required('bp-zoom-out').addEventListener('click', () => zoom('out'));
 fitButton.addEventListener('click', () => zoom('fit'));

@@ -107,13 +107,19 @@ export interface PressKeyMessage {
   readonly key: string;
 }
 
+/** Make a picture of the view on screen: copy it to the clipboard, or save it (the extension asks where). */
+export interface MakePictureMessage {
+  readonly type: 'makePicture';
+  readonly action: 'copy' | 'png' | 'svg';
+}
+
 /** Zoom the grid (Ctrl+= / Ctrl+- / Ctrl+0 in the preview, bound by the extension). */
 export interface ZoomMessage {
   readonly type: 'zoom';
   readonly action: 'in' | 'out' | 'reset' | 'fit';
 }
 
-export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage | PressKeyMessage | ZoomMessage;
+export type ToWebviewMessage = ContentUpdate | CursorMessage | ScrollToLineMessage | SetViewMessage | PressKeyMessage | ZoomMessage | MakePictureMessage;
 
 /** The webview's script is running and wants content. */
 export interface ReadyMessage {
@@ -140,6 +146,24 @@ export interface ExportMessage {
 /** The toolbar's Print button: write the export and open it in the system browser. */
 export interface PrintMessage {
   readonly type: 'print';
+}
+
+/** A picture of the view on screen to save: PNG as base64, SVG as text. */
+export interface SavePictureMessage {
+  readonly type: 'savePicture';
+  readonly format: 'png' | 'svg';
+  readonly data: string;
+  /** What it shows: `grid`, `client`, `journey`, `slide`, `cards`. */
+  readonly view: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A picture was copied to the clipboard, or could not be made. */
+export interface PictureDoneMessage {
+  readonly type: 'pictureDone';
+  readonly copied?: boolean;
+  readonly error?: string;
 }
 
 /** A link in a cell was followed; the extension decides whether and how to open it. */
@@ -184,7 +208,7 @@ export interface SlideReport {
   readonly progress: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage | PrintMessage;
+export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage | PrintMessage | SavePictureMessage | PictureDoneMessage;
 
 /** Checks a value from `onDidReceiveMessage`, which is typed `any` by VS Code. */
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
@@ -200,6 +224,12 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
       return Number.isInteger((value as { line?: unknown }).line);
     case 'openLink':
       return typeof (value as { href?: unknown }).href === 'string';
+    case 'savePicture': {
+      const picture = value as { format?: unknown; data?: unknown; view?: unknown };
+      return (picture.format === 'png' || picture.format === 'svg') && typeof picture.data === 'string' && typeof picture.view === 'string';
+    }
+    case 'pictureDone':
+      return true;
     case 'rendered':
       return typeof (value as { uri?: unknown }).uri === 'string' && Array.isArray((value as { steps?: unknown }).steps);
     default:

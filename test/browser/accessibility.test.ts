@@ -215,8 +215,8 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
       await openPreviewPage(page, bundle.dir);
       const update = await updateFor(ENGLISH, 1);
       await deliver(page, update);
-      const stops = await tabStops(page, 12);
-      expect(stops.slice(0, 10).map(({ role, name }) => ({ role, name }))).toEqual([
+      const stops = await tabStops(page, 15);
+      expect(stops.slice(0, 13).map(({ role, name }) => ({ role, name }))).toEqual([
         { role: 'combobox', name: 'Persona' },
         { role: 'switch', name: 'Client view' },
         { role: 'switch', name: 'Journey diagram' },
@@ -224,17 +224,20 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
         { role: 'button', name: 'Export…' },
         { role: 'button', name: 'Present' },
         { role: 'button', name: 'Print / PDF…' },
+        { role: 'button', name: 'Copy image' },
+        { role: 'button', name: 'Save PNG…' },
+        { role: 'button', name: 'Save SVG…' },
         { role: 'button', name: 'Zoom out' },
         { role: 'button', name: 'Zoom in' },
         { role: 'switch', name: 'Fit to width' },
       ]);
       // Then the grid: its scroll region and the step headers (Enter reveals the step's source).
-      expect(stops[10]).toMatchObject({ role: 'region', name: 'Apply for housing benefit' });
-      expect(stops[11]).toMatchObject({ role: 'columnheader' });
-      expect(stops[11].name).toContain('Notices the rent');
+      expect(stops[13]).toMatchObject({ role: 'region', name: 'Apply for housing benefit' });
+      expect(stops[14]).toMatchObject({ role: 'columnheader' });
+      expect(stops[14].name).toContain('Notices the rent');
 
       // Back (Shift+Tab) to the client-view switch, and Space flips it.
-      for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+Tab');
+      for (let i = 0; i < 13; i++) await page.keyboard.press('Shift+Tab');
       expect((await focused(page)).name).toBe('Client view');
       await page.keyboard.press('Space');
       await expect.poll(() => page.locator('#bp-root .bp').evaluate((bp) => bp.classList.contains('bp-client'))).toBe(true);

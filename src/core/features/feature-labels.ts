@@ -48,6 +48,9 @@ const en = {
   zoomLevel: 'Zoom',
   fitWidth: 'Fit to width',
   print: 'Print / PDF…',
+  copyImage: 'Copy image',
+  savePng: 'Save PNG…',
+  saveSvg: 'Save SVG…',
 };
 
 type LabelKey = keyof typeof en;
@@ -96,6 +99,9 @@ const nl: Record<LabelKey, string> = {
   zoomLevel: 'Zoom',
   fitWidth: 'Passend in breedte',
   print: 'Afdrukken / pdf…',
+  copyImage: 'Afbeelding kopiëren',
+  savePng: 'PNG opslaan…',
+  saveSvg: 'SVG opslaan…',
 };
 
 const catalogue: Record<Lang, Record<LabelKey, string>> = { en, nl };
@@ -127,6 +133,9 @@ export function previewToolbarLabels(locale: Lang): PreviewToolbarLabels {
     zoomLevel: label(locale, 'zoomLevel'),
     fitWidth: label(locale, 'fitWidth'),
     print: label(locale, 'print'),
+    copyImage: label(locale, 'copyImage'),
+    savePng: label(locale, 'savePng'),
+    saveSvg: label(locale, 'saveSvg'),
   };
 }
 
@@ -152,6 +161,9 @@ export interface PreviewToolbarLabels {
   zoomLevel: string;
   fitWidth: string;
   print: string;
+  copyImage: string;
+  savePng: string;
+  saveSvg: string;
 }
 
 /** "1 step" / "3 steps": picks the singular label when the count is one. */

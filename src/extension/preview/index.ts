@@ -28,6 +28,8 @@ export const PREVIEW_COMMANDS = {
   setView: 'blueprint.preview.setView',
   /** Test mode only: press a key in the preview (as a keydown on the page). */
   pressKey: 'blueprint.preview.pressKey',
+  /** Test mode only: save a picture of the view on screen to a URI; resolves with it (or an error message). */
+  savePicture: 'blueprint.preview.savePicture',
 } as const;
 
 class PreviewManager implements vscode.Disposable {
@@ -124,6 +126,22 @@ function registerTestCommands(manager: PreviewManager): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.pressKey, (key: string) => {
       manager.current?.post({ type: 'pressKey', key });
+    }),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.savePicture, (format: 'png' | 'svg', target: vscode.Uri) => {
+      const preview = manager.current;
+      if (!preview) return undefined;
+      return new Promise<vscode.Uri | string>((resolve) => {
+        const timer = setTimeout(() => {
+          listener.dispose();
+          resolve('timed out');
+        }, 20_000);
+        const listener = preview.onDidSavePicture((result) => {
+          clearTimeout(timer);
+          listener.dispose();
+          resolve(result);
+        });
+        preview.savePictureTo(format, target);
+      });
     }),
   ];
 }

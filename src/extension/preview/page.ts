@@ -31,6 +31,10 @@ export interface PageLabels {
   zoomLevel?: string;
   fitWidth?: string;
   print?: string;
+  /** Pictures (default: English). */
+  copyImage?: string;
+  savePng?: string;
+  saveSvg?: string;
 }
 
 export interface PageOptions {
@@ -93,6 +97,9 @@ ${COVERAGE_CSS}</style>
 <vscode-toolbar-button id="bp-export" label="${escapeHtml(labels.exportView ?? 'Export…')}">${escapeHtml(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
 ${button('bp-present', labels.present ?? 'Present')}
 ${button('bp-print', labels.print ?? 'Print / PDF…')}
+${button('bp-copy-image', labels.copyImage ?? 'Copy image')}
+${button('bp-save-png', labels.savePng ?? 'Save PNG…')}
+${button('bp-save-svg', labels.saveSvg ?? 'Save SVG…')}
 <span class="bp-zoom" role="group" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">
 <vscode-toolbar-button id="bp-zoom-out" label="${escapeHtml(labels.zoomOut ?? 'Zoom out')}" title="${escapeHtml(labels.zoomOut ?? 'Zoom out')} (Ctrl+-)">−</vscode-toolbar-button>
 <output id="bp-zoom-level" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">100%</output>
@@ -110,6 +117,7 @@ ${button('bp-slide-previous', labels.previousSlide ?? 'Previous')}
 <span id="bp-progress" role="status"></span>
 ${button('bp-slide-next', labels.nextSlide ?? 'Next')}
 <span class="bp-spacer"></span>
+${button('bp-slide-copy', labels.copyImage ?? 'Copy image')}
 ${button('bp-slide-unit', labels.oneStepAtATime ?? 'One step at a time', ' toggleable')}
 ${button('bp-present-leave', labels.leavePresentation ?? 'Leave (Esc)')}
 </div>

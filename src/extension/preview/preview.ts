@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../../core';
 import { BlueprintRenderer, buildCoverage, diffBlueprint, joinBlueprint, renderCoverageHtml, renderMermaid, type BlueprintParts } from '../../core';
-import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type SetViewMessage, type ToWebviewMessage } from '../../shared/messages';
+import { defaultViewState, isFromWebviewMessage, type FromWebviewMessage, type PreviewViewState, type RenderedMessage, type SavePictureMessage, type SetViewMessage, type ToWebviewMessage } from '../../shared/messages';
+import { exportFileName } from './export';
 import { openPreviewLink } from './links';
 import { makeNonce, previewPage, toolbarLabels } from './page';
 import type { PreviewEngine, PreviewModel } from './types';
@@ -59,6 +60,11 @@ export class BlueprintPreview implements vscode.Disposable {
   lastRendered: RenderedMessage | undefined;
   /** True when the last update carried the coverage (sent only while the Coverage view is shown). */
   private coverageSent = false;
+  /** Where the next picture goes (tests); undefined: ask with a save dialog. */
+  private pictureTarget: vscode.Uri | undefined;
+  private readonly pictureEmitter = new vscode.EventEmitter<vscode.Uri | string>();
+  /** Fires with the saved picture's URI, or with an error message. */
+  readonly onDidSavePicture = this.pictureEmitter.event;
   /** The persona the last update's journey diagram was made for. */
   private mermaidSentFor: string | undefined;
   /** A view change asked for before the page could take it: sent after the next update. */
@@ -120,6 +126,12 @@ export class BlueprintPreview implements vscode.Disposable {
     // Only once the page shows this file: a view change for the file shown before would be lost.
     if (this.ready && this.sent && this.shownUri === this.resourceUri.toString()) this.post({ type: 'setView', ...change });
     else this.pendingView = { ...this.pendingView, ...change };
+  }
+
+  /** Make a picture of the view on screen and save it to `target` (tests). */
+  savePictureTo(format: 'png' | 'svg', target: vscode.Uri): void {
+    this.pictureTarget = target;
+    this.post({ type: 'makePicture', action: format });
   }
 
   /** The editor's cursor moved to `line`. */
@@ -223,6 +235,16 @@ export class BlueprintPreview implements vscode.Disposable {
       case 'export':
         await vscode.commands.executeCommand('blueprint.exportPreviewHtml', this.resourceUri);
         break;
+      case 'savePicture':
+        await this.savePicture(message);
+        break;
+      case 'pictureDone':
+        if (message.copied) void vscode.window.showInformationMessage(vscode.l10n.t('Copied the picture to the clipboard.'));
+        else if (message.error) {
+          this.pictureEmitter.fire(message.error);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not make the picture: {0}', message.error));
+        }
+        break;
       case 'print':
         await vscode.commands.executeCommand('blueprint.printPreview', this.resourceUri);
         break;
@@ -240,6 +262,25 @@ export class BlueprintPreview implements vscode.Disposable {
         }
         break;
     }
+  }
+
+  /** Save a picture the webview made: through a save dialog and `workspace.fs` (works on the web too). */
+  private async savePicture(message: SavePictureMessage): Promise<void> {
+    const base = exportFileName(this.resourceUri.path).replace(/\.html$/, '');
+    const target = this.pictureTarget ?? await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(this.resourceUri, '..', `${base}-${message.view}.${message.format}`),
+      filters: message.format === 'png' ? { PNG: ['png'] } : { SVG: ['svg'] },
+      saveLabel: vscode.l10n.t('Save'),
+    });
+    const fromTest = this.pictureTarget !== undefined;
+    this.pictureTarget = undefined;
+    if (!target) return;
+    const bytes = message.format === 'png'
+      ? Uint8Array.from(atob(message.data), (c) => c.charCodeAt(0))
+      : new TextEncoder().encode(message.data);
+    await vscode.workspace.fs.writeFile(target, bytes);
+    this.pictureEmitter.fire(target);
+    if (!fromTest) void vscode.window.showInformationMessage(vscode.l10n.t('Saved the picture ({0}×{1}) to {2}.', message.width, message.height, vscode.workspace.asRelativePath(target)));
   }
 
   private previewScrolled(line: number): void {
@@ -269,6 +310,7 @@ export class BlueprintPreview implements vscode.Disposable {
     this.disposeEmitter.fire();
     for (const d of this.disposables) d.dispose();
     this.renderedEmitter.dispose();
+    this.pictureEmitter.dispose();
     this.disposeEmitter.dispose();
     this.panel.dispose();
   }

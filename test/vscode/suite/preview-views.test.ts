@@ -48,6 +48,26 @@ suite('preview zoom and diagram', () => {
     assert.match(bound('ctrl+=')?.when ?? '', /activeWebviewPanelId == 'blueprint.preview'/);
   });
 
+  test('saves a picture of the grid as PNG and of the journey diagram as SVG, through workspace.fs', async () => {
+    const png = workspaceFile('examples/picture-test.png');
+    const saved = await vscode.commands.executeCommand<vscode.Uri | string>('blueprint.preview.savePicture', 'png', png);
+    assert.ok(typeof saved !== 'string' && saved !== undefined, `saved: ${String(saved)}`);
+    const bytes = await vscode.workspace.fs.readFile(png);
+    assert.deepEqual(Array.from(bytes.subarray(0, 4)), [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+    assert.ok(bytes.length > 10_000, `${bytes.length} bytes`);
+    await vscode.workspace.fs.delete(png);
+
+    await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'mermaid' });
+    await waitForState('the diagram drawn', (s) => s.state.view === 'mermaid' && s.diagramFor !== undefined);
+    const svg = workspaceFile('examples/picture-test.svg');
+    const written = await vscode.commands.executeCommand<vscode.Uri | string>('blueprint.preview.savePicture', 'svg', svg);
+    assert.ok(typeof written !== 'string' && written !== undefined, `saved: ${String(written)}`);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(svg));
+    assert.match(text, /^<svg[^>]*aria-roledescription="journey"/);
+    await vscode.workspace.fs.delete(svg);
+    await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'grid' });
+  });
+
   test('the journey diagram shows the chosen persona\'s journey', async () => {
     await vscode.commands.executeCommand('blueprint.preview.setView', { view: 'mermaid', persona: 'maria' });
     await waitForState('the diagram drawn for Maria', (s) => s.state.view === 'mermaid' && s.diagramFor === 'maria');
