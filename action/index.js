@@ -25947,7 +25947,10 @@ var en = {
   zoomOut: "Zoom out",
   zoomLevel: "Zoom",
   fitWidth: "Fit to width",
-  print: "Print / PDF\u2026"
+  print: "Print / PDF\u2026",
+  copyImage: "Copy image",
+  savePng: "Save PNG\u2026",
+  saveSvg: "Save SVG\u2026"
 };
 var nl = {
   persona: "persona",
@@ -25992,7 +25995,10 @@ var nl = {
   zoomOut: "Uitzoomen",
   zoomLevel: "Zoom",
   fitWidth: "Passend in breedte",
-  print: "Afdrukken / pdf\u2026"
+  print: "Afdrukken / pdf\u2026",
+  copyImage: "Afbeelding kopi\xEBren",
+  savePng: "PNG opslaan\u2026",
+  saveSvg: "SVG opslaan\u2026"
 };
 var catalogue = { en, nl };
 function label(locale, key, args = {}) {
