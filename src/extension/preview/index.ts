@@ -134,7 +134,7 @@ function registerTestCommands(manager: PreviewManager): vscode.Disposable[] {
         const timer = setTimeout(() => {
           listener.dispose();
           resolve('timed out');
-        }, 20_000);
+        }, 90_000);
         const listener = preview.onDidSavePicture((result) => {
           clearTimeout(timer);
           listener.dispose();

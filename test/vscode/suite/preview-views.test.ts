@@ -48,7 +48,9 @@ suite('preview zoom and diagram', () => {
     assert.match(bound('ctrl+=')?.when ?? '', /activeWebviewPanelId == 'blueprint.preview'/);
   });
 
-  test('saves a picture of the grid as PNG and of the journey diagram as SVG, through workspace.fs', async () => {
+  test('saves a picture of the grid as PNG and of the journey diagram as SVG, through workspace.fs', async function () {
+    // A PNG of the whole grid at twice its size takes seconds on a loaded machine.
+    this.timeout(180_000);
     const png = workspaceFile('examples/picture-test.png');
     const saved = await vscode.commands.executeCommand<vscode.Uri | string>('blueprint.preview.savePicture', 'png', png);
     assert.ok(typeof saved !== 'string' && saved !== undefined, `saved: ${String(saved)}`);
