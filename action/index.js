@@ -10296,7 +10296,7 @@ function buildDocument(uri, text5, chunks, lines) {
   const segments = [];
   let languageVotes = 0;
   for (const chunk of chunks) {
-    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, text5, lines));
+    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
@@ -10347,10 +10347,10 @@ function buildDocument(uri, text5, chunks, lines) {
   }
   return doc;
 }
-function tooComplexProblem(chunk, text5, lines) {
+function tooComplexProblem(chunk, lines) {
   const found = chunk.parsed.tooComplex;
   const line = found.kind === "stack" ? chunk.startLine : lines.positionAt(chunk.startOffset + found.offset).line;
-  const range2 = { start: { line, character: 0 }, end: endOfLineIn(text5, lines, line) };
+  const range2 = { start: { line, character: 0 }, end: endOfLineIn(lines, line) };
   if (found.kind === "stack") return { range: range2, severity: "warning", message: "parse.tooComplex" };
   const message = found.kind === "nesting" ? "parse.tooComplexNesting" : found.kind === "table" ? "parse.tooComplexTable" : "parse.tooComplexMarkers";
   return { range: range2, severity: "warning", message, args: { count: found.count, limit: found.limit } };
@@ -10366,15 +10366,11 @@ function blockEnd(segments, start) {
   return end;
 }
 function endOfLine(builder, line) {
-  return endOfLineIn(builder.doc.text, builder.lines, line);
+  return endOfLineIn(builder.lines, line);
 }
-function endOfLineIn(text5, lines, line) {
-  const last = lines.lineCount - 1;
-  const at = Math.min(line, last);
-  const start = lines.lineStarts[at];
-  const next = at < last ? lines.lineStarts[at + 1] - 1 : text5.length;
-  const end = next > start && text5.charCodeAt(next - 1) === 13 ? next - 1 : next;
-  return { line: at, character: end - start };
+function endOfLineIn(lines, line) {
+  const at = Math.min(line, lines.lineCount - 1);
+  return { line: at, character: lines.lineEnd(at) - lines.lineStarts[at] };
 }
 function lastLineOf(segments, start, end) {
   let line = 0;

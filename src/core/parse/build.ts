@@ -90,7 +90,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
   const segments: PlacedSegment[] = [];
   let languageVotes = 0;
   for (const chunk of chunks) {
-    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, text, lines));
+    if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
@@ -147,10 +147,10 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
 }
 
 /** The warning for a chunk read as plain text: at the line where the shape starts, else at its heading. */
-function tooComplexProblem(chunk: PlacedChunk, text: string, lines: LineIndex): ParseProblem {
+function tooComplexProblem(chunk: PlacedChunk, lines: LineIndex): ParseProblem {
   const found = chunk.parsed.tooComplex!;
   const line = found.kind === 'stack' ? chunk.startLine : lines.positionAt(chunk.startOffset + found.offset).line;
-  const range = { start: { line, character: 0 }, end: endOfLineIn(text, lines, line) };
+  const range = { start: { line, character: 0 }, end: endOfLineIn(lines, line) };
   if (found.kind === 'stack') return { range, severity: 'warning', message: 'parse.tooComplex' };
   const message = found.kind === 'nesting' ? 'parse.tooComplexNesting' : found.kind === 'table' ? 'parse.tooComplexTable' : 'parse.tooComplexMarkers';
   return { range, severity: 'warning', message, args: { count: found.count, limit: found.limit } };
@@ -169,17 +169,13 @@ function blockEnd(segments: PlacedSegment[], start: number): number {
 }
 
 function endOfLine(builder: Builder, line: number): Position {
-  return endOfLineIn(builder.doc.text, builder.lines, line);
+  return endOfLineIn(builder.lines, line);
 }
 
-/** The end of a line (before its `\r\n` or `\n`), clamped to the last line. */
-function endOfLineIn(text: string, lines: LineIndex, line: number): Position {
-  const last = lines.lineCount - 1;
-  const at = Math.min(line, last);
-  const start = lines.lineStarts[at];
-  const next = at < last ? lines.lineStarts[at + 1] - 1 : text.length;
-  const end = next > start && text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
-  return { line: at, character: end - start };
+/** The end of a line (before its line break), clamped to the last line. */
+function endOfLineIn(lines: LineIndex, line: number): Position {
+  const at = Math.min(line, lines.lineCount - 1);
+  return { line: at, character: lines.lineEnd(at) - lines.lineStarts[at] };
 }
 
 /** Last line with content of the segments `start` up to (not including) `end`. */
