@@ -95,6 +95,13 @@ export class BlueprintRenderer {
   private cache = new Map<string, RenderedColumn>();
   private stats: RenderStats = { rendered: 0, reused: 0 };
 
+  /**
+   * `reuse: false` for a render done once (the export, `blueprint render`): no column keys
+   * are computed (a JSON string of each column's inputs, a sixth of rendering a large
+   * journey) and nothing is kept.
+   */
+  constructor(private readonly options: { reuse?: boolean } = {}) {}
+
   /** Columns drawn and reused by the last `render`. */
   get lastStats(): RenderStats {
     return { ...this.stats };
@@ -157,6 +164,11 @@ export class BlueprintRenderer {
     }
     const previous = this.cache;
     const next = new Map<string, RenderedColumn>();
+    if (this.options.reuse === false) {
+      this.stats.rendered = view.columns.length;
+      return view.columns.map((column, index) =>
+        renderColumn(context, column, { index, stageStart: index > 0 && stageStarts.has(index) }, findings.byStep.get(index), String(index)));
+    }
     const columns = view.columns.map((column, index) => {
       const place = { index, stageStart: index > 0 && stageStarts.has(index) };
       const found = findings.byStep.get(index);

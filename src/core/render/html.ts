@@ -12,7 +12,7 @@ import { GRID_CSS, PAGE_CSS } from './styles';
 
 /** The blueprint as an HTML fragment (`<div class="bp">…</div>`). */
 export function renderBlueprintHtml(input: RenderInput): string {
-  return joinBlueprint(new BlueprintRenderer().render(input));
+  return joinBlueprint(new BlueprintRenderer({ reuse: false }).render(input));
 }
 
 /** The views a page can show: the whole grid, the client view, the journey diagram. */
@@ -40,7 +40,7 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
   const view = options.view ?? 'grid';
   const client = view === 'client';
   const shown: RenderInput = options.findings === false || client ? { ...input, diagnostics: [] } : input;
-  const parts = new BlueprintRenderer().render(shown, {
+  const parts = new BlueprintRenderer({ reuse: false }).render(shown, {
     dark: options.theme === 'dark',
     audience: client ? 'client' : 'everyone',
     persona: options.persona,
