@@ -17763,7 +17763,7 @@ function createTokenizer(parser, initialize, from) {
     containerState: {},
     defineSkip,
     events: [],
-    now,
+    now: now2,
     parser,
     previous: null,
     sliceSerialize,
@@ -17792,7 +17792,7 @@ function createTokenizer(parser, initialize, from) {
   function sliceStream(token) {
     return sliceChunks(chunks, token);
   }
-  function now() {
+  function now2() {
     const {
       _bufferIndex,
       _index,
@@ -17862,14 +17862,14 @@ function createTokenizer(parser, initialize, from) {
   function enter(type, fields) {
     const token = fields || {};
     token.type = type;
-    token.start = now();
+    token.start = now2();
     context.events.push(["enter", token, context]);
     stack.push(token);
     return token;
   }
   function exit3(type) {
     const token = stack.pop();
-    token.end = now();
+    token.end = now2();
     context.events.push(["exit", token, context]);
     return token;
   }
@@ -17967,7 +17967,7 @@ function createTokenizer(parser, initialize, from) {
     }
   }
   function store() {
-    const startPoint = now();
+    const startPoint = now2();
     const startPrevious = context.previous;
     const startCurrentConstruct = context.currentConstruct;
     const startEventsIndex = context.events.length;
@@ -20041,12 +20041,12 @@ function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
     previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
     map3.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now = getPoint(context.events, range2[1]);
+  const now2 = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
-    start: Object.assign({}, now),
+    start: Object.assign({}, now2),
     // Note: correct end is set later.
-    end: Object.assign({}, now)
+    end: Object.assign({}, now2)
   };
   map3.add(range2[1], 0, [["enter", previousCell, context]]);
   if (range2[2] !== 0) {
@@ -23126,8 +23126,65 @@ function isInsideRoots(uri, roots) {
   });
 }
 
-// src/core/workspace/cross-index.ts
+// src/core/workspace/doc-facts.ts
 var tablesByDocument = /* @__PURE__ */ new WeakMap();
+function tablesFor(doc) {
+  const known = tablesByDocument.get(doc);
+  if (known) return { tables: known, made: false };
+  const tables = tablesOf(doc);
+  tablesByDocument.set(doc, tables);
+  return { tables, made: true };
+}
+var stagesByDocument = /* @__PURE__ */ new WeakMap();
+var edgesByDocument = /* @__PURE__ */ new WeakMap();
+function edgesOf(doc) {
+  let edges = edgesByDocument.get(doc);
+  if (!edges) {
+    const linkTargets = /* @__PURE__ */ new Set();
+    for (const ref of doc.references) if (ref.target) linkTargets.add(ref.target);
+    edges = { personaFiles: (doc.frontMatter?.personaFiles ?? []).map((file) => file.path), linkTargets: [...linkTargets] };
+    edgesByDocument.set(doc, edges);
+  }
+  return edges;
+}
+function stageOfStep(doc, step) {
+  if (!doc) return void 0;
+  let stages = stagesByDocument.get(doc);
+  if (!stages) {
+    stages = /* @__PURE__ */ new Map();
+    for (const stage of doc.stages) for (const s2 of stage.steps) stages.set(s2, stage);
+    stagesByDocument.set(doc, stages);
+  }
+  return stages.get(step);
+}
+function idsSignature(tables) {
+  return [[...tables.personas.keys()].join(" "), [...tables.stories.keys()].join(" "), [...tables.journey.keys()].join(" ")].join("|");
+}
+function scopeSignature(doc) {
+  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join("\0");
+}
+function findIn(table, ref) {
+  if (ref.kind === "persona") return table.personas.get(ref.slug);
+  if (ref.kind === "story") return table.stories.get(ref.slug) ?? (ref.form === "link" ? table.journey.get(ref.slug) : void 0);
+  return table.journey.get(ref.slug);
+}
+function push2(map3, key, value2) {
+  const list3 = map3.get(key);
+  if (list3) list3.push(value2);
+  else map3.set(key, [value2]);
+}
+function tablesOf(doc) {
+  const personas = /* @__PURE__ */ new Map();
+  const stories = /* @__PURE__ */ new Map();
+  const journey = /* @__PURE__ */ new Map();
+  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
+  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
+  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
+  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
+  return { personas, stories, journey };
+}
+
+// src/core/workspace/cross-index.ts
 var personaRefsByList = /* @__PURE__ */ new WeakMap();
 var stepUses = /* @__PURE__ */ new WeakMap();
 var CrossFileIndex = class {
@@ -23190,6 +23247,10 @@ var CrossFileIndex = class {
     }
     return facts.definers.get(`${kind} ${id}`) ?? [];
   }
+  shadowedIn(kind, id, uri) {
+    if (!this.definedIn(kind, id).some((other) => other !== uri)) return void 0;
+    return this.scope(uri).find((doc) => doc.uri !== uri && doc[kind].some((item) => item.id === id))?.uri;
+  }
   resolve(fromUri, ref) {
     return this.lookup(fromUri, ref, this.ensureFacts().tables);
   }
@@ -23216,23 +23277,23 @@ var CrossFileIndex = class {
   effectivePersonas(uri, step) {
     const own6 = this.personaRefsOf(step);
     if (own6.length > 0) return own6;
-    const stage = this.ensureFacts().stageOfStep.get(step);
+    const stage = stageOfStep(this.source.get(uri), step);
     const fromStage = stage ? this.personaRefsOf(stage) : [];
     if (fromStage.length > 0) return fromStage;
     return this.source.get(uri)?.frontMatter?.personaRefs ?? [];
   }
   stepsUsingPersona(personaUri, slug2) {
     const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug2);
-    return persona && this.stepsByTarget().get(persona) || [];
+    return persona && this.stepsByTarget(personaUri).get(persona) || [];
   }
   stepsAnsweringStory(storyUri, slug2) {
     const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug2);
-    return story && this.stepsByTarget().get(story) || [];
+    return story && this.stepsByTarget(storyUri).get(story) || [];
   }
   referencesTo(uri, slug2, kind) {
     const table = this.ensureFacts().tables.get(uri);
     const item = kind === "persona" ? table?.personas.get(slug2) : kind === "story" ? table?.stories.get(slug2) : table?.journey.get(slug2);
-    return item && this.refsByTarget().get(item) || [];
+    return item && this.refsByTarget(uri).get(item) || [];
   }
   // ---- derived facts ----
   personaRefsOf(item) {
@@ -23245,7 +23306,7 @@ var CrossFileIndex = class {
   }
   /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
   usesOf(doc, step, facts) {
-    const stage = facts.stageOfStep.get(step)?.references;
+    const stage = stageOfStep(doc, step)?.references;
     const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(" ");
     const known = stepUses.get(step);
     if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
@@ -23266,19 +23327,16 @@ var CrossFileIndex = class {
   }
   ensureFacts() {
     if (this.facts) return this.facts;
-    const facts = { scopes: /* @__PURE__ */ new Map(), tables: /* @__PURE__ */ new Map(), stageOfStep: /* @__PURE__ */ new Map(), idsVersion: 0 };
+    const facts = { scopes: /* @__PURE__ */ new Map(), tables: /* @__PURE__ */ new Map(), stepsByTarget: /* @__PURE__ */ new Map(), refsByTarget: /* @__PURE__ */ new Map(), idsVersion: 0 };
     let idsChanged = this.idsSignatures.size !== this.source.size;
     for (const doc of this.source.documents()) {
-      let tables = tablesByDocument.get(doc);
-      if (!tables) {
-        tables = tablesOf(doc);
-        tablesByDocument.set(doc, tables);
+      const { tables, made } = tablesFor(doc);
+      if (made) {
         const signature = idsSignature(tables) + "|" + scopeSignature(doc);
         if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
         this.idsSignatures.set(doc.uri, signature);
       }
       facts.tables.set(doc.uri, tables);
-      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
     }
     if (idsChanged) {
       for (const uri of this.idsSignatures.keys()) if (!this.source.get(uri)) this.idsSignatures.delete(uri);
@@ -23288,65 +23346,80 @@ var CrossFileIndex = class {
     this.facts = facts;
     return facts;
   }
-  stepsByTarget() {
+  /**
+   * Documents that may resolve a reference into `uri`, in the store's order: `uri` itself,
+   * those whose scope holds it, and those linking into it. Only their steps and
+   * references are looked at, so swapping one document (the CLI checks file by file)
+   * costs a walk over the documents' edges, not over every step of the workspace.
+   */
+  seersOf(uri) {
     const facts = this.ensureFacts();
-    if (facts.stepsByTarget) return facts.stepsByTarget;
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const doc of this.source.documents()) {
+    if (!facts.seers) {
+      const scopedBy = /* @__PURE__ */ new Map();
+      const linkedBy = /* @__PURE__ */ new Map();
+      for (const doc of this.source.documents()) {
+        const edges = edgesOf(doc);
+        for (const path9 of edges.personaFiles) push2(scopedBy, this.source.resolvePath(doc.uri, path9), doc.uri);
+        for (const path9 of edges.linkTargets) push2(linkedBy, this.source.resolvePath(doc.uri, path9), doc.uri);
+      }
+      facts.seers = /* @__PURE__ */ new Map();
+      facts.edges = { scopedBy, linkedBy };
+    }
+    let seers = facts.seers.get(uri);
+    if (!seers) {
+      const { scopedBy, linkedBy } = facts.edges;
+      seers = /* @__PURE__ */ new Set();
+      const stack = [uri];
+      while (stack.length > 0) {
+        const current = stack.pop();
+        if (seers.has(current) || !this.source.get(current)) continue;
+        seers.add(current);
+        for (const from of scopedBy.get(current) ?? []) stack.push(from);
+      }
+      for (const from of linkedBy.get(uri) ?? []) seers.add(from);
+      facts.seers.set(uri, seers);
+    }
+    if (seers.size === 1 && seers.has(uri)) return [this.source.get(uri)];
+    const result = [];
+    for (const doc of this.source.documents()) if (seers.has(doc.uri)) result.push(doc);
+    return result;
+  }
+  stepsByTarget(targetUri) {
+    const facts = this.ensureFacts();
+    let byTarget = facts.stepsByTarget.get(targetUri);
+    if (byTarget) return byTarget;
+    byTarget = /* @__PURE__ */ new Map();
+    for (const doc of this.seersOf(targetUri)) {
       for (const step of doc.steps) {
         const targets = this.usesOf(doc, step, facts);
         if (targets.length === 0) continue;
         const located = { uri: doc.uri, item: step };
         for (const { uri, kind, slug: slug2 } of targets) {
+          if (uri !== targetUri) continue;
           const table = facts.tables.get(uri);
           const target = kind === "persona" ? table?.personas.get(slug2) : table?.stories.get(slug2);
           if (target) push2(byTarget, target, located);
         }
       }
     }
-    facts.stepsByTarget = byTarget;
+    facts.stepsByTarget.set(targetUri, byTarget);
     return byTarget;
   }
-  refsByTarget() {
+  refsByTarget(targetUri) {
     const facts = this.ensureFacts();
-    if (facts.refsByTarget) return facts.refsByTarget;
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const doc of this.source.documents()) {
+    let byTarget = facts.refsByTarget.get(targetUri);
+    if (byTarget) return byTarget;
+    byTarget = /* @__PURE__ */ new Map();
+    for (const doc of this.seersOf(targetUri)) {
       for (const ref of doc.references) {
-        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
-        if (target) push2(byTarget, target, { uri: doc.uri, ref });
+        const found = this.lookup(doc.uri, ref, facts.tables);
+        if (found && found.uri === targetUri) push2(byTarget, found.item, { uri: doc.uri, ref });
       }
     }
-    facts.refsByTarget = byTarget;
+    facts.refsByTarget.set(targetUri, byTarget);
     return byTarget;
   }
 };
-function idsSignature(tables) {
-  return [[...tables.personas.keys()].join(" "), [...tables.stories.keys()].join(" "), [...tables.journey.keys()].join(" ")].join("|");
-}
-function scopeSignature(doc) {
-  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join("\0");
-}
-function findIn(table, ref) {
-  if (ref.kind === "persona") return table.personas.get(ref.slug);
-  if (ref.kind === "story") return table.stories.get(ref.slug) ?? (ref.form === "link" ? table.journey.get(ref.slug) : void 0);
-  return table.journey.get(ref.slug);
-}
-function push2(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
-}
-function tablesOf(doc) {
-  const personas = /* @__PURE__ */ new Map();
-  const stories = /* @__PURE__ */ new Map();
-  const journey = /* @__PURE__ */ new Map();
-  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
-  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
-  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
-  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
-  return { personas, stories, journey };
-}
 
 // src/core/workspace/paths.ts
 var PathResolver = class {
@@ -24881,37 +24954,31 @@ function nameForSlug(slug2) {
 }
 var SECTION_ORDER = ["personas", "stories", "journey"];
 function createItemEdit(doc, sectionKind, name, lang = doc.lang) {
+  const point3 = (sectionKind === "personas" || sectionKind === "stories" ? doc.compact?.insertion[sectionKind] : void 0) ?? itemInsertionPoint(doc, sectionKind);
+  const section = doc.sections.find((s2) => s2.kind === sectionKind);
+  const depth = doc.sections[0]?.depth ?? 2;
+  const block = section ? [`${"#".repeat(Math.min(6, section.depth + 1))} ${name}`] : [`${"#".repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, "", `${"#".repeat(Math.min(6, depth + 1))} ${name}`];
+  return { uri: doc.uri, range: { start: point3.position, end: point3.position }, newText: point3.lead + block.join(point3.eol) + point3.tail };
+}
+function itemInsertionPoint(doc, sectionKind) {
   const eol = eolOf(doc.text);
   const lines = lineIndexOf(doc.text);
   const section = doc.sections.find((s2) => s2.kind === sectionKind);
-  if (section) {
-    return appendBlock(doc, lines.offsetAt(section.range.end), [`${"#".repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
-  }
-  const depth = doc.sections[0]?.depth ?? 2;
-  const block = [`${"#".repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, "", `${"#".repeat(Math.min(6, depth + 1))} ${name}`];
+  if (section) return appendPoint(doc.text, lines.offsetAt(section.range.end), eol);
   const later = doc.sections.filter((s2) => SECTION_ORDER.indexOf(s2.kind) > SECTION_ORDER.indexOf(sectionKind)).sort((a2, b2) => a2.headingRange.start.line - b2.headingRange.start.line)[0];
   if (later) {
     const offset = lines.offsetAt({ line: later.headingRange.start.line, character: 0 });
-    const position2 = lines.positionAt(offset);
-    return { uri: doc.uri, range: { start: position2, end: position2 }, newText: block.join(eol) + eol + eol };
+    return { position: lines.positionAt(offset), lead: "", tail: eol + eol, eol };
   }
-  return appendBlock(doc, doc.text.length, block, eol);
+  return appendPoint(doc.text, doc.text.length, eol);
 }
-function appendBlock(doc, offset, blockLines, eol) {
-  let at = offset;
-  const before = doc.text.slice(0, at);
-  const trimmed = before.replace(/(\r?\n[ \t]*)+$/, "");
-  at = trimmed.length;
-  const position2 = lineIndexOf(doc.text).positionAt(at);
-  const remaining = doc.text.slice(at);
+function appendPoint(text5, offset, eol) {
+  const before = text5.slice(0, offset);
+  const at = before.replace(/(\r?\n[ \t]*)+$/, "").length;
+  const remaining = text5.slice(at);
   const followsText = remaining.trim().length > 0;
-  const lead = at === 0 ? "" : eol + eol;
   const tail = followsText && !/^\r?\n[ \t]*\r?\n/.test(remaining) ? eol : "";
-  return {
-    uri: doc.uri,
-    range: { start: position2, end: position2 },
-    newText: lead + blockLines.join(eol) + tail
-  };
+  return { position: lineIndexOf(text5).positionAt(at), lead: at === 0 ? "" : eol + eol, tail, eol };
 }
 
 // src/core/rules/step-without-persona.ts
@@ -25130,16 +25197,14 @@ function reportDuplicates(context, items, message) {
 }
 function reportShadowing(context, items, kind, message) {
   const uri = context.doc.uri;
-  if (!items.some((item) => item.id && context.index.definedIn(kind, item.id).some((other) => other !== uri))) return;
-  const shared = context.index.scope(uri).filter((other) => other.uri !== uri);
-  if (shared.length === 0) return;
+  if (!context.doc.frontMatter?.personaFiles.length) return;
   const reported = /* @__PURE__ */ new Set();
   for (const item of items) {
     if (!item.id || reported.has(item.id)) continue;
-    const other = shared.find((candidate) => candidate[kind].some((sharedItem) => sharedItem.id === item.id));
-    if (!other) continue;
+    const other = context.index.shadowedIn(kind, item.id, uri);
+    if (other === void 0) continue;
     reported.add(item.id);
-    context.report({ range: item.headingRange, message, args: { id: item.id, file: _.basename(u.parse(other.uri)) } });
+    context.report({ range: item.headingRange, message, args: { id: item.id, file: _.basename(u.parse(other)) } });
   }
 }
 var duplicateId = {
@@ -25663,6 +25728,10 @@ var RuleRunner = class {
    * may carry fixes whose edits point outside the item, which move with other edits.
    */
   checkItems(rule, context, idsVersion) {
+    if (idsVersion === void 0) {
+      for (const item of rule.itemsOf(context.doc)) rule.checkItem(context, item);
+      return;
+    }
     let clean = this.cleanItems.get(rule.id);
     if (!clean) {
       clean = /* @__PURE__ */ new WeakMap();
@@ -25682,6 +25751,204 @@ var RuleRunner = class {
     }
   }
 };
+
+// src/core/workspace/compact.ts
+function contentHash(text5) {
+  let a2 = 2166136261;
+  let b2 = 16777619 ^ 1540483477;
+  for (let i2 = 0; i2 < text5.length; i2++) {
+    const c2 = text5.charCodeAt(i2);
+    a2 = Math.imul(a2 ^ c2, 16777619);
+    b2 = Math.imul(b2 ^ c2, 16777619) ^ b2 >>> 15;
+  }
+  return (a2 >>> 0).toString(16).padStart(8, "0") + (b2 >>> 0).toString(16).padStart(8, "0");
+}
+var Copier = class {
+  strings = /* @__PURE__ */ new Map();
+  refs = /* @__PURE__ */ new Map();
+  steps = /* @__PURE__ */ new Map();
+  str(value2) {
+    let copy = this.strings.get(value2);
+    if (copy === void 0) {
+      copy = value2.length < 13 ? value2 : (" " + value2).slice(1);
+      this.strings.set(value2, copy);
+    }
+    return copy;
+  }
+  position(p2) {
+    return { line: p2.line, character: p2.character };
+  }
+  range(r2) {
+    return { start: this.position(r2.start), end: this.position(r2.end) };
+  }
+  /** One copy per reference: an item's and the document's lists share it, as in the model. */
+  ref(r2) {
+    let copy = this.refs.get(r2);
+    if (!copy) {
+      copy = { kind: r2.kind, form: r2.form, slug: this.str(r2.slug), text: this.str(r2.text), range: this.range(r2.range), slugRange: this.range(r2.slugRange), field: this.str(r2.field) };
+      if (r2.target !== void 0) copy.target = this.str(r2.target);
+      if (r2.fromItem !== void 0) copy.fromItem = this.str(r2.fromItem);
+      this.refs.set(r2, copy);
+    }
+    return copy;
+  }
+  /** What every item keeps: no fields, no description. */
+  base(item) {
+    return {
+      kind: item.kind,
+      id: this.str(item.id),
+      name: this.str(item.name),
+      depth: item.depth,
+      headingRange: this.range(item.headingRange),
+      nameRange: this.range(item.nameRange),
+      range: this.range(item.range),
+      fields: [],
+      references: item.references.map((r2) => this.ref(r2)),
+      description: "",
+      fieldInsertPosition: this.position(item.fieldInsertPosition),
+      hasFieldList: item.hasFieldList
+    };
+  }
+  /** One copy per step: the stage's and the document's lists share it, as in the model. */
+  step(s2) {
+    let copy = this.steps.get(s2);
+    if (!copy) {
+      copy = { ...this.base(s2), kind: "step", ...s2.stage !== void 0 ? { stage: this.str(s2.stage) } : {} };
+      this.steps.set(s2, copy);
+    }
+    return copy;
+  }
+  frontMatter(fm) {
+    return {
+      range: this.range(fm.range),
+      data: {},
+      ...fm.title !== void 0 ? { title: this.str(fm.title) } : {},
+      ...fm.lang !== void 0 ? { lang: fm.lang } : {},
+      ...fm.status !== void 0 ? { status: this.str(fm.status) } : {},
+      personaFiles: fm.personaFiles.map((file) => ({ path: this.str(file.path), range: this.range(file.range) })),
+      personaRefs: fm.personaRefs.map((r2) => this.ref(r2))
+    };
+  }
+};
+function compactDocument(doc) {
+  if (doc.compact) return doc;
+  const copy = new Copier();
+  const personas = doc.personas.map((p2) => ({ ...copy.base(p2), kind: "persona", heard: [], ...p2.vulnerable !== void 0 ? { vulnerable: p2.vulnerable } : {} }));
+  const stories = doc.stories.map((s2) => ({ ...copy.base(s2), kind: "story" }));
+  const stages = doc.stages.map((s2) => ({ ...copy.base(s2), kind: "stage", steps: s2.steps.map((step) => copy.step(step)) }));
+  const sections = doc.sections.map((s2) => ({ kind: s2.kind, headingRange: copy.range(s2.headingRange), range: copy.range(s2.range), depth: s2.depth }));
+  return {
+    uri: doc.uri,
+    text: "",
+    lang: doc.lang,
+    ...doc.frontMatter ? { frontMatter: copy.frontMatter(doc.frontMatter) } : {},
+    ...doc.title !== void 0 ? { title: copy.str(doc.title) } : {},
+    sections,
+    personas,
+    stories,
+    stages,
+    steps: doc.steps.map((step) => copy.step(step)),
+    references: doc.references.map((r2) => copy.ref(r2)),
+    problems: [],
+    lineCount: doc.lineCount,
+    compact: {
+      hash: contentHash(doc.text),
+      length: doc.text.length,
+      insertion: { personas: itemInsertionPoint(doc, "personas"), stories: itemInsertionPoint(doc, "stories") }
+    }
+  };
+}
+
+// src/core/workspace/recorded.ts
+var docKeys = /* @__PURE__ */ new WeakMap();
+function docKey(doc) {
+  if (!doc) return "-";
+  let key = docKeys.get(doc);
+  if (key === void 0) {
+    key = `${doc.uri}\0${doc.compact ? doc.compact.hash : contentHash(doc.text)}`;
+    docKeys.set(doc, key);
+  }
+  return key;
+}
+function itemKey(index2, located) {
+  if (!located) return "-";
+  const { item, uri } = located;
+  return `${docKey(index2.get(uri))}${item.kind}${item.id}${item.headingRange.start.line}:${item.headingRange.start.character}`;
+}
+function refKey(ref) {
+  return JSON.stringify([ref.kind, ref.form, ref.slug, ref.text, ref.target, ref.field, ref.fromItem, ref.range, ref.slugRange]);
+}
+function plainRef(ref) {
+  return JSON.parse(JSON.stringify({ kind: ref.kind, form: ref.form, slug: ref.slug, target: ref.target }));
+}
+function answerKey(index2, method, args) {
+  switch (method) {
+    case "get":
+      return docKey(index2.get(args[0]));
+    case "documents":
+      return index2.documents().map(docKey).join("\n");
+    case "resolvePath":
+      return index2.resolvePath(args[0], args[1]);
+    case "exists":
+      return String(index2.exists(args[0]));
+    case "fileProblem":
+      return String(index2.fileProblem(args[0]));
+    case "definedIn":
+      return index2.definedIn(args[0], args[1]).join("\n");
+    case "shadowedIn":
+      return String(index2.shadowedIn(args[0], args[1], args[2]));
+    case "scope":
+      return index2.scope(args[0]).map(docKey).join("\n");
+    case "resolve":
+      return itemKey(index2, index2.resolve(args[0], args[1]));
+    case "personasInScope":
+      return index2.personasInScope(args[0]).map((l2) => itemKey(index2, l2)).join("\n");
+    case "storiesInScope":
+      return index2.storiesInScope(args[0]).map((l2) => itemKey(index2, l2)).join("\n");
+    case "stepsUsingPersona":
+      return index2.stepsUsingPersona(args[0], args[1]).map((l2) => itemKey(index2, l2)).join("\n");
+    case "stepsAnsweringStory":
+      return index2.stepsAnsweringStory(args[0], args[1]).map((l2) => itemKey(index2, l2)).join("\n");
+    case "referencesTo":
+      return index2.referencesTo(args[0], args[1], args[2]).map((r2) => `${docKey(index2.get(r2.uri))} ${refKey(r2.ref)}`).join("\n");
+    case "effectivePersonas":
+      return "";
+  }
+}
+function recordingIndex(index2, calls) {
+  const record = (method, args, answer) => {
+    const result = answer();
+    const plain = args.map((arg) => typeof arg === "object" && arg !== null ? plainRef(arg) : arg);
+    const key = `${method}\0${JSON.stringify(plain)}`;
+    if (!calls.has(key)) calls.set(key, { method, args: plain, answer: answerKey(index2, method, plain) });
+    return result;
+  };
+  return {
+    get: (uri) => record("get", [uri], () => index2.get(uri)),
+    documents: () => record("documents", [], () => index2.documents()),
+    resolvePath: (from, path9) => record("resolvePath", [from, path9], () => index2.resolvePath(from, path9)),
+    exists: (uri) => record("exists", [uri], () => index2.exists(uri)),
+    fileProblem: (uri) => record("fileProblem", [uri], () => index2.fileProblem(uri)),
+    definedIn: (kind, id) => record("definedIn", [kind, id], () => index2.definedIn(kind, id)),
+    scope: (uri) => record("scope", [uri], () => index2.scope(uri)),
+    shadowedIn: (kind, id, uri) => record("shadowedIn", [kind, id, uri], () => index2.shadowedIn(kind, id, uri)),
+    resolve: (from, ref) => record("resolve", [from, ref], () => index2.resolve(from, ref)),
+    personasInScope: (uri) => record("personasInScope", [uri], () => index2.personasInScope(uri)),
+    storiesInScope: (uri) => record("storiesInScope", [uri], () => index2.storiesInScope(uri)),
+    effectivePersonas: (uri, step) => index2.effectivePersonas(uri, step),
+    stepsUsingPersona: (uri, slug2) => record("stepsUsingPersona", [uri, slug2], () => index2.stepsUsingPersona(uri, slug2)),
+    stepsAnsweringStory: (uri, slug2) => record("stepsAnsweringStory", [uri, slug2], () => index2.stepsAnsweringStory(uri, slug2)),
+    referencesTo: (uri, slug2, kind) => record("referencesTo", [uri, slug2, kind], () => index2.referencesTo(uri, slug2, kind))
+  };
+}
+function answersStand(index2, calls) {
+  for (const call of calls.values()) {
+    if (answerKey(index2, call.method, call.args) !== call.answer) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // src/core/workspace/workspace.ts
 var BlueprintWorkspace = class {
@@ -25717,17 +25984,48 @@ var BlueprintWorkspace = class {
   setConfig(config) {
     this.config = config;
   }
-  /** Add or replace a document's text; only changed chunks are parsed again. */
+  /** Add or replace a document's text as a full model; only changed chunks are parsed again. */
   setText(uri, text5) {
     let entry = this.entries.get(uri);
-    if (entry && entry.source === text5) return entry.doc;
+    if (entry?.parser && entry.source === text5) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
     const doc = parser.parse(text5, uri);
-    entry = { parser, doc, source: text5 };
+    const known = entry?.doc.compact ? entry.doc : entry?.compact?.doc;
+    const same = known?.compact && known.compact.length === doc.text.length && (entry?.compact?.text === doc.text || known.compact.hash === contentHash(doc.text));
+    entry = { parser, doc, source: text5, ...known && same ? { compact: { doc: known, text: doc.text } } : {} };
     this.entries.set(uri, entry);
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
     return doc;
+  }
+  /**
+   * Add or replace a file that is not open by its compact document: what other files need
+   * of it, without a full model (see `compact.ts`). Checks and features answer for the
+   * open documents exactly as if every file were a full model.
+   */
+  setCompact(uri, compact) {
+    const doc = compact.compact ? compact : compactDocument(compact);
+    if (this.entries.get(uri)?.doc === doc) return doc;
+    this.entries.set(uri, { doc });
+    if (this.unreadable.delete(uri)) this.cross.idsChanged();
+    this.cross.invalidate();
+    return doc;
+  }
+  /** Parse a file's text once and keep only its compact document. */
+  setCompactText(uri, text5) {
+    const known = this.entries.get(uri)?.doc.compact;
+    if (known && known.length === text5.length && known.hash === contentHash(text5)) return this.entries.get(uri).doc;
+    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text5, uri)));
+  }
+  /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
+  release(uri) {
+    const entry = this.entries.get(uri);
+    if (!entry?.parser) return;
+    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc));
+  }
+  /** True when the file is loaded as a compact document, not a full model. */
+  isCompact(uri) {
+    return this.entries.get(uri)?.doc.compact !== void 0;
   }
   remove(uri) {
     if (this.entries.delete(uri)) this.cross.invalidate();
@@ -25750,7 +26048,7 @@ var BlueprintWorkspace = class {
    * transitively. Each round looks only at the documents the previous round added, so a
    * chain of n files costs n reads, not n² scans. Files outside the roots are not read.
    */
-  async loadDependencies() {
+  async loadDependencies(options = {}) {
     const pending = /* @__PURE__ */ new Set();
     const collect = (docs) => {
       for (const doc of docs) {
@@ -25770,7 +26068,7 @@ var BlueprintWorkspace = class {
         const result = results[i2];
         if (result === void 0) this.markUnreadable(uri, "missing");
         else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
-        else if (!this.entries.has(uri)) added.push(this.setText(uri, result));
+        else if (!this.entries.has(uri)) added.push(options.compact ? this.setCompactText(uri, result) : this.setText(uri, result));
       });
       collect(added);
     }
@@ -25782,8 +26080,9 @@ var BlueprintWorkspace = class {
   /** URIs of the files a document points at. */
   dependenciesOf(doc) {
     const uris = /* @__PURE__ */ new Set();
-    for (const file of doc.frontMatter?.personaFiles ?? []) uris.add(this.resolvePath(doc.uri, file.path));
-    for (const ref of doc.references) if (ref.target) uris.add(this.resolvePath(doc.uri, ref.target));
+    const edges = edgesOf(doc);
+    for (const path9 of edges.personaFiles) uris.add(this.resolvePath(doc.uri, path9));
+    for (const path9 of edges.linkTargets) uris.add(this.resolvePath(doc.uri, path9));
     uris.delete(doc.uri);
     return [...uris];
   }
@@ -25813,6 +26112,9 @@ var BlueprintWorkspace = class {
   }
   definedIn(kind, id) {
     return this.cross.definedIn(kind, id);
+  }
+  shadowedIn(kind, id, uri) {
+    return this.cross.shadowedIn(kind, id, uri);
   }
   resolve(fromUri, ref) {
     return this.cross.resolve(fromUri, ref);
@@ -25846,10 +26148,79 @@ var BlueprintWorkspace = class {
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
   diagnostics(uri) {
     const doc = this.get(uri);
-    if (!doc) return [];
+    if (!doc || doc.compact) return [];
     return this.runner.diagnostics(doc, this, this.config, this.cross.currentIdsVersion());
   }
+  /**
+   * Diagnostics of a full document with the cross-file questions its rules asked and the
+   * keys of the answers, to be confirmed later with `answersStand` (see `recorded.ts`).
+   */
+  recordedDiagnostics(uri) {
+    const calls = /* @__PURE__ */ new Map();
+    const doc = this.get(uri);
+    if (!doc || doc.compact) return { diagnostics: [], calls };
+    return { diagnostics: this.runner.diagnostics(doc, recordingIndex(this, calls), this.config, void 0), calls };
+  }
+  /** True when the workspace answers every recorded question as it did then: the recorded diagnostics stand. */
+  answersStand(calls) {
+    return answersStand(this, calls);
+  }
 };
+
+// src/core/workspace/indexer.ts
+var now = () => Date.now();
+var yieldToHost = () => new Promise((resolve3) => setTimeout(() => resolve3(), 0));
+async function indexFiles(target, files, options = {}) {
+  const sliceMs = options.sliceMs ?? 8;
+  const readAhead = Math.max(1, options.readAhead ?? 8);
+  const result = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
+  const uris = files.uris;
+  const load = (uri) => (async () => {
+    const existing = target.get(uri);
+    if (existing && !existing.compact) return {};
+    const compact = await files.cached?.(uri);
+    if (compact) return { compact };
+    return { text: await files.read(uri) };
+  })().catch(() => ({}));
+  const pending = [];
+  for (let i2 = 0; i2 < Math.min(readAhead, uris.length); i2++) pending.push(load(uris[i2]));
+  let sliceStart = now();
+  const endTask = () => {
+    result.longestTaskMs = Math.max(result.longestTaskMs, now() - sliceStart);
+  };
+  for (let i2 = 0; i2 < uris.length; i2++) {
+    if (options.token?.cancelled) {
+      result.cancelled = true;
+      break;
+    }
+    endTask();
+    const loaded = await pending[i2];
+    sliceStart = now();
+    delete pending[i2];
+    if (i2 + readAhead < uris.length) pending[i2 + readAhead] = load(uris[i2 + readAhead]);
+    const uri = uris[i2];
+    const existing = target.get(uri);
+    if (existing && !existing.compact) result.skipped++;
+    else if (loaded.compact) {
+      target.setCompact(uri, loaded.compact);
+      result.cached++;
+    } else if (loaded.text !== void 0) {
+      target.setCompactText(uri, loaded.text);
+      result.parsed++;
+    } else result.skipped++;
+    options.onProgress?.(i2 + 1, uris.length);
+    if (now() - sliceStart >= sliceMs) {
+      endTask();
+      await yieldToHost();
+      sliceStart = now();
+    }
+  }
+  endTask();
+  if (!result.cancelled) {
+    await target.loadDependencies({ compact: true });
+  }
+  return result;
+}
 
 // src/core/features/field-catalogue.ts
 var emotionValues = {
@@ -26284,12 +26655,12 @@ function verifyRename(index2, plan) {
 }
 function compareItems(before, after, renamed, plan) {
   const old = allItems(before);
-  const now = allItems(after);
-  if (old.length !== now.length) return { refused: renamed ? "notAHeading" : "unsafe" };
+  const now2 = allItems(after);
+  if (old.length !== now2.length) return { refused: renamed ? "notAHeading" : "unsafe" };
   for (let i2 = 0; i2 < old.length; i2++) {
     if (old[i2] === renamed) {
-      if (now[i2].kind !== renamed.kind || now[i2].name !== plan.name || now[i2].id !== plan.newId) return { refused: "notAHeading" };
-    } else if (now[i2].kind !== old[i2].kind || now[i2].id !== old[i2].id) {
+      if (now2[i2].kind !== renamed.kind || now2[i2].name !== plan.name || now2[i2].id !== plan.newId) return { refused: "notAHeading" };
+    } else if (now2[i2].kind !== old[i2].kind || now2[i2].id !== old[i2].id) {
       return { refused: "unsafe" };
     }
   }
@@ -26302,10 +26673,10 @@ function checkNameRange(after, text5, before, renamed, plan) {
   const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
   return written2 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
 }
-function compareReferences(old, now, edited, newId) {
-  if (old.length !== now.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
+function compareReferences(old, now2, edited, newId) {
+  if (old.length !== now2.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
   for (let i2 = 0; i2 < old.length; i2++) {
-    const [was, is2] = [old[i2], now[i2]];
+    const [was, is2] = [old[i2], now2[i2]];
     if (is2.kind !== was.kind || is2.form !== was.form || (is2.target ?? "") !== (was.target ?? "")) return { refused: "unsafe" };
     if (is2.slug !== (edited.has(was) ? newId : was.slug)) return edited.has(was) ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
   }
@@ -26546,7 +26917,7 @@ var DiagnosticsScheduler = class {
     if (this.pendingText.size > 0 || this.disposed) return;
     const uris = [...this.dirty];
     this.dirty.clear();
-    for (const uri of uris) this.publish(uri, this.source.diagnostics(uri));
+    for (const uri of uris) if (!this.source.isCompact?.(uri)) this.publish(uri, this.source.diagnostics(uri));
   }
   /** Files depending on `uri`, directly or through another file. */
   dependentsOf(uri) {
@@ -26574,10 +26945,17 @@ function createBlueprintService(host, options = {}) {
     setText: (uri, text5) => workspace.setText(uri, text5),
     remove: (uri) => workspace.remove(uri),
     get: (uri) => workspace.get(uri),
-    loadDependencies: () => workspace.loadDependencies(),
+    setCompactText: (uri, text5) => workspace.setCompactText(uri, text5),
+    setCompact: (uri, compact) => workspace.setCompact(uri, compact),
+    release: (uri) => workspace.release(uri),
+    isCompact: (uri) => workspace.isCompact(uri),
+    indexFiles: (files, indexOptions) => indexFiles(workspace, files, indexOptions),
+    loadDependencies: (loadOptions) => workspace.loadDependencies(loadOptions),
     dependents: (uri) => workspace.dependents(uri),
     setConfig: (config) => workspace.setConfig(config),
     diagnostics: (uri) => workspace.diagnostics(uri),
+    recordedDiagnostics: (uri) => workspace.recordedDiagnostics(uri),
+    answersStand: (calls) => workspace.answersStand(calls),
     createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),
     completions: (uri, position2, locale, trigger) => completions(index2, uri, position2, locale, trigger),
     hover: (uri, position2, locale) => hover(index2, uri, position2, locale),
@@ -30089,17 +30467,33 @@ function notUtf8Finding(file, text5, offset, locale) {
   const range2 = { start: { line, character }, end: { line, character: character + 1 } };
   return toFinding(file, { uri: "", range: range2, rule: "parse", severity: "error", message: formatMessage(locale, "parse.notUtf8") });
 }
+async function inBatches(files, read, use, size = 16) {
+  for (let start = 0; start < files.length; start += size) {
+    const batch = files.slice(start, start + size);
+    const results = await Promise.all(batch.map(read));
+    batch.forEach((file, i2) => use(file, results[i2]));
+  }
+}
 async function analyse(files, context, config, cwd, roots) {
   const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root2) => u.file(root2).toString()) });
   const checked = [];
   const inputProblems = [];
-  const [contextTexts, texts] = await Promise.all([Promise.all(context.map(readFileText)), Promise.all(files.map(readFileText))]);
-  context.forEach((file, i2) => {
-    const result = contextTexts[i2];
-    if ("text" in result && result.invalidUtf8At === void 0) service.setText(u.file(file).toString(), result.text);
+  const check2 = (uri, file, text5, invalidUtf8At, recorded) => {
+    const lang = service.setText(uri, text5).lang;
+    const findings2 = [];
+    if (invalidUtf8At !== void 0) findings2.push(notUtf8Finding(file, text5, invalidUtf8At, config.locale ?? lang));
+    const { diagnostics, calls } = recorded ? service.recordedDiagnostics(uri) : { diagnostics: service.diagnostics(uri), calls: /* @__PURE__ */ new Map() };
+    for (const diagnostic of diagnostics) {
+      const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, u.parse(diagnostic.uri).fsPath) : file;
+      findings2.push(toFinding(where, diagnostic));
+    }
+    service.release(uri);
+    return { findings: findings2, calls };
+  };
+  await inBatches(context, readFileText, (file, result) => {
+    if ("text" in result && result.invalidUtf8At === void 0) service.setCompactText(u.file(file).toString(), result.text);
   });
-  files.forEach((file, i2) => {
-    const result = texts[i2];
+  await inBatches(files, readFileText, (file, result) => {
     const shown = displayPath(cwd, file);
     if ("problem" in result) {
       const badName = result.problem === "missing" && file.includes("\uFFFD");
@@ -30107,18 +30501,18 @@ async function analyse(files, context, config, cwd, roots) {
       return;
     }
     const uri = u.file(file).toString();
-    service.setText(uri, result.text);
-    checked.push({ uri, file: shown, text: result.text, invalidUtf8At: result.invalidUtf8At });
+    checked.push({ uri, path: file, file: shown, ...check2(uri, shown, result.text, result.invalidUtf8At, true) });
   });
-  await service.loadDependencies();
+  await service.loadDependencies({ compact: true });
   const findings = [];
-  for (const { uri, file, text: text5, invalidUtf8At } of checked) {
-    const lang = service.get(uri)?.lang ?? "en";
-    if (invalidUtf8At !== void 0) findings.push(notUtf8Finding(file, text5, invalidUtf8At, config.locale ?? lang));
-    for (const diagnostic of service.diagnostics(uri)) {
-      const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, u.parse(diagnostic.uri).fsPath) : file;
-      findings.push(toFinding(where, diagnostic));
+  for (const entry of checked) {
+    if (!service.answersStand(entry.calls)) {
+      const result = await readFileText(entry.path);
+      if ("problem" in result) inputProblems.push({ file: entry.file, message: describeProblem(result.problem) });
+      else entry.findings = check2(entry.uri, entry.file, result.text, result.invalidUtf8At, false).findings;
     }
+    findings.push(...entry.findings);
+    entry.calls.clear();
   }
   return { files: checked.map((c2) => c2.file), findings, inputProblems };
 }

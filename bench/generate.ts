@@ -49,3 +49,34 @@ export function generateBlueprint(stepCount: number, stepsPerStage = 20): string
   }
   return out.join('\n');
 }
+
+/**
+ * A repository of many blueprints as an organisation keeps them (issue 13): products in
+ * folders of 50, a shared personas file that every fifth product reads instead of its own
+ * personas, links from one product's steps to another product's stories, and the usual
+ * mistakes now and then (a misspelt persona, a personas file that is not there), so the
+ * cross-file facts and the findings are those of a real catalogue. Paths are relative.
+ */
+export function generateRepository(count: number, steps: number): Map<string, string> {
+  const files = new Map<string, string>();
+  const shared = ['## Personas', ''];
+  PERSONAS.forEach((name, i) => shared.push(`### ${name}`, `Shared persona ${i + 1}.`, '', `- vulnerable: ${i % 2 === 0 ? 'yes' : 'no'}`, '- heard: 2025-03-12, interview', ''));
+  shared.push('### Willem', 'A shared persona no product uses yet.', '', '- heard: 2025-04-01, phone call', '');
+  files.set('personas/shared.blueprint.md', shared.join('\n'));
+  for (let i = 0; i < count - 1; i++) {
+    const folder = `products/g${Math.floor(i / 50)}`;
+    let text = generateBlueprint(steps).replace(/Generated journey/g, `Product ${i + 1} journey`);
+    if (i % 5 === 0) {
+      // Personas from the shared file instead of its own.
+      text = text.replace('status: review\n', 'status: review\npersonas: ../../personas/shared.blueprint.md\n').replace(/## Personas\n[\s\S]*?(?=## Stories)/, '');
+    }
+    if (i % 7 === 3 && i % 50 !== 0) {
+      text = text.replace('- story: [Waiting](#story-number-1-about-waiting)', `- story: [Waiting elsewhere](product-${i}.blueprint.md#story-number-1-about-waiting)`);
+    }
+    if (i % 17 === 4) text = text.replace('@ahmed,', '@ahmet,');
+    if (i % 23 === 6) text = text.replace('status: review\n', 'status: review\npersonas: ./missing.blueprint.md\n');
+    if (i % 13 === 9) text = text.replace(/\n/g, '\r\n');
+    files.set(`${folder}/product-${i + 1}.blueprint.md`, text);
+  }
+  return files;
+}

@@ -9,8 +9,11 @@
 
 // The service: documents, checks and editor features.
 export { createBlueprintService, type BlueprintService, type BlueprintServiceOptions } from './service';
-export type { FileHost, WorkspaceOptions } from './workspace/workspace';
+export type { FileHost, WorkspaceOptions, LoadOptions } from './workspace/workspace';
 export { codeSpanText, markdownText, terminalLine, visibleControls } from './safe-text';
+export { compactDocument, contentHash } from './workspace/compact';
+export { storeCompact, loadCompact, COMPACT_FORMAT, type StoredCompact } from './workspace/compact-cache';
+export type { IndexFiles, IndexOptions, IndexResult } from './workspace/indexer';
 export { MAX_FILE_BYTES, isInsideRoots, type FileProblemKind, type FileReadFailure, type FileReadResult } from './workspace/file-problems';
 export type { Located, WorkspaceIndex } from './workspace/index-types';
 export { DEFAULT_DIAGNOSTICS_DELAY_MS, type DiagnosticsScheduler, type DiagnosticsSchedulerOptions, type PublishDiagnostics } from './features/diagnostics-scheduler';

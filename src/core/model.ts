@@ -199,6 +199,31 @@ export interface BlueprintDocument {
   /** Problems found while parsing (invalid YAML, …), reported under rule `parse`. */
   problems: ParseProblem[];
   lineCount: number;
+  /**
+   * Set on a compact document (`compactDocument`): what other files need of a file that is
+   * not open, without its text, fields or descriptions. Absent on a full model.
+   */
+  compact?: CompactFacts;
+}
+
+/** Where a new item goes in a document, and the text around it (see `createItemEdit`). */
+export interface InsertionPoint {
+  position: Position;
+  /** Text before the new block (blank lines), and after it. */
+  lead: string;
+  tail: string;
+  /** The document's line ending. */
+  eol: string;
+}
+
+/** What a compact document keeps beyond its items, ids, ranges and references. */
+export interface CompactFacts {
+  /** A hash of the text it was made from (FNV-1a, 2 × 32 bits, hex). */
+  hash: string;
+  /** Length of that text in UTF-16 code units. */
+  length: number;
+  /** Where the fixes of other files' rules would add a persona or a story. */
+  insertion: { personas: InsertionPoint; stories: InsertionPoint };
 }
 
 /** Every item of a document: personas, stories, stages, then steps. The one item walk of rules, features and the preview. */

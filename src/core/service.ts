@@ -7,7 +7,9 @@
  */
 import type { BlueprintConfig } from './config';
 import type { BlueprintDocument, Diagnostic, Lang, Position, TextEdit } from './model';
-import { BlueprintWorkspace, type FileHost, type WorkspaceOptions } from './workspace/workspace';
+import { BlueprintWorkspace, type FileHost, type LoadOptions, type WorkspaceOptions } from './workspace/workspace';
+import type { RecordedCalls } from './workspace/recorded';
+import { indexFiles, type IndexFiles, type IndexOptions, type IndexResult } from './workspace/indexer';
 import type { WorkspaceIndex } from './workspace/index-types';
 import { completions, type CompletionItem } from './features/completion';
 import { hover, type HoverResult } from './features/hover';
@@ -33,8 +35,22 @@ export interface BlueprintService {
   remove(uri: string): void;
   /** A loaded document, if known. */
   get(uri: string): BlueprintDocument | undefined;
+  /**
+   * A file that is not open, kept as a compact document: its ids with their ranges,
+   * references out and `personas:` files, no full model (issue 13). Findings and features
+   * for the full documents are those of a workspace of full models.
+   */
+  setCompactText(uri: string, text: string): BlueprintDocument;
+  /** A compact document made earlier (`compactDocument`, or read back from a cache with `loadCompact`). */
+  setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument;
+  /** Keeps only the compact document of a file (closed, or checked). */
+  release(uri: string): void;
+  /** True when the file is loaded as a compact document. */
+  isCompact(uri: string): boolean;
+  /** Indexes files as compact documents in the background, yielding between short slices. */
+  indexFiles(files: IndexFiles, options?: IndexOptions): Promise<IndexResult>;
   /** Loads through the host the files loaded documents point at (personas files, link targets). */
-  loadDependencies(): Promise<void>;
+  loadDependencies(options?: LoadOptions): Promise<void>;
   /** Documents whose results depend on this file. */
   dependents(uri: string): string[];
   setConfig(config: BlueprintConfig): void;
@@ -42,6 +58,12 @@ export interface BlueprintService {
   // Checks
   /** Findings for a document with the configured severities (rules switched off left out). */
   diagnostics(uri: string): Diagnostic[];
+  /**
+   * Findings for a document while not every file is loaded yet, with the cross-file
+   * questions the rules asked; `answersStand` says later whether they still hold.
+   */
+  recordedDiagnostics(uri: string): { diagnostics: Diagnostic[]; calls: RecordedCalls };
+  answersStand(calls: RecordedCalls): boolean;
   /** Diagnostics as you type: debounced, dropping overtaken runs, re-checking dependents. */
   createDiagnosticsScheduler(publish: PublishDiagnostics, options: DiagnosticsSchedulerOptions): DiagnosticsScheduler;
 
@@ -74,10 +96,17 @@ export function createBlueprintService(host: FileHost, options: BlueprintService
     setText: (uri, text) => workspace.setText(uri, text),
     remove: (uri) => workspace.remove(uri),
     get: (uri) => workspace.get(uri),
-    loadDependencies: () => workspace.loadDependencies(),
+    setCompactText: (uri, text) => workspace.setCompactText(uri, text),
+    setCompact: (uri, compact) => workspace.setCompact(uri, compact),
+    release: (uri) => workspace.release(uri),
+    isCompact: (uri) => workspace.isCompact(uri),
+    indexFiles: (files, indexOptions) => indexFiles(workspace, files, indexOptions),
+    loadDependencies: (loadOptions) => workspace.loadDependencies(loadOptions),
     dependents: (uri) => workspace.dependents(uri),
     setConfig: (config) => workspace.setConfig(config),
     diagnostics: (uri) => workspace.diagnostics(uri),
+    recordedDiagnostics: (uri) => workspace.recordedDiagnostics(uri),
+    answersStand: (calls) => workspace.answersStand(calls),
     createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),
     completions: (uri, position, locale, trigger) => completions(index, uri, position, locale, trigger),
     hover: (uri, position, locale) => hover(index, uri, position, locale),

@@ -5,7 +5,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createBlueprintService, filesFor, formatMessage, LineIndex, type BlueprintConfig, type Lang } from '../../core';
+import { createBlueprintService, filesFor, formatMessage, LineIndex, type BlueprintConfig, type BlueprintService, type Lang } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { isAnInput } from '../output-target';
 import { VERSION } from '../project';
@@ -35,19 +35,47 @@ function notUtf8Finding(file: string, text: string, offset: number, locale: Lang
   return toFinding(file, { uri: '', range, rule: 'parse', severity: 'error', message: formatMessage(locale, 'parse.notUtf8') });
 }
 
-/** Load the files and collect their findings; dependencies are loaded but not reported. */
+/** Reads files a few at a time and hands each result over in order: memory holds a few texts, not all. */
+async function inBatches<T>(files: readonly string[], read: (file: string) => Promise<T>, use: (file: string, result: T) => void, size = 16): Promise<void> {
+  for (let start = 0; start < files.length; start += size) {
+    const batch = files.slice(start, start + size);
+    const results = await Promise.all(batch.map(read));
+    batch.forEach((file, i) => use(file, results[i]));
+  }
+}
+
+/**
+ * Load the files and collect their findings; dependencies are loaded but not reported.
+ * Memory stays flat as the repository grows (issue 13): each file is parsed, checked with
+ * what is loaded so far and kept only as a compact document (ids with their ranges,
+ * references out, `personas:` files). Its rules' cross-file questions are recorded; once
+ * every file is loaded they are asked again, and a file with a different answer is parsed
+ * and checked once more. The findings are those of a workspace of full models
+ * (test/unit/parse/workspace-compact.properties.test.ts, test/unit/cli/generated-repository.test.ts).
+ */
 async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string, roots: readonly string[]): Promise<CheckReport> {
   const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root) => URI.file(root).toString()) });
-  const checked: Array<{ uri: string; file: string; text: string; invalidUtf8At?: number }> = [];
+  type Checked = { uri: string; path: string; file: string; findings: Finding[]; calls: ReturnType<BlueprintService['recordedDiagnostics']>['calls'] };
+  const checked: Checked[] = [];
   const inputProblems: InputProblem[] = [];
-  const [contextTexts, texts] = await Promise.all([Promise.all(context.map(readFileText)), Promise.all(files.map(readFileText))]);
-  context.forEach((file, i) => {
+  const check = (uri: string, file: string, text: string, invalidUtf8At: number | undefined, recorded: boolean): Pick<Checked, 'findings' | 'calls'> => {
+    const lang = service.setText(uri, text).lang;
+    const findings: Finding[] = [];
+    if (invalidUtf8At !== undefined) findings.push(notUtf8Finding(file, text, invalidUtf8At, config.locale ?? lang));
+    const { diagnostics, calls } = recorded ? service.recordedDiagnostics(uri) : { diagnostics: service.diagnostics(uri), calls: new Map() };
+    for (const diagnostic of diagnostics) {
+      // A rule may point into another file; name that file rather than the one checked.
+      const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, URI.parse(diagnostic.uri).fsPath) : file;
+      findings.push(toFinding(where, diagnostic));
+    }
+    service.release(uri);
+    return { findings, calls };
+  };
+  await inBatches(context, readFileText, (file, result) => {
     // Context is read quietly: a context file that cannot be read (or is not UTF-8) is left out.
-    const result = contextTexts[i];
-    if ('text' in result && result.invalidUtf8At === undefined) service.setText(URI.file(file).toString(), result.text);
+    if ('text' in result && result.invalidUtf8At === undefined) service.setCompactText(URI.file(file).toString(), result.text);
   });
-  files.forEach((file, i) => {
-    const result = texts[i];
+  await inBatches(files, readFileText, (file, result) => {
     const shown = displayPath(cwd, file);
     if ('problem' in result) {
       // Node reads a file name that is not UTF-8 with U+FFFD in it, and cannot open it by that name.
@@ -56,20 +84,20 @@ async function analyse(files: readonly string[], context: readonly string[], con
       return;
     }
     const uri = URI.file(file).toString();
-    service.setText(uri, result.text);
-    checked.push({ uri, file: shown, text: result.text, invalidUtf8At: result.invalidUtf8At });
+    checked.push({ uri, path: file, file: shown, ...check(uri, shown, result.text, result.invalidUtf8At, true) });
   });
-  await service.loadDependencies();
+  await service.loadDependencies({ compact: true });
 
+  // Files whose rules would now get another answer are checked again (read again from disk).
   const findings: Finding[] = [];
-  for (const { uri, file, text, invalidUtf8At } of checked) {
-    const lang = service.get(uri)?.lang ?? 'en';
-    if (invalidUtf8At !== undefined) findings.push(notUtf8Finding(file, text, invalidUtf8At, config.locale ?? lang));
-    for (const diagnostic of service.diagnostics(uri)) {
-      // A rule may point into another file; name that file rather than the one checked.
-      const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, URI.parse(diagnostic.uri).fsPath) : file;
-      findings.push(toFinding(where, diagnostic));
+  for (const entry of checked) {
+    if (!service.answersStand(entry.calls)) {
+      const result = await readFileText(entry.path);
+      if ('problem' in result) inputProblems.push({ file: entry.file, message: describeProblem(result.problem) });
+      else entry.findings = check(entry.uri, entry.file, result.text, result.invalidUtf8At, false).findings;
     }
+    findings.push(...entry.findings);
+    entry.calls.clear();
   }
   return { files: checked.map((c) => c.file), findings, inputProblems };
 }

@@ -15,6 +15,8 @@ export interface DiagnosticsSource {
   loadDependencies(): Promise<void>;
   diagnostics(uri: string): Diagnostic[];
   dependents(uri: string): string[];
+  /** True for a file known only compactly (not open): it has no text to check here. */
+  isCompact?(uri: string): boolean;
 }
 
 /** Receives finished diagnostics; the extension turns them into a `DiagnosticCollection`. */
@@ -109,7 +111,7 @@ export class DiagnosticsScheduler {
     if (this.pendingText.size > 0 || this.disposed) return;
     const uris = [...this.dirty];
     this.dirty.clear();
-    for (const uri of uris) this.publish(uri, this.source.diagnostics(uri));
+    for (const uri of uris) if (!this.source.isCompact?.(uri)) this.publish(uri, this.source.diagnostics(uri));
   }
 
   /** Files depending on `uri`, directly or through another file. */

@@ -38,19 +38,16 @@ function reportShadowing(
   kind: 'personas' | 'stories',
   message: MessageKey,
 ): void {
-  // Most ids are defined in one file only: then nothing can shadow, and the scope (which
-  // for a chain of n personas files is n long, for each of them) is never walked.
   const uri = context.doc.uri;
-  if (!items.some((item) => item.id && context.index.definedIn(kind, item.id).some((other) => other !== uri))) return;
-  const shared = context.index.scope(uri).filter((other) => other.uri !== uri);
-  if (shared.length === 0) return;
+  // Without `personas:` files the scope is the file itself: nothing to shadow, nothing to ask.
+  if (!context.doc.frontMatter?.personaFiles.length) return;
   const reported = new Set<string>();
   for (const item of items) {
     if (!item.id || reported.has(item.id)) continue;
-    const other = shared.find((candidate) => candidate[kind].some((sharedItem) => sharedItem.id === item.id));
-    if (!other) continue;
+    const other = context.index.shadowedIn(kind, item.id, uri);
+    if (other === undefined) continue;
     reported.add(item.id);
-    context.report({ range: item.headingRange, message, args: { id: item.id, file: Utils.basename(URI.parse(other.uri)) } });
+    context.report({ range: item.headingRange, message, args: { id: item.id, file: Utils.basename(URI.parse(other)) } });
   }
 }
 

@@ -3,7 +3,7 @@
  * create an item. Edits are computed on the source text so that the result is valid
  * Markdown that parses back into the intended model (tests re-parse every fix).
  */
-import type { BlueprintDocument, ItemBase, Lang, SectionKind, TextEdit } from '../model';
+import type { BlueprintDocument, InsertionPoint, ItemBase, Lang, SectionKind, TextEdit } from '../model';
 import { SECTION_WORDS } from '../vocabulary';
 import { idOf } from '../parse/ids';
 import { lineIndexOf } from '../parse/text';
@@ -246,42 +246,45 @@ const SECTION_ORDER: readonly SectionKind[] = ['personas', 'stories', 'journey']
  * of that kind, creating the section (in the document's language) when it is missing.
  */
 export function createItemEdit(doc: BlueprintDocument, sectionKind: SectionKind, name: string, lang: Lang = doc.lang): TextEdit {
+  const point = (sectionKind === 'personas' || sectionKind === 'stories' ? doc.compact?.insertion[sectionKind] : undefined) ?? itemInsertionPoint(doc, sectionKind);
+  const section = doc.sections.find((s) => s.kind === sectionKind);
+  const depth = doc.sections[0]?.depth ?? 2;
+  const block = section
+    ? [`${'#'.repeat(Math.min(6, section.depth + 1))} ${name}`]
+    : [`${'#'.repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, '', `${'#'.repeat(Math.min(6, depth + 1))} ${name}`];
+  return { uri: doc.uri, range: { start: point.position, end: point.position }, newText: point.lead + block.join(point.eol) + point.tail };
+}
+
+/**
+ * Where `createItemEdit` puts a new item of a section kind, and what goes around it: at
+ * the end of the section, or (without one) as a new section before the next section in
+ * the usual order, else at the end of the file. Needs the document's text; a compact
+ * document carries the points for personas and stories, computed when it was made.
+ */
+export function itemInsertionPoint(doc: BlueprintDocument, sectionKind: SectionKind): InsertionPoint {
   const eol = eolOf(doc.text);
   const lines = lineIndexOf(doc.text);
   const section = doc.sections.find((s) => s.kind === sectionKind);
-  if (section) {
-    return appendBlock(doc, lines.offsetAt(section.range.end), [`${'#'.repeat(Math.min(6, section.depth + 1))} ${name}`], eol);
-  }
-  const depth = doc.sections[0]?.depth ?? 2;
-  const block = [`${'#'.repeat(depth)} ${SECTION_WORDS[sectionKind][lang]}`, '', `${'#'.repeat(Math.min(6, depth + 1))} ${name}`];
+  if (section) return appendPoint(doc.text, lines.offsetAt(section.range.end), eol);
   const later = doc.sections
     .filter((s) => SECTION_ORDER.indexOf(s.kind) > SECTION_ORDER.indexOf(sectionKind))
     .sort((a, b) => a.headingRange.start.line - b.headingRange.start.line)[0];
   if (later) {
     // Insert right before the later section's heading, followed by a blank line.
     const offset = lines.offsetAt({ line: later.headingRange.start.line, character: 0 });
-    const position = lines.positionAt(offset);
-    return { uri: doc.uri, range: { start: position, end: position }, newText: block.join(eol) + eol + eol };
+    return { position: lines.positionAt(offset), lead: '', tail: eol + eol, eol };
   }
-  return appendBlock(doc, doc.text.length, block, eol);
+  return appendPoint(doc.text, doc.text.length, eol);
 }
 
-/** Insert a block of lines at `offset` with a blank line before, and after when text follows. */
-function appendBlock(doc: BlueprintDocument, offset: number, blockLines: string[], eol: string): TextEdit {
+/** A block of lines inserted at `offset` with a blank line before, and after when text follows. */
+function appendPoint(text: string, offset: number, eol: string): InsertionPoint {
   // Move back over trailing blank lines, so the block sits right after the content.
-  let at = offset;
-  const before = doc.text.slice(0, at);
-  const trimmed = before.replace(/(\r?\n[ \t]*)+$/, '');
-  at = trimmed.length;
-  const position = lineIndexOf(doc.text).positionAt(at);
-  const remaining = doc.text.slice(at);
+  const before = text.slice(0, offset);
+  const at = before.replace(/(\r?\n[ \t]*)+$/, '').length;
+  const remaining = text.slice(at);
   const followsText = remaining.trim().length > 0;
-  const lead = at === 0 ? '' : eol + eol;
   // Keep one blank line before whatever follows (the next section's heading).
   const tail = followsText && !/^\r?\n[ \t]*\r?\n/.test(remaining) ? eol : '';
-  return {
-    uri: doc.uri,
-    range: { start: position, end: position },
-    newText: lead + blockLines.join(eol) + tail,
-  };
+  return { position: lineIndexOf(text).positionAt(at), lead: at === 0 ? '' : eol + eol, tail, eol };
 }

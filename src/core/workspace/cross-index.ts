@@ -4,8 +4,9 @@
  * when first asked for: diagnostics need step usage, navigation needs the reverse index of
  * references, and neither pays for the other.
  */
-import type { BlueprintDocument, Item, ItemBase, Persona, Reference, Stage, Step, Story } from '../model';
+import type { BlueprintDocument, Item, ItemBase, Persona, Reference, Step, Story } from '../model';
 import type { Located } from './index-types';
+import { edgesOf, findIn, idsSignature, push, scopeSignature, stageOfStep, tablesFor, type DocTables } from './doc-facts';
 
 /** What the index reads from the store of documents. */
 export interface DocumentSource {
@@ -24,24 +25,21 @@ interface Facts {
   tables: Map<string, DocTables>;
   /** The workspace's ids version when these facts were made. */
   idsVersion: number;
-  /** The stage each staged step sits under. */
-  stageOfStep: Map<Step, Stage>;
-  /** Steps that use each persona or answer each story, by the target item. */
-  stepsByTarget?: Map<Item, Located<Step>[]>;
-  /** Every reference resolving to an item, by the target item. */
-  refsByTarget?: Map<Item, Array<{ uri: string; ref: Reference }>>;
+  /**
+   * Documents that may resolve references into each document: those with it in their
+   * scope (through `personas:` files, transitively) and those linking into it. Built on
+   * first use from each document's own edges, kept per document version.
+   */
+  seers?: Map<string, Set<string>>;
+  /** Who names each URI in `personas:`, and who links into it; made with `seers`. */
+  edges?: { scopedBy: Map<string, string[]>; linkedBy: Map<string, string[]> };
+  /** Per defining document: steps that use each of its personas or answer each of its stories. */
+  stepsByTarget: Map<string, Map<Item, Located<Step>[]>>;
+  /** Per defining document: every reference resolving to each of its items. */
+  refsByTarget: Map<string, Map<Item, Array<{ uri: string; ref: Reference }>>>;
   /** Documents defining each persona and story id, keyed `kind id`. */
   definers?: Map<string, string[]>;
 }
-
-interface DocTables {
-  personas: Map<string, Persona>;
-  stories: Map<string, Story>;
-  journey: Map<string, Item>;
-}
-
-/** Lookup tables of a document: built once per document version. */
-const tablesByDocument = new WeakMap<BlueprintDocument, DocTables>();
 
 /**
  * Persona references among an item's own references, by that array: the parser reuses
@@ -124,6 +122,13 @@ export class CrossFileIndex {
     return facts.definers.get(`${kind} ${id}`) ?? [];
   }
 
+  shadowedIn(kind: 'personas' | 'stories', id: string, uri: string): string | undefined {
+    // Most ids are defined in one file only: then nothing can shadow, and the scope (which
+    // for a chain of n personas files is n long, for each of them) is never walked.
+    if (!this.definedIn(kind, id).some((other) => other !== uri)) return undefined;
+    return this.scope(uri).find((doc) => doc.uri !== uri && doc[kind].some((item) => item.id === id))?.uri;
+  }
+
   resolve(fromUri: string, ref: Reference): Located | undefined {
     return this.lookup(fromUri, ref, this.ensureFacts().tables);
   }
@@ -154,7 +159,7 @@ export class CrossFileIndex {
   effectivePersonas(uri: string, step: Step): Reference[] {
     const own = this.personaRefsOf(step);
     if (own.length > 0) return own;
-    const stage = this.ensureFacts().stageOfStep.get(step);
+    const stage = stageOfStep(this.source.get(uri), step);
     const fromStage = stage ? this.personaRefsOf(stage) : [];
     if (fromStage.length > 0) return fromStage;
     return this.source.get(uri)?.frontMatter?.personaRefs ?? [];
@@ -162,18 +167,18 @@ export class CrossFileIndex {
 
   stepsUsingPersona(personaUri: string, slug: string): Located<Step>[] {
     const persona = this.ensureFacts().tables.get(personaUri)?.personas.get(slug);
-    return (persona && this.stepsByTarget().get(persona)) || [];
+    return (persona && this.stepsByTarget(personaUri).get(persona)) || [];
   }
 
   stepsAnsweringStory(storyUri: string, slug: string): Located<Step>[] {
     const story = this.ensureFacts().tables.get(storyUri)?.stories.get(slug);
-    return (story && this.stepsByTarget().get(story)) || [];
+    return (story && this.stepsByTarget(storyUri).get(story)) || [];
   }
 
   referencesTo(uri: string, slug: string, kind: Item['kind']): Array<{ uri: string; ref: Reference }> {
     const table = this.ensureFacts().tables.get(uri);
     const item = kind === 'persona' ? table?.personas.get(slug) : kind === 'story' ? table?.stories.get(slug) : table?.journey.get(slug);
-    return (item && this.refsByTarget().get(item)) || [];
+    return (item && this.refsByTarget(uri).get(item)) || [];
   }
 
   // ---- derived facts ----
@@ -189,7 +194,7 @@ export class CrossFileIndex {
 
   /** The personas and stories a step uses, resolved; memoised per step (see `StepUses`). */
   private usesOf(doc: BlueprintDocument, step: Step, facts: Facts): StepUses['targets'] {
-    const stage = facts.stageOfStep.get(step)?.references;
+    const stage = stageOfStep(doc, step)?.references;
     const frontMatter = (doc.frontMatter?.personaRefs ?? []).map((ref) => ref.slug).join(' ');
     const known = stepUses.get(step);
     if (known && known.idsVersion === facts.idsVersion && known.own === step.references && known.stage === stage && known.frontMatter === frontMatter) {
@@ -211,19 +216,16 @@ export class CrossFileIndex {
 
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
-    const facts: Facts = { scopes: new Map(), tables: new Map(), stageOfStep: new Map(), idsVersion: 0 };
+    const facts: Facts = { scopes: new Map(), tables: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), idsVersion: 0 };
     let idsChanged = this.idsSignatures.size !== this.source.size;
     for (const doc of this.source.documents()) {
-      let tables = tablesByDocument.get(doc);
-      if (!tables) {
-        tables = tablesOf(doc);
-        tablesByDocument.set(doc, tables);
+      const { tables, made } = tablesFor(doc);
+      if (made) {
         const signature = idsSignature(tables) + '|' + scopeSignature(doc);
         if (this.idsSignatures.get(doc.uri) !== signature) idsChanged = true;
         this.idsSignatures.set(doc.uri, signature);
       }
       facts.tables.set(doc.uri, tables);
-      for (const stage of doc.stages) for (const step of stage.steps) facts.stageOfStep.set(step, stage);
     }
     if (idsChanged) {
       for (const uri of this.idsSignatures.keys()) if (!this.source.get(uri)) this.idsSignatures.delete(uri);
@@ -234,75 +236,83 @@ export class CrossFileIndex {
     return facts;
   }
 
-  private stepsByTarget(): Map<Item, Located<Step>[]> {
+  /**
+   * Documents that may resolve a reference into `uri`, in the store's order: `uri` itself,
+   * those whose scope holds it, and those linking into it. Only their steps and
+   * references are looked at, so swapping one document (the CLI checks file by file)
+   * costs a walk over the documents' edges, not over every step of the workspace.
+   */
+  private seersOf(uri: string): BlueprintDocument[] {
     const facts = this.ensureFacts();
-    if (facts.stepsByTarget) return facts.stepsByTarget;
-    const byTarget = new Map<Item, Located<Step>[]>();
-    for (const doc of this.source.documents()) {
+    if (!facts.seers) {
+      const scopedBy = new Map<string, string[]>();
+      const linkedBy = new Map<string, string[]>();
+      for (const doc of this.source.documents()) {
+        const edges = edgesOf(doc);
+        for (const path of edges.personaFiles) push(scopedBy, this.source.resolvePath(doc.uri, path), doc.uri);
+        for (const path of edges.linkTargets) push(linkedBy, this.source.resolvePath(doc.uri, path), doc.uri);
+      }
+      facts.seers = new Map();
+      facts.edges = { scopedBy, linkedBy };
+    }
+    let seers = facts.seers.get(uri);
+    if (!seers) {
+      const { scopedBy, linkedBy } = facts.edges!;
+      seers = new Set<string>();
+      // Reverse of the scope walk: a document sees `uri` when one of its `personas:` files
+      // is `uri` or a loaded document that sees it through its own `personas:` files.
+      const stack = [uri];
+      while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (seers.has(current) || !this.source.get(current)) continue;
+        seers.add(current);
+        for (const from of scopedBy.get(current) ?? []) stack.push(from);
+      }
+      for (const from of linkedBy.get(uri) ?? []) seers.add(from);
+      facts.seers.set(uri, seers);
+    }
+    // Most files are seen only by themselves: no walk over the store for them.
+    if (seers.size === 1 && seers.has(uri)) return [this.source.get(uri)!];
+    const result: BlueprintDocument[] = [];
+    for (const doc of this.source.documents()) if (seers.has(doc.uri)) result.push(doc);
+    return result;
+  }
+
+  private stepsByTarget(targetUri: string): Map<Item, Located<Step>[]> {
+    const facts = this.ensureFacts();
+    let byTarget = facts.stepsByTarget.get(targetUri);
+    if (byTarget) return byTarget;
+    byTarget = new Map<Item, Located<Step>[]>();
+    for (const doc of this.seersOf(targetUri)) {
       for (const step of doc.steps) {
         const targets = this.usesOf(doc, step, facts);
         if (targets.length === 0) continue;
         const located: Located<Step> = { uri: doc.uri, item: step };
         for (const { uri, kind, slug } of targets) {
+          if (uri !== targetUri) continue;
           const table = facts.tables.get(uri);
           const target = kind === 'persona' ? table?.personas.get(slug) : table?.stories.get(slug);
           if (target) push(byTarget, target, located);
         }
       }
     }
-    facts.stepsByTarget = byTarget;
+    facts.stepsByTarget.set(targetUri, byTarget);
     return byTarget;
   }
 
-  private refsByTarget(): Map<Item, Array<{ uri: string; ref: Reference }>> {
+  private refsByTarget(targetUri: string): Map<Item, Array<{ uri: string; ref: Reference }>> {
     const facts = this.ensureFacts();
-    if (facts.refsByTarget) return facts.refsByTarget;
-    const byTarget = new Map<Item, Array<{ uri: string; ref: Reference }>>();
-    for (const doc of this.source.documents()) {
+    let byTarget = facts.refsByTarget.get(targetUri);
+    if (byTarget) return byTarget;
+    byTarget = new Map<Item, Array<{ uri: string; ref: Reference }>>();
+    for (const doc of this.seersOf(targetUri)) {
       for (const ref of doc.references) {
-        const target = this.lookup(doc.uri, ref, facts.tables)?.item;
-        if (target) push(byTarget, target, { uri: doc.uri, ref });
+        const found = this.lookup(doc.uri, ref, facts.tables);
+        if (found && found.uri === targetUri) push(byTarget, found.item, { uri: doc.uri, ref });
       }
     }
-    facts.refsByTarget = byTarget;
+    facts.refsByTarget.set(targetUri, byTarget);
     return byTarget;
   }
 }
 
-/** The ids a document defines, in one string: equal signatures resolve references alike. */
-function idsSignature(tables: DocTables): string {
-  return [[...tables.personas.keys()].join(' '), [...tables.stories.keys()].join(' '), [...tables.journey.keys()].join(' ')].join('|');
-}
-
-/**
- * What a document's front matter adds to its scope: the persona files it names. Removing
- * `personas:` or breaking the YAML changes what every reference in the file resolves to
- * while no id changes, so results kept for unchanged items must be dropped then too.
- */
-function scopeSignature(doc: BlueprintDocument): string {
-  return (doc.frontMatter?.personaFiles ?? []).map((file) => file.path).join('\u0000');
-}
-
-function findIn(table: DocTables, ref: Reference): Item | undefined {
-  if (ref.kind === 'persona') return table.personas.get(ref.slug);
-  if (ref.kind === 'story') return table.stories.get(ref.slug) ?? (ref.form === 'link' ? table.journey.get(ref.slug) : undefined);
-  return table.journey.get(ref.slug);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** First definition wins, as GitHub's anchors do (duplicates are a finding of their own). */
-function tablesOf(doc: BlueprintDocument): DocTables {
-  const personas = new Map<string, Persona>();
-  const stories = new Map<string, Story>();
-  const journey = new Map<string, Item>();
-  for (const persona of doc.personas) if (!personas.has(persona.id)) personas.set(persona.id, persona);
-  for (const story of doc.stories) if (!stories.has(story.id)) stories.set(story.id, story);
-  for (const stage of doc.stages) if (!journey.has(stage.id)) journey.set(stage.id, stage);
-  for (const step of doc.steps) if (!journey.has(step.id)) journey.set(step.id, step);
-  return { personas, stories, journey };
-}

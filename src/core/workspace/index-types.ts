@@ -24,6 +24,8 @@ export interface WorkspaceIndex {
   fileProblem(uri: string): FileProblemKind | undefined;
   /** URIs of the loaded documents that define a persona or story with this id. */
   definedIn(kind: 'personas' | 'stories', id: string): readonly string[];
+  /** The first shared file in the scope of `uri` (not `uri` itself) that defines a persona or story with this id. */
+  shadowedIn(kind: 'personas' | 'stories', id: string, uri: string): string | undefined;
   /** Documents whose personas and stories a document sees: itself, then its `personas:` files. */
   scope(uri: string): BlueprintDocument[];
   /** Resolve a reference made in `fromUri` to its definition. */

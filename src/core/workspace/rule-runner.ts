@@ -18,7 +18,7 @@ export class RuleRunner {
   private readonly cleanItems = new Map<string, WeakMap<Item, number>>();
 
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
-  diagnostics(doc: BlueprintDocument, index: WorkspaceIndex, config: BlueprintConfig, idsVersion: number): Diagnostic[] {
+  diagnostics(doc: BlueprintDocument, index: WorkspaceIndex, config: BlueprintConfig, idsVersion: number | undefined): Diagnostic[] {
     const uri = doc.uri;
     const locale: Lang = config.locale ?? doc.lang;
     const result: Diagnostic[] = doc.problems.map((problem) => ({
@@ -71,7 +71,12 @@ export class RuleRunner {
    * ids in the workspace have not changed since. Only clean results are kept: a finding
    * may carry fixes whose edits point outside the item, which move with other edits.
    */
-  private checkItems(rule: Rule, context: RuleContext, idsVersion: number): void {
+  private checkItems(rule: Rule, context: RuleContext, idsVersion: number | undefined): void {
+    if (idsVersion === undefined) {
+      // No reuse (a recorded check must ask every question).
+      for (const item of rule.itemsOf!(context.doc)) rule.checkItem!(context, item);
+      return;
+    }
     let clean = this.cleanItems.get(rule.id);
     if (!clean) {
       clean = new WeakMap();

@@ -12,6 +12,9 @@ import { isInsideRoots, isReadFailure, type FileProblemKind, type FileReadResult
 import { CrossFileIndex } from './cross-index';
 import { PathResolver } from './paths';
 import { RuleRunner } from './rule-runner';
+import { compactDocument, contentHash } from './compact';
+import { edgesOf } from './doc-facts';
+import { answersStand, recordingIndex, type RecordedCalls } from './recorded';
 
 /** How the core reads files: the CLI gives it the file system, the editor its documents. */
 export interface FileHost {
@@ -34,11 +37,19 @@ export interface WorkspaceOptions {
   roots?: readonly string[] | (() => readonly string[]);
 }
 
+/** A full model with its incremental parser, or a compact document (no parser). */
 interface Entry {
-  parser: BlueprintParser;
+  parser?: BlueprintParser;
   doc: BlueprintDocument;
-  /** The text as given (the document's text has lone CRs made LFs). */
-  source: string;
+  /** The text as given (the document's text has lone CRs made LFs); a full model's only. */
+  source?: string;
+  /** The compact document this full model replaced, while the text is the one it was made from. */
+  compact?: { doc: BlueprintDocument; text: string };
+}
+
+export interface LoadOptions {
+  /** Keep the files loaded as compact documents (the CLI: they are only context). */
+  compact?: boolean;
 }
 
 export class BlueprintWorkspace implements WorkspaceIndex {
@@ -76,17 +87,53 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     this.config = config;
   }
 
-  /** Add or replace a document's text; only changed chunks are parsed again. */
+  /** Add or replace a document's text as a full model; only changed chunks are parsed again. */
   setText(uri: string, text: string): BlueprintDocument {
     let entry = this.entries.get(uri);
-    if (entry && entry.source === text) return entry.doc;
+    if (entry?.parser && entry.source === text) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
     const doc = parser.parse(text, uri);
-    entry = { parser, doc, source: text };
+    // Opening a file known compactly: keep its compact document for when it is let go again.
+    const known = entry?.doc.compact ? entry.doc : entry?.compact?.doc;
+    const same = known?.compact && known.compact.length === doc.text.length && (entry?.compact?.text === doc.text || known.compact.hash === contentHash(doc.text));
+    entry = { parser, doc, source: text, ...(known && same ? { compact: { doc: known, text: doc.text } } : {}) };
     this.entries.set(uri, entry);
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
     return doc;
+  }
+
+  /**
+   * Add or replace a file that is not open by its compact document: what other files need
+   * of it, without a full model (see `compact.ts`). Checks and features answer for the
+   * open documents exactly as if every file were a full model.
+   */
+  setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument {
+    const doc = compact.compact ? compact : compactDocument(compact);
+    if (this.entries.get(uri)?.doc === doc) return doc;
+    this.entries.set(uri, { doc });
+    if (this.unreadable.delete(uri)) this.cross.idsChanged();
+    this.cross.invalidate();
+    return doc;
+  }
+
+  /** Parse a file's text once and keep only its compact document. */
+  setCompactText(uri: string, text: string): BlueprintDocument {
+    const known = this.entries.get(uri)?.doc.compact;
+    if (known && known.length === text.length && known.hash === contentHash(text)) return this.entries.get(uri)!.doc;
+    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text, uri)));
+  }
+
+  /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
+  release(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry?.parser) return;
+    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc));
+  }
+
+  /** True when the file is loaded as a compact document, not a full model. */
+  isCompact(uri: string): boolean {
+    return this.entries.get(uri)?.doc.compact !== undefined;
   }
 
   remove(uri: string): void {
@@ -114,7 +161,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
    * transitively. Each round looks only at the documents the previous round added, so a
    * chain of n files costs n reads, not n² scans. Files outside the roots are not read.
    */
-  async loadDependencies(): Promise<void> {
+  async loadDependencies(options: LoadOptions = {}): Promise<void> {
     const pending = new Set<string>();
     const collect = (docs: Iterable<BlueprintDocument>): void => {
       for (const doc of docs) {
@@ -134,7 +181,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
         const result = results[i];
         if (result === undefined) this.markUnreadable(uri, 'missing');
         else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
-        else if (!this.entries.has(uri)) added.push(this.setText(uri, result));
+        else if (!this.entries.has(uri)) added.push(options.compact ? this.setCompactText(uri, result) : this.setText(uri, result));
       });
       collect(added);
     }
@@ -148,8 +195,9 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   /** URIs of the files a document points at. */
   dependenciesOf(doc: BlueprintDocument): string[] {
     const uris = new Set<string>();
-    for (const file of doc.frontMatter?.personaFiles ?? []) uris.add(this.resolvePath(doc.uri, file.path));
-    for (const ref of doc.references) if (ref.target) uris.add(this.resolvePath(doc.uri, ref.target));
+    const edges = edgesOf(doc);
+    for (const path of edges.personaFiles) uris.add(this.resolvePath(doc.uri, path));
+    for (const path of edges.linkTargets) uris.add(this.resolvePath(doc.uri, path));
     uris.delete(doc.uri);
     return [...uris];
   }
@@ -187,6 +235,10 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   definedIn(kind: 'personas' | 'stories', id: string): readonly string[] {
     return this.cross.definedIn(kind, id);
+  }
+
+  shadowedIn(kind: 'personas' | 'stories', id: string, uri: string): string | undefined {
+    return this.cross.shadowedIn(kind, id, uri);
   }
 
   resolve(fromUri: string, ref: Reference): Located | undefined {
@@ -229,7 +281,24 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
   diagnostics(uri: string): Diagnostic[] {
     const doc = this.get(uri);
-    if (!doc) return [];
+    // A compact document has no text to check: its file is checked when it is opened.
+    if (!doc || doc.compact) return [];
     return this.runner.diagnostics(doc, this, this.config, this.cross.currentIdsVersion());
+  }
+
+  /**
+   * Diagnostics of a full document with the cross-file questions its rules asked and the
+   * keys of the answers, to be confirmed later with `answersStand` (see `recorded.ts`).
+   */
+  recordedDiagnostics(uri: string): { diagnostics: Diagnostic[]; calls: RecordedCalls } {
+    const calls: RecordedCalls = new Map();
+    const doc = this.get(uri);
+    if (!doc || doc.compact) return { diagnostics: [], calls };
+    return { diagnostics: this.runner.diagnostics(doc, recordingIndex(this, calls), this.config, undefined), calls };
+  }
+
+  /** True when the workspace answers every recorded question as it did then: the recorded diagnostics stand. */
+  answersStand(calls: RecordedCalls): boolean {
+    return answersStand(this, calls);
   }
 }

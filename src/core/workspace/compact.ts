@@ -1,0 +1,129 @@
+/**
+ * Compact documents: what other files need of a blueprint that is not open. A compact
+ * document has the shape of a full model, so the cross-file index treats both alike, but
+ * keeps only the items with their ids, names and ranges, the references out, the
+ * `personas:` files and the sections; no text, no fields, no descriptions, no parse
+ * problems, no parser caches. Where another file's rule needs the text (the fix that adds
+ * a missing persona or story to this file), the answer is computed when the compact
+ * document is made. Its strings are copies, so it does not keep the file's text alive.
+ */
+import type { BlueprintDocument, FrontMatter, Item, ItemBase, Persona, Position, Range, Reference, Section, Stage, Step, Story } from '../model';
+import { itemInsertionPoint } from '../rules/util';
+
+/** FNV-1a over UTF-16 code units, twice (two offset bases), as 16 hex digits. */
+export function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Copies of a document's pieces with fresh strings (a substring of the text would keep all of the text alive). */
+class Copier {
+  private readonly strings = new Map<string, string>();
+  private readonly refs = new Map<Reference, Reference>();
+  private readonly steps = new Map<Step, Step>();
+
+  str(value: string): string {
+    let copy = this.strings.get(value);
+    if (copy === undefined) {
+      copy = value.length < 13 ? value : (' ' + value).slice(1);
+      this.strings.set(value, copy);
+    }
+    return copy;
+  }
+
+  position(p: Position): Position {
+    return { line: p.line, character: p.character };
+  }
+
+  range(r: Range): Range {
+    return { start: this.position(r.start), end: this.position(r.end) };
+  }
+
+  /** One copy per reference: an item's and the document's lists share it, as in the model. */
+  ref(r: Reference): Reference {
+    let copy = this.refs.get(r);
+    if (!copy) {
+      copy = { kind: r.kind, form: r.form, slug: this.str(r.slug), text: this.str(r.text), range: this.range(r.range), slugRange: this.range(r.slugRange), field: this.str(r.field) };
+      if (r.target !== undefined) copy.target = this.str(r.target);
+      if (r.fromItem !== undefined) copy.fromItem = this.str(r.fromItem);
+      this.refs.set(r, copy);
+    }
+    return copy;
+  }
+
+  /** What every item keeps: no fields, no description. */
+  base(item: Item): ItemBase {
+    return {
+      kind: item.kind,
+      id: this.str(item.id),
+      name: this.str(item.name),
+      depth: item.depth,
+      headingRange: this.range(item.headingRange),
+      nameRange: this.range(item.nameRange),
+      range: this.range(item.range),
+      fields: [],
+      references: item.references.map((r) => this.ref(r)),
+      description: '',
+      fieldInsertPosition: this.position(item.fieldInsertPosition),
+      hasFieldList: item.hasFieldList,
+    };
+  }
+
+  /** One copy per step: the stage's and the document's lists share it, as in the model. */
+  step(s: Step): Step {
+    let copy = this.steps.get(s);
+    if (!copy) {
+      copy = { ...this.base(s), kind: 'step', ...(s.stage !== undefined ? { stage: this.str(s.stage) } : {}) };
+      this.steps.set(s, copy);
+    }
+    return copy;
+  }
+
+  frontMatter(fm: FrontMatter): FrontMatter {
+    return {
+      range: this.range(fm.range),
+      data: {},
+      ...(fm.title !== undefined ? { title: this.str(fm.title) } : {}),
+      ...(fm.lang !== undefined ? { lang: fm.lang } : {}),
+      ...(fm.status !== undefined ? { status: this.str(fm.status) } : {}),
+      personaFiles: fm.personaFiles.map((file) => ({ path: this.str(file.path), range: this.range(file.range) })),
+      personaRefs: fm.personaRefs.map((r) => this.ref(r)),
+    };
+  }
+}
+
+/** The compact form of a full model (a compact document is returned as it is). */
+export function compactDocument(doc: BlueprintDocument): BlueprintDocument {
+  if (doc.compact) return doc;
+  const copy = new Copier();
+  const personas: Persona[] = doc.personas.map((p) => ({ ...copy.base(p), kind: 'persona', heard: [], ...(p.vulnerable !== undefined ? { vulnerable: p.vulnerable } : {}) }));
+  const stories: Story[] = doc.stories.map((s) => ({ ...copy.base(s), kind: 'story' }));
+  const stages: Stage[] = doc.stages.map((s) => ({ ...copy.base(s), kind: 'stage', steps: s.steps.map((step) => copy.step(step)) }));
+  const sections: Section[] = doc.sections.map((s) => ({ kind: s.kind, headingRange: copy.range(s.headingRange), range: copy.range(s.range), depth: s.depth }));
+  return {
+    uri: doc.uri,
+    text: '',
+    lang: doc.lang,
+    ...(doc.frontMatter ? { frontMatter: copy.frontMatter(doc.frontMatter) } : {}),
+    ...(doc.title !== undefined ? { title: copy.str(doc.title) } : {}),
+    sections,
+    personas,
+    stories,
+    stages,
+    steps: doc.steps.map((step) => copy.step(step)),
+    references: doc.references.map((r) => copy.ref(r)),
+    problems: [],
+    lineCount: doc.lineCount,
+    compact: {
+      hash: contentHash(doc.text),
+      length: doc.text.length,
+      insertion: { personas: itemInsertionPoint(doc, 'personas'), stories: itemInsertionPoint(doc, 'stories') },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** Background indexing (issue 13): compact documents a file at a time, yielding, cancellable, cache first. */
+import { describe, expect, it } from 'vitest';
+import { createBlueprintService, compactDocument, parseBlueprint } from '../../../src/core';
+
+const uri = (i: number): string => `file:///w/f${i}.blueprint.md`;
+const text = (i: number): string => `## Personas\n\n### P${i}\n- heard: 2024-01-01\n\n## Journey\n\n### Step: S${i}\n- persona: @p${i}\n`;
+
+describe('indexFiles', () => {
+  it('keeps every file compactly, leaves open documents full, reports progress and takes cached documents unread', async () => {
+    const service = createBlueprintService({ readFile: async () => undefined });
+    service.setText(uri(0), text(0));
+    const reads: string[] = [];
+    const progress: number[] = [];
+    const cached = compactDocument(parseBlueprint(text(3), uri(3)));
+    const result = await service.indexFiles(
+      {
+        uris: [0, 1, 2, 3, 4].map(uri),
+        read: async (u) => (reads.push(u), u === uri(4) ? undefined : text(Number(/f(\d)/.exec(u)![1]))),
+        cached: async (u) => (u === uri(3) ? cached : undefined),
+      },
+      { onProgress: (done) => progress.push(done) },
+    );
+    expect(result).toMatchObject({ parsed: 2, cached: 1, skipped: 2, cancelled: false });
+    expect(reads).not.toContain(uri(3));
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    expect(service.isCompact(uri(0))).toBe(false);
+    expect(service.isCompact(uri(1))).toBe(true);
+    expect(service.get(uri(3))).toBe(cached);
+    expect(service.index.stepsUsingPersona(uri(2), 'p2')).toHaveLength(1);
+  });
+
+  it('stops between two files when cancelled, and yields to the host on the way', async () => {
+    const service = createBlueprintService({ readFile: async () => undefined });
+    const token = { cancelled: false };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const result = await service.indexFiles(
+      { uris: Array.from({ length: 200 }, (_, i) => uri(i)), read: async (u) => text(Number(/f(\d+)/.exec(u)![1])) },
+      { sliceMs: 1, onProgress: (done) => (token.cancelled = done === 150), token },
+    );
+    clearInterval(timer);
+    expect(result.cancelled).toBe(true);
+    expect(result.parsed).toBe(150);
+    expect(service.get(uri(151))).toBeUndefined();
+    expect(ticks).toBeGreaterThan(0);
+    expect(result.longestTaskMs).toBeGreaterThanOrEqual(0);
+  });
+});
