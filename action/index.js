@@ -25763,9 +25763,17 @@ function contentHash(text5) {
   }
   return (a2 >>> 0).toString(16).padStart(8, "0") + (b2 >>> 0).toString(16).padStart(8, "0");
 }
+var NOWHERE = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+function seenByRules(ref) {
+  return ref.target !== void 0 || ref.kind === "story" || ref.kind === "persona" && ref.field === "persona";
+}
 var Copier = class {
+  constructor(lean) {
+    this.lean = lean;
+  }
+  lean;
   strings = /* @__PURE__ */ new Map();
-  refs = /* @__PURE__ */ new Map();
+  copiedRefs = /* @__PURE__ */ new Map();
   steps = /* @__PURE__ */ new Map();
   str(value2) {
     let copy = this.strings.get(value2);
@@ -25781,14 +25789,23 @@ var Copier = class {
   range(r2) {
     return { start: this.position(r2.start), end: this.position(r2.end) };
   }
+  /** A range only editor features read: not kept in a lean document. */
+  featureRange(r2) {
+    return this.lean ? NOWHERE : this.range(r2);
+  }
+  /** The references kept: all, or in a lean document those other files' rules see. */
+  refs(refs) {
+    return (this.lean ? refs.filter(seenByRules) : refs).map((r2) => this.ref(r2));
+  }
   /** One copy per reference: an item's and the document's lists share it, as in the model. */
   ref(r2) {
-    let copy = this.refs.get(r2);
+    let copy = this.copiedRefs.get(r2);
     if (!copy) {
-      copy = { kind: r2.kind, form: r2.form, slug: this.str(r2.slug), text: this.str(r2.text), range: this.range(r2.range), slugRange: this.range(r2.slugRange), field: this.str(r2.field) };
+      const text5 = this.lean ? "" : this.str(r2.text);
+      copy = { kind: r2.kind, form: r2.form, slug: this.str(r2.slug), text: text5, range: this.featureRange(r2.range), slugRange: this.featureRange(r2.slugRange), field: this.str(r2.field) };
       if (r2.target !== void 0) copy.target = this.str(r2.target);
       if (r2.fromItem !== void 0) copy.fromItem = this.str(r2.fromItem);
-      this.refs.set(r2, copy);
+      this.copiedRefs.set(r2, copy);
     }
     return copy;
   }
@@ -25800,12 +25817,12 @@ var Copier = class {
       name: this.str(item.name),
       depth: item.depth,
       headingRange: this.range(item.headingRange),
-      nameRange: this.range(item.nameRange),
-      range: this.range(item.range),
+      nameRange: this.featureRange(item.nameRange),
+      range: this.featureRange(item.range),
       fields: [],
-      references: item.references.map((r2) => this.ref(r2)),
+      references: this.refs(item.references),
       description: "",
-      fieldInsertPosition: this.position(item.fieldInsertPosition),
+      fieldInsertPosition: this.lean ? NOWHERE.start : this.position(item.fieldInsertPosition),
       hasFieldList: item.hasFieldList
     };
   }
@@ -25830,9 +25847,9 @@ var Copier = class {
     };
   }
 };
-function compactDocument(doc) {
+function compactDocument(doc, lean = false) {
   if (doc.compact) return doc;
-  const copy = new Copier();
+  const copy = new Copier(lean);
   const personas = doc.personas.map((p2) => ({ ...copy.base(p2), kind: "persona", heard: [], ...p2.vulnerable !== void 0 ? { vulnerable: p2.vulnerable } : {} }));
   const stories = doc.stories.map((s2) => ({ ...copy.base(s2), kind: "story" }));
   const stages = doc.stages.map((s2) => ({ ...copy.base(s2), kind: "stage", steps: s2.steps.map((step) => copy.step(step)) }));
@@ -25848,10 +25865,11 @@ function compactDocument(doc) {
     stories,
     stages,
     steps: doc.steps.map((step) => copy.step(step)),
-    references: doc.references.map((r2) => copy.ref(r2)),
+    references: copy.refs(doc.references),
     problems: [],
     lineCount: doc.lineCount,
     compact: {
+      ...lean ? { lean: true } : {},
       hash: contentHash(doc.text),
       length: doc.text.length,
       insertion: { personas: itemInsertionPoint(doc, "personas"), stories: itemInsertionPoint(doc, "stories") }
@@ -25956,6 +25974,7 @@ var BlueprintWorkspace = class {
     this.host = host;
     this.config = options.config ?? {};
     this.roots = options.roots;
+    this.lean = options.leanCompact ?? false;
     const entries = this.entries;
     this.cross = new CrossFileIndex({
       get: (uri) => entries.get(uri)?.doc,
@@ -25977,6 +25996,7 @@ var BlueprintWorkspace = class {
   runner = new RuleRunner();
   config;
   roots;
+  lean;
   /** The index interface rules and features use. */
   get index() {
     return this;
@@ -26004,7 +26024,7 @@ var BlueprintWorkspace = class {
    * open documents exactly as if every file were a full model.
    */
   setCompact(uri, compact) {
-    const doc = compact.compact ? compact : compactDocument(compact);
+    const doc = compact.compact ? compact : compactDocument(compact, this.lean);
     if (this.entries.get(uri)?.doc === doc) return doc;
     this.entries.set(uri, { doc });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
@@ -26015,13 +26035,13 @@ var BlueprintWorkspace = class {
   setCompactText(uri, text5) {
     const known = this.entries.get(uri)?.doc.compact;
     if (known && known.length === text5.length && known.hash === contentHash(text5)) return this.entries.get(uri).doc;
-    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text5, uri)));
+    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text5, uri), this.lean));
   }
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
   release(uri) {
     const entry = this.entries.get(uri);
     if (!entry?.parser) return;
-    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc));
+    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc, this.lean));
   }
   /** True when the file is loaded as a compact document, not a full model. */
   isCompact(uri) {
@@ -30475,7 +30495,7 @@ async function inBatches(files, read, use, size = 16) {
   }
 }
 async function analyse(files, context, config, cwd, roots) {
-  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root2) => u.file(root2).toString()) });
+  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root2) => u.file(root2).toString()), leanCompact: true });
   const checked = [];
   const inputProblems = [];
   const check2 = (uri, file, text5, invalidUtf8At, recorded) => {

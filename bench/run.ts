@@ -14,6 +14,7 @@ import { runBench as runPreviewBench } from './preview';
 import { printWebBundleSize } from './web';
 import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
 import { ms } from './stats';
+import { runScaleBench } from './scale';
 
 const EDIT_BUDGET_MS = 16;
 const PROCESS_RATIO_GOAL = 0.6;
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
     runHostileBench();
     console.log('');
     runHostileMemoryBench();
+    return;
+  }
+  // `npm run bench -- scale`: only the many-files table.
+  if (process.argv.includes('scale')) {
+    await runScaleBench();
     return;
   }
   // Outside the repository: each tool sees one standalone file, not this project's
@@ -75,6 +81,9 @@ async function main(): Promise<void> {
   console.log(`blueprint check:   ${ms(processes.blueprint)}`);
   console.log(`markdownlint-cli2: ${ms(processes.markdownlint)}`);
   console.log(`ratio: ${ratio.toFixed(2)}x (goal at most ${PROCESS_RATIO_GOAL}x): ${ratio <= PROCESS_RATIO_GOAL ? 'met' : 'NOT met'}`);
+
+  console.log('\nScale (issue 13): a whole organisation\'s blueprints\n');
+  await runScaleBench();
 
   console.log('\nEditor (through the extension\'s own diagnostics pipeline, with a stand-in for the vscode API)\n');
   await runEditorBench(files);

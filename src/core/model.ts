@@ -218,6 +218,8 @@ export interface InsertionPoint {
 
 /** What a compact document keeps beyond its items, ids, ranges and references. */
 export interface CompactFacts {
+  /** Made for the CLI: only what other files' rules read (see `compactDocument`). */
+  lean?: boolean;
   /** A hash of the text it was made from (FNV-1a, 2 × 32 bits, hex). */
   hash: string;
   /** Length of that text in UTF-16 code units. */

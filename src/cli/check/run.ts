@@ -54,7 +54,7 @@ async function inBatches<T>(files: readonly string[], read: (file: string) => Pr
  * (test/unit/parse/workspace-compact.properties.test.ts, test/unit/cli/generated-repository.test.ts).
  */
 async function analyse(files: readonly string[], context: readonly string[], config: BlueprintConfig, cwd: string, roots: readonly string[]): Promise<CheckReport> {
-  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root) => URI.file(root).toString()) });
+  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root) => URI.file(root).toString()), leanCompact: true });
   type Checked = { uri: string; path: string; file: string; findings: Finding[]; calls: ReturnType<BlueprintService['recordedDiagnostics']>['calls'] };
   const checked: Checked[] = [];
   const inputProblems: InputProblem[] = [];

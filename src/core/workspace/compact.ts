@@ -22,10 +22,23 @@ export function contentHash(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Shared by every lean compact document for the ranges only editor features read. */
+const NOWHERE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) }) as Range;
+
+/**
+ * Which references a lean compact document keeps: those other files' rules can see (a
+ * step's or stage's personas, stories, links into files, the front matter's personas).
+ */
+function seenByRules(ref: Reference): boolean {
+  return ref.target !== undefined || ref.kind === 'story' || (ref.kind === 'persona' && ref.field === 'persona');
+}
+
 /** Copies of a document's pieces with fresh strings (a substring of the text would keep all of the text alive). */
 class Copier {
+  constructor(private readonly lean: boolean) {}
+
   private readonly strings = new Map<string, string>();
-  private readonly refs = new Map<Reference, Reference>();
+  private readonly copiedRefs = new Map<Reference, Reference>();
   private readonly steps = new Map<Step, Step>();
 
   str(value: string): string {
@@ -45,14 +58,25 @@ class Copier {
     return { start: this.position(r.start), end: this.position(r.end) };
   }
 
+  /** A range only editor features read: not kept in a lean document. */
+  featureRange(r: Range): Range {
+    return this.lean ? NOWHERE : this.range(r);
+  }
+
+  /** The references kept: all, or in a lean document those other files' rules see. */
+  refs(refs: readonly Reference[]): Reference[] {
+    return (this.lean ? refs.filter(seenByRules) : refs).map((r) => this.ref(r));
+  }
+
   /** One copy per reference: an item's and the document's lists share it, as in the model. */
   ref(r: Reference): Reference {
-    let copy = this.refs.get(r);
+    let copy = this.copiedRefs.get(r);
     if (!copy) {
-      copy = { kind: r.kind, form: r.form, slug: this.str(r.slug), text: this.str(r.text), range: this.range(r.range), slugRange: this.range(r.slugRange), field: this.str(r.field) };
+      const text = this.lean ? '' : this.str(r.text);
+      copy = { kind: r.kind, form: r.form, slug: this.str(r.slug), text, range: this.featureRange(r.range), slugRange: this.featureRange(r.slugRange), field: this.str(r.field) };
       if (r.target !== undefined) copy.target = this.str(r.target);
       if (r.fromItem !== undefined) copy.fromItem = this.str(r.fromItem);
-      this.refs.set(r, copy);
+      this.copiedRefs.set(r, copy);
     }
     return copy;
   }
@@ -65,12 +89,12 @@ class Copier {
       name: this.str(item.name),
       depth: item.depth,
       headingRange: this.range(item.headingRange),
-      nameRange: this.range(item.nameRange),
-      range: this.range(item.range),
+      nameRange: this.featureRange(item.nameRange),
+      range: this.featureRange(item.range),
       fields: [],
-      references: item.references.map((r) => this.ref(r)),
+      references: this.refs(item.references),
       description: '',
-      fieldInsertPosition: this.position(item.fieldInsertPosition),
+      fieldInsertPosition: this.lean ? NOWHERE.start : this.position(item.fieldInsertPosition),
       hasFieldList: item.hasFieldList,
     };
   }
@@ -98,10 +122,15 @@ class Copier {
   }
 }
 
-/** The compact form of a full model (a compact document is returned as it is). */
-export function compactDocument(doc: BlueprintDocument): BlueprintDocument {
+/**
+ * The compact form of a full model (a compact document is returned as it is). `lean`
+ * (the CLI, where no editor feature asks): only what other files' rules read; references
+ * no other file's rule sees are left out, and so are the ranges but the headings' and the
+ * text of references (`compact.lean` says so).
+ */
+export function compactDocument(doc: BlueprintDocument, lean = false): BlueprintDocument {
   if (doc.compact) return doc;
-  const copy = new Copier();
+  const copy = new Copier(lean);
   const personas: Persona[] = doc.personas.map((p) => ({ ...copy.base(p), kind: 'persona', heard: [], ...(p.vulnerable !== undefined ? { vulnerable: p.vulnerable } : {}) }));
   const stories: Story[] = doc.stories.map((s) => ({ ...copy.base(s), kind: 'story' }));
   const stages: Stage[] = doc.stages.map((s) => ({ ...copy.base(s), kind: 'stage', steps: s.steps.map((step) => copy.step(step)) }));
@@ -117,10 +146,11 @@ export function compactDocument(doc: BlueprintDocument): BlueprintDocument {
     stories,
     stages,
     steps: doc.steps.map((step) => copy.step(step)),
-    references: doc.references.map((r) => copy.ref(r)),
+    references: copy.refs(doc.references),
     problems: [],
     lineCount: doc.lineCount,
     compact: {
+      ...(lean ? { lean: true } : {}),
       hash: contentHash(doc.text),
       length: doc.text.length,
       insertion: { personas: itemInsertionPoint(doc, 'personas'), stories: itemInsertionPoint(doc, 'stories') },

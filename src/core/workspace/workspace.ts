@@ -35,6 +35,11 @@ export interface WorkspaceOptions {
    * Absent or empty: no limit.
    */
   roots?: readonly string[] | (() => readonly string[]);
+  /**
+   * Compact documents made by this workspace keep only what other files' rules read (the
+   * CLI: no editor feature asks for references into other files or their ranges).
+   */
+  leanCompact?: boolean;
 }
 
 /** A full model with its incremental parser, or a compact document (no parser). */
@@ -61,10 +66,12 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly runner = new RuleRunner();
   private config: BlueprintConfig;
   private readonly roots: WorkspaceOptions['roots'];
+  private readonly lean: boolean;
 
   constructor(private readonly host: FileHost, options: WorkspaceOptions = {}) {
     this.config = options.config ?? {};
     this.roots = options.roots;
+    this.lean = options.leanCompact ?? false;
     const entries = this.entries;
     this.cross = new CrossFileIndex({
       get: (uri) => entries.get(uri)?.doc,
@@ -109,7 +116,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
    * open documents exactly as if every file were a full model.
    */
   setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument {
-    const doc = compact.compact ? compact : compactDocument(compact);
+    const doc = compact.compact ? compact : compactDocument(compact, this.lean);
     if (this.entries.get(uri)?.doc === doc) return doc;
     this.entries.set(uri, { doc });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
@@ -121,14 +128,14 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   setCompactText(uri: string, text: string): BlueprintDocument {
     const known = this.entries.get(uri)?.doc.compact;
     if (known && known.length === text.length && known.hash === contentHash(text)) return this.entries.get(uri)!.doc;
-    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text, uri)));
+    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text, uri), this.lean));
   }
 
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
   release(uri: string): void {
     const entry = this.entries.get(uri);
     if (!entry?.parser) return;
-    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc));
+    this.setCompact(uri, entry.compact && entry.compact.text === entry.doc.text ? entry.compact.doc : compactDocument(entry.doc, this.lean));
   }
 
   /** True when the file is loaded as a compact document, not a full model. */

@@ -137,7 +137,8 @@ describe('compact documents', () => {
       fc.property(fc.array(fileText, { minLength: URIS.length, maxLength: URIS.length }), fc.array(fc.nat({ max: 3 }), { minLength: URIS.length, maxLength: URIS.length }), (texts, order) => {
         // Loaded in a random order, each file checked as it comes, then kept compactly (as the CLI does).
         const sequence = URIS.map((uri, i) => ({ uri, text: texts[i], key: order[i] * 10 + i })).sort((a, b) => a.key - b.key);
-        const workspace = new BlueprintWorkspace(host);
+        // Lean compact documents, as the CLI keeps them.
+        const workspace = new BlueprintWorkspace(host, { leanCompact: true });
         const recorded = new Map<string, ReturnType<BlueprintWorkspace['recordedDiagnostics']>>();
         for (const { uri, text } of sequence) {
           workspace.setText(uri, text);
@@ -157,6 +158,19 @@ describe('compact documents', () => {
     );
     // Not a vacuous truth: most files' answers stand.
     expect(stood).toBeGreaterThan(runs / 2);
+  }, 120_000);
+
+  it('lean compact documents (the CLI) give the findings of full models', () => {
+    fc.assert(
+      fc.property(fc.array(fileText, { minLength: URIS.length, maxLength: URIS.length }), fc.nat({ max: URIS.length - 1 }), (texts, checked) => {
+        const lean = new BlueprintWorkspace(host, { leanCompact: true });
+        texts.forEach((text, i) => (i === checked ? lean.setText(URIS[i], text) : lean.setCompactText(URIS[i], text)));
+        expect(lean.isCompact(URIS[(checked + 1) % URIS.length])).toBe(true);
+        const reference = full(texts);
+        expect(plain(lean.diagnostics(URIS[checked]))).toEqual(plain(reference.diagnostics(URIS[checked])));
+      }),
+      { numRuns: 300 },
+    );
   }, 120_000);
 
   it('keeps no text, fields or descriptions, and copies the strings it keeps', () => {
