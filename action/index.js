@@ -28411,6 +28411,8 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-legend li.bp-dim .bp-swatch, .bp-curve .bp-dim { opacity: .2; }
 .bp-client { --bp-size: 16px; --bp-col: 17rem; }
 .bp-client [data-audience="internal"], .bp-client .bp-finding, .bp-client .bp-outside { display: none !important; }
+/* A client sees the persona, not the finding: the unknown-persona marking is a finding too. */
+.bp-client .bp-chip.bp-unknown { border-color: var(--bp-border); text-decoration: none; }
 .bp-clickable .bp-cell, .bp-clickable .bp-step, .bp-clickable .bp-stage { cursor: pointer; }
 
 /* Narrow screens: below 720 px the grid gives way to a list of step cards (a table each:

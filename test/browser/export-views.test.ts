@@ -67,6 +67,10 @@ describe.skipIf(unavailable !== undefined)('the exported views in Chromium', () 
     for (const lane of ['backstage', 'support', 'line-of-visibility']) expect(await page.locator(`[data-lane="${lane}"]`).count()).toBe(0);
     expect(await page.locator('.bp-finding, .bp-outside').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toMatch(/Findings outside|has no persona/);
+    // The misspelt @ahmad is still named, but without the error marking of the grid.
+    const unknown = await page.locator('.bp-chip.bp-unknown').evaluateAll((chips) => chips.map((c) => getComputedStyle(c).textDecorationLine));
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.every((line) => line === 'none')).toBe(true);
     await page.close();
   });
 
