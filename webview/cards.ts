@@ -5,22 +5,11 @@
  * page does with `renderCards` in the core. Built here from the grid's own rendered cells,
  * so a card shows exactly what the grid's column shows; the grid's CSS switches between them.
  */
-import { cellAt, stepHeaders } from './grid-dom';
+import { cellAt, copyCell, isEmptyCell, stepHeaders } from './grid-dom';
 import { stageGroups } from './present';
 
 /** The lanes under one of the three lines (a line is drawn only above these). */
 const BELOW_A_LINE = new Set(['frontstage', 'backstage', 'support']);
-
-function isEmpty(cell: HTMLElement): boolean {
-  return (cell.textContent ?? '').trim() === '' && !cell.querySelector('circle, img');
-}
-
-function copy<T extends HTMLElement>(cell: T): T {
-  const clone = cell.cloneNode(true) as T;
-  clone.classList.remove('bp-active');
-  clone.removeAttribute('tabindex');
-  return clone;
-}
 
 /** The cards for the grid in `root`, or undefined when it has none. */
 export function buildCards(root: ParentNode): HTMLElement | undefined {
@@ -77,11 +66,11 @@ function card(header: HTMLTableCellElement, rows: readonly HTMLTableRowElement[]
     }
     const cell = cellAt(row, column);
     const lane = row.dataset.lane ?? '';
-    if (!cell || (isEmpty(cell) && lane !== 'emotion')) continue;
+    if (!cell || (isEmptyCell(cell) && lane !== 'emotion')) continue;
     if (pendingLine && body.rows.length > 0 && BELOW_A_LINE.has(lane)) body.append(pendingLine);
     pendingLine = undefined;
     const tr = row.cloneNode(false) as HTMLTableRowElement;
-    tr.append(copy(label), copy(cell));
+    tr.append(copyCell(label), copyCell(cell));
     body.append(tr);
   }
   return card;

@@ -126,3 +126,16 @@ export function visibleLanes(root: ParentNode): string[] {
     .map((row) => row.dataset.lane ?? '');
   return [...new Set(lanes)];
 }
+
+/** True when a cell shows nothing (no text, no curve point). */
+export function isEmptyCell(cell: HTMLElement): boolean {
+  return (cell.textContent ?? '').trim() === '' && !cell.querySelector('circle, img');
+}
+
+/** A copy of a grid cell for another layout (step cards, slides): no cursor mark, no tab stop. */
+export function copyCell<T extends HTMLElement>(cell: T): T {
+  const clone = cell.cloneNode(true) as T;
+  clone.classList.remove('bp-active');
+  clone.removeAttribute('tabindex');
+  return clone;
+}

@@ -7,7 +7,7 @@
  * slide's steps leave empty are left out, the emotion curve and quotes stay.
  */
 import type { PresentUnit, ProgressLabels } from '../src/shared/messages';
-import { cellAt, stepHeaders } from './grid-dom';
+import { cellAt, copyCell, isEmptyCell, stepHeaders } from './grid-dom';
 
 /** A stage of the grid: its name (none for steps before the first stage) and its columns. */
 export interface StageGroup {
@@ -67,19 +67,6 @@ export function progressLine(labels: ProgressLabels, slide: Slide, groups: reado
   return parts.join(' · ');
 }
 
-/** True when a cell shows nothing (no text, no curve point). */
-function isEmpty(cell: HTMLElement): boolean {
-  return (cell.textContent ?? '').trim() === '' && !cell.querySelector('circle, img');
-}
-
-/** A copy of a grid cell for a slide: no cursor mark, no tab stop. */
-function copy<T extends HTMLElement>(cell: T): T {
-  const clone = cell.cloneNode(true) as T;
-  clone.classList.remove('bp-active');
-  clone.removeAttribute('tabindex');
-  return clone;
-}
-
 /** What a slide is built from: the grid as rendered, and its columns. */
 export interface GridIndex {
   readonly bp: HTMLElement;
@@ -129,7 +116,7 @@ export function buildSlide(grid: GridIndex, slide: Slide): HTMLElement {
   headRow.className = 'bp-steps';
   const corner = document.createElement('td');
   corner.className = 'bp-corner';
-  headRow.append(corner, ...columns.map((c) => copy(grid.headers[c])));
+  headRow.append(corner, ...columns.map((c) => copyCell(grid.headers[c])));
   const tbody = table.createTBody();
   for (const row of Array.from(grid.table.tBodies[0]?.rows ?? [])) {
     const label = row.cells[0];
@@ -139,14 +126,14 @@ export function buildSlide(grid: GridIndex, slide: Slide): HTMLElement {
       const rule = document.createElement('td');
       rule.className = 'bp-line-rule';
       rule.colSpan = columns.length;
-      line.append(copy(label), rule);
+      line.append(copyCell(label), rule);
       tbody.append(line);
       continue;
     }
     const cells = columns.map((c) => cellAt(row, c));
-    if (cells.every((cell) => !cell || isEmpty(cell))) continue;
+    if (cells.every((cell) => !cell || isEmptyCell(cell))) continue;
     const lane = row.cloneNode(false) as HTMLTableRowElement;
-    lane.append(copy(label), ...cells.map((cell) => (cell ? copy(cell) : document.createElement('td'))));
+    lane.append(copyCell(label), ...cells.map((cell) => (cell ? copyCell(cell) : document.createElement('td'))));
     tbody.append(lane);
   }
   wrapper.append(table);
