@@ -23071,6 +23071,17 @@ var BlueprintParser = class {
   /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
   lastParsedChunks = 0;
   parse(source, uri) {
+    const steps = this.parseInSteps(source, uri);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+  /**
+   * The same parse as steps: it pauses after each chunk parsed, so a caller indexing in
+   * the background can give the host a turn between chunks (issue 13: no task of a
+   * whole large file's parse). The document is built after the last step.
+   */
+  *parseInSteps(source, uri) {
     const text5 = withoutLoneCr(source);
     const spans = splitChunks(text5);
     const next = /* @__PURE__ */ new Map();
@@ -23089,6 +23100,7 @@ var BlueprintParser = class {
       }
       placed.push({ parsed, startLine: spans[i2].startLine, startOffset: start });
       i2 = j + 1;
+      yield;
     }
     this.cache = next;
     return buildDocument(uri, text5, placed, new LineIndex(text5));
@@ -26033,9 +26045,13 @@ var BlueprintWorkspace = class {
   }
   /** Parse a file's text once and keep only its compact document. */
   setCompactText(uri, text5) {
-    const known = this.entries.get(uri)?.doc.compact;
-    if (known && known.length === text5.length && known.hash === contentHash(text5)) return this.entries.get(uri).doc;
+    if (this.hasCompactOf(uri, text5)) return this.entries.get(uri).doc;
     return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text5, uri), this.lean));
+  }
+  /** True when the file is known compactly for exactly this text. */
+  hasCompactOf(uri, text5) {
+    const known = this.entries.get(uri)?.doc.compact;
+    return known !== void 0 && known.length === text5.length && known.hash === contentHash(text5);
   }
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
   release(uri) {
@@ -26190,56 +26206,94 @@ var BlueprintWorkspace = class {
 // src/core/workspace/indexer.ts
 var now = () => Date.now();
 var yieldToHost = () => new Promise((resolve3) => setTimeout(() => resolve3(), 0));
+var Slices = class {
+  constructor(sliceMs) {
+    this.sliceMs = sliceMs;
+  }
+  sliceMs;
+  start = now();
+  longestTaskMs = 0;
+  end() {
+    this.longestTaskMs = Math.max(this.longestTaskMs, now() - this.start);
+  }
+  /** Waits for something the host does (a read): not counted as work. */
+  async wait(promise2) {
+    this.end();
+    const value2 = await promise2;
+    this.start = now();
+    return value2;
+  }
+  /** Yields when the current slice is used up. */
+  async check() {
+    if (now() - this.start < this.sliceMs) return;
+    this.end();
+    await yieldToHost();
+    this.start = now();
+  }
+  finish() {
+    this.end();
+  }
+};
+async function parseInSlices(text5, uri, slices, token) {
+  const steps = new BlueprintParser().parseInSteps(text5, uri);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await slices.check();
+    if (token?.cancelled) return void 0;
+  }
+}
 async function indexFiles(target, files, options = {}) {
-  const sliceMs = options.sliceMs ?? 8;
+  const slices = new Slices(options.sliceMs ?? 8);
   const readAhead = Math.max(1, options.readAhead ?? 8);
   const result = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;
-  const load = (uri) => (async () => {
+  const isFull = (uri) => {
     const existing = target.get(uri);
-    if (existing && !existing.compact) return {};
+    return existing !== void 0 && !existing.compact;
+  };
+  const load = (uri) => (async () => {
+    if (isFull(uri)) return {};
     const compact = await files.cached?.(uri);
     if (compact) return { compact };
     return { text: await files.read(uri) };
   })().catch(() => ({}));
   const pending = [];
   for (let i2 = 0; i2 < Math.min(readAhead, uris.length); i2++) pending.push(load(uris[i2]));
-  let sliceStart = now();
-  const endTask = () => {
-    result.longestTaskMs = Math.max(result.longestTaskMs, now() - sliceStart);
-  };
-  for (let i2 = 0; i2 < uris.length; i2++) {
-    if (options.token?.cancelled) {
-      result.cancelled = true;
-      break;
-    }
-    endTask();
-    const loaded = await pending[i2];
-    sliceStart = now();
+  for (let i2 = 0; i2 < uris.length && !result.cancelled; i2++) {
+    const loaded = await slices.wait(pending[i2]);
     delete pending[i2];
     if (i2 + readAhead < uris.length) pending[i2 + readAhead] = load(uris[i2 + readAhead]);
-    const uri = uris[i2];
-    const existing = target.get(uri);
-    if (existing && !existing.compact) result.skipped++;
-    else if (loaded.compact) {
-      target.setCompact(uri, loaded.compact);
-      result.cached++;
-    } else if (loaded.text !== void 0) {
-      target.setCompactText(uri, loaded.text);
-      result.parsed++;
-    } else result.skipped++;
+    result.cancelled = options.token?.cancelled === true || !await indexOne(target, uris[i2], loaded, slices, options, result);
+    if (result.cancelled) break;
     options.onProgress?.(i2 + 1, uris.length);
-    if (now() - sliceStart >= sliceMs) {
-      endTask();
-      await yieldToHost();
-      sliceStart = now();
-    }
+    await slices.check();
   }
-  endTask();
-  if (!result.cancelled) {
-    await target.loadDependencies({ compact: true });
-  }
+  slices.finish();
+  result.longestTaskMs = slices.longestTaskMs;
+  if (!result.cancelled) await target.loadDependencies({ compact: true });
   return result;
+}
+async function indexOne(target, uri, loaded, slices, options, result) {
+  const existing = target.get(uri);
+  if (existing && !existing.compact) result.skipped++;
+  else if (loaded.compact) {
+    target.setCompact(uri, loaded.compact);
+    result.cached++;
+  } else if (loaded.text === void 0 || target.hasCompactOf(uri, loaded.text)) result.skipped++;
+  else {
+    const doc = await parseInSlices(loaded.text, uri, slices, options.token);
+    if (!doc) return false;
+    const now2 = target.get(uri);
+    if (now2 && !now2.compact) {
+      result.skipped++;
+      return true;
+    }
+    await slices.check();
+    const compact = target.setCompact(uri, doc);
+    options.onParsed?.(uri, compact);
+    result.parsed++;
+  }
+  return true;
 }
 
 // src/core/features/field-catalogue.ts

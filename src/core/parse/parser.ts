@@ -15,6 +15,18 @@ export class BlueprintParser {
   lastParsedChunks = 0;
 
   parse(source: string, uri: string): BlueprintDocument {
+    const steps = this.parseInSteps(source, uri);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same parse as steps: it pauses after each chunk parsed, so a caller indexing in
+   * the background can give the host a turn between chunks (issue 13: no task of a
+   * whole large file's parse). The document is built after the last step.
+   */
+  *parseInSteps(source: string, uri: string): Generator<void, BlueprintDocument, void> {
     const text = withoutLoneCr(source);
     const spans = splitChunks(text);
     const next = new Map<string, ParsedChunk>();
@@ -37,6 +49,7 @@ export class BlueprintParser {
       }
       placed.push({ parsed, startLine: spans[i].startLine, startOffset: start });
       i = j + 1;
+      yield;
     }
     this.cache = next;
     return buildDocument(uri, text, placed, new LineIndex(text));

@@ -1,18 +1,21 @@
 /**
  * Indexing a workspace in the background (issue 13): every blueprint file that is not
- * open becomes a compact document, a file at a time, yielding to the host between short
- * slices so the editor stays responsive (no task much longer than a file's parse). A run
- * can be cancelled when files change and started again; files whose facts are known (the
- * same text, or a cached compact document) cost no parse.
+ * open becomes a compact document, a file at a time, yielding to the host whenever a
+ * slice of work passed `sliceMs`, also inside one file's parse (between the chunks the
+ * parser splits at headings), so the editor stays responsive. A run can be cancelled when
+ * files change and started again; files whose facts are known (the same text, or a cached
+ * compact document) cost no parse.
  */
 import type { BlueprintDocument } from '../model';
+import { BlueprintParser } from '../parse/parser';
 
 /** What the indexer needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface IndexTarget {
   get(uri: string): BlueprintDocument | undefined;
-  isCompact(uri: string): boolean;
+  /** Stores a compact document; a full model given is made compact first. */
   setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument;
-  setCompactText(uri: string, text: string): BlueprintDocument;
+  /** True when the file is known compactly for exactly this text (no parse needed). */
+  hasCompactOf(uri: string, text: string): boolean;
   loadDependencies(options: { compact: boolean }): Promise<void>;
 }
 
@@ -32,7 +35,9 @@ export interface IndexOptions {
   readAhead?: number;
   /** After each file: how many are done of how many. */
   onProgress?(done: number, total: number): void;
-  /** Set `cancelled` to stop a run between two files. */
+  /** A file was parsed into this compact document (for the caller's cache). */
+  onParsed?(uri: string, compact: BlueprintDocument): void;
+  /** Set `cancelled` to stop a run at the next yield (a file half parsed is left out). */
   token?: { readonly cancelled: boolean };
 }
 
@@ -41,7 +46,7 @@ export interface IndexResult {
   parsed: number;
   /** Files taken from the cache. */
   cached: number;
-  /** Files skipped: open (a full model) or unreadable. */
+  /** Files skipped: open (a full model), unreadable, or known with the same text. */
   skipped: number;
   cancelled: boolean;
   /** The longest stretch of work without yielding, in milliseconds. */
@@ -52,55 +57,103 @@ export interface IndexResult {
 const now = (): number => Date.now();
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(() => resolve(), 0));
 
+/** Measures stretches of work and yields to the host when one passed the slice. */
+class Slices {
+  private start = now();
+  longestTaskMs = 0;
+  constructor(private readonly sliceMs: number) {}
+
+  private end(): void {
+    this.longestTaskMs = Math.max(this.longestTaskMs, now() - this.start);
+  }
+
+  /** Waits for something the host does (a read): not counted as work. */
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    this.end();
+    const value = await promise;
+    this.start = now();
+    return value;
+  }
+
+  /** Yields when the current slice is used up. */
+  async check(): Promise<void> {
+    if (now() - this.start < this.sliceMs) return;
+    this.end();
+    await yieldToHost();
+    this.start = now();
+  }
+
+  finish(): void {
+    this.end();
+  }
+}
+
+type Loaded = { compact?: BlueprintDocument; text?: string };
+
+/** A file's compact document parsed in slices; undefined when the run was cancelled meanwhile. */
+async function parseInSlices(text: string, uri: string, slices: Slices, token: IndexOptions['token']): Promise<BlueprintDocument | undefined> {
+  const steps = new BlueprintParser().parseInSteps(text, uri);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await slices.check();
+    if (token?.cancelled) return undefined;
+  }
+}
+
 export async function indexFiles(target: IndexTarget, files: IndexFiles, options: IndexOptions = {}): Promise<IndexResult> {
-  const sliceMs = options.sliceMs ?? 8;
+  const slices = new Slices(options.sliceMs ?? 8);
   const readAhead = Math.max(1, options.readAhead ?? 8);
   const result: IndexResult = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;
-  const load = (uri: string): Promise<{ compact?: BlueprintDocument; text?: string }> =>
-    (async () => {
-      const existing = target.get(uri);
-      if (existing && !existing.compact) return {};
+  const isFull = (uri: string): boolean => {
+    const existing = target.get(uri);
+    return existing !== undefined && !existing.compact;
+  };
+  const load = (uri: string): Promise<Loaded> =>
+    (async (): Promise<Loaded> => {
+      if (isFull(uri)) return {};
       const compact = await files.cached?.(uri);
       if (compact) return { compact };
       return { text: await files.read(uri) };
     })().catch(() => ({}));
-  const pending: Array<Promise<{ compact?: BlueprintDocument; text?: string }>> = [];
+  const pending: Array<Promise<Loaded>> = [];
   for (let i = 0; i < Math.min(readAhead, uris.length); i++) pending.push(load(uris[i]));
-  let sliceStart = now();
-  const endTask = (): void => {
-    result.longestTaskMs = Math.max(result.longestTaskMs, now() - sliceStart);
-  };
-  for (let i = 0; i < uris.length; i++) {
-    if (options.token?.cancelled) {
-      result.cancelled = true;
-      break;
-    }
-    endTask();
-    const loaded = await pending[i];
-    sliceStart = now();
+  for (let i = 0; i < uris.length && !result.cancelled; i++) {
+    const loaded = await slices.wait(pending[i]);
     delete pending[i];
     if (i + readAhead < uris.length) pending[i + readAhead] = load(uris[i + readAhead]);
-    const uri = uris[i];
-    const existing = target.get(uri);
-    if (existing && !existing.compact) result.skipped++;
-    else if (loaded.compact) {
-      target.setCompact(uri, loaded.compact);
-      result.cached++;
-    } else if (loaded.text !== undefined) {
-      target.setCompactText(uri, loaded.text);
-      result.parsed++;
-    } else result.skipped++;
+    result.cancelled = options.token?.cancelled === true || !(await indexOne(target, uris[i], loaded, slices, options, result));
+    if (result.cancelled) break;
     options.onProgress?.(i + 1, uris.length);
-    if (now() - sliceStart >= sliceMs) {
-      endTask();
-      await yieldToHost();
-      sliceStart = now();
-    }
+    await slices.check();
   }
-  endTask();
-  if (!result.cancelled) {
-    await target.loadDependencies({ compact: true });
-  }
+  slices.finish();
+  result.longestTaskMs = slices.longestTaskMs;
+  if (!result.cancelled) await target.loadDependencies({ compact: true });
   return result;
+}
+
+/** Indexes one loaded file and counts it; false when the run was cancelled during its parse. */
+async function indexOne(target: IndexTarget, uri: string, loaded: Loaded, slices: Slices, options: IndexOptions, result: IndexResult): Promise<boolean> {
+  const existing = target.get(uri);
+  if (existing && !existing.compact) result.skipped++;
+  else if (loaded.compact) {
+    target.setCompact(uri, loaded.compact);
+    result.cached++;
+  } else if (loaded.text === undefined || target.hasCompactOf(uri, loaded.text)) result.skipped++;
+  else {
+    const doc = await parseInSlices(loaded.text, uri, slices, options.token);
+    if (!doc) return false;
+    // An editor may have opened the file while it was parsed: its full model stays.
+    const now = target.get(uri);
+    if (now && !now.compact) {
+      result.skipped++;
+      return true;
+    }
+    await slices.check();
+    const compact = target.setCompact(uri, doc);
+    options.onParsed?.(uri, compact);
+    result.parsed++;
+  }
+  return true;
 }

@@ -126,9 +126,14 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   /** Parse a file's text once and keep only its compact document. */
   setCompactText(uri: string, text: string): BlueprintDocument {
-    const known = this.entries.get(uri)?.doc.compact;
-    if (known && known.length === text.length && known.hash === contentHash(text)) return this.entries.get(uri)!.doc;
+    if (this.hasCompactOf(uri, text)) return this.entries.get(uri)!.doc;
     return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text, uri), this.lean));
+  }
+
+  /** True when the file is known compactly for exactly this text. */
+  hasCompactOf(uri: string, text: string): boolean {
+    const known = this.entries.get(uri)?.doc.compact;
+    return known !== undefined && known.length === text.length && known.hash === contentHash(text);
   }
 
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */

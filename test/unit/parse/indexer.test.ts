@@ -45,4 +45,28 @@ describe('indexFiles', () => {
     expect(ticks).toBeGreaterThan(0);
     expect(result.longestTaskMs).toBeGreaterThanOrEqual(0);
   });
+
+  it('yields inside one large file\'s parse, between its chunks, and gives the same compact document', async () => {
+    const steps = Array.from({ length: 300 }, (_, i) => `### Step: S${i}\n- persona: @p1\n- customer: does ${i}\n`).join('\n');
+    const big = `${text(1)}\n${steps}`;
+    const service = createBlueprintService({ readFile: async () => undefined });
+    let ticks = 0;
+    let ticksWhenParsed = -1;
+    const timer = setInterval(() => ticks++, 0);
+    const result = await service.indexFiles({ uris: [uri(1)], read: async () => big }, { sliceMs: 0, onProgress: () => (ticksWhenParsed = ticks) });
+    clearInterval(timer);
+    expect(result.parsed).toBe(1);
+    expect(ticksWhenParsed).toBeGreaterThan(0);
+    expect(service.get(uri(1))).toEqual(compactDocument(parseBlueprint(big, uri(1))));
+  });
+
+  it('leaves out a file whose parse a cancel interrupted', async () => {
+    const big = text(1) + Array.from({ length: 50 }, (_, i) => `\n### Step: S${i}\n- persona: @p1\n`).join('');
+    const service = createBlueprintService({ readFile: async () => undefined });
+    const token = { cancelled: false };
+    setTimeout(() => (token.cancelled = true), 0);
+    const result = await service.indexFiles({ uris: [uri(1)], read: async () => big }, { sliceMs: 0, token });
+    expect(result).toMatchObject({ cancelled: true, parsed: 0 });
+    expect(service.get(uri(1))).toBeUndefined();
+  });
 });
