@@ -59,6 +59,18 @@ export default tseslint.config(
   { files: ['src/cli/**/*.ts', 'src/action/**/*.ts'], rules: restrict(noVscode, noExtension, noWebview, deepCore) },
   { files: ['src/extension/**/*.ts'], rules: restrict(noCli, noWebview, deepCore) },
   { files: ['bench/**/*.ts'], rules: restrict(noExtension, noWebview, deepCore) },
+  // Module-level caches keyed by identity go through src/core/identity-cache.ts, so each is
+  // named and listed (docs/performance.md); a hidden one is how stale results creep in.
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/identity-cache.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'].map((at) => ({
+        selector: `${at} NewExpression[callee.name=/^Weak(Map|Set)$/]`,
+        message: 'Make a module-level identity cache with identityCache() from src/core/identity-cache.ts, and list it in docs/performance.md.',
+      }))],
+    },
+  },
   // Size, in the shipped code: no file over 400 lines, no function over 60. Where a longer
   // one reads better, say why: `// eslint-disable-next-line max-lines-per-function -- <why>`.
   { files: ['src/**/*.ts', 'webview/**/*.ts'], rules: { 'max-lines': ['error', { max: 400 }], 'max-lines-per-function': ['error', { max: 60 }] } },

@@ -54,6 +54,22 @@ describe('import boundaries (eslint.config.mjs)', () => {
     expect(await ruleIds(filePath, code)).toEqual([]);
   });
 
+  it.each([
+    ['src/core/parse/x.ts', 'const seen = new WeakMap<object, number>();\nexport const size = (o: object) => seen.get(o);'],
+    ['src/core/x.ts', 'export const marks = new WeakSet<object>();'],
+  ])('%s: a hidden module-level identity cache fails', async (filePath, code) => {
+    expect(await ruleIds(filePath, code)).toEqual(['no-restricted-syntax']);
+  });
+
+  it('allows identity caches made by identityCache() and per-instance WeakMaps', async () => {
+    const code = [
+      "import { identityCache } from '../identity-cache';",
+      "const seen = identityCache<object, number>({ name: 'seen', module: 'parse/x.ts', holds: 'a count' });",
+      'export class Runner { private readonly clean = new WeakMap<object, boolean>(); has(o: object) { return seen.has(o) || this.clean.has(o); } }',
+    ].join('\n');
+    expect(await ruleIds('src/core/parse/x.ts', code)).toEqual([]);
+  });
+
   it('reports `any`', async () => {
     expect(await ruleIds('src/core/x.ts', 'export const x: any = 1;')).toEqual(['@typescript-eslint/no-explicit-any']);
   });

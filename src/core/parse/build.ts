@@ -18,6 +18,7 @@ import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';
 import { idOf } from './ids';
 import { LineIndex, shiftPosition, shiftRange } from './text';
+import { identityCache } from '../identity-cache';
 
 /** A parsed chunk placed in the document. */
 export interface PlacedChunk {
@@ -44,7 +45,7 @@ interface SegmentFacts {
   languageVotes: number;
 }
 
-const segmentFacts = new WeakMap<Segment, SegmentFacts>();
+const segmentFacts = identityCache<Segment, SegmentFacts>({ name: 'segmentFacts', module: 'parse/build.ts', holds: 'per segment: its heading, kind and language votes' });
 
 function factsOf(segment: Segment): SegmentFacts {
   let facts = segmentFacts.get(segment);
@@ -252,7 +253,7 @@ interface PlacedItem {
   item: Item;
 }
 
-const placedItems = new WeakMap<Segment, PlacedItem>();
+const placedItems = identityCache<Segment, PlacedItem>({ name: 'placedItems', module: 'parse/build.ts', holds: 'per heading segment: the item built from it, its stage and sub-segments' });
 
 /**
  * Items that are the previous parse's item moved down or up by whole lines (after Enter

@@ -12,6 +12,7 @@ import type { StepColumn } from './journey-view';
 import type { RenderLabels } from './render-labels';
 import { laneOfField, ROWS } from './grid-rows';
 import { markdownToHtml } from './cell-markdown';
+import { identityCache } from '../identity-cache';
 
 /** What every column of one render shares. */
 export interface ColumnContext {
@@ -68,7 +69,7 @@ export function columnKey(context: ColumnContext, column: StepColumn, place: Col
 
 // The parser keeps an unchanged step's field list (same array) across edits; its part of the
 // key is the costliest, so it is remembered per list and heading line.
-const fieldKeys = new WeakMap<readonly Field[], { base: number; key: string }>();
+const fieldKeys = identityCache<readonly Field[], { base: number; key: string }>({ name: 'fieldKeys', module: 'render/column.ts', holds: "per step's field list: its part of the column's cache key, with the heading line it was made for" });
 
 function fieldsKey(fields: readonly Field[], base: number): string {
   const known = fieldKeys.get(fields);

@@ -7,6 +7,7 @@
 import type { BlueprintDocument, Item, ItemBase, Persona, Reference, Step, Story } from '../model';
 import type { Located } from './index-types';
 import { edgesOf, findIn, idsSignature, push, scopeSignature, stageOfStep, tablesFor, type DocTables } from './doc-facts';
+import { identityCache } from '../identity-cache';
 
 /** What the index reads from the store of documents. */
 export interface DocumentSource {
@@ -45,7 +46,7 @@ interface Facts {
  * Persona references among an item's own references, by that array: the parser reuses
  * an unchanged item's array across edits (a stage's too, though the stage object is new).
  */
-const personaRefsByList = new WeakMap<readonly Reference[], Reference[]>();
+const personaRefsByList = identityCache<readonly Reference[], Reference[]>({ name: 'personaRefsByList', module: 'workspace/cross-index.ts', holds: "per reference list: its persona references" });
 
 /** What a step uses, as found at one ids version; reused while its inputs are the same arrays. */
 interface StepUses {
@@ -55,7 +56,7 @@ interface StepUses {
   frontMatter: string;
   targets: Array<{ uri: string; kind: 'persona' | 'story'; slug: string }>;
 }
-const stepUses = new WeakMap<Step, StepUses>();
+const stepUses = identityCache<Step, StepUses>({ name: 'stepUses', module: 'workspace/cross-index.ts', holds: 'per step: the personas and stories it uses, with the ids version and front matter they were resolved against' });
 
 export class CrossFileIndex {
   private facts: Facts | undefined;

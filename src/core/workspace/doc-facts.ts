@@ -4,6 +4,7 @@
  * parser returns a new document object for every change) and kept beside it.
  */
 import type { BlueprintDocument, Item, Persona, Reference, Stage, Step, Story } from '../model';
+import { identityCache } from '../identity-cache';
 
 export interface DocTables {
   personas: Map<string, Persona>;
@@ -12,7 +13,7 @@ export interface DocTables {
 }
 
 /** Lookup tables of a document: built once per document version. */
-const tablesByDocument = new WeakMap<BlueprintDocument, DocTables>();
+const tablesByDocument = identityCache<BlueprintDocument, DocTables>({ name: 'tablesByDocument', module: 'workspace/doc-facts.ts', holds: 'per document: its items by id (personas, stories, journey)' });
 
 /** The tables of a document, and whether they were made just now (a new document version). */
 export function tablesFor(doc: BlueprintDocument): { tables: DocTables; made: boolean } {
@@ -24,14 +25,14 @@ export function tablesFor(doc: BlueprintDocument): { tables: DocTables; made: bo
 }
 
 /** The stage each staged step of a document sits under: built once per document version. */
-const stagesByDocument = new WeakMap<BlueprintDocument, Map<Step, Stage>>();
+const stagesByDocument = identityCache<BlueprintDocument, Map<Step, Stage>>({ name: 'stagesByDocument', module: 'workspace/doc-facts.ts', holds: 'per document: the stage of each staged step' });
 
 /** A document's edges to other files, as written (resolved by the index). */
 export interface Edges {
   personaFiles: string[];
   linkTargets: string[];
 }
-const edgesByDocument = new WeakMap<BlueprintDocument, Edges>();
+const edgesByDocument = identityCache<BlueprintDocument, Edges>({ name: 'edgesByDocument', module: 'workspace/doc-facts.ts', holds: 'per document: the personas files and link targets it names' });
 
 export function edgesOf(doc: BlueprintDocument): Edges {
   let edges = edgesByDocument.get(doc);

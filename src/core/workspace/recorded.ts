@@ -13,6 +13,7 @@
 import type { BlueprintDocument, Item, Reference, Step } from '../model';
 import type { Located, WorkspaceIndex } from './index-types';
 import { contentHash } from './compact';
+import { identityCache } from '../identity-cache';
 
 /** A question the rules asked, and the key of its answer. */
 export interface RecordedCall {
@@ -21,7 +22,7 @@ export interface RecordedCall {
   answer: string;
 }
 
-const docKeys = new WeakMap<BlueprintDocument, string>();
+const docKeys = identityCache<BlueprintDocument, string>({ name: 'docKeys', module: 'workspace/recorded.ts', holds: 'per document: its key in recorded answers (URI and content hash)' });
 
 function docKey(doc: BlueprintDocument | undefined): string {
   if (!doc) return '-';

@@ -55,9 +55,6 @@ export function makeNonce(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
 }
 
-/** Escape for text content and the page's (double-quoted) attribute values: the core's one escape. */
-export const escapeHtml = escapeAttribute;
-
 /** The Content-Security-Policy of the preview. */
 export function previewCsp(cspSource: string, nonce: string): string {
   return [
@@ -74,45 +71,45 @@ export function previewCsp(cspSource: string, nonce: string): string {
 export function previewPage(options: PageOptions): string {
   const { labels } = options;
   const settings: PageSettings = { state: options.state, allPersonasLabel: labels.allPersonas, progress: labels.progress ?? ENGLISH_PROGRESS };
-  const button = (id: string, label: string, extra = '') => `<vscode-toolbar-button id="${id}"${extra} label="${escapeHtml(label)}">${escapeHtml(label)}</vscode-toolbar-button>`;
+  const button = (id: string, label: string, extra = '') => `<vscode-toolbar-button id="${id}"${extra} label="${escapeAttribute(label)}">${escapeAttribute(label)}</vscode-toolbar-button>`;
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.lang)}">
+<html lang="${escapeAttribute(options.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(options.cspSource, options.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(previewCsp(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta id="bp-settings" data-settings="${escapeHtml(JSON.stringify(settings))}">
+<meta id="bp-settings" data-settings="${escapeAttribute(JSON.stringify(settings))}">
 <style>${GRID_CSS}
 ${COVERAGE_CSS}</style>
 <title>Blueprint preview</title>
 </head>
 <body>
-<div class="bp-toolbar" role="toolbar" aria-label="${escapeHtml(labels.toolbar)}">
-<label for="bp-persona">${escapeHtml(labels.persona)}</label>
-<vscode-single-select id="bp-persona" label="${escapeHtml(labels.persona)}" aria-label="${escapeHtml(labels.persona)}"></vscode-single-select>
+<div class="bp-toolbar" role="toolbar" aria-label="${escapeAttribute(labels.toolbar)}">
+<label for="bp-persona">${escapeAttribute(labels.persona)}</label>
+<vscode-single-select id="bp-persona" label="${escapeAttribute(labels.persona)}" aria-label="${escapeAttribute(labels.persona)}"></vscode-single-select>
 <span class="bp-spacer"></span>
-<vscode-toolbar-button id="bp-client" toggleable label="${escapeHtml(labels.clientView)}">${escapeHtml(labels.clientView)}</vscode-toolbar-button>
-<vscode-toolbar-button id="bp-diagram" toggleable label="${escapeHtml(labels.diagram)}">${escapeHtml(labels.diagram)}</vscode-toolbar-button>
-<vscode-toolbar-button id="bp-coverage" toggleable label="${escapeHtml(labels.coverage ?? 'Coverage')}">${escapeHtml(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
-<vscode-toolbar-button id="bp-export" label="${escapeHtml(labels.exportView ?? 'Export…')}">${escapeHtml(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-client" toggleable label="${escapeAttribute(labels.clientView)}">${escapeAttribute(labels.clientView)}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-diagram" toggleable label="${escapeAttribute(labels.diagram)}">${escapeAttribute(labels.diagram)}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-coverage" toggleable label="${escapeAttribute(labels.coverage ?? 'Coverage')}">${escapeAttribute(labels.coverage ?? 'Coverage')}</vscode-toolbar-button>
+<vscode-toolbar-button id="bp-export" label="${escapeAttribute(labels.exportView ?? 'Export…')}">${escapeAttribute(labels.exportView ?? 'Export…')}</vscode-toolbar-button>
 ${button('bp-present', labels.present ?? 'Present')}
 ${button('bp-print', labels.print ?? 'Print / PDF…')}
 ${button('bp-copy-image', labels.copyImage ?? 'Copy image')}
 ${button('bp-save-png', labels.savePng ?? 'Save PNG…')}
 ${button('bp-save-svg', labels.saveSvg ?? 'Save SVG…')}
-<span class="bp-zoom" role="group" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">
-<vscode-toolbar-button id="bp-zoom-out" label="${escapeHtml(labels.zoomOut ?? 'Zoom out')}" title="${escapeHtml(labels.zoomOut ?? 'Zoom out')} (Ctrl+-)">−</vscode-toolbar-button>
-<output id="bp-zoom-level" aria-label="${escapeHtml(labels.zoomLevel ?? 'Zoom')}">100%</output>
-<vscode-toolbar-button id="bp-zoom-in" label="${escapeHtml(labels.zoomIn ?? 'Zoom in')}" title="${escapeHtml(labels.zoomIn ?? 'Zoom in')} (Ctrl+=)">+</vscode-toolbar-button>
+<span class="bp-zoom" role="group" aria-label="${escapeAttribute(labels.zoomLevel ?? 'Zoom')}">
+<vscode-toolbar-button id="bp-zoom-out" label="${escapeAttribute(labels.zoomOut ?? 'Zoom out')}" title="${escapeAttribute(labels.zoomOut ?? 'Zoom out')} (Ctrl+-)">−</vscode-toolbar-button>
+<output id="bp-zoom-level" aria-label="${escapeAttribute(labels.zoomLevel ?? 'Zoom')}">100%</output>
+<vscode-toolbar-button id="bp-zoom-in" label="${escapeAttribute(labels.zoomIn ?? 'Zoom in')}" title="${escapeAttribute(labels.zoomIn ?? 'Zoom in')} (Ctrl+=)">+</vscode-toolbar-button>
 ${button('bp-zoom-fit', labels.fitWidth ?? 'Fit to width', ' toggleable')}
 </span>
 </div>
 <main id="bp-root" aria-live="off"></main>
-<section id="bp-mermaid" hidden aria-label="${escapeHtml(labels.diagram)}"></section>
-<section id="bp-coverage-view" hidden aria-label="${escapeHtml(labels.coverage ?? 'Coverage')}"></section>
-<section id="bp-present-view" hidden aria-label="${escapeHtml(labels.presentation ?? 'Presentation')}">
+<section id="bp-mermaid" hidden aria-label="${escapeAttribute(labels.diagram)}"></section>
+<section id="bp-coverage-view" hidden aria-label="${escapeAttribute(labels.coverage ?? 'Coverage')}"></section>
+<section id="bp-present-view" hidden aria-label="${escapeAttribute(labels.presentation ?? 'Presentation')}">
 <div id="bp-slide" tabindex="-1"></div>
-<div class="bp-present-bar" role="toolbar" aria-label="${escapeHtml(labels.presentation ?? 'Presentation')}">
+<div class="bp-present-bar" role="toolbar" aria-label="${escapeAttribute(labels.presentation ?? 'Presentation')}">
 ${button('bp-slide-previous', labels.previousSlide ?? 'Previous')}
 <span id="bp-progress" role="status"></span>
 ${button('bp-slide-next', labels.nextSlide ?? 'Next')}
@@ -122,7 +119,7 @@ ${button('bp-slide-unit', labels.oneStepAtATime ?? 'One step at a time', ' toggl
 ${button('bp-present-leave', labels.leavePresentation ?? 'Leave (Esc)')}
 </div>
 </section>
-<script type="module" nonce="${options.nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+<script type="module" nonce="${options.nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLink } from '../../../src/extension/preview/link-policy';
-import { escapeHtml, makeNonce, previewCsp, previewPage } from '../../../src/extension/preview/page';
+import { makeNonce, previewCsp, previewPage } from '../../../src/extension/preview/page';
+import { escapeAttribute } from '../../../src/core';
 import { defaultViewState, isFromWebviewMessage } from '../../../src/shared/messages';
 
 describe('links from the preview', () => {
@@ -53,7 +54,7 @@ describe('the preview page', () => {
 
   it('escapes the settings it embeds', () => {
     expect(page).toContain('file:///a\\&quot;b.md');
-    expect(escapeHtml(`<"'&>`)).toBe(`&lt;&quot;'&amp;&gt;`);
+    expect(escapeAttribute(`<"'&>`)).toBe(`&lt;&quot;'&amp;&gt;`);
   });
 
   it('makes a fresh nonce each time', () => {

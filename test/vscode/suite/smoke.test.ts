@@ -35,15 +35,14 @@ suite('smoke', () => {
     const document = await openFile(uri);
     const expected = inlineExpectations(document.getText());
     assert.ok(expected.length > 0, 'the fixture must carry <!-- expect: ... --> comments');
-    const missing = () =>
-      expected.filter(
-        ({ line, rule }) => !vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && ruleIdOf(d) === rule),
-      );
+    // Exactly these: every expected finding at its line, and nothing else.
+    const want = expected.map(({ line, rule }) => `${line}:${rule}`).sort();
+    const shown = () => vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line}:${ruleIdOf(d)}`).sort();
     await waitFor(
-      `diagnostics ${JSON.stringify(expected)}`,
-      () => missing().length === 0,
+      `diagnostics ${JSON.stringify(want)}`,
+      () => JSON.stringify(shown()) === JSON.stringify(want),
       20_000,
-      () => `published ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}, missing ${JSON.stringify(missing())}`,
+      () => `published ${describeDiagnostics(vscode.languages.getDiagnostics(uri))}; expected exactly ${JSON.stringify(want)}`,
     );
   });
 
