@@ -10255,11 +10255,18 @@ function scalarsOf(node2) {
   return [];
 }
 
+// src/core/identity-cache.ts
+var caches = [];
+function identityCache(info) {
+  caches.push(info);
+  return /* @__PURE__ */ new WeakMap();
+}
+
 // src/core/parse/build.ts
 var PREFIX_PATTERN = /^\s*(stage|fase|phase|step|stap)\s*:\s*/i;
 var NL_SECTION_WORDS = ["persona's", "persona\u2019s", "verhalen", "klantverhalen", "klantreis", "reis"];
 var EN_SECTION_WORDS = ["personas", "stories", "customer stories", "journey", "customer journey"];
-var segmentFacts = /* @__PURE__ */ new WeakMap();
+var segmentFacts = identityCache({ name: "segmentFacts", module: "parse/build.ts", holds: "per segment: its heading, kind and language votes" });
 function factsOf(segment) {
   let facts = segmentFacts.get(segment);
   if (facts) return facts;
@@ -10428,8 +10435,8 @@ function buildJourneyItem(builder, start, end, depth) {
   doc.stages.push({ ...own6, steps, range: { start: own6.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
   doc.steps.push(...steps);
 }
-var placedItems = /* @__PURE__ */ new WeakMap();
-var movedFrom = /* @__PURE__ */ new WeakMap();
+var placedItems = identityCache({ name: "placedItems", module: "parse/build.ts", holds: "per heading segment: the item built from it, its stage and sub-segments" });
+var movedFrom = identityCache({ name: "movedFrom", module: "parse/build.ts", holds: "per item that only moved by whole lines: the previous parse's item it is a shifted copy of" });
 function itemMovedFrom(item) {
   return movedFrom.get(item);
 }
@@ -23139,7 +23146,7 @@ function isInsideRoots(uri, roots) {
 }
 
 // src/core/workspace/doc-facts.ts
-var tablesByDocument = /* @__PURE__ */ new WeakMap();
+var tablesByDocument = identityCache({ name: "tablesByDocument", module: "workspace/doc-facts.ts", holds: "per document: its items by id (personas, stories, journey)" });
 function tablesFor(doc) {
   const known = tablesByDocument.get(doc);
   if (known) return { tables: known, made: false };
@@ -23147,8 +23154,8 @@ function tablesFor(doc) {
   tablesByDocument.set(doc, tables);
   return { tables, made: true };
 }
-var stagesByDocument = /* @__PURE__ */ new WeakMap();
-var edgesByDocument = /* @__PURE__ */ new WeakMap();
+var stagesByDocument = identityCache({ name: "stagesByDocument", module: "workspace/doc-facts.ts", holds: "per document: the stage of each staged step" });
+var edgesByDocument = identityCache({ name: "edgesByDocument", module: "workspace/doc-facts.ts", holds: "per document: the personas files and link targets it names" });
 function edgesOf(doc) {
   let edges = edgesByDocument.get(doc);
   if (!edges) {
@@ -23197,8 +23204,8 @@ function tablesOf(doc) {
 }
 
 // src/core/workspace/cross-index.ts
-var personaRefsByList = /* @__PURE__ */ new WeakMap();
-var stepUses = /* @__PURE__ */ new WeakMap();
+var personaRefsByList = identityCache({ name: "personaRefsByList", module: "workspace/cross-index.ts", holds: "per reference list: its persona references" });
+var stepUses = identityCache({ name: "stepUses", module: "workspace/cross-index.ts", holds: "per step: the personas and stories it uses, with the ids version and front matter they were resolved against" });
 var CrossFileIndex = class {
   constructor(source) {
     this.source = source;
@@ -25890,7 +25897,7 @@ function compactDocument(doc, lean = false) {
 }
 
 // src/core/workspace/recorded.ts
-var docKeys = /* @__PURE__ */ new WeakMap();
+var docKeys = identityCache({ name: "docKeys", module: "workspace/recorded.ts", holds: "per document: its key in recorded answers (URI and content hash)" });
 function docKey(doc) {
   if (!doc) return "-";
   let key = docKeys.get(doc);
@@ -28233,6 +28240,7 @@ var processor = unified().use(remarkParse).use(remarkGfm);
 
 // src/core/render/column.ts
 var CELL_ROWS = ROWS.filter((row2) => row2.kind !== "line");
+var fieldKeys = identityCache({ name: "fieldKeys", module: "render/column.ts", holds: "per step's field list: its part of the column's cache key, with the heading line it was made for" });
 
 // src/core/render/mermaid.ts
 var MAX_TEXT = 120;

@@ -260,7 +260,7 @@ const placedItems = identityCache<Segment, PlacedItem>({ name: 'placedItems', mo
  * or a deleted line above them), mapped to that item: same content, so what the rules
  * found clean in it is clean in the moved one too.
  */
-const movedFrom = new WeakMap<Item, Item>();
+const movedFrom = identityCache<Item, Item>({ name: 'movedFrom', module: 'parse/build.ts', holds: "per item that only moved by whole lines: the previous parse's item it is a shifted copy of" });
 
 /** The item this one is a line-shifted copy of, if it is one. */
 export function itemMovedFrom(item: Item): Item | undefined {
