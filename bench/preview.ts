@@ -158,8 +158,10 @@ async function measureEdits(page: Page, file: string, label: string): Promise<vo
 
 /**
  * Presentation mode on the blueprint shown: the time from a slide key (→ / ←) until the
- * next slide is painted (the slide is built from the grid's cells and fitted to the panel),
- * median of `RUNS` presses each way, one step per slide (the most slides) and one stage.
+ * next slide is painted, median of `RUNS` presses each way, one step per slide (the most
+ * slides) and one stage. A presenter pauses between keys, and the slides either side are
+ * made ready in that pause (`webview/slide-deck.ts`): the main figure waits a quarter of a
+ * second between keys; keys pressed back to back (nothing made ready) are measured too.
  */
 async function measureSlides(page: Page, label: string): Promise<void> {
   const press = (key: string): Promise<number> => page.evaluate<number>(`(async () => {
@@ -179,20 +181,25 @@ async function measureSlides(page: Page, label: string): Promise<void> {
   for (const unit of ['stage', 'step'] as const) {
     if (unit === 'step') await page.locator('#bp-slide-unit').click();
     await page.locator('#bp-slide').focus();
-    // From the first slide, as many presses as there are slides after it (a key past the end changes nothing).
-    await page.evaluate(() => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
-    await page.waitForTimeout(100);
     const count = await page.evaluate<number>(`window.__sent.filter((m) => m.type === 'rendered').at(-1)?.slide?.count ?? 1`);
     const runs = Math.min(RUNS, count - 1);
-    const next: number[] = [];
-    const previous: number[] = [];
-    for (let run = 0; run < runs; run++) next.push(await press('ArrowRight'));
-    for (let run = 0; run < runs; run++) previous.push(await press('ArrowLeft'));
-    const steps = await page.locator('#bp-slide th.bp-step').count();
-    figures.push(`${unit} slides (${steps} step${steps === 1 ? '' : 's'}): next ${ms(median(next))}, previous ${ms(median(previous))}`);
+    const times: Record<'paused' | 'rushed', { next: number[]; previous: number[] }> = { paused: { next: [], previous: [] }, rushed: { next: [], previous: [] } };
+    for (const pace of ['paused', 'rushed'] as const) {
+      // From the first slide, as many presses as there are slides after it (a key past the end changes nothing).
+      await page.evaluate(() => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+      for (const [key, into] of [['ArrowRight', times[pace].next], ['ArrowLeft', times[pace].previous]] as const) {
+        for (let run = 0; run < runs; run++) {
+          if (pace === 'paused') await page.waitForTimeout(250);
+          into.push(await press(key));
+        }
+      }
+    }
+    const steps = await page.locator('#bp-slide > :not(.bp-slide-waiting) th.bp-step').count();
+    const { paused, rushed } = times;
+    figures.push(`${unit} slides (${steps} step${steps === 1 ? '' : 's'}): next ${ms(median(paused.next))}, previous ${ms(median(paused.previous))} (back to back: ${ms(median(rushed.next))}, ${ms(median(rushed.previous))})`);
   }
   await page.evaluate(() => window.postMessage({ type: 'setView', present: false }, '*'));
-  console.log(`  presentation mode, ${label}, key to slide painted (median of up to ${RUNS}): ${figures.join('; ')}`);
+  console.log(`  presentation mode, ${label}, key to slide painted (median of up to ${RUNS}, keys a quarter second apart): ${figures.join('; ')}`);
 }
 
 /** Print the preview's figures. */

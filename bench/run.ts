@@ -3,7 +3,7 @@
  * machine, with the ratios the issues set as goals. Run after `npm run build`.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBlueprint } from './generate';
 import { measureCore } from './core';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     runHostileMemoryBench();
     return;
   }
-  // `npm run bench -- scale`: only the many-files table.
+  // `npm run bench -- scale`: only the many-files table (`-- preview`: only the preview's, below).
   if (process.argv.includes('scale')) {
     await runScaleBench();
     return;
@@ -47,6 +47,13 @@ async function main(): Promise<void> {
     const file = join(folder, String(steps), `generated-${steps}.blueprint.md`);
     writeFileSync(file, generateBlueprint(steps));
     files[steps] = file;
+  }
+  // `npm run bench -- preview`: only the preview's figures.
+  if (process.argv.includes('preview')) {
+    console.log(`Preview (Chromium: model change to painted DOM; load average ${loadavg().map((n) => n.toFixed(2)).join(', ')})\n`);
+    await runPreviewBench(files);
+    rmSync(folder, { recursive: true, force: true });
+    return;
   }
 
   console.log('Core (median times; one-line edit = a character typed on a random journey line)\n');
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
 
   console.log('\nEditor (through the extension\'s own diagnostics pipeline, with a stand-in for the vscode API)\n');
   await runEditorBench(files);
-  console.log('\nPreview (Chromium: model change to painted DOM)\n');
+  console.log(`\nPreview (Chromium: model change to painted DOM; load average ${loadavg().map((n) => n.toFixed(2)).join(', ')})\n`);
   await runPreviewBench(files);
   console.log('\nIn the browser (vscode.dev, github.dev)\n');
   printWebBundleSize();

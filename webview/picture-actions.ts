@@ -6,13 +6,14 @@
 import { page } from './page-elements';
 import { loadPictures } from './picture-loader';
 import { preview } from './preview-state';
+import { WAITING } from './slide-deck';
 import { vscode } from './vscode-api';
 
 /** What a picture shows: the slide, Mermaid's SVG, the step cards, or the grid's table. */
 function pictureTarget(): { node: Element; view: string } | undefined {
   const { state } = preview;
   if (state.present) {
-    const slide = page.slideHost.firstElementChild;
+    const slide = page.slideHost.querySelector(`:scope > :not(.${WAITING})`);
     return slide ? { node: slide, view: 'slide' } : undefined;
   }
   if (state.view === 'mermaid') {

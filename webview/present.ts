@@ -139,27 +139,3 @@ export function buildSlide(grid: GridIndex, slide: Slide): HTMLElement {
   wrapper.append(table);
   return wrapper;
 }
-
-/**
- * Scale the slide (CSS `zoom`, so text, lanes and the curve grow together) to the largest
- * size at which it fits `area` without scroll bars, between `min` and `max`. A slide too
- * large even at `min` scrolls.
- */
-export function fitSlide(area: HTMLElement, slide: HTMLElement, min = 0.7, max = 2.6): number {
-  const fits = (zoom: number) => {
-    slide.style.zoom = String(zoom);
-    return area.scrollHeight <= area.clientHeight + 1 && area.scrollWidth <= area.clientWidth + 1;
-  };
-  if (fits(max)) return max;
-  let low = min;
-  let high = max;
-  if (!fits(low)) return low;
-  // Six halvings: within 3 % of the best size, six layouts of one small table.
-  for (let i = 0; i < 6; i++) {
-    const middle = (low + high) / 2;
-    if (fits(middle)) low = middle;
-    else high = middle;
-  }
-  slide.style.zoom = String(low);
-  return low;
-}

@@ -3,37 +3,76 @@
  * and fitted to the panel (`present.ts` builds and fits), the progress line, moving between
  * slides with the keys and the bar's buttons, and entering and leaving.
  */
-import type { PresentUnit } from '../src/shared/messages';
+import type { ContentUpdate, PresentUnit } from '../src/shared/messages';
 import { page, required, settings } from './page-elements';
-import { buildSlide, fitSlide, indexGrid, progressLine, slideHolding, slidesOf } from './present';
+import { buildSlide, indexGrid, progressLine, slideHolding, slidesOf, type GridIndex, type Slide } from './present';
 import { preview, reportRendered, saveState } from './preview-state';
+import { SlideDeck, WAITING, type SlideOrder } from './slide-deck';
+import { fitSlide, slideFits } from './slide-fit';
+
+/** The grid's index, read once per render (a key press must not walk 1000 columns again). */
+let indexed: { of: ContentUpdate | undefined; grid: GridIndex | undefined; serial: number } | undefined;
+/** The zoom the last slide got: where the next one's fit starts. */
+let lastZoom: number | undefined;
+const deck = new SlideDeck(page.slideHost);
+
+function gridIndex(): GridIndex | undefined {
+  if (indexed?.of !== preview.current || !indexed) indexed = { of: preview.current, grid: indexGrid(page.gridHost), serial: (indexed?.serial ?? 0) + 1 };
+  return indexed.grid;
+}
+
+function fit(content: HTMLElement): void {
+  lastZoom = fitSlide(page.slideHost, content, lastZoom);
+}
+
+/** What the slides are made of: the render, the view, the persona and the area's size. */
+function generation(): string {
+  const { state } = preview;
+  return `${indexed?.serial}|${state.clientView}|${state.persona ?? ''}|${page.slideHost.clientWidth}x${page.slideHost.clientHeight}`;
+}
+
+/** The order for slide `slide` of the grid. */
+function orderFor(grid: GridIndex, unit: PresentUnit, slide: Slide): SlideOrder {
+  return {
+    key: `${unit}:${slide.from}-${slide.to}`,
+    build: () => {
+      const content = buildSlide(grid, slide);
+      content.classList.toggle('bp-client', preview.state.clientView);
+      return content;
+    },
+  };
+}
 
 /**
- * Build the slide `state.present` points at from the grid, fit it to the screen and write
- * the progress line. Called on every change (an edit, a key, a resize).
+ * Show the slide `state.present` points at (built from the grid and fitted to the screen,
+ * or made ready beforehand) and write the progress line. Called on every change (an edit,
+ * a key, a resize); then the slides either side are made ready while the page is idle.
  */
 export function showSlide(): void {
   const present = preview.state.present;
   if (!present) return;
   const { gridHost, slideHost, progressText } = page;
-  const grid = indexGrid(gridHost);
+  const grid = gridIndex();
   if (!grid || grid.headers.length === 0) {
+    deck.clear();
     slideHost.replaceChildren(...Array.from(gridHost.querySelectorAll('.bp-head, .bp-empty')).map((e) => e.cloneNode(true)));
     progressText.textContent = '';
     preview.slideShown = undefined;
     return;
   }
+  // Read while the layout is still clean: after the first change below it would cost a layout.
+  const made = generation();
   const slides = slidesOf(grid.groups, present.unit);
   const index = Math.min(present.index, slides.length - 1);
   if (index !== present.index) preview.state = { ...preview.state, present: { ...present, index } };
   const slide = slides[index];
-  const content = buildSlide(grid, slide);
-  content.classList.toggle('bp-client', preview.state.clientView);
-  slideHost.replaceChildren(content);
-  fitSlide(slideHost, content);
+  // The bar first: a change there after the fit would lay the slide out once more.
   const progress = progressLine(settings.progress, slide, grid.groups, grid.headers.length);
-  progressText.textContent = progress;
-  page.unitButton.checked = present.unit === 'step';
+  if (progressText.textContent !== progress) progressText.textContent = progress;
+  if (page.unitButton.checked !== (present.unit === 'step')) page.unitButton.checked = present.unit === 'step';
+  const shown = deck.show(made, orderFor(grid, present.unit, slide));
+  if (shown.zoom === undefined || !slideFits(slideHost)) fit(shown.element);
+  else lastZoom = shown.zoom;
   preview.slideShown = {
     unit: present.unit,
     index,
@@ -41,13 +80,14 @@ export function showSlide(): void {
     steps: grid.headers.slice(slide.from, slide.to).map((th) => th.dataset.step ?? ''),
     progress,
   };
+  deck.prepareSoon(made, [slides[index + 1], slides[index - 1]].filter((s) => s !== undefined).map((s) => orderFor(grid, present.unit, s)));
 }
 
 /** Into presentation mode at the slide of the cursor's step, in client view (the caller shows it). */
 export function enterPresenting(): void {
   const { state, cursorColumn } = preview;
   if (state.present) return;
-  const grid = indexGrid(page.gridHost);
+  const grid = gridIndex();
   const index = grid && cursorColumn !== undefined && cursorColumn >= 0 ? slideHolding(slidesOf(grid.groups, 'stage'), cursorColumn) : 0;
   preview.state = { ...state, clientView: true, present: { unit: 'stage', index, clientBefore: state.clientView } };
 }
@@ -57,12 +97,13 @@ export function leavePresenting(): void {
   const { state } = preview;
   if (!state.present) return;
   preview.state = { ...state, clientView: state.present.clientBefore, present: undefined };
+  deck.clear();
 }
 
 /** Move to slide `index` (clamped), or switch the unit keeping the place. */
 export function moveTo(index: number | 'last', unit?: PresentUnit): void {
   const present = preview.state.present;
-  const grid = indexGrid(page.gridHost);
+  const grid = gridIndex();
   if (!present || !grid) return;
   let target = index;
   if (unit && unit !== present.unit) {
@@ -118,8 +159,8 @@ export function wireSlideBar(): void {
     if (!preview.state.present || frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      const content = slideHost.firstElementChild;
-      if (preview.state.present && content instanceof HTMLElement) fitSlide(slideHost, content);
+      const content = slideHost.querySelector(`:scope > :not(.${WAITING})`);
+      if (preview.state.present && content instanceof HTMLElement) fit(content);
     });
   }).observe(slideHost);
 }

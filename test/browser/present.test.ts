@@ -19,6 +19,8 @@ const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
 const DUTCH = resolve('examples/bijstand-aanvragen.blueprint.md');
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENSHOTS = process.env.BLUEPRINT_SCREENSHOTS ? resolve('docs/images') : undefined;
+/** The slide on screen (slides made ready beforehand wait beside it, unseen). */
+const SLIDE = '#bp-slide > :not(.bp-slide-waiting)';
 
 /** The last slide the page reported. */
 async function lastSlide(page: Page): Promise<RenderedMessage['slide']> {
@@ -34,12 +36,12 @@ async function expectProgress(page: Page, progress: string): Promise<void> {
 
 async function present(page: Page): Promise<void> {
   await page.evaluate(() => window.postMessage({ type: 'setView', present: true }, '*'));
-  await page.waitForSelector('#bp-slide .bp-slide-grid');
+  await page.waitForSelector(`${SLIDE} .bp-slide-grid`);
 }
 
 /** Step names on the slide, as shown. */
 function slideSteps(page: Page): Promise<string[]> {
-  return page.locator('#bp-slide th.bp-step').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.step ?? ''));
+  return page.locator(`${SLIDE} th.bp-step`).evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.step ?? ''));
 }
 
 describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () => {
@@ -64,20 +66,20 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     await expect.poll(() => page.locator('.bp-toolbar').isVisible()).toBe(false);
     expect(await page.locator('#bp-root').isVisible()).toBe(false);
     await expectProgress(page, 'stage 1 of 4 · steps 1–2 of 8');
-    const lanes = await page.locator('#bp-slide tr[data-lane]').evaluateAll((rows) => rows.filter((r) => r.getClientRects().length > 0).map((r) => (r as HTMLElement).dataset.lane));
+    const lanes = await page.locator(`${SLIDE} tr[data-lane]`).evaluateAll((rows) => rows.filter((r) => r.getClientRects().length > 0).map((r) => (r as HTMLElement).dataset.lane));
     expect(lanes).toContain('customer');
     expect(lanes).toContain('emotion');
     expect(lanes).not.toContain('backstage');
     expect(lanes).not.toContain('support');
-    expect(await page.locator('#bp-slide .bp-finding:visible').count()).toBe(0);
-    expect(await page.locator('#bp-slide .bp-curve circle').count()).toBeGreaterThan(0);
+    expect(await page.locator(`${SLIDE} .bp-finding:visible`).count()).toBe(0);
+    expect(await page.locator(`${SLIDE} .bp-curve circle`).count()).toBeGreaterThan(0);
     // The slide has the keyboard focus: the keys work at once.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('bp-slide');
 
     await page.keyboard.press('ArrowRight');
     await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
     // The Apply stage carries a quote.
-    expect(await page.locator('#bp-slide tr[data-lane="quote"]').textContent()).toContain('My son fills it in');
+    expect(await page.locator(`${SLIDE} tr[data-lane="quote"]`).textContent()).toContain('My son fills it in');
     await page.keyboard.press('PageDown');
     await expectProgress(page, 'stage 3 of 4 · steps 6–7 of 8');
     await page.keyboard.press('Space');
@@ -130,7 +132,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'maria' }, '*'));
     await page.waitForFunction(() => document.querySelector('#bp-root th.bp-step.bp-dim') !== null);
     await present(page);
-    const dims = async () => page.locator('#bp-slide th.bp-step').evaluateAll((ths) => ths.map((th) => ({
+    const dims = async () => page.locator(`${SLIDE} th.bp-step`).evaluateAll((ths) => ths.map((th) => ({
       maria: ((th as HTMLElement).dataset.personas ?? '').split(' ').includes('maria'),
       dimmed: th.hasAttribute('data-dimmed'),
     })));
@@ -161,8 +163,38 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     const patch = updates.next(lines.join('\n'));
     expect(patch.patch).toBeDefined();
     await deliver(page, patch);
-    await expect.poll(() => page.locator('#bp-slide tr[data-lane="quote"]').textContent()).toContain('My daughter fills it in');
+    await expect.poll(() => page.locator(`${SLIDE} tr[data-lane="quote"]`).textContent()).toContain('My daughter fills it in');
     await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
+    await page.close();
+  });
+
+  it('makes the slides either side ready while idle, unseen, and drops them on an edit', async () => {
+    const page = await browser.context.newPage();
+    await openPreviewPage(page, bundle.dir);
+    const updates = await incrementalUpdates(ENGLISH);
+    await deliver(page, updates.full(updates.text));
+    await present(page);
+    await page.keyboard.press('ArrowRight');
+    await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
+    // Stage 1 (left behind) and stage 3 (made while idle) wait in the area, laid out but not drawn.
+    await expect.poll(() => page.locator('#bp-slide > .bp-slide-waiting').count()).toBe(2);
+    const waiting = await page.locator('#bp-slide > .bp-slide-waiting').evaluateAll((slides) => slides.map((slide) => ({
+      hidden: getComputedStyle(slide).contentVisibility === 'hidden',
+      inert: (slide as HTMLElement).inert,
+      height: slide.getBoundingClientRect().height,
+    })));
+    expect(waiting).toEqual([{ hidden: true, inert: true, height: 0 }, { hidden: true, inert: true, height: 0 }]);
+    // An edit in stage 3 while stage 2 is shown: the slide made beforehand is stale and not used.
+    const lines = updates.text.split('\n');
+    const quote = lines.findIndex((line) => line.includes('This letter I understood myself.'));
+    lines[quote] = lines[quote].replace('This letter I understood myself.', 'This letter I read alone.');
+    const patch = updates.next(lines.join('\n'));
+    expect(patch.patch).toBeDefined();
+    await deliver(page, patch);
+    await page.keyboard.press('ArrowRight');
+    await expectProgress(page, 'stage 3 of 4 · steps 6–7 of 8');
+    expect(await page.locator(`${SLIDE} tr[data-lane="quote"]`).textContent()).toContain('This letter I read alone.');
+    expect(await page.locator('#bp-slide').evaluate((area) => area.scrollHeight <= area.clientHeight + 1)).toBe(true);
     await page.close();
   });
 
@@ -190,7 +222,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
         const fit = await page.evaluate(() => {
           const area = document.getElementById('bp-slide') as HTMLElement;
           const customer = area.querySelector('tr[data-lane="customer"] td .bp-note') ?? area.querySelector('tr[data-lane="customer"] td');
-          const zoom = Number((area.firstElementChild as HTMLElement).style.zoom || 1);
+          const zoom = Number((area.querySelector(':scope > :not(.bp-slide-waiting)') as HTMLElement).style.zoom || 1);
           return {
             vertical: area.scrollHeight <= area.clientHeight + 1,
             horizontal: area.scrollWidth <= area.clientWidth + 1,
