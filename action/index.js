@@ -23145,6 +23145,11 @@ function isInsideRoots(uri, roots) {
   });
 }
 
+// src/core/model.ts
+function allItems(doc) {
+  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
+}
+
 // src/core/workspace/doc-facts.ts
 var tablesByDocument = identityCache({ name: "tablesByDocument", module: "workspace/doc-facts.ts", holds: "per document: its items by id (personas, stories, journey)" });
 function tablesFor(doc) {
@@ -23160,11 +23165,37 @@ function edgesOf(doc) {
   let edges = edgesByDocument.get(doc);
   if (!edges) {
     const linkTargets = /* @__PURE__ */ new Set();
-    for (const ref of doc.references) if (ref.target) linkTargets.add(ref.target);
+    for (const ref of linkReferencesOf(doc)) linkTargets.add(ref.target);
     edges = { personaFiles: (doc.frontMatter?.personaFiles ?? []).map((file) => file.path), linkTargets: [...linkTargets] };
     edgesByDocument.set(doc, edges);
   }
   return edges;
+}
+var NO_REFERENCES = [];
+var linksByList = identityCache({ name: "linksByList", module: "workspace/doc-facts.ts", holds: "per reference list: its references into other files (most lists have none)" });
+function linksIn(list3) {
+  let links = linksByList.get(list3);
+  if (!links) {
+    const found = list3.filter((ref) => ref.target !== void 0);
+    links = found.length > 0 ? found : NO_REFERENCES;
+    linksByList.set(list3, links);
+  }
+  return links;
+}
+var linksByDocument = identityCache({ name: "linksByDocument", module: "workspace/doc-facts.ts", holds: "per document: its references into other files, in document order" });
+function linkReferencesOf(doc) {
+  let links = linksByDocument.get(doc);
+  if (!links) {
+    if (doc.compact) links = linksIn(doc.references);
+    else {
+      const found = [...linksIn(doc.frontMatter?.personaRefs ?? NO_REFERENCES)];
+      for (const item of allItems(doc)) for (const ref of linksIn(item.references)) found.push(ref);
+      found.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
+      links = found;
+    }
+    linksByDocument.set(doc, links);
+  }
+  return links;
 }
 function stageOfStep(doc, step) {
   if (!doc) return void 0;
@@ -25144,11 +25175,6 @@ function checkUnknownReferences(context, options, refs) {
   }
 }
 
-// src/core/model.ts
-function allItems(doc) {
-  return [...doc.personas, ...doc.stories, ...doc.stages, ...doc.steps];
-}
-
 // src/core/rules/unknown-persona.ts
 var PERSONA_OPTIONS = {
   kind: "persona",
@@ -25681,7 +25707,7 @@ var MESSAGE = {
 function fileProblemDiagnostics(doc, index2, locale) {
   const named = [
     ...doc.frontMatter?.personaFiles ?? [],
-    ...doc.references.flatMap((ref) => ref.target ? [{ path: ref.target, range: ref.range }] : [])
+    ...linkReferencesOf(doc).map((ref) => ({ path: ref.target, range: ref.range }))
   ];
   const result = [];
   for (const { path: path9, range: range2 } of named) {

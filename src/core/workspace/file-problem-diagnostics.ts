@@ -9,6 +9,7 @@ import type { BlueprintDocument, Diagnostic, Lang, Range } from '../model';
 import { formatMessage, type MessageKey } from '../i18n/message-catalogue';
 import { MAX_FILE_BYTES, type FileProblemKind } from './file-problems';
 import type { WorkspaceIndex } from './index-types';
+import { linkReferencesOf } from './doc-facts';
 
 const MESSAGE: Record<Exclude<FileProblemKind, 'missing'>, MessageKey> = {
   permission: 'parse.filePermission',
@@ -24,7 +25,7 @@ const MESSAGE: Record<Exclude<FileProblemKind, 'missing'>, MessageKey> = {
 export function fileProblemDiagnostics(doc: BlueprintDocument, index: WorkspaceIndex, locale: Lang): Diagnostic[] {
   const named: Array<{ path: string; range: Range }> = [
     ...(doc.frontMatter?.personaFiles ?? []),
-    ...doc.references.flatMap((ref) => (ref.target ? [{ path: ref.target, range: ref.range }] : [])),
+    ...linkReferencesOf(doc).map((ref) => ({ path: ref.target!, range: ref.range })),
   ];
   const result: Diagnostic[] = [];
   for (const { path, range } of named) {
