@@ -76,13 +76,13 @@ function writingProviders(session: BlueprintSession): vscode.Disposable[] {
 
     vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
       async prepareRename(document, position) {
-        if (!(await session.readyDocument(document))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
+        if (!(await session.readyDocument(document, true))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
         const result = service.prepareRename(uriOf(document), fromPosition(position));
         if (isRefusal(result)) throw new Error(refusalMessage(result));
         return { range: toRange(result.range), placeholder: result.placeholder };
       },
       async provideRenameEdits(document, position, newName) {
-        if (!(await session.readyDocument(document))) return undefined;
+        if (!(await session.readyDocument(document, true))) return undefined;
         const result = service.rename(uriOf(document), fromPosition(position), newName);
         if (isRefusal(result) && result.refused === 'notRenamable') return undefined;
         if (isRefusal(result)) {
@@ -135,7 +135,7 @@ function navigationProviders(session: BlueprintSession): vscode.Disposable[] {
 
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, {
       async provideReferences(document, position, context) {
-        if (!(await session.readyDocument(document))) return undefined;
+        if (!(await session.readyDocument(document, true))) return undefined;
         return service.references(uriOf(document), fromPosition(position), context.includeDeclaration).map(toLocation);
       },
     }),

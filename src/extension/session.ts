@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import {
   blueprintPathMatcher,
+  contentHash,
   createBlueprintService,
   DEFAULT_DIAGNOSTICS_DELAY_MS,
   DEFAULT_FILES,
@@ -24,6 +25,7 @@ import { toDiagnostic } from './convert';
 import { VsCodeFileHost, readFromDisk, sessionRoots } from './file-host';
 import { effectiveConfig, readConfigFile } from './settings';
 import { logError } from './log';
+import { WorkspaceIndexer, type CompactStore } from './workspace-index';
 
 
 
@@ -42,15 +44,18 @@ export class BlueprintSession implements vscode.Disposable {
   private matchesGlob: (path: string) => boolean = blueprintPathMatcher(DEFAULT_FILES);
   private globs: readonly string[] = DEFAULT_FILES;
   private fileConfig: BlueprintConfig = {};
-  private indexing: Promise<void> | undefined;
+  /** Every blueprint of the workspace that is not open, as compact documents (issue 13). */
+  readonly indexer: WorkspaceIndexer;
   /** Open blueprints edited since the workspace last saw their text. */
   private readonly edited = new Map<string, vscode.TextDocument>();
-  constructor() {
+  constructor(store?: CompactStore) {
     this.service = createBlueprintService(new VsCodeFileHost(), { roots: sessionRoots });
     this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
       delayMs: DEFAULT_DIAGNOSTICS_DELAY_MS,
+      compactDependencies: true,
       onError: (error) => logError('diagnostics failed', error),
     });
+    this.indexer = new WorkspaceIndexer(this.service, () => this.globs, (uris) => this.indexed(uris), store);
     this.applyConfig();
   }
 
@@ -89,14 +94,24 @@ export class BlueprintSession implements vscode.Disposable {
     const uri = document.uri.toString();
     const text = document.getText();
     const known = this.service.get(uri);
-    return known && known.text === text ? known : this.service.setText(uri, text);
+    return known && !known.compact && known.text === text ? known : this.service.setText(uri, text);
   }
 
-  /** Like `documentFor`, and waits for its personas files and the workspace index (for cross-file features). */
-  async readyDocument(document: vscode.TextDocument): Promise<BlueprintDocument | undefined> {
-    if (!this.documentFor(document)) return undefined;
-    await this.indexWorkspace();
-    await this.service.loadDependencies();
+  /**
+   * Like `documentFor`, and waits for the files it points at, its personas files as full
+   * models (hovers and completion show their descriptions); with `wholeWorkspace` also
+   * for the workspace index (references and rename look at every file).
+   */
+  async readyDocument(document: vscode.TextDocument, wholeWorkspace = false): Promise<BlueprintDocument | undefined> {
+    const doc = this.documentFor(document);
+    if (!doc) return undefined;
+    if (wholeWorkspace) await this.indexWorkspace();
+    await this.service.loadDependencies({ compact: true });
+    for (const inScope of this.service.index.scope(doc.uri)) {
+      if (!inScope.compact) continue;
+      const text = await readFromDisk(vscode.Uri.parse(inScope.uri));
+      if (text !== undefined && this.service.isCompact(inScope.uri)) this.service.setText(inScope.uri, text);
+    }
     return this.documentFor(document);
   }
 
@@ -120,16 +135,56 @@ export class BlueprintSession implements vscode.Disposable {
     this.edited.clear();
   }
 
-  /** A file changed on disk. Open documents follow their editor instead. */
+  /**
+   * A file changed on disk or its editor closed. Open documents follow their editor
+   * instead. A closed file kept as a full model (it was open, or a personas file) is
+   * checked against its saved text and let go to its compact document; any other
+   * blueprint is indexed again in the background.
+   */
   async fileChanged(uri: vscode.Uri): Promise<void> {
     // Closing the original side of a diff (`git:`) must not read that version in.
     if (!isWorkspaceDocumentScheme(uri.scheme)) return;
     const key = uri.toString();
-    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
-    if (!this.service.get(key) && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;
-    const text = await readFromDisk(uri);
-    if (text === undefined) return this.fileDeleted(uri);
-    this.scheduler.update(key, text);
+    if (isOpen(key)) return;
+    const known = this.service.get(key);
+    if (!known && !this.matchesGlob(vscode.workspace.asRelativePath(uri, false))) return;
+    if (known && !known.compact) return this.checkClosed([key]);
+    this.indexer.changed(key);
+  }
+
+  /**
+   * Checks closed files from their saved text, publishes their problems and keeps only
+   * their compact documents; the files that use them are checked again. One file at a
+   * time, giving the editor a turn between files.
+   */
+  private async checkClosed(uris: Iterable<string>): Promise<void> {
+    const dependents = new Set<string>();
+    for (const uri of uris) {
+      if (isOpen(uri)) continue;
+      const text = await readFromDisk(vscode.Uri.parse(uri));
+      if (text === undefined) {
+        this.fileDeleted(vscode.Uri.parse(uri));
+        continue;
+      }
+      const before = this.service.get(uri);
+      const changed = !before || (before.compact ? before.compact.hash !== contentHash(text) : before.text !== text);
+      this.service.setText(uri, text);
+      this.publish(uri, this.service.diagnostics(uri));
+      this.service.release(uri);
+      if (changed) for (const dependent of this.service.dependents(uri)) dependents.add(dependent);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.indexed([...dependents], false);
+  }
+
+  /** Files were indexed: open blueprints (and, for a few changed files, closed ones with problems shown) are checked again. */
+  private indexed(uris: string[], withDependents = uris.length <= 50): void {
+    const affected = new Set(vscode.workspace.textDocuments.filter((document) => this.isBlueprint(document)).map((document) => document.uri.toString()));
+    if (withDependents) for (const uri of uris) for (const dependent of this.service.dependents(uri)) affected.add(dependent);
+    else for (const uri of uris) affected.add(uri);
+    this.scheduler.refresh([...affected].filter((uri) => isOpen(uri)));
+    const closed = [...affected].filter((uri) => !isOpen(uri) && this.published.has(uri));
+    if (closed.length > 0) void this.checkClosed(closed).catch((error: unknown) => logError('checking closed files failed', error));
   }
 
   /** A file was deleted: forget it, clear its problems, re-check what used it. */
@@ -137,6 +192,7 @@ export class BlueprintSession implements vscode.Disposable {
     const key = uri.toString();
     if (!this.service.get(key)) return;
     const dependents = this.service.dependents(key);
+    this.indexer.deleted(key);
     this.service.remove(key);
     this.collection.delete(uri);
     this.published.delete(key);
@@ -168,46 +224,29 @@ export class BlueprintSession implements vscode.Disposable {
   /** Applies the current configuration and re-checks every blueprint whose problems are shown. */
   applyConfig(): void {
     const config = effectiveConfig(this.fileConfig);
-    this.globs = config.files ?? DEFAULT_FILES;
+    const globs = config.files ?? DEFAULT_FILES;
+    const globsChanged = globs.join('\0') !== this.globs.join('\0');
+    this.globs = globs;
     this.matchesGlob = blueprintPathMatcher(this.globs);
+    if (globsChanged) this.indexer.restart();
     this.service.setConfig(config);
     this.scheduler.refresh(this.published.keys());
   }
 
-  /** Loads every blueprint file of the workspace folders once (references and rename need them all). */
+  /** Indexes every blueprint file of the workspace folders (references and rename need them all). */
   indexWorkspace(): Promise<void> {
-    this.indexing ??= this.loadAllFiles();
-    return this.indexing;
+    return this.indexer.ready();
   }
 
   /** Checks every blueprint in the workspace and publishes all their problems. */
   async checkAll(): Promise<{ files: number; problems: number }> {
-    this.indexing = this.loadAllFiles();
-    await this.indexing;
+    await this.indexWorkspace();
     const uris = this.service.index.documents().map((doc) => doc.uri);
-    this.scheduler.refresh(uris);
+    await this.checkClosed(uris.filter((uri) => !isOpen(uri)));
+    this.scheduler.refresh(uris.filter((uri) => isOpen(uri)));
     await this.scheduler.flush();
     const problems = uris.reduce((sum, uri) => sum + this.diagnosticsFor(uri).length, 0);
     return { files: uris.length, problems };
-  }
-
-  private async loadAllFiles(): Promise<void> {
-    const exclude = '**/node_modules/**';
-    const found = await Promise.all(
-      (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
-        this.globs.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude)),
-      ),
-    );
-    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
-    await Promise.all(
-      found.flat().map(async (uri) => {
-        const key = uri.toString();
-        if (open.has(key) || this.service.get(key)) return;
-        const text = await readFromDisk(uri);
-        if (text !== undefined && !this.service.get(key)) this.service.setText(key, text);
-      }),
-    );
-    await this.service.loadDependencies();
   }
 
   private publish(uri: string, diagnostics: Diagnostic[]): void {
@@ -223,9 +262,15 @@ export class BlueprintSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.indexer.dispose();
     this.scheduler.dispose();
     this.collection.dispose();
     this.configProblems.dispose();
     this.publishedEmitter.dispose();
   }
+}
+
+/** True when an editor has the file open. */
+function isOpen(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri);
 }

@@ -12,7 +12,7 @@ export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 /** What the scheduler needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface DiagnosticsSource {
   setText(uri: string, text: string): unknown;
-  loadDependencies(): Promise<void>;
+  loadDependencies(options?: { compact?: boolean }): Promise<void>;
   diagnostics(uri: string): Diagnostic[];
   dependents(uri: string): string[];
   /** True for a file known only compactly (not open): it has no text to check here. */
@@ -27,6 +27,8 @@ export interface DiagnosticsSchedulerOptions {
   delayMs: number;
   /** Reports a failed run (the scheduler keeps going). */
   onError?: (error: unknown) => void;
+  /** Load the files documents point at as compact documents (the editor: only open documents are full models). */
+  compactDependencies?: boolean;
 }
 
 /** Debounces edits and publishes diagnostics for changed files and their dependents. */
@@ -107,7 +109,7 @@ export class DiagnosticsScheduler {
     // Loading a newly named personas file may take a while; when an edit arrives
     // meanwhile these results describe old text: drop them, the edit's own run
     // (already scheduled) publishes for everything still dirty.
-    await this.source.loadDependencies();
+    await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
     if (this.pendingText.size > 0 || this.disposed) return;
     const uris = [...this.dirty];
     this.dirty.clear();

@@ -1,0 +1,85 @@
+/**
+ * A workspace of a few hundred generated blueprints (issue 13): the open file's problems
+ * arrive while the rest is still being indexed in the background, and once indexing is
+ * done a link into a file that was never opened resolves (go to definition), from the
+ * compact document the index keeps of it.
+ */
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, describeDiagnostics, openFile, ruleIdOf, waitFor, workspaceFile } from '../helpers';
+import { generateRepository } from '../../../bench/generate';
+import type { BlueprintExtensionApi } from '../../../src/extension/extension';
+
+const FILES = 300;
+const STEPS = 30;
+const encoder = new TextEncoder();
+
+async function api(): Promise<BlueprintExtensionApi> {
+  const extension = vscode.extensions.getExtension<BlueprintExtensionApi>(EXTENSION_ID);
+  assert.ok(extension);
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+suite('a workspace of many blueprints', () => {
+  suiteSetup(async function () {
+    this.timeout(180_000);
+    const files = generateRepository(FILES, STEPS);
+    const paths = [...files.keys()];
+    for (let i = 0; i < paths.length; i += 25) {
+      await Promise.all(paths.slice(i, i + 25).map((path) => vscode.workspace.fs.writeFile(workspaceFile(`scale/${path}`), encoder.encode(files.get(path)!))));
+    }
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceFile('scale'), { recursive: true, useTrash: false });
+  });
+
+  test('the open file\'s problems arrive while the workspace is still being indexed', async function () {
+    this.timeout(180_000);
+    const { session } = await api();
+    // Index the workspace from the start, with the generated files listed.
+    void session.indexWorkspace();
+    session.indexer.restart();
+    await waitFor('indexing of the generated files to start', () => session.indexer.state.running && session.indexer.state.total >= FILES);
+    // Product 56 reads the shared personas file and misspells @ahmed as @ahmet.
+    const uri = workspaceFile('scale/products/g1/product-56.blueprint.md');
+    let stateWhenPublished: { running: boolean; done: number; total: number } | undefined;
+    const listener = session.onDidPublish((published) => {
+      if (published === uri.toString() && !stateWhenPublished) stateWhenPublished = { ...session.indexer.state };
+    });
+    try {
+      await openFile(uri);
+      await waitFor('an unknown-persona problem on the open file', () =>
+        vscode.languages.getDiagnostics(uri).some((d) => ruleIdOf(d) === 'unknown-persona'), 60_000, () => describeDiagnostics(vscode.languages.getDiagnostics(uri)));
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(stateWhenPublished, 'problems published');
+    assert.ok(stateWhenPublished.running && stateWhenPublished.done < stateWhenPublished.total, `indexing still running when they arrived: ${JSON.stringify(stateWhenPublished)}`);
+  });
+
+  test('once indexing is done, go to definition resolves a link into a file that was never opened', async function () {
+    this.timeout(180_000);
+    const { session } = await api();
+    // Product 11 links to a story of product 10, which no editor opened.
+    const target = workspaceFile('scale/products/g0/product-10.blueprint.md');
+    const document = await openFile(workspaceFile('scale/products/g0/product-11.blueprint.md'));
+    await session.indexWorkspace();
+    assert.equal(session.indexer.state.running, false);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.toString()), 'product 10 is not open');
+    assert.ok(session.service.isCompact(target.toString()), 'product 10 is known as a compact document');
+    assert.ok(session.service.index.documents().length >= FILES, `${session.service.index.documents().length} documents indexed`);
+    const link = 'product-10.blueprint.md#story-number-1-about-waiting';
+    const at = document.positionAt(document.getText().indexOf(link) + 3);
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, at);
+    const [first] = locations;
+    assert.ok(first, 'a definition');
+    const targetUri = 'targetUri' in first ? first.targetUri : first.uri;
+    const targetRange = 'targetRange' in first ? first.targetRange : first.range;
+    assert.equal(targetUri.toString(), target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.equal(text.split(/\r?\n/)[targetRange.start.line], '### Story number 1 about waiting');
+  });
+});
