@@ -27020,7 +27020,7 @@ var DiagnosticsScheduler = class {
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
     this.pendingText.clear();
-    await this.source.loadDependencies();
+    await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
     if (this.pendingText.size > 0 || this.disposed) return;
     const uris = [...this.dirty];
     this.dirty.clear();
