@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { BlueprintSession } from './session';
+import { FileCompactStore } from './compact-store';
 import { registerProviders } from './providers';
 import { registerCommands } from './commands';
 import { registerCompare } from './compare';
@@ -23,7 +24,9 @@ export interface BlueprintExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
   const started = performance.now();
-  const session = new BlueprintSession();
+  // Facts of the workspace's blueprints kept between sessions (issue 13).
+  const store = new FileCompactStore(context.storageUri ?? context.globalStorageUri, String(context.extension.packageJSON.version));
+  const session = new BlueprintSession(store);
   const previewEngine = sessionPreviewEngine(session);
   context.subscriptions.push(
     logDisposable,

@@ -11,11 +11,15 @@ import { readFromDisk } from './file-host';
 
 /** Where indexing stands, for the in-editor tests and the bench. */
 export interface IndexState {
+  /** True from the start of indexing until no file is left to index. */
   running: boolean;
+  /** Files done of the current batch. */
   done: number;
   total: number;
-  /** Runs finished (each a batch of files). */
+  /** Batches finished. */
   runs: number;
+  /** Files taken from the cache, over every batch. */
+  cached: number;
   last?: IndexResult;
 }
 
@@ -27,7 +31,7 @@ export interface CompactStore {
 }
 
 export class WorkspaceIndexer {
-  readonly state: IndexState = { running: false, done: 0, total: 0, runs: 0 };
+  readonly state: IndexState = { running: false, done: 0, total: 0, runs: 0, cached: 0 };
   private running: Promise<void> | undefined;
   /** Files to index (again) in the next batch. */
   private readonly queue = new Set<string>();
@@ -47,7 +51,11 @@ export class WorkspaceIndexer {
   ready(): Promise<void> {
     this.running ??= Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing blueprints') }, (progress) => this.loop(progress)),
-    ).finally(() => (this.running = undefined));
+    ).finally(() => {
+      this.running = undefined;
+      this.state.running = false;
+    });
+    this.state.running = true;
     return this.running;
   }
 
@@ -86,7 +94,7 @@ export class WorkspaceIndexer {
       this.queue.clear();
       this.token = { cancelled: false };
       const token = this.token;
-      Object.assign(this.state, { running: true, done: 0, total: uris.length });
+      Object.assign(this.state, { done: 0, total: uris.length });
       const result = await this.service.indexFiles(
         { uris, read: (uri) => readFromDisk(vscode.Uri.parse(uri)), cached: this.store && ((uri) => this.store!.get(vscode.Uri.parse(uri))) },
         {
@@ -98,7 +106,7 @@ export class WorkspaceIndexer {
           onParsed: this.store && ((uri, compact) => this.store!.put(vscode.Uri.parse(uri), compact)),
         },
       );
-      Object.assign(this.state, { running: false, runs: this.state.runs + 1, last: result });
+      Object.assign(this.state, { runs: this.state.runs + 1, cached: this.state.cached + result.cached, last: result });
       // A cancelled batch's files are listed again (restart) or still queued (changes).
       if (!result.cancelled) this.onIndexed(uris);
     }
