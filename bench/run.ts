@@ -15,6 +15,7 @@ import { printWebBundleSize } from './web';
 import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
 import { ms } from './stats';
 import { runScaleBench } from './scale';
+import { indexHostChild } from './index-host';
 
 const EDIT_BUDGET_MS = 16;
 const PROCESS_RATIO_GOAL = 0.6;
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
   const child = process.argv.indexOf('hostile-memory-child');
   if (child >= 0) {
     hostileMemoryChild(process.argv[child + 1], Number(process.argv[child + 2]));
+    return;
+  }
+  const indexChild = process.argv.indexOf('index-host-child');
+  if (indexChild >= 0) {
+    await indexHostChild(process.argv[indexChild + 1], process.argv[indexChild + 2], process.argv[indexChild + 3]);
     return;
   }
   if (process.argv.includes('hostile')) {
