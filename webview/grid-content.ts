@@ -18,6 +18,8 @@ import { vscode } from './vscode-api';
 export function showContent(update: ContentUpdate): void {
   const { current } = preview;
   if (current && update.version <= current.version && update.uri === current.uri) return;
+  // The first steps of a long journey are for the grid; elsewhere wait for the whole of it.
+  if (update.partial && (preview.state.present || preview.state.view !== 'grid')) return;
   if (update.patch) patchContent(update);
   else replaceContent(update);
 }
@@ -30,7 +32,8 @@ function mermaidChanged(update: ContentUpdate): boolean {
 /** Replace the grid with a new render, keeping scroll position unless the file changed. */
 function replaceContent(update: ContentUpdate): void {
   const { gridHost } = page;
-  const keepScroll = !update.newDocument && preview.current !== undefined;
+  // After the first steps of a long journey, the whole grid goes back to the saved place.
+  const keepScroll = !update.newDocument && preview.current !== undefined && !preview.current.partial;
   const before = scroller();
   // A fresh page showing the file it showed before (restored, or re-sent after a patch
   // that could not apply) goes back to the saved position; another file starts at the top.
@@ -49,11 +52,13 @@ function replaceContent(update: ContentUpdate): void {
   coverageView.show(update.coverage);
   applyView();
   const after = scroller();
+  gridHost.querySelector('.bp')?.classList.add('bp-clickable');
+  // The first steps: no scroll restored or saved (the place may lie further on), no report.
+  if (update.partial) return;
   if (after) {
     restoreScroll(after, left, top);
     after.addEventListener('scroll', onGridScroll, { passive: true });
   }
-  gridHost.querySelector('.bp')?.classList.add('bp-clickable');
   if (preview.state.view === 'mermaid' && redraw) void renderMermaidView();
   reportRendered();
 }

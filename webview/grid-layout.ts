@@ -5,6 +5,7 @@
 import { buildCards } from './cards';
 import { narrowQuery, page } from './page-elements';
 import { preview, reportRendered, saveState } from './preview-state';
+import { zoomSlide } from './slide-show';
 import { applyZoom, nextZoom } from './zoom';
 
 /** The grid's zoom, and the step cards instead of the grid on a narrow screen. */
@@ -33,9 +34,13 @@ function showZoomLevel(): void {
   page.fitButton.checked = preview.state.zoom === 'fit';
 }
 
-/** Zoom in, out, back to 100 %, or fit to width (toggles). */
+/** Zoom in, out, back to 100 %, or fit to width (toggles); in presentation mode, the slide's. */
 export function zoom(action: 'in' | 'out' | 'reset' | 'fit'): void {
   const { state } = preview;
+  if (state.present) {
+    zoomSlide(action);
+    return;
+  }
   const next = action === 'fit' ? (state.zoom === 'fit' ? undefined : 'fit')
     : action === 'reset' ? undefined
       : nextZoom(preview.zoomDrawn, action === 'in' ? 1 : -1);

@@ -21,8 +21,26 @@ function gridIndex(): GridIndex | undefined {
   return indexed.grid;
 }
 
+/** The presenter's zoom on top of the fit (Ctrl+= and Ctrl+-); 1: the slide fits the panel. */
+let scale = 1;
+
 function fit(content: HTMLElement): void {
   lastZoom = fitSlide(page.slideHost, content, lastZoom);
+  applyScale(content);
+}
+
+function applyScale(content: HTMLElement): void {
+  if (scale !== 1 && lastZoom !== undefined) content.style.zoom = String(lastZoom * scale);
+}
+
+/**
+ * Zoom in presentation mode: the slide is fitted to the panel (the current stage, or step,
+ * as large as it fits); in and out scale it from there, reset and fit to width fit it again.
+ */
+export function zoomSlide(action: 'in' | 'out' | 'reset' | 'fit'): void {
+  scale = action === 'in' ? Math.min(3, scale * 1.2) : action === 'out' ? Math.max(0.4, scale / 1.2) : 1;
+  showSlide();
+  reportRendered();
 }
 
 /** What the slides are made of: the render, the view, the persona and the area's size. */
@@ -72,13 +90,17 @@ export function showSlide(): void {
   if (page.unitButton.checked !== (present.unit === 'step')) page.unitButton.checked = present.unit === 'step';
   const shown = deck.show(made, orderFor(grid, present.unit, slide));
   if (shown.zoom === undefined || !slideFits(slideHost)) fit(shown.element);
-  else lastZoom = shown.zoom;
+  else {
+    lastZoom = shown.zoom;
+    applyScale(shown.element);
+  }
   preview.slideShown = {
     unit: present.unit,
     index,
     count: slides.length,
     steps: grid.headers.slice(slide.from, slide.to).map((th) => th.dataset.step ?? ''),
     progress,
+    scale,
   };
   deck.prepareSoon(made, [slides[index + 1], slides[index - 1]].filter((s) => s !== undefined).map((s) => orderFor(grid, present.unit, s)));
 }
@@ -98,6 +120,7 @@ export function leavePresenting(): void {
   if (!state.present) return;
   preview.state = { ...state, clientView: state.present.clientBefore, present: undefined };
   deck.clear();
+  scale = 1;
 }
 
 /** Move to slide `index` (clamped), or switch the unit keeping the place. */

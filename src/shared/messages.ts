@@ -74,6 +74,12 @@ export interface ContentUpdate {
   readonly lang: Lang;
   /** True when the preview now shows another file than before (scroll resets). */
   readonly newDocument: boolean;
+  /**
+   * Only the first steps of a long journey, for a quick first paint; the whole grid follows
+   * as the next update. The page shows it only in the grid view, keeps the saved scroll
+   * position for the whole grid, and reports no `rendered` for it.
+   */
+  readonly partial?: boolean;
 }
 
 /** The editor's cursor moved: highlight the step that holds this source line. */
@@ -206,6 +212,8 @@ export interface SlideReport {
   readonly steps: readonly string[];
   /** The progress line as shown ("stage 2 of 4 · step 5 of 9"). */
   readonly progress: string;
+  /** The presenter's zoom on top of the fit (1: the slide fits the panel; Ctrl+= / Ctrl+- change it, Ctrl+0 fits again). */
+  readonly scale?: number;
 }
 
 export type FromWebviewMessage = ReadyMessage | RevealLineMessage | DidScrollMessage | OpenLinkMessage | RenderedMessage | ExportMessage | PrintMessage | SavePictureMessage | PictureDoneMessage;

@@ -198,6 +198,33 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     await page.close();
   });
 
+  it('zooms the slide, not the grid: fit to width fits the current stage again', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPreviewPage(page, bundle.dir);
+    await deliver(page, await updateFor(ENGLISH, 1));
+    await present(page);
+    await page.keyboard.press('ArrowRight');
+    await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
+    const zoomOf = () => page.locator(SLIDE).evaluate((slide) => Number((slide as HTMLElement).style.zoom));
+    const fitted = await zoomOf();
+    await page.evaluate(() => window.postMessage({ type: 'zoom', action: 'in' }, '*'));
+    await expect.poll(async () => (await lastSlide(page))?.scale).toBeCloseTo(1.2);
+    expect(await zoomOf()).toBeCloseTo(fitted * 1.2);
+    // The next stage keeps the presenter's zoom on top of its own fit.
+    await page.keyboard.press('ArrowRight');
+    await expectProgress(page, 'stage 3 of 4 · steps 6–7 of 8');
+    expect((await lastSlide(page))?.scale).toBeCloseTo(1.2);
+    await page.evaluate(() => window.postMessage({ type: 'zoom', action: 'fit' }, '*'));
+    await expect.poll(async () => (await lastSlide(page))?.scale).toBe(1);
+    expect(await page.locator('#bp-slide').evaluate((area) => area.scrollHeight <= area.clientHeight + 1 && area.scrollWidth <= area.clientWidth + 1)).toBe(true);
+    // The grid's own zoom was not touched.
+    const report = (await sent(page)).filter((m): m is RenderedMessage => m.type === 'rendered').at(-1);
+    expect(report?.zoom).toBe(1);
+    expect(report?.state.zoom).toBeUndefined();
+    await page.close();
+  });
+
   it('speaks the blueprint\'s language: the Dutch progress line', async () => {
     const page = await browser.context.newPage();
     await openPreviewPage(page, bundle.dir, 'light', { lang: 'nl', labels: toolbarLabels('nl') });
@@ -232,6 +259,18 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
           };
         });
         if (SCREENSHOTS && stage === 1) await page.screenshot({ path: resolve(SCREENSHOTS, `present-${size.width}.png`) });
+        if (stage === 0) {
+          // The bar's controls are comfortable targets (WCAG 2.5.8 asks 24 px; larger on a big screen).
+          const targets = await page.locator('.bp-present-bar vscode-toolbar-button').evaluateAll((buttons) => buttons.map((b) => {
+            const box = b.getBoundingClientRect();
+            return { id: b.id, width: Math.round(box.width), height: Math.round(box.height) };
+          }));
+          expect(targets.length).toBe(5);
+          for (const target of targets) {
+            expect(target.height, target.id).toBeGreaterThanOrEqual(size.width >= 1920 ? 32 : 24);
+            expect(target.width, target.id).toBeGreaterThanOrEqual(size.width >= 1920 ? 32 : 24);
+          }
+        }
         expect(fit, `stage ${stage + 1}`).toMatchObject({ vertical: true, horizontal: true, page: true });
         // Larger than the preview's 13 px; at 1920×1080 half as large again.
         expect(fit.textPx, `stage ${stage + 1}`).toBeGreaterThanOrEqual(size.width >= 1920 ? 20 : 13.5);

@@ -208,6 +208,38 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
       await page.close();
     });
 
+    it('paints the first steps of a long journey first, then the whole grid at the saved place', async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 900, height: 700 });
+      await openPreviewPage(page, bundle.dir);
+      const whole = await updateFor(EXAMPLE, 1);
+      await deliver(page, whole);
+      // Scrolled to the right, as a reader left it (the webview's state keeps the place).
+      await page.locator('#bp-root .bp-scroll').evaluate((area) => { area.scrollLeft = 600; });
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __state?: { scrollLeft: number } }).__state?.scrollLeft)).toBe(600);
+      // Shown again (as after a reload): first the first three steps, then the whole grid.
+      const { BlueprintRenderer, joinBlueprint } = await import('../../src/core/render/grid');
+      const { BlueprintWorkspace } = await import('../../src/core/workspace');
+      const { NodeFileHost } = await import('../../src/cli/check/node-host');
+      const { readFileSync } = await import('node:fs');
+      const workspace = new BlueprintWorkspace(new NodeFileHost());
+      const doc = workspace.setText(whole.uri, readFileSync(EXAMPLE, 'utf8'));
+      await workspace.loadDependencies();
+      const first = new BlueprintRenderer().render({ doc, diagnostics: workspace.diagnostics(whole.uri), index: workspace.index }, { columns: 3 });
+      const reports = async () => (await sent(page)).filter((m) => m.type === 'rendered').length;
+      const reported = await reports();
+      await page.evaluate((message) => window.postMessage(message, '*'), { ...whole, version: 2, html: joinBlueprint(first), mermaid: '', newDocument: true, partial: true });
+      await expect.poll(() => page.locator('#bp-root th.bp-step').count()).toBe(3);
+      expect(await page.locator('#bp-root caption').textContent()).toContain('3 steps');
+      // Nothing reported for the first steps, and the saved place is not lost to the narrow grid.
+      expect(await reports()).toBe(reported);
+      expect(await page.evaluate(() => (window as unknown as { __state: { scrollLeft: number } }).__state.scrollLeft)).toBe(600);
+      await deliver(page, { ...whole, version: 3, newDocument: false });
+      expect(await page.locator('#bp-root th.bp-step').count()).toBe(whole.steps);
+      expect(await page.locator('#bp-root .bp-scroll').evaluate((area) => area.scrollLeft)).toBe(600);
+      await page.close();
+    });
+
     it.skipIf(!SCREENSHOTS)('takes the documentation screenshots', async () => {
       mkdirSync(SCREENSHOTS as string, { recursive: true });
       for (const theme of ['light', 'dark'] as const) {

@@ -14,7 +14,7 @@ import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColum
 import { classes, element, escapeText } from './escape';
 import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature, type EmotionSeries } from './emotion-curve';
 import { placeFindings, type PlacedFindings } from './finding-places';
-import { buildJourneyView, type JourneyView, type RenderInput, type StepColumn } from './journey-view';
+import { buildJourneyView, type JourneyView, type RenderInput, type StageGroup, type StepColumn } from './journey-view';
 import { labelsFor, type RenderLabels } from './render-labels';
 import { ROWS, type RowSpec } from './grid-rows';
 
@@ -78,6 +78,11 @@ export interface RenderOptions {
   audience?: 'everyone' | 'client';
   /** Mark the steps this persona takes no part in `data-dimmed` (the export's persona filter). */
   persona?: string;
+  /**
+   * Only the first this many step columns (the preview's first paint of a long journey:
+   * what is on screen first, the whole grid in a second render). Stages are cut to match.
+   */
+  columns?: number;
 }
 
 /** How many columns the last render drew and how many it took from the previous one. */
@@ -111,7 +116,8 @@ export class BlueprintRenderer {
     const { doc } = input;
     const lang = input.locale ?? doc.lang;
     const labels = labelsFor(lang);
-    const view = buildJourneyView(input);
+    const whole = buildJourneyView(input);
+    const view = options.columns !== undefined && options.columns < whole.columns.length ? firstColumns(whole, options.columns) : whole;
     const findings = placeFindings(doc.uri, doc.steps, input.diagnostics ?? []);
     const title = view.title || labels.untitled;
     const status = doc.frontMatter?.status;
@@ -187,6 +193,18 @@ export class BlueprintRenderer {
     this.cache = next;
     return columns;
   }
+}
+
+/** The journey's first `count` step columns, its stages cut to match. */
+function firstColumns(view: JourneyView, count: number): JourneyView {
+  const groups: StageGroup[] = [];
+  let left = count;
+  for (const group of view.groups) {
+    if (left <= 0) break;
+    groups.push(group.columns.length <= left ? group : { ...group, columns: group.columns.slice(0, left) });
+    left -= group.columns.length;
+  }
+  return { ...view, columns: view.columns.slice(0, count), groups };
 }
 
 /** The grid's rows in blueprint order: the lanes some column fills (emotion when scored), and the three lines. */

@@ -20,6 +20,12 @@ export const PREVIEW_VIEW_TYPE = 'blueprint.preview';
  * for 1000 steps), so the wait is only there to fold a burst of keystrokes into one.
  */
 export const PREVIEW_DEBOUNCE_MS = 40;
+/**
+ * A long journey's first render shows this many steps at once, the whole grid follows (a
+ * panel shows a dozen columns; rendering and drawing 1000 before the first paint takes
+ * seconds). Only for journeys of more than twice as many steps, shown as the grid.
+ */
+export const FIRST_PAINT_STEPS = 40;
 /** How long a scroll caused by the other side is not reported back. */
 const SCROLL_ECHO_MS = 250;
 
@@ -69,6 +75,10 @@ export class BlueprintPreview implements vscode.Disposable {
   private mermaidSentFor: string | undefined;
   /** A view change asked for before the page could take it: sent after the next update. */
   private pendingView: Omit<SetViewMessage, 'type'> | undefined;
+  /** The view state the page was opened with (until it reports one). */
+  private readonly openedWith: PreviewViewState | undefined;
+  /** Counts renders started: a render that yielded checks it is still the latest. */
+  private renders = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -78,6 +88,7 @@ export class BlueprintPreview implements vscode.Disposable {
     state?: PreviewViewState,
   ) {
     panel.webview.options = webviewOptions(extensionUri);
+    this.openedWith = state;
     this.pageLocale = engine.localeOf?.(resourceUri) ?? (vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en');
     this.setHtml(state ?? defaultViewState(resourceUri.toString()));
     this.disposables.push(
@@ -164,26 +175,19 @@ export class BlueprintPreview implements vscode.Disposable {
     this.timer = undefined;
     if (this.disposed || !this.ready) return;
     const uri = this.resourceUri;
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch {
-      return;
-    }
-    const model = await this.engine.getModel(document);
-    // A newer change or another file may have come in while the model was prepared.
-    if (!model || this.disposed || !this.isPreviewOf(uri)) return;
-    this.lastModel = model;
-    if (model.locale !== this.pageLocale) {
-      // The page comes back with 'ready' and is then sent this render.
-      this.pageLocale = model.locale;
-      this.setHtml(this.lastRendered?.state ?? defaultViewState(uri.toString()));
-      return;
-    }
+    const model = await this.modelToRender(uri);
+    if (!model) return;
     const input = { doc: model.doc, diagnostics: model.diagnostics, index: model.index, locale: model.locale };
     const newDocument = this.shownUri !== uri.toString();
     this.shownUri = uri.toString();
     this.panel.title = vscode.l10n.t('Preview {0}', basename(uri));
+    const render = ++this.renders;
+    if (newDocument && this.firstPaintFirst(model.doc.steps.length)) {
+      this.postFirstSteps(input, uri);
+      // Let the page take and draw it before the whole grid is rendered.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.disposed || render !== this.renders || !this.isPreviewOf(uri)) return;
+    }
     const parts = this.renderer.render(input);
     // Same file as the webview shows: send only what changed (undefined when the table's shape changed).
     const patch = !newDocument && this.sent ? diffBlueprint(this.sent.parts, parts) : undefined;
@@ -213,6 +217,50 @@ export class BlueprintPreview implements vscode.Disposable {
       this.post({ type: 'setView', ...this.pendingView });
       this.pendingView = undefined;
     }
+  }
+
+  /** The model of `uri` to render; undefined when it is gone, overtaken, or the page is rebuilt for another language. */
+  private async modelToRender(uri: vscode.Uri): Promise<PreviewModel | undefined> {
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return undefined;
+    }
+    const model = await this.engine.getModel(document);
+    // A newer change or another file may have come in while the model was prepared.
+    if (!model || this.disposed || !this.isPreviewOf(uri)) return undefined;
+    this.lastModel = model;
+    if (model.locale !== this.pageLocale) {
+      // The page comes back with 'ready' and is then sent this render.
+      this.pageLocale = model.locale;
+      this.setHtml(this.lastRendered?.state ?? defaultViewState(uri.toString()));
+      return undefined;
+    }
+    return model;
+  }
+
+  /** True when a new document's first render should show only its first steps: a long journey shown as the grid. */
+  private firstPaintFirst(steps: number): boolean {
+    const state = this.lastRendered?.state ?? this.openedWith;
+    return steps > 2 * FIRST_PAINT_STEPS && (state === undefined || (state.view === 'grid' && state.present === undefined));
+  }
+
+  /** The first steps of a long journey, for a quick first paint; the page reports no `rendered` for it. */
+  private postFirstSteps(input: Parameters<BlueprintRenderer['render']>[0], uri: vscode.Uri): void {
+    const first = this.renderer.render(input, { columns: FIRST_PAINT_STEPS });
+    this.post({
+      type: 'update',
+      uri: uri.toString(),
+      version: ++this.version,
+      title: basename(uri),
+      html: joinBlueprint(first),
+      mermaid: '',
+      personas: first.view.personas,
+      lang: input.doc.lang,
+      newDocument: true,
+      partial: true,
+    });
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {

@@ -49,6 +49,22 @@ describe('the swimlane grid', () => {
     expect(stages.map((th) => [th.properties.dataStage, th.properties.colSpan])).toEqual([['discover', 2], ['apply', 1]]);
   });
 
+  it('renders only the first steps when asked (the preview\'s first paint), stages cut to match', async () => {
+    const { BlueprintRenderer, joinBlueprint } = await import('../../../src/core/render/grid');
+    const input = await model();
+    const whole = new BlueprintRenderer().render(input);
+    const first = new BlueprintRenderer().render(input, { columns: 1 });
+    const tree = parseHtml(joinBlueprint(first));
+    const headers = findAll(tree, (e) => e.tagName === 'th' && e.properties.scope === 'col');
+    expect(headers.map((th) => th.properties.dataStep)).toEqual(['reads-the-website']);
+    const stages = findAll(tree, (e) => e.tagName === 'th' && e.properties.scope === 'colgroup');
+    expect(stages.map((th) => [th.properties.dataStage, th.properties.colSpan])).toEqual([['discover', 1]]);
+    // The columns drawn are the whole render's first ones; the personas for the filter are all there.
+    expect(first.grid?.columns[0].header).toBe(whole.grid?.columns[0].header);
+    expect(first.view.personas).toEqual(whole.view.personas);
+    expect(new BlueprintRenderer().render(input, { columns: 10 }).grid?.columns.length).toBe(3);
+  });
+
   it('lists lanes in blueprint order, lines between them, and hides rows with no content', async () => {
     const tree = buildTree(await model());
     expect(bodyRows(tree).map((tr) => tr.properties.dataLane)).toEqual([
