@@ -19327,6 +19327,7 @@ var LEAF_KIND = {
 };
 var ITEM_TAIL = /* @__PURE__ */ new Set(["lineEnding", "lineEndingBlank", "linePrefix", "blockQuotePrefix", "blockQuotePrefixWhitespace", "blockQuoteMarker", "listItemIndent"]);
 var PLAIN_PARAGRAPH = /* @__PURE__ */ new Set(["data", "lineEnding", "linePrefix", "lineSuffix", "blockQuotePrefix", "blockQuoteMarker", "blockQuotePrefixWhitespace"]);
+var QUOTE_SYNTAX = /* @__PURE__ */ new Set(["content", "lineEnding", "lineEndingBlank", "linePrefix", "blockQuotePrefix", "blockQuoteMarker", "blockQuotePrefixWhitespace"]);
 var NeedsMdast = class extends Error {
 };
 function outlineFromEvents(events, text5) {
@@ -19499,13 +19500,22 @@ var EventReader = class {
     const events = this.events;
     const parts = [];
     let part;
+    let nested;
+    let depth = 0;
     for (let index2 = this.index + 1; events[index2][1] !== token; index2++) {
       const [kind, inner] = events[index2];
       const type = inner.type;
-      if (type === "paragraph") {
+      if (type === "blockQuote") {
+        if (kind === "enter" && depth++ === 0) nested = "";
+        else if (kind === "exit" && --depth === 0) {
+          parts.push(nested);
+          nested = void 0;
+        }
+      } else if (type === "paragraph") {
         if (kind === "enter") part = "";
         else if (part !== void 0) {
-          parts.push(part);
+          if (nested !== void 0) nested += part;
+          else parts.push(part);
           part = void 0;
         }
       } else if (part !== void 0) {
@@ -19513,7 +19523,7 @@ var EventReader = class {
         if (kind === "enter") {
           if (type === "data" || type === "lineEnding") part += this.source(events[index2]);
         }
-      } else if (!["content", "lineEnding", "lineEndingBlank", "linePrefix", "blockQuotePrefix", "blockQuoteMarker", "blockQuotePrefixWhitespace"].includes(type)) {
+      } else if (!QUOTE_SYNTAX.has(type)) {
         throw new NeedsMdast();
       }
     }

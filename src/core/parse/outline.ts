@@ -95,6 +95,9 @@ const ITEM_TAIL = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix', 'block
 /** Tokens a plain paragraph may hold: text, line endings and the syntax of the lines' containers. */
 const PLAIN_PARAGRAPH = new Set(['data', 'lineEnding', 'linePrefix', 'lineSuffix', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace']);
 
+/** Syntax between the blocks of a quote. */
+const QUOTE_SYNTAX = new Set(['content', 'lineEnding', 'lineEndingBlank', 'linePrefix', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace']);
+
 /** Thrown inside the reader when the outline needs mdast's inline rules. */
 class NeedsMdast extends Error {}
 
@@ -277,17 +280,27 @@ class EventReader {
       this.skipTo(token, links);
       return quote;
     }
-    // A top-level quote's text is read only when every block in it is a plain paragraph.
+    // A top-level quote's text is read only when every block in it is a plain paragraph or
+    // a quote of such (mdast-util-to-string runs a nested quote's paragraphs together).
     const events = this.events;
     const parts: string[] = [];
     let part: string | undefined;
+    let nested: string | undefined;
+    let depth = 0;
     for (let index = this.index + 1; events[index][1] !== token; index++) {
       const [kind, inner] = events[index];
       const type = inner.type;
-      if (type === 'paragraph') {
+      if (type === 'blockQuote') {
+        if (kind === 'enter' && depth++ === 0) nested = '';
+        else if (kind === 'exit' && --depth === 0) {
+          parts.push(nested!);
+          nested = undefined;
+        }
+      } else if (type === 'paragraph') {
         if (kind === 'enter') part = '';
         else if (part !== undefined) {
-          parts.push(part);
+          if (nested !== undefined) nested += part;
+          else parts.push(part);
           part = undefined;
         }
       } else if (part !== undefined) {
@@ -295,7 +308,7 @@ class EventReader {
         if (kind === 'enter') {
           if (type === 'data' || type === 'lineEnding') part += this.source(events[index]);
         }
-      } else if (!['content', 'lineEnding', 'lineEndingBlank', 'linePrefix', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace'].includes(type)) {
+      } else if (!QUOTE_SYNTAX.has(type)) {
         throw new NeedsMdast();
       }
     }
