@@ -23,7 +23,7 @@ export interface Browser {
 }
 
 /** Launch headless Chromium on a throw-away profile. */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; args?: readonly string[] } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'bp-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -34,6 +34,7 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage',
+      ...(options.args ?? []),
     ],
   });
   return {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PictureDoneMessage, SavePictureMessage } from '../../src/shared/messages';
 import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, sent, updateFor } from './preview-page';
+import { buildWebview, deliver, openPreviewPage, ORIGIN, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -135,38 +135,46 @@ describe.skipIf(unavailable !== undefined)('pictures of the preview in Chromium'
     await page.close();
   });
 
-  it('copies the view on screen to the clipboard as PNG, also a slide in presentation mode', async () => {
-    const page = await browser.context.newPage();
-    // The stub page is served over plain http (no Clipboard API, no ClipboardItem) and headless Chromium
-    // has no system clipboard to read back: record what the page hands the API instead.
-    await page.addInitScript({
-      content: `window.__clipboard = [];
-        window.ClipboardItem ??= class { constructor(items) { this.items = items; this.types = Object.keys(items); } async getType(type) { return this.items[type]; } };
-        Object.defineProperty(navigator, 'clipboard', { value: { write: async (items) => {
-          for (const item of items) {
-            const blob = await item.getType('image/png');
-            const bitmap = await createImageBitmap(blob);
-            window.__clipboard.push({ types: item.types, width: bitmap.width, bytes: blob.size });
-          }
-        } } });`,
-    });
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
-    const copied = async (button: string) => {
-      const before = (await sent(page)).length;
-      await page.locator(button).click();
-      await expect.poll(async () => (await sent(page)).slice(before).find((m) => m.type === 'pictureDone'), { timeout: 20_000 }).toEqual({ type: 'pictureDone', copied: true });
-      return page.evaluate(() => (window as unknown as { __clipboard: Array<{ types: string[]; width: number; bytes: number }> }).__clipboard.at(-1));
-    };
-    const grid = await copied('#bp-copy-image');
-    expect(grid?.types).toEqual(['image/png']);
-    expect(grid?.width).toBeGreaterThan(1000);
-    await page.evaluate(() => window.postMessage({ type: 'setView', present: true }, '*'));
-    await page.waitForSelector('#bp-slide .bp-slide-grid');
-    const slide = await copied('#bp-slide-copy');
-    expect(slide?.types).toEqual(['image/png']);
-    expect(slide?.bytes).toBeGreaterThan(10_000);
-    await page.close();
+  it('copies the view on screen to the clipboard as PNG, also a slide in presentation mode, and the PNG reads back', async () => {
+    // The real Clipboard API: the stub page's origin counts as secure (as VS Code's webview
+    // origin is) and the clipboard permissions are granted; headless Chromium keeps a
+    // clipboard of its own, read back here with navigator.clipboard.read().
+    const clipboardBrowser = await launchChromium({ args: [`--unsafely-treat-insecure-origin-as-secure=${ORIGIN}`] });
+    try {
+      await clipboardBrowser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+      const page = await clipboardBrowser.context.newPage();
+      await openPreviewPage(page, bundle.dir);
+      await deliver(page, await updateFor(ENGLISH, 1));
+      const copied = async (button: string) => {
+        const before = (await sent(page)).length;
+        await page.locator(button).click();
+        await expect.poll(async () => (await sent(page)).slice(before).find((m) => m.type === 'pictureDone'), { timeout: 20_000 }).toEqual({ type: 'pictureDone', copied: true });
+        return page.evaluate<{ types: string[]; width: number; height: number; data: string }>(`(async () => {
+          const [item] = await navigator.clipboard.read();
+          const blob = await item.getType('image/png');
+          const bitmap = await createImageBitmap(blob);
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let binary = '';
+          for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          return { types: item.types, width: bitmap.width, height: bitmap.height, data: btoa(binary) };
+        })()`);
+      };
+      const grid = await copied('#bp-copy-image');
+      expect(grid.types).toEqual(['image/png']);
+      // The whole grid at twice its size, not only the part scrolled into view.
+      const table = await page.locator('#bp-root table.bp-grid').evaluate((t) => ({ width: t.scrollWidth, height: t.scrollHeight }));
+      expect(grid.width).toBeGreaterThanOrEqual(Math.floor(table.width * 2) - 2);
+      expect(await inkedPixels(page, grid.data)).toBeGreaterThan(1000);
+      await page.evaluate(() => window.postMessage({ type: 'setView', present: true }, '*'));
+      await page.waitForSelector('#bp-slide .bp-slide-grid');
+      const slide = await copied('#bp-slide-copy');
+      expect(slide.types).toEqual(['image/png']);
+      expect(await inkedPixels(page, slide.data)).toBeGreaterThan(1000);
+      if (SCREENSHOTS) writeFileSync(resolve(SCREENSHOTS, 'copied-slide.png'), Buffer.from(slide.data, 'base64'));
+      await page.close();
+    } finally {
+      await clipboardBrowser.close();
+    }
   }, 60_000);
 });
 

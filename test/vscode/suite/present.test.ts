@@ -50,6 +50,13 @@ suite('presentation mode', () => {
     await vscode.commands.executeCommand('blueprint.preview.pressKey', 'Home');
     await waitForState('the first stage again', (s) => s.slide?.index === 0);
 
+    // Ctrl+= and Ctrl+0 (the zoom commands) zoom the slide from its fit, then fit the current stage again.
+    await vscode.commands.executeCommand('blueprint.preview.zoomIn');
+    await waitForState('the slide zoomed in', (s) => (s.slide?.scale ?? 1) > 1.1);
+    await vscode.commands.executeCommand('blueprint.preview.zoomReset');
+    const fitted = await waitForState('the slide fitted again', (s) => s.slide?.scale === 1);
+    assert.equal(fitted.state.zoom, undefined, 'the grid\'s zoom is untouched');
+
     await vscode.commands.executeCommand('blueprint.preview.pressKey', 'Escape');
     const left = await waitForState('presentation mode left', (s) => s.state.present === undefined);
     assert.equal(left.slide, undefined);
