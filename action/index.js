@@ -25864,7 +25864,11 @@ var Copier = class {
     }
     return copy;
   }
-  /** What every item keeps: no fields, no description. */
+  /**
+   * What every item keeps: no fields, no description. Kinds add their properties to this
+   * object by assignment, not by spreading it into a new one: a spread copy gets a hidden
+   * class of its own in V8 (hundreds of bytes per item, kept for as long as the document).
+   */
   base(item) {
     return {
       kind: item.kind,
@@ -25885,9 +25889,21 @@ var Copier = class {
   step(s2) {
     let copy = this.steps.get(s2);
     if (!copy) {
-      copy = { ...this.base(s2), kind: "step", ...s2.stage !== void 0 ? { stage: this.str(s2.stage) } : {} };
+      copy = this.base(s2);
+      if (s2.stage !== void 0) copy.stage = this.str(s2.stage);
       this.steps.set(s2, copy);
     }
+    return copy;
+  }
+  persona(p2) {
+    const copy = this.base(p2);
+    copy.heard = [];
+    if (p2.vulnerable !== void 0) copy.vulnerable = p2.vulnerable;
+    return copy;
+  }
+  stage(s2) {
+    const copy = this.base(s2);
+    copy.steps = s2.steps.map((step) => this.step(step));
     return copy;
   }
   frontMatter(fm) {
@@ -25905,9 +25921,9 @@ var Copier = class {
 function compactDocument(doc, lean = false) {
   if (doc.compact) return doc;
   const copy = new Copier(lean);
-  const personas = doc.personas.map((p2) => ({ ...copy.base(p2), kind: "persona", heard: [], ...p2.vulnerable !== void 0 ? { vulnerable: p2.vulnerable } : {} }));
-  const stories = doc.stories.map((s2) => ({ ...copy.base(s2), kind: "story" }));
-  const stages = doc.stages.map((s2) => ({ ...copy.base(s2), kind: "stage", steps: s2.steps.map((step) => copy.step(step)) }));
+  const personas = doc.personas.map((p2) => copy.persona(p2));
+  const stories = doc.stories.map((s2) => copy.base(s2));
+  const stages = doc.stages.map((s2) => copy.stage(s2));
   const sections = doc.sections.map((s2) => ({ kind: s2.kind, headingRange: copy.range(s2.headingRange), range: copy.range(s2.range), depth: s2.depth }));
   return {
     uri: doc.uri,
@@ -25933,20 +25949,25 @@ function compactDocument(doc, lean = false) {
 }
 
 // src/core/workspace/recorded.ts
-var docKeys = identityCache({ name: "docKeys", module: "workspace/recorded.ts", holds: "per document: its key in recorded answers (URI and content hash)" });
-function docKey(doc) {
+var docKeys = identityCache({ name: "docKeys", module: "workspace/recorded.ts", holds: "per document: its version in recorded answers (URI and content hash)" });
+var versionNames = identityCache({ name: "versionNames", module: "workspace/recorded.ts", holds: "per workspace index: a short name for each document version its recorded answers name" });
+function docKey(index2, doc) {
   if (!doc) return "-";
-  let key = docKeys.get(doc);
-  if (key === void 0) {
-    key = `${doc.uri}\0${doc.compact ? doc.compact.hash : contentHash(doc.text)}`;
-    docKeys.set(doc, key);
+  let version2 = docKeys.get(doc);
+  if (version2 === void 0) {
+    version2 = `${doc.uri}\0${doc.compact ? doc.compact.hash : contentHash(doc.text)}`;
+    docKeys.set(doc, version2);
   }
-  return key;
+  let names = versionNames.get(index2);
+  if (!names) versionNames.set(index2, names = /* @__PURE__ */ new Map());
+  let name = names.get(version2);
+  if (name === void 0) names.set(version2, name = `d${names.size}`);
+  return name;
 }
 function itemKey(index2, located) {
   if (!located) return "-";
   const { item, uri } = located;
-  return `${docKey(index2.get(uri))}${item.kind}${item.id}${item.headingRange.start.line}:${item.headingRange.start.character}`;
+  return `${docKey(index2, index2.get(uri))}${item.kind}${item.id}${item.headingRange.start.line}:${item.headingRange.start.character}`;
 }
 function refKey(ref) {
   return JSON.stringify([ref.kind, ref.form, ref.slug, ref.text, ref.target, ref.field, ref.fromItem, ref.range, ref.slugRange]);
@@ -25954,12 +25975,15 @@ function refKey(ref) {
 function plainRef(ref) {
   return JSON.parse(JSON.stringify({ kind: ref.kind, form: ref.form, slug: ref.slug, target: ref.target }));
 }
+function freshString(value2) {
+  return value2.length < 13 ? value2 : JSON.parse(JSON.stringify(value2));
+}
 function answerKey(index2, method, args) {
   switch (method) {
     case "get":
-      return docKey(index2.get(args[0]));
+      return docKey(index2, index2.get(args[0]));
     case "documents":
-      return index2.documents().map(docKey).join("\n");
+      return index2.documents().map((doc) => docKey(index2, doc)).join("\n");
     case "resolvePath":
       return index2.resolvePath(args[0], args[1]);
     case "exists":
@@ -25971,7 +25995,7 @@ function answerKey(index2, method, args) {
     case "shadowedIn":
       return String(index2.shadowedIn(args[0], args[1], args[2]));
     case "scope":
-      return index2.scope(args[0]).map(docKey).join("\n");
+      return index2.scope(args[0]).map((doc) => docKey(index2, doc)).join("\n");
     case "resolve":
       return itemKey(index2, index2.resolve(args[0], args[1]));
     case "personasInScope":
@@ -25983,7 +26007,7 @@ function answerKey(index2, method, args) {
     case "stepsAnsweringStory":
       return index2.stepsAnsweringStory(args[0], args[1]).map((l2) => itemKey(index2, l2)).join("\n");
     case "referencesTo":
-      return index2.referencesTo(args[0], args[1], args[2]).map((r2) => `${docKey(index2.get(r2.uri))} ${refKey(r2.ref)}`).join("\n");
+      return index2.referencesTo(args[0], args[1], args[2]).map((r2) => `${docKey(index2, index2.get(r2.uri))} ${refKey(r2.ref)}`).join("\n");
     case "effectivePersonas":
       return "";
   }
@@ -25991,7 +26015,7 @@ function answerKey(index2, method, args) {
 function recordingIndex(index2, calls) {
   const record = (method, args, answer) => {
     const result = answer();
-    const plain = args.map((arg) => typeof arg === "object" && arg !== null ? plainRef(arg) : arg);
+    const plain = args.map((arg) => typeof arg === "object" && arg !== null ? plainRef(arg) : typeof arg === "string" ? freshString(arg) : arg);
     const key = `${method}\0${JSON.stringify(plain)}`;
     if (!calls.has(key)) calls.set(key, { method, args: plain, answer: answerKey(index2, method, plain) });
     return result;

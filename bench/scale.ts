@@ -21,8 +21,15 @@ export const SCALE_MEMORY_GOAL_MB = 300;
 export const INDEX_TASK_GOAL_MS = 50;
 export const HOST_MEMORY_GOAL_MB = 400;
 
-/** Written into each child: its own peak resident memory, reported as it exits. */
-const REPORT_PEAK = `process.on('exit', () => { try { require('fs').writeFileSync(process.env.BENCH_PEAK_FILE, String(process.resourceUsage().maxRSS)); } catch {} });`;
+/**
+ * Written into each child: its own peak resident memory in KB, reported as it exits. On
+ * Linux that is VmHWM from /proc/self/status, the peak of the child's own memory. Not
+ * `process.resourceUsage().maxRSS`: Linux carries a process's peak over `fork` and
+ * `exec`, so a child's maxRSS is at least the RSS of the parent that spawned it (this
+ * bench, holding the generated repository), whatever the child itself uses. maxRSS is
+ * only the fallback where /proc is absent.
+ */
+const REPORT_PEAK = `process.on('exit', () => { try { let kb; try { kb = Number(/^VmHWM:\\s*(\\d+) kB/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch { kb = process.resourceUsage().maxRSS; } require('fs').writeFileSync(process.env.BENCH_PEAK_FILE, String(kb)); } catch {} });`;
 
 interface Run {
   ms: number;
@@ -148,7 +155,7 @@ export async function runScaleBench(): Promise<void> {
     const megabytes = [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0) / (1024 * 1024);
     const cli = join(process.cwd(), 'dist', 'cli.js');
     const markdownlint = join(process.cwd(), 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-    console.log(`${files.size} files, ${megabytes.toFixed(1)} MB; each tool once, as a child process reporting its own peak memory (maxRSS)\n`);
+    console.log(`${files.size} files, ${megabytes.toFixed(1)} MB; each tool once, as a child process reporting its own peak memory (VmHWM)\n`);
     const blueprint = await runChild([cli, 'check', '--format', 'json'], repo, scratch);
     const lint = await runChild([markdownlint, '**/*.blueprint.md'], repo, scratch);
     const ratio = blueprint.ms / lint.ms;

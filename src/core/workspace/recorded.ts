@@ -22,22 +22,33 @@ export interface RecordedCall {
   answer: string;
 }
 
-const docKeys = identityCache<BlueprintDocument, string>({ name: 'docKeys', module: 'workspace/recorded.ts', holds: 'per document: its key in recorded answers (URI and content hash)' });
+/** Each document version's URI and content hash, computed once. */
+const docKeys = identityCache<BlueprintDocument, string>({ name: 'docKeys', module: 'workspace/recorded.ts', holds: 'per document: its version in recorded answers (URI and content hash)' });
+/**
+ * A short name for each document version (URI and content hash) an index was asked about:
+ * answers list many items, each named with its document, and the CLI keeps every file's
+ * answers until every file is loaded.
+ */
+const versionNames = identityCache<WorkspaceIndex, Map<string, string>>({ name: 'versionNames', module: 'workspace/recorded.ts', holds: 'per workspace index: a short name for each document version its recorded answers name' });
 
-function docKey(doc: BlueprintDocument | undefined): string {
+function docKey(index: WorkspaceIndex, doc: BlueprintDocument | undefined): string {
   if (!doc) return '-';
-  let key = docKeys.get(doc);
-  if (key === undefined) {
-    key = `${doc.uri}\u0000${doc.compact ? doc.compact.hash : contentHash(doc.text)}`;
-    docKeys.set(doc, key);
+  let version = docKeys.get(doc);
+  if (version === undefined) {
+    version = `${doc.uri}\u0000${doc.compact ? doc.compact.hash : contentHash(doc.text)}`;
+    docKeys.set(doc, version);
   }
-  return key;
+  let names = versionNames.get(index);
+  if (!names) versionNames.set(index, (names = new Map()));
+  let name = names.get(version);
+  if (name === undefined) names.set(version, (name = `d${names.size}`));
+  return name;
 }
 
 function itemKey(index: WorkspaceIndex, located: Located | undefined): string {
   if (!located) return '-';
   const { item, uri } = located;
-  return `${docKey(index.get(uri))}\u0001${item.kind}\u0001${item.id}\u0001${item.headingRange.start.line}:${item.headingRange.start.character}`;
+  return `${docKey(index, index.get(uri))}\u0001${item.kind}\u0001${item.id}\u0001${item.headingRange.start.line}:${item.headingRange.start.character}`;
 }
 
 function refKey(ref: Reference): string {
@@ -53,13 +64,18 @@ function plainRef(ref: Reference): Reference {
   return JSON.parse(JSON.stringify({ kind: ref.kind, form: ref.form, slug: ref.slug, target: ref.target })) as Reference;
 }
 
+/** A copy of a string that shares no memory with it (a slice of a file's text would keep the text alive). */
+function freshString(value: string): string {
+  return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
 /** The key of a method's answer. */
 function answerKey(index: WorkspaceIndex, method: keyof WorkspaceIndex, args: unknown[]): string {
   switch (method) {
     case 'get':
-      return docKey(index.get(args[0] as string));
+      return docKey(index, index.get(args[0] as string));
     case 'documents':
-      return index.documents().map(docKey).join('\n');
+      return index.documents().map((doc) => docKey(index, doc)).join('\n');
     case 'resolvePath':
       return index.resolvePath(args[0] as string, args[1] as string);
     case 'exists':
@@ -71,7 +87,7 @@ function answerKey(index: WorkspaceIndex, method: keyof WorkspaceIndex, args: un
     case 'shadowedIn':
       return String(index.shadowedIn(args[0] as 'personas' | 'stories', args[1] as string, args[2] as string));
     case 'scope':
-      return index.scope(args[0] as string).map(docKey).join('\n');
+      return index.scope(args[0] as string).map((doc) => docKey(index, doc)).join('\n');
     case 'resolve':
       return itemKey(index, index.resolve(args[0] as string, args[1] as Reference));
     case 'personasInScope':
@@ -83,7 +99,7 @@ function answerKey(index: WorkspaceIndex, method: keyof WorkspaceIndex, args: un
     case 'stepsAnsweringStory':
       return index.stepsAnsweringStory(args[0] as string, args[1] as string).map((l) => itemKey(index, l)).join('\n');
     case 'referencesTo':
-      return index.referencesTo(args[0] as string, args[1] as string, args[2] as Item['kind']).map((r) => `${docKey(index.get(r.uri))} ${refKey(r.ref)}`).join('\n');
+      return index.referencesTo(args[0] as string, args[1] as string, args[2] as Item['kind']).map((r) => `${docKey(index, index.get(r.uri))} ${refKey(r.ref)}`).join('\n');
     case 'effectivePersonas':
       return '';
   }
@@ -96,7 +112,8 @@ export type RecordedCalls = Map<string, RecordedCall>;
 export function recordingIndex(index: WorkspaceIndex, calls: RecordedCalls): WorkspaceIndex {
   const record = <T>(method: keyof WorkspaceIndex, args: unknown[], answer: () => T): T => {
     const result = answer();
-    const plain = args.map((arg) => (typeof arg === 'object' && arg !== null ? plainRef(arg as Reference) : arg));
+    // Copies, never the arguments themselves: a slug sliced from a file's text would keep all of the text alive.
+    const plain = args.map((arg) => (typeof arg === 'object' && arg !== null ? plainRef(arg as Reference) : typeof arg === 'string' ? freshString(arg) : arg));
     const key = `${method}\u0000${JSON.stringify(plain)}`;
     if (!calls.has(key)) calls.set(key, { method, args: plain, answer: answerKey(index, method, plain) });
     return result;
