@@ -19621,6 +19621,172 @@ function spanOf(node2) {
   return { start, end: node2.position?.end.offset ?? start };
 }
 
+// src/core/parse/fast-outline.ts
+var PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
+var PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
+var HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, "u");
+var QUOTE = new RegExp(String.raw`^> \p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
+var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, "uy");
+var LETTER_OR_AT = /^[\p{L}@]/u;
+var Unknown = class extends Error {
+};
+function inlineLinks(text5, start, end) {
+  const links = [];
+  let at = start;
+  while (at < end) {
+    INLINE_PIECE.lastIndex = at;
+    const match = INLINE_PIECE.exec(text5);
+    if (!match || match.index !== at) return void 0;
+    const pieceEnd = Math.min(at + match[0].length, end);
+    if (match[2] !== void 0) {
+      if (text5.charCodeAt(at - 1) === 33 || pieceEnd !== at + match[0].length) return void 0;
+      links.push({ url: match[2], start: at, end: pieceEnd });
+    }
+    at = pieceEnd;
+  }
+  return links;
+}
+function kindOf(content3) {
+  if (content3 === "") return "blank";
+  const first = content3.charCodeAt(0);
+  const last = content3.charCodeAt(content3.length - 1);
+  if (last === 32) return void 0;
+  if (first === 35) return HEADING.test(content3) ? "heading" : void 0;
+  if (first === 62) return QUOTE.test(content3) ? "quote" : void 0;
+  if (first === 45) return content3.charCodeAt(1) === 32 && LETTER_OR_AT.test(content3.slice(2)) ? "item" : void 0;
+  if (first === 32) return content3.charCodeAt(1) === 32 && LETTER_OR_AT.test(content3.slice(2)) ? "continuation" : void 0;
+  return new RegExp("^\\p{L}", "u").test(content3) ? "paragraph" : void 0;
+}
+function linesOf(text5) {
+  const lines = [];
+  let start = 0;
+  while (start < text5.length) {
+    const newline = text5.indexOf("\n", start);
+    const lineEnd = newline === -1 ? text5.length : newline;
+    const crlf = newline !== -1 && lineEnd > start && text5.charCodeAt(lineEnd - 1) === 13;
+    const end = crlf ? lineEnd - 1 : lineEnd;
+    const kind = kindOf(text5.slice(start, end));
+    if (!kind) return void 0;
+    lines.push({ kind, start, end, eol: newline === -1 ? "" : crlf ? "\r\n" : "\n" });
+    start = lineEnd + 1;
+  }
+  return lines;
+}
+function fastOutline(text5) {
+  const lines = linesOf(text5);
+  if (!lines) return void 0;
+  try {
+    return new LineReader(text5, lines).read();
+  } catch (error) {
+    if (error instanceof Unknown) return void 0;
+    throw error;
+  }
+}
+var LineReader = class {
+  constructor(text5, lines) {
+    this.text = text5;
+    this.lines = lines;
+  }
+  text;
+  lines;
+  index = 0;
+  read() {
+    const nodes = [];
+    while (this.index < this.lines.length) {
+      const line = this.lines[this.index];
+      switch (line.kind) {
+        case "blank":
+          this.index++;
+          break;
+        case "heading":
+          nodes.push(this.heading(line));
+          this.index++;
+          break;
+        case "item":
+          nodes.push(this.list());
+          break;
+        case "paragraph":
+          nodes.push(this.paragraph());
+          break;
+        case "quote":
+          nodes.push(this.quote());
+          break;
+        case "continuation":
+          throw new Unknown();
+      }
+    }
+    return nodes;
+  }
+  heading(line) {
+    const depth = this.text.indexOf(" ", line.start) - line.start;
+    const contentStart = line.start + depth + 1;
+    const text5 = this.text.slice(contentStart, line.end);
+    return { kind: "heading", depth, text: text5, start: line.start, end: line.end, content: { start: contentStart, end: line.end } };
+  }
+  /** The kind of the line after the current one, or undefined at the end. */
+  next() {
+    return this.lines[this.index + 1]?.kind;
+  }
+  /** Items, with blank lines between them; ends before a line that is not an item after a blank. */
+  list() {
+    const items = [];
+    for (; ; ) {
+      items.push(this.item());
+      let after = this.index;
+      while (this.lines[after]?.kind === "blank") after++;
+      if (this.lines[after]?.kind !== "item") break;
+      this.index = after;
+    }
+    return { kind: "list", ordered: false, items, start: items[0].start, end: items[items.length - 1].end };
+  }
+  /** An item line and the continuation lines right after it; the cursor ends past them. */
+  item() {
+    const first = this.lines[this.index];
+    const links = [];
+    let last = first;
+    this.readInline(first.start + 2, first.end, links);
+    while (this.next() === "continuation") {
+      last = this.lines[++this.index];
+      this.readInline(last.start + 2, last.end, links);
+    }
+    const next = this.next();
+    if (next === "paragraph" || next === "quote") throw new Unknown();
+    this.index++;
+    return { children: [{ kind: "paragraph", start: first.start + 2, end: last.end }], links, start: first.start, end: last.end };
+  }
+  readInline(start, end, links) {
+    const found = inlineLinks(this.text, start, end);
+    if (!found) throw new Unknown();
+    links.push(...found);
+  }
+  /** Paragraph lines, up to a line of another kind (a heading, an item or a quote interrupts it). */
+  paragraph() {
+    const first = this.lines[this.index];
+    let last = first;
+    this.readInline(first.start, first.end, []);
+    while (this.next() === "paragraph") {
+      last = this.lines[++this.index];
+      this.readInline(last.start, last.end, []);
+    }
+    this.index++;
+    return { kind: "paragraph", start: first.start, end: last.end };
+  }
+  /** Quote lines up to a blank line, a heading or an item: one paragraph, its text the lines' text. */
+  quote() {
+    const first = this.lines[this.index];
+    let last = first;
+    let text5 = this.text.slice(first.start + 2, first.end);
+    while (this.next() === "quote") {
+      const eol = last.eol;
+      last = this.lines[++this.index];
+      text5 += eol + this.text.slice(last.start + 2, last.end);
+    }
+    if (this.next() === "paragraph") throw new Unknown();
+    this.index++;
+    return { kind: "blockquote", start: first.start, end: last.end, text: text5 };
+  }
+};
+
 // node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap = class {
   /**
@@ -22625,6 +22791,8 @@ function eventOutline(parser, text5) {
   return parser.taskLists ? void 0 : outlineFromEvents(parser.events(text5), text5);
 }
 function parseOutline(text5) {
+  const fast = fastOutline(text5);
+  if (fast) return fast;
   const parser = parserForText(text5);
   return eventOutline(parser, text5) ?? outlineFromMdast(parser.mdast(text5));
 }
@@ -30211,7 +30379,7 @@ async function unreadableFolder(folder) {
     return `cannot read this folder: ${describeFsError(error)}`;
   }
 }
-async function kindOf(file) {
+async function kindOf2(file) {
   try {
     const stats = await (0, import_promises3.stat)(file);
     return stats.isDirectory() ? "folder" : "file";
@@ -30241,7 +30409,7 @@ async function selectFiles(args, options) {
   }
   for (const arg of args) {
     const absolute = import_node_path3.default.resolve(options.cwd, arg);
-    const kind = await kindOf(absolute);
+    const kind = await kindOf2(absolute);
     if (kind === "file") {
       add(absolute);
     } else if (kind === "folder") {

@@ -14,8 +14,9 @@
  * absent gives exactly the same tree, and saves the time its constructs spend trying
  * every line (a table's most of all).
  *
- * The model is read from an outline (see `outline.ts`): from micromark's events where it
- * can be, else from the mdast tree. Both use the same extensions, taken from the remark
+ * The model is read from an outline (see `outline.ts`): for plain text read line by line
+ * without the tokenizer (`fast-outline.ts`), else from micromark's events where it can be,
+ * else from the mdast tree. Both use the same extensions, taken from the remark
  * processor itself.
  */
 import { unified, type Processor } from 'unified';
@@ -25,6 +26,7 @@ import type { Root } from 'mdast';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { outlineFromEvents, type OutlineNode } from './outline';
 import { outlineFromMdast } from './outline-mdast';
+import { fastOutline } from './fast-outline';
 import type { Event, Extension as MicromarkExtension, ParseContext } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -138,8 +140,13 @@ function eventOutline(parser: MarkdownParser, text: string): OutlineNode[] | und
   return parser.taskLists ? undefined : outlineFromEvents(parser.events(text), text);
 }
 
-/** The outline of a text: read from micromark's events, or from mdast where it must be. */
+/**
+ * The outline of a text: read line by line where the text is plain enough (`fast-outline.ts`),
+ * else from micromark's events, else from mdast where it must be.
+ */
 export function parseOutline(text: string): OutlineNode[] {
+  const fast = fastOutline(text);
+  if (fast) return fast;
   const parser = parserForText(text);
   return eventOutline(parser, text) ?? outlineFromMdast(parser.mdast(text));
 }

@@ -1,0 +1,230 @@
+/**
+ * The outline of ordinary blueprint text without the Markdown tokenizer. Most chunks of a
+ * blueprint are a heading, a list of `- key: value` fields, a note and perhaps a quote,
+ * written in plain words: for those, micromark's tokenizing (most of all parse time) gives
+ * an outline that follows from the lines alone. This reader reads such text line by line
+ * and gives exactly that outline, or `undefined` as soon as a line has any shape or
+ * character it does not fully understand; the caller then runs micromark.
+ *
+ * What it reads (every line ends with LF or CRLF; no tabs, no trailing spaces):
+ *
+ * - a blank line (empty);
+ * - an ATX heading in column 0, `#`… then one space and plain text (no closing `#`s);
+ * - a bullet item `- text` whose text starts with a letter or `@`, and lines continuing
+ *   it, indented by two spaces, starting with a letter or `@`, right after it;
+ * - a paragraph line starting with a letter, not right after an item or a quote line;
+ * - a quote line `> text` with plain text starting with a letter.
+ *
+ * Text in items and paragraphs may hold `*` and `_` (emphasis never changes blocks or
+ * links) and `[text](destination)` links with plain text and a destination of URL
+ * characters; headings and quotes only plain text, so their text is the source. Anything
+ * else (escapes, entities, HTML, code, autolinks, images, tables, ordered lists, other
+ * bullets, nesting, setext underlines, lazy lines, tabs, control characters, …) gives
+ * up. `test/unit/parse/fast-outline.properties.test.ts` holds this outline equal to
+ * micromark's on blueprint-like text and on arbitrary strings.
+ */
+import type { OutlineHeading, OutlineItem, OutlineLink, OutlineList, OutlineNode, OutlineQuote } from './outline';
+
+/** Punctuation that is no Markdown syntax inside a line (but `#` ending a heading). */
+const PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
+/** Characters of plain text: letters, marks, digits, spaces, that punctuation and `#`. */
+const PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
+/** A heading's text: plain, starting with a letter or digit, ending in neither a space nor `#` (a closing sequence). */
+const HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, 'u');
+const QUOTE = new RegExp(String.raw`^> \p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, 'u');
+/** One piece of item or paragraph text: a link, or a run of plain text with emphasis markers. */
+const INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, 'uy');
+const LETTER_OR_AT = /^[\p{L}@]/u;
+
+type LineKind = 'blank' | 'heading' | 'item' | 'continuation' | 'paragraph' | 'quote';
+
+interface Line {
+  kind: LineKind;
+  start: number;
+  /** End of the line's content (before its line ending). */
+  end: number;
+  /** The line ending as written ('' at the end of the text). */
+  eol: string;
+}
+
+/** Thrown inside the reader where the text is not of the shapes it reads. */
+class Unknown extends Error {}
+
+/**
+ * The links of a piece of item or paragraph text (offsets in the whole text), or
+ * undefined when it holds anything but plain text, emphasis markers and plain links.
+ */
+function inlineLinks(text: string, start: number, end: number): OutlineLink[] | undefined {
+  const links: OutlineLink[] = [];
+  let at = start;
+  while (at < end) {
+    INLINE_PIECE.lastIndex = at;
+    const match = INLINE_PIECE.exec(text);
+    if (!match || match.index !== at) return undefined;
+    const pieceEnd = Math.min(at + match[0].length, end);
+    if (match[2] !== undefined) {
+      // `![…](…)` is an image, and a link must not run past the line.
+      if (text.charCodeAt(at - 1) === 33 /* ! */ || pieceEnd !== at + match[0].length) return undefined;
+      links.push({ url: match[2], start: at, end: pieceEnd });
+    }
+    at = pieceEnd;
+  }
+  return links;
+}
+
+/** What a line is, from its content alone; undefined for any other shape. */
+function kindOf(content: string): LineKind | undefined {
+  if (content === '') return 'blank';
+  const first = content.charCodeAt(0);
+  const last = content.charCodeAt(content.length - 1);
+  if (last === 32 /* space */) return undefined;
+  if (first === 35 /* # */) return HEADING.test(content) ? 'heading' : undefined;
+  if (first === 62 /* > */) return QUOTE.test(content) ? 'quote' : undefined;
+  if (first === 45 /* - */) return content.charCodeAt(1) === 32 && LETTER_OR_AT.test(content.slice(2)) ? 'item' : undefined;
+  if (first === 32) return content.charCodeAt(1) === 32 && LETTER_OR_AT.test(content.slice(2)) ? 'continuation' : undefined;
+  return /^\p{L}/u.test(content) ? 'paragraph' : undefined;
+}
+
+/** The text's lines with their kinds, or undefined when a line is of no known kind. */
+function linesOf(text: string): Line[] | undefined {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline === -1 ? text.length : newline;
+    // A CR is only read before an LF; anywhere else the line is of no known kind.
+    const crlf = newline !== -1 && lineEnd > start && text.charCodeAt(lineEnd - 1) === 13;
+    const end = crlf ? lineEnd - 1 : lineEnd;
+    const kind = kindOf(text.slice(start, end));
+    if (!kind) return undefined;
+    lines.push({ kind, start, end, eol: newline === -1 ? '' : crlf ? '\r\n' : '\n' });
+    start = lineEnd + 1;
+  }
+  return lines;
+}
+
+/** The outline micromark would give, or undefined where the text is not of the shapes read here. */
+export function fastOutline(text: string): OutlineNode[] | undefined {
+  const lines = linesOf(text);
+  if (!lines) return undefined;
+  try {
+    return new LineReader(text, lines).read();
+  } catch (error) {
+    if (error instanceof Unknown) return undefined;
+    throw error;
+  }
+}
+
+class LineReader {
+  private index = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: Line[],
+  ) {}
+
+  read(): OutlineNode[] {
+    const nodes: OutlineNode[] = [];
+    while (this.index < this.lines.length) {
+      const line = this.lines[this.index];
+      switch (line.kind) {
+        case 'blank':
+          this.index++;
+          break;
+        case 'heading':
+          nodes.push(this.heading(line));
+          this.index++;
+          break;
+        case 'item':
+          nodes.push(this.list());
+          break;
+        case 'paragraph':
+          nodes.push(this.paragraph());
+          break;
+        case 'quote':
+          nodes.push(this.quote());
+          break;
+        case 'continuation':
+          throw new Unknown();
+      }
+    }
+    return nodes;
+  }
+
+  private heading(line: Line): OutlineHeading {
+    const depth = this.text.indexOf(' ', line.start) - line.start;
+    const contentStart = line.start + depth + 1;
+    const text = this.text.slice(contentStart, line.end);
+    return { kind: 'heading', depth, text, start: line.start, end: line.end, content: { start: contentStart, end: line.end } };
+  }
+
+  /** The kind of the line after the current one, or undefined at the end. */
+  private next(): LineKind | undefined {
+    return this.lines[this.index + 1]?.kind;
+  }
+
+  /** Items, with blank lines between them; ends before a line that is not an item after a blank. */
+  private list(): OutlineList {
+    const items: OutlineItem[] = [];
+    for (;;) {
+      items.push(this.item());
+      let after = this.index;
+      while (this.lines[after]?.kind === 'blank') after++;
+      if (this.lines[after]?.kind !== 'item') break;
+      this.index = after;
+    }
+    return { kind: 'list', ordered: false, items, start: items[0].start, end: items[items.length - 1].end };
+  }
+
+  /** An item line and the continuation lines right after it; the cursor ends past them. */
+  private item(): OutlineItem {
+    const first = this.lines[this.index];
+    const links: OutlineLink[] = [];
+    let last = first;
+    this.readInline(first.start + 2, first.end, links);
+    while (this.next() === 'continuation') {
+      last = this.lines[++this.index];
+      this.readInline(last.start + 2, last.end, links);
+    }
+    // A paragraph or quote line right after an item would continue it lazily.
+    const next = this.next();
+    if (next === 'paragraph' || next === 'quote') throw new Unknown();
+    this.index++;
+    return { children: [{ kind: 'paragraph', start: first.start + 2, end: last.end }], links, start: first.start, end: last.end };
+  }
+
+  private readInline(start: number, end: number, links: OutlineLink[]): void {
+    const found = inlineLinks(this.text, start, end);
+    if (!found) throw new Unknown();
+    links.push(...found);
+  }
+
+  /** Paragraph lines, up to a line of another kind (a heading, an item or a quote interrupts it). */
+  private paragraph(): OutlineNode {
+    const first = this.lines[this.index];
+    let last = first;
+    this.readInline(first.start, first.end, []);
+    while (this.next() === 'paragraph') {
+      last = this.lines[++this.index];
+      this.readInline(last.start, last.end, []);
+    }
+    this.index++;
+    return { kind: 'paragraph', start: first.start, end: last.end };
+  }
+
+  /** Quote lines up to a blank line, a heading or an item: one paragraph, its text the lines' text. */
+  private quote(): OutlineQuote {
+    const first = this.lines[this.index];
+    let last = first;
+    let text = this.text.slice(first.start + 2, first.end);
+    while (this.next() === 'quote') {
+      const eol = last.eol;
+      last = this.lines[++this.index];
+      text += eol + this.text.slice(last.start + 2, last.end);
+    }
+    // A paragraph line right after would continue the quote lazily.
+    if (this.next() === 'paragraph') throw new Unknown();
+    this.index++;
+    return { kind: 'blockquote', start: first.start, end: last.end, text };
+  }
+}
