@@ -26001,7 +26001,7 @@ var Copier = class {
   str(value2) {
     let copy = this.strings.get(value2);
     if (copy === void 0) {
-      copy = value2.length < 13 ? value2 : (" " + value2).slice(1);
+      copy = value2.length < 13 ? value2 : JSON.parse(JSON.stringify(value2));
       this.strings.set(value2, copy);
     }
     return copy;
@@ -26024,10 +26024,16 @@ var Copier = class {
   ref(r2) {
     let copy = this.copiedRefs.get(r2);
     if (!copy) {
-      const text5 = this.lean ? "" : this.str(r2.text);
-      copy = { kind: r2.kind, form: r2.form, slug: this.str(r2.slug), text: text5, range: this.featureRange(r2.range), slugRange: this.featureRange(r2.slugRange), field: this.str(r2.field) };
-      if (r2.target !== void 0) copy.target = this.str(r2.target);
-      if (r2.fromItem !== void 0) copy.fromItem = this.str(r2.fromItem);
+      const { kind, form } = r2;
+      const [slug2, text5, field] = [this.str(r2.slug), this.lean ? "" : this.str(r2.text), this.str(r2.field)];
+      const [range2, slugRange] = [this.featureRange(r2.range), this.featureRange(r2.slugRange)];
+      const target = r2.target !== void 0 ? this.str(r2.target) : void 0;
+      const fromItem = r2.fromItem !== void 0 ? this.str(r2.fromItem) : void 0;
+      if (target === void 0) {
+        copy = fromItem === void 0 ? { kind, form, slug: slug2, text: text5, range: range2, slugRange, field } : { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, fromItem };
+      } else {
+        copy = fromItem === void 0 ? { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, target } : { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, target, fromItem };
+      }
       this.copiedRefs.set(r2, copy);
     }
     return copy;
@@ -31164,7 +31170,15 @@ warnings=${counts.warning}
   return exitCodeFor(report2.findings, inputs.maxWarnings);
 }
 
+// src/cli/heap.ts
+var import_node_v8 = require("node:v8");
+var HEAP_GROWING_PERCENT = 50;
+function limitHeapGrowth(percent = HEAP_GROWING_PERCENT) {
+  (0, import_node_v8.setFlagsFromString)(`--heap-growing-percent=${percent}`);
+}
+
 // src/action/main.ts
+limitHeapGrowth();
 runAction(processIo()).then(
   (code4) => {
     process.exitCode = code4;

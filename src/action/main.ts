@@ -4,6 +4,9 @@
  */
 import { processIo } from '../cli/io';
 import { runAction } from './run';
+import { limitHeapGrowth } from '../cli/heap';
+
+limitHeapGrowth();
 
 runAction(processIo()).then(
   (code) => {

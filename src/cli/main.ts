@@ -3,6 +3,9 @@
  */
 import { processIo } from './io';
 import { runCli } from './cli';
+import { limitHeapGrowth } from './heap';
+
+limitHeapGrowth();
 
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {

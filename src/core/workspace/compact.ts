@@ -44,7 +44,8 @@ class Copier {
   str(value: string): string {
     let copy = this.strings.get(value);
     if (copy === undefined) {
-      copy = value.length < 13 ? value : (' ' + value).slice(1);
+      // A JSON round trip gives a flat copy; slicing a concatenation would add a slice on top of it.
+      copy = value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
       this.strings.set(value, copy);
     }
     return copy;
@@ -72,10 +73,17 @@ class Copier {
   ref(r: Reference): Reference {
     let copy = this.copiedRefs.get(r);
     if (!copy) {
-      const text = this.lean ? '' : this.str(r.text);
-      copy = { kind: r.kind, form: r.form, slug: this.str(r.slug), text, range: this.featureRange(r.range), slugRange: this.featureRange(r.slugRange), field: this.str(r.field) };
-      if (r.target !== undefined) copy.target = this.str(r.target);
-      if (r.fromItem !== undefined) copy.fromItem = this.str(r.fromItem);
+      const { kind, form } = r;
+      const [slug, text, field] = [this.str(r.slug), this.lean ? '' : this.str(r.text), this.str(r.field)];
+      const [range, slugRange] = [this.featureRange(r.range), this.featureRange(r.slugRange)];
+      // One literal per combination of the optional properties: all of them in the object itself (added afterwards, they would need a property array of their own).
+      const target = r.target !== undefined ? this.str(r.target) : undefined;
+      const fromItem = r.fromItem !== undefined ? this.str(r.fromItem) : undefined;
+      if (target === undefined) {
+        copy = fromItem === undefined ? { kind, form, slug, text, range, slugRange, field } : { kind, form, slug, text, range, slugRange, field, fromItem };
+      } else {
+        copy = fromItem === undefined ? { kind, form, slug, text, range, slugRange, field, target } : { kind, form, slug, text, range, slugRange, field, target, fromItem };
+      }
       this.copiedRefs.set(r, copy);
     }
     return copy;
