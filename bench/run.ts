@@ -15,7 +15,7 @@ import { printWebBundleSize } from './web';
 import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
 import { ms } from './stats';
 import { runScaleBench } from './scale';
-import { indexHostChild } from './index-host';
+import { indexHostChild, runIndexHostBench } from './index-host';
 
 const EDIT_BUDGET_MS = 16;
 const PROCESS_RATIO_GOAL = 0.6;
@@ -30,6 +30,11 @@ async function main(): Promise<void> {
   const indexChild = process.argv.indexOf('index-host-child');
   if (indexChild >= 0) {
     await indexHostChild(process.argv[indexChild + 1], process.argv[indexChild + 2], process.argv[indexChild + 3]);
+    return;
+  }
+  // `npm run bench -- editor-scale`: only the extension's pipeline on many files.
+  if (process.argv.includes('editor-scale')) {
+    runIndexHostBench();
     return;
   }
   if (process.argv.includes('hostile')) {

@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { createBlueprintService, loadCompact, storeCompact, type StoredCompact } from '../src/core';
 import { generateRepository } from './generate';
 import { ms } from './stats';
-import { measureIndexHost } from './index-host';
+import { printIndexHost } from './index-host';
 
 export const SCALE_RATIO_GOAL = 0.15;
 export const SCALE_MEMORY_GOAL_MB = 300;
@@ -128,21 +128,6 @@ async function measureIndexing(folder: string, paths: string[]): Promise<{ ms: n
   const fromCache = await again.indexFiles({ uris, read: async () => undefined, cached: async (uri) => loadCompact(JSON.parse(stored[uris.indexOf(uri)]) as StoredCompact) }, {});
   const cacheMs = performance.now() - cacheStarted;
   return { ms: elapsed, longestTaskMs: result.longestTaskMs, heapPeakMb: peak - base, heapAfterMb, firstProblemsMs, cacheMs, cacheLongestTaskMs: fromCache.longestTaskMs, cachedFiles: fromCache.cached };
-}
-
-/** The extension's pipeline in a process of its own: memory, first problems, edits while indexing, the cache. */
-function printIndexHost(repo: string, scratch: string, paths: string[]): void {
-  const pathsFile = join(scratch, 'paths.json');
-  writeFileSync(pathsFile, JSON.stringify(paths));
-  // Product 56 (a 125-step file using the shared personas), or the last one in a small run.
-  const open = paths[Math.min(56, paths.length - 1)];
-  const host = measureIndexHost(repo, open, pathsFile);
-  console.log(`\nThe extension's pipeline (session's service + diagnostics scheduler, compact dependencies) in a child process, ${open} open\n`);
-  console.log(`open file's first problems, indexing started beside it: ${ms(host.firstProblemsMs)} (goal within 2 s: ${host.firstProblemsMs <= 2000 ? 'met' : 'NOT met'})`);
-  console.log(`index ${host.files} files: ${ms(host.indexMs)}; longest task between yields ${ms(host.longestTaskMs)}, longest event-loop delay ${ms(host.eventLoopMaxMs)} (goal at most ${INDEX_TASK_GOAL_MS} ms: ${host.eventLoopMaxMs <= INDEX_TASK_GOAL_MS ? 'met' : 'NOT met'})`);
-  console.log(`edit → problems of the open file while indexing (no debounce), ${host.edits} edits: median ${ms(host.editMedianMs)}, max ${ms(host.editMaxMs)} (budget 16 ms: ${host.editMedianMs <= 16 ? 'median within' : 'median OVER'})`);
-  console.log(`process peak memory (RSS): ${host.peakRssMb.toFixed(0)} MB, ${host.baselineRssMb.toFixed(0)} MB at start (goal: extension host under ${HOST_MEMORY_GOAL_MB} MB)`);
-  console.log(`second start, facts of ${host.cachedFiles} files from the cache (JSON text per file): ${ms(host.cacheMs)} (goal under 1 s: ${host.cacheMs < 1000 ? 'met' : 'NOT met'})`);
 }
 
 export async function runScaleBench(): Promise<void> {
