@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
-import { median, time } from './stats';
+import { median, ownPeakKb, time } from './stats';
 
 const RATIO_GOAL = 5;
 const URI = 'file:///bench/hostile.blueprint.md';
@@ -147,7 +147,7 @@ export function hostileMemoryChild(shape: string, bytes: number): void {
     const diagnostics = workspace.diagnostics(URI);
     renderStandalonePage({ doc: workspace.get(URI)!, diagnostics, index: workspace.index });
   }
-  console.log(process.resourceUsage().maxRSS);
+  console.log(ownPeakKb());
 }
 
 /** Peak memory of checking and rendering each shape (its own process), beside a plain document of the same size. */

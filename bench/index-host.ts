@@ -16,7 +16,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { generateRepository } from './generate';
-import { ms } from './stats';
+import { ms, ownPeakKb } from './stats';
 import { HOST_MEMORY_GOAL_MB, INDEX_TASK_GOAL_MS } from './scale';
 import { createBlueprintService, DEFAULT_DIAGNOSTICS_DELAY_MS, loadCompact, storeCompact, type BlueprintDocument, type StoredCompact } from '../src/core';
 
@@ -119,7 +119,7 @@ async function child(folder: string, paths: string[], openPath: string): Promise
   loop.disable();
   const longestCpuTaskMs = cpuTasks.stop();
   clearInterval(sampler);
-  peak = Math.max(peak, rssMb(), process.resourceUsage().maxRSS / 1024);
+  peak = Math.max(peak, rssMb(), ownPeakKb() / 1024);
   scheduler.dispose();
   const again = createBlueprintService({ readFile: read });
   const cacheStarted = performance.now();

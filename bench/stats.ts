@@ -1,4 +1,5 @@
 /** Small statistics and timing helpers for the benchmark. */
+import { readFileSync } from 'node:fs';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,4 +24,19 @@ export function seeded(seed: number): () => number {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
+}
+
+/**
+ * The peak resident memory of this process itself, in KB: VmHWM from /proc/self/status.
+ * Not `process.resourceUsage().maxRSS`: Linux carries a peak over fork and exec, so a
+ * child's maxRSS is at least the RSS of the bench process that spawned it (see scale.ts).
+ */
+export function ownPeakKb(): number {
+  try {
+    const match = /^VmHWM:\s*(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // Not Linux: fall back to maxRSS (a child's figure may then include its parent's).
+  }
+  return process.resourceUsage().maxRSS;
 }
