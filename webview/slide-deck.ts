@@ -50,6 +50,8 @@ export class SlideDeck {
       ready.element.inert = false;
       shown = ready;
     } else {
+      // Nothing of the deck's shown: whatever else the area holds (the no-journey hint) goes.
+      if (!previous) for (const child of Array.from(this.area.children)) if (!child.classList.contains(WAITING)) child.remove();
       shown = { element: order.build() };
       this.area.insertBefore(shown.element, this.area.firstChild);
     }

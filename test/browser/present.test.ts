@@ -225,6 +225,21 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     await page.close();
   });
 
+  it('goes from a journey without steps to one with steps while presenting, without leftovers', async () => {
+    const page = await browser.context.newPage();
+    await openPreviewPage(page, bundle.dir);
+    const updates = await incrementalUpdates(ENGLISH);
+    const empty = updates.text.slice(0, updates.text.indexOf('## Journey'));
+    await deliver(page, updates.full(empty));
+    await page.evaluate(() => window.postMessage({ type: 'setView', present: true }, '*'));
+    await page.waitForSelector('#bp-slide .bp-empty');
+    await deliver(page, updates.full(updates.text));
+    await expectProgress(page, 'stage 1 of 4 · steps 1–2 of 8');
+    expect(await page.locator('#bp-slide > :not(.bp-slide-waiting)').count()).toBe(1);
+    expect(await page.locator('#bp-slide .bp-empty').count()).toBe(0);
+    await page.close();
+  });
+
   it('speaks the blueprint\'s language: the Dutch progress line', async () => {
     const page = await browser.context.newPage();
     await openPreviewPage(page, bundle.dir, 'light', { lang: 'nl', labels: toolbarLabels('nl') });
