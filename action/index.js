@@ -10050,6 +10050,9 @@ function shiftRange(range2, lines) {
 function withoutLoneCr(text5) {
   return text5.includes("\r") ? text5.replace(/\r(?!\n)/g, "\n") : text5;
 }
+function modelText(source) {
+  return withoutLoneCr(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
+}
 
 // src/core/parse/items.ts
 function movedItem(item, lines) {
@@ -23267,7 +23270,7 @@ var BlueprintParser = class {
    * whole large file's parse). The document is built after the last step.
    */
   *parseInSteps(source, uri) {
-    const text5 = withoutLoneCr(source);
+    const text5 = modelText(source);
     const spans = splitChunks(text5);
     const next = /* @__PURE__ */ new Map();
     const placed = [];
@@ -23288,7 +23291,7 @@ var BlueprintParser = class {
       yield;
     }
     this.cache = next;
-    return buildDocument(uri, text5, placed, new LineIndex(text5));
+    return buildDocument(uri, text5, placed, lineIndexOf(text5));
   }
   chunk(chunkText, next) {
     let parsed = this.cache.get(chunkText) ?? next.get(chunkText);
@@ -23301,8 +23304,8 @@ var BlueprintParser = class {
   }
 };
 function parseWhole(source, uri) {
-  const text5 = withoutLoneCr(source);
-  return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], new LineIndex(text5));
+  const text5 = modelText(source);
+  return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], lineIndexOf(text5));
 }
 
 // src/core/workspace/file-problems.ts

@@ -7,7 +7,7 @@ import type { BlueprintDocument } from '../model';
 import { buildDocument, type PlacedChunk } from './build';
 import { splitChunks } from './chunks';
 import { parseChunk, type ParsedChunk } from './segments';
-import { LineIndex, withoutLoneCr } from './text';
+import { lineIndexOf, modelText } from './text';
 
 export class BlueprintParser {
   private cache = new Map<string, ParsedChunk>();
@@ -27,7 +27,7 @@ export class BlueprintParser {
    * whole large file's parse). The document is built after the last step.
    */
   *parseInSteps(source: string, uri: string): Generator<void, BlueprintDocument, void> {
-    const text = withoutLoneCr(source);
+    const text = modelText(source);
     const spans = splitChunks(text);
     const next = new Map<string, ParsedChunk>();
     const placed: PlacedChunk[] = [];
@@ -52,7 +52,7 @@ export class BlueprintParser {
       yield;
     }
     this.cache = next;
-    return buildDocument(uri, text, placed, new LineIndex(text));
+    return buildDocument(uri, text, placed, lineIndexOf(text));
   }
 
   private chunk(chunkText: string, next: Map<string, ParsedChunk>): ParsedChunk {
@@ -73,6 +73,6 @@ export function parseBlueprint(text: string, uri: string): BlueprintDocument {
 
 /** Parse a document in one piece, without chunking: the reference the chunked parse must equal. */
 export function parseWhole(source: string, uri: string): BlueprintDocument {
-  const text = withoutLoneCr(source);
-  return buildDocument(uri, text, [{ parsed: parseChunk(text), startLine: 0, startOffset: 0 }], new LineIndex(text));
+  const text = modelText(source);
+  return buildDocument(uri, text, [{ parsed: parseChunk(text), startLine: 0, startOffset: 0 }], lineIndexOf(text));
 }

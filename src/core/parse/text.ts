@@ -102,3 +102,14 @@ export function shiftRange(range: Range, lines: number): Range {
 export function withoutLoneCr(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/**
+ * The text a document's model is read from: a leading byte-order mark dropped, as the
+ * editor and the command line drop it when they read a file (so the front matter after
+ * it counts), and lone CRs made LF. micromark skips a leading BOM itself but counts every
+ * offset after it one short, which misplaced a whole document's fields when it was read
+ * in one piece (the fuzz test's incremental-equals-fresh property found it).
+ */
+export function modelText(source: string): string {
+  return withoutLoneCr(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+}
