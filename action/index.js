@@ -28932,6 +28932,73 @@ function diffFindings(base, baseDiagnostics, head, headDiagnostics, matching) {
   return { fresh, fixed, existing: headKeyed.length - fresh.length };
 }
 
+// src/core/diff/snapshot.ts
+var NOT_LANES = /* @__PURE__ */ new Set(["persona", "story", "emotion"]);
+var UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+var normalise = (text5) => UNNORMAL_SPACE.test(text5) ? text5.replace(/\s+/g, " ").trim() : text5;
+function uniqueKeys(items) {
+  const seen = /* @__PURE__ */ new Map();
+  return items.map((item) => {
+    const count = (seen.get(item.id) ?? 0) + 1;
+    seen.set(item.id, count);
+    return count === 1 ? item.id : `${item.id}~${count}`;
+  });
+}
+function stepFacts(version2, step, key) {
+  const lanes = /* @__PURE__ */ new Map();
+  const emotions = /* @__PURE__ */ new Map();
+  for (const field of step.fields) {
+    if (!field.known) continue;
+    if (field.key === "emotion") {
+      const parsed = parseEmotion(field.value);
+      if (parsed.overall !== void 0 || parsed.errors.length > 0) emotions.set("", parsed.overall ?? null);
+      for (const entry of parsed.perPersona) emotions.set(entry.slug, entry.score);
+    } else if (!NOT_LANES.has(field.key)) {
+      const value2 = normalise(field.value);
+      const before = lanes.get(field.key);
+      lanes.set(field.key, before === void 0 ? value2 : `${before}; ${value2}`);
+    }
+  }
+  const own6 = step.references.filter((ref) => ref.kind === "persona" && ref.field === "persona");
+  const effective = own6.length > 0 ? own6 : version2.index.effectivePersonas(version2.uri, step);
+  const personas = /* @__PURE__ */ new Map();
+  for (const ref of effective) personas.set(ref.slug, own6.length === 0);
+  const stories = new Set(step.references.filter((ref) => ref.kind === "story").map((ref) => ref.slug));
+  return {
+    step,
+    key,
+    stage: step.stage ?? null,
+    line: step.headingRange.start.line + 1,
+    lanes,
+    personas,
+    ownPersonas: own6.length,
+    emotions,
+    stories
+  };
+}
+function wordsOf(facts) {
+  const words = /* @__PURE__ */ new Set();
+  const addWords = (text5) => {
+    for (const word of text5.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
+  };
+  for (const [lane, value2] of facts.lanes) addWords(`${lane} ${value2}`);
+  for (const slug2 of facts.personas.keys()) words.add(`@${slug2}`);
+  for (const slug2 of facts.stories) words.add(`#${slug2}`);
+  for (const [persona, score2] of facts.emotions) words.add(`emotion:${persona}:${score2}`);
+  return words;
+}
+function snapshotOf(version2) {
+  const doc = version2 ? version2.index.get(version2.uri) : void 0;
+  if (!version2 || !doc) return { doc: void 0, steps: [], stages: [] };
+  const stepKeys = uniqueKeys(doc.steps);
+  const stageKeys = uniqueKeys(doc.stages);
+  return {
+    doc,
+    steps: doc.steps.map((step, i2) => stepFacts(version2, step, stepKeys[i2])),
+    stages: doc.stages.map((stage, i2) => ({ stage, key: stageKeys[i2], line: stage.headingRange.start.line + 1 }))
+  };
+}
+
 // src/core/diff/match.ts
 var RENAME_SIMILARITY = 0.6;
 var MAX_RENAME_PAIRS = 25e4;
@@ -28944,9 +29011,11 @@ function similarity(a2, b2) {
 function matchRenamedSteps(base, head, matching) {
   if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
   const pairs = [];
+  const headWords = head.map(wordsOf);
   for (const b2 of base) {
-    for (const h2 of head) {
-      const score2 = similarity(b2.words, h2.words);
+    const words = wordsOf(b2);
+    for (const [i2, h2] of head.entries()) {
+      const score2 = similarity(words, headWords[i2]);
       if (score2 >= RENAME_SIMILARITY) pairs.push({ b: b2, h: h2, score: score2 });
     }
   }
@@ -28995,70 +29064,6 @@ function matchVersions(base, head) {
   for (const stage of base.stages) if (headStageKeys.has(stage.key)) matching.stages.set(stage.key, stage.key);
   matchRenamedStages(base, head, matching);
   return matching;
-}
-
-// src/core/diff/snapshot.ts
-var NOT_LANES = /* @__PURE__ */ new Set(["persona", "story", "emotion"]);
-var normalise = (text5) => text5.replace(/\s+/g, " ").trim();
-function uniqueKeys(items) {
-  const seen = /* @__PURE__ */ new Map();
-  return items.map((item) => {
-    const count = (seen.get(item.id) ?? 0) + 1;
-    seen.set(item.id, count);
-    return count === 1 ? item.id : `${item.id}~${count}`;
-  });
-}
-function stepFacts(version2, step, key) {
-  const lanes = /* @__PURE__ */ new Map();
-  const emotions = /* @__PURE__ */ new Map();
-  for (const field of step.fields) {
-    if (!field.known) continue;
-    if (field.key === "emotion") {
-      const parsed = parseEmotion(field.value);
-      if (parsed.overall !== void 0 || parsed.errors.length > 0) emotions.set("", parsed.overall ?? null);
-      for (const entry of parsed.perPersona) emotions.set(entry.slug, entry.score);
-    } else if (!NOT_LANES.has(field.key)) {
-      const value2 = normalise(field.value);
-      const before = lanes.get(field.key);
-      lanes.set(field.key, before === void 0 ? value2 : `${before}; ${value2}`);
-    }
-  }
-  const own6 = step.references.filter((ref) => ref.kind === "persona" && ref.field === "persona");
-  const effective = own6.length > 0 ? own6 : version2.index.effectivePersonas(version2.uri, step);
-  const personas = /* @__PURE__ */ new Map();
-  for (const ref of effective) personas.set(ref.slug, own6.length === 0);
-  const stories = new Set(step.references.filter((ref) => ref.kind === "story").map((ref) => ref.slug));
-  const words = /* @__PURE__ */ new Set();
-  const addWords = (text5) => {
-    for (const word of text5.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
-  };
-  for (const [lane, value2] of lanes) addWords(`${lane} ${value2}`);
-  for (const slug2 of personas.keys()) words.add(`@${slug2}`);
-  for (const slug2 of stories) words.add(`#${slug2}`);
-  for (const [persona, score2] of emotions) words.add(`emotion:${persona}:${score2}`);
-  return {
-    step,
-    key,
-    stage: step.stage ?? null,
-    line: step.headingRange.start.line + 1,
-    lanes,
-    personas,
-    ownPersonas: own6.length,
-    emotions,
-    stories,
-    words
-  };
-}
-function snapshotOf(version2) {
-  const doc = version2 ? version2.index.get(version2.uri) : void 0;
-  if (!version2 || !doc) return { doc: void 0, steps: [], stages: [] };
-  const stepKeys = uniqueKeys(doc.steps);
-  const stageKeys = uniqueKeys(doc.stages);
-  return {
-    doc,
-    steps: doc.steps.map((step, i2) => stepFacts(version2, step, stepKeys[i2])),
-    stages: doc.stages.map((stage, i2) => ({ stage, key: stageKeys[i2], line: stage.headingRange.start.line + 1 }))
-  };
 }
 
 // src/core/diff/attention.ts

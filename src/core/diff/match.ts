@@ -3,7 +3,7 @@
  * changed but whose content is mostly the same is the same step renamed, and a stage
  * whose steps mostly went to one new stage is that stage renamed.
  */
-import type { Snapshot, StageFacts, StepFacts } from './snapshot';
+import { wordsOf, type Snapshot, type StageFacts, type StepFacts } from './snapshot';
 
 /** Content this alike (Dice coefficient of the words) makes a rename rather than a replacement. */
 export const RENAME_SIMILARITY = 0.6;
@@ -30,9 +30,11 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function matchRenamedSteps(base: StepFacts[], head: StepFacts[], matching: Matching): void {
   if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
   const pairs: Array<{ b: StepFacts; h: StepFacts; score: number }> = [];
+  const headWords = head.map(wordsOf);
   for (const b of base) {
-    for (const h of head) {
-      const score = similarity(b.words, h.words);
+    const words = wordsOf(b);
+    for (const [i, h] of head.entries()) {
+      const score = similarity(words, headWords[i] as Set<string>);
       if (score >= RENAME_SIMILARITY) pairs.push({ b, h, score });
     }
   }

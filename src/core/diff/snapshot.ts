@@ -23,8 +23,6 @@ export interface StepFacts {
   /** Persona slug ('' for everyone) -> score, null when unreadable. */
   emotions: Map<string, number | null>;
   stories: Set<string>;
-  /** Words of the content (not the title), for telling a rename from a replacement. */
-  words: Set<string>;
 }
 
 export interface StageFacts {
@@ -47,7 +45,11 @@ export interface BlueprintVersion {
   diagnostics: readonly Diagnostic[];
 }
 
-export const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** Whitespace that normalising would change: a run, a tab or newline, or at either end. */
+const UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** Runs of whitespace as one space, trimmed (most lanes already are, and are returned as they are). */
+export const normalise = (text: string): string => (UNNORMAL_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
 
 /** Unique keys for items whose ids repeat (a duplicate-id finding is reported elsewhere). */
 export function uniqueKeys<T extends Item>(items: readonly T[]): string[] {
@@ -79,18 +81,26 @@ function stepFacts(version: BlueprintVersion, step: Step, key: string): StepFact
   const personas = new Map<string, boolean>();
   for (const ref of effective) personas.set(ref.slug, own.length === 0);
   const stories = new Set(step.references.filter((ref) => ref.kind === 'story').map((ref) => ref.slug));
+  return {
+    step, key, stage: step.stage ?? null, line: step.headingRange.start.line + 1,
+    lanes, personas, ownPersonas: own.length, emotions, stories,
+  };
+}
+
+/**
+ * Words of a step's content (not the title), for telling a rename from a replacement.
+ * Only steps not matched by id need them, so they are made on demand.
+ */
+export function wordsOf(facts: StepFacts): Set<string> {
   const words = new Set<string>();
   const addWords = (text: string): void => {
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
   };
-  for (const [lane, value] of lanes) addWords(`${lane} ${value}`);
-  for (const slug of personas.keys()) words.add(`@${slug}`);
-  for (const slug of stories) words.add(`#${slug}`);
-  for (const [persona, score] of emotions) words.add(`emotion:${persona}:${score}`);
-  return {
-    step, key, stage: step.stage ?? null, line: step.headingRange.start.line + 1,
-    lanes, personas, ownPersonas: own.length, emotions, stories, words,
-  };
+  for (const [lane, value] of facts.lanes) addWords(`${lane} ${value}`);
+  for (const slug of facts.personas.keys()) words.add(`@${slug}`);
+  for (const slug of facts.stories) words.add(`#${slug}`);
+  for (const [persona, score] of facts.emotions) words.add(`emotion:${persona}:${score}`);
+  return words;
 }
 
 /** The facts of one version, or an empty snapshot for a file that does not exist there. */

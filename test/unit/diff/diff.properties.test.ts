@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blueprintText } from '../parse/arbitraries';
+import { normalise } from '../../../src/core/diff/snapshot';
 import { diffFiles, diffTexts, journeyChanges } from './helpers';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8');
@@ -26,6 +27,13 @@ function reformat(text: string, seed: number): string {
 }
 
 describe('semantic diff properties', () => {
+  it('normalise (with its fast path for text already normal) equals collapsing every whitespace run and trimming', () => {
+    const piece = fc.constantFrom('a', 'Zoë', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\f', 'x y');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
+      expect(normalise(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    }), { numRuns: 2000 });
+  });
+
   it.each(EXAMPLES)('diff(a, a) is empty for %s', async (name) => {
     const text = example(name);
     const diff = await diffFiles(
