@@ -25989,7 +25989,86 @@ function contentHash(text5) {
   }
   return (a2 >>> 0).toString(16).padStart(8, "0") + (b2 >>> 0).toString(16).padStart(8, "0");
 }
-var NOWHERE = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+var NONE = Object.freeze([]);
+function rangeAt(p2, at) {
+  return { start: { line: p2[at], character: p2[at + 1] }, end: { line: p2[at + 2], character: p2[at + 3] } };
+}
+var REFERENCE_NUMBERS = 8;
+var ITEM_NUMBERS = 14;
+var PLACEHOLDER2 = new Uint32Array(0);
+var CompactReference = class {
+  constructor(kind, form, slug2, text5, field, positions, at) {
+    this.kind = kind;
+    this.form = form;
+    this.slug = slug2;
+    this.text = text5;
+    this.field = field;
+    this.#positions = positions;
+    this.#at = at;
+  }
+  kind;
+  form;
+  slug;
+  text;
+  field;
+  #positions;
+  #at;
+  get range() {
+    return rangeAt(this.#positions, this.#at);
+  }
+  get slugRange() {
+    return rangeAt(this.#positions, this.#at + 4);
+  }
+  /** Appends its packed numbers to `out`. */
+  packInto(out) {
+    for (let i2 = 0; i2 < REFERENCE_NUMBERS; i2++) out.push(this.#positions[this.#at + i2]);
+  }
+  /** Gives it the document's array (made once every piece is copied). */
+  usePositions(positions) {
+    this.#positions = positions;
+  }
+};
+var CompactItem = class {
+  constructor(kind, id, name, depth, references2, hasFieldList, positions, at) {
+    this.kind = kind;
+    this.id = id;
+    this.name = name;
+    this.depth = depth;
+    this.references = references2;
+    this.hasFieldList = hasFieldList;
+    this.#positions = positions;
+    this.#at = at;
+  }
+  kind;
+  id;
+  name;
+  depth;
+  references;
+  hasFieldList;
+  fields = NONE;
+  description = "";
+  #positions;
+  #at;
+  get headingRange() {
+    return rangeAt(this.#positions, this.#at);
+  }
+  get nameRange() {
+    return rangeAt(this.#positions, this.#at + 4);
+  }
+  get range() {
+    return rangeAt(this.#positions, this.#at + 8);
+  }
+  get fieldInsertPosition() {
+    return { line: this.#positions[this.#at + 12], character: this.#positions[this.#at + 13] };
+  }
+  /** Appends its packed numbers to `out`. */
+  packInto(out) {
+    for (let i2 = 0; i2 < ITEM_NUMBERS; i2++) out.push(this.#positions[this.#at + i2]);
+  }
+  usePositions(positions) {
+    this.#positions = positions;
+  }
+};
 function seenByRules(ref) {
   return ref.target !== void 0 || ref.kind === "story" || ref.kind === "persona" && ref.field === "persona";
 }
@@ -26001,6 +26080,8 @@ var Copier = class {
   strings = /* @__PURE__ */ new Map();
   copiedRefs = /* @__PURE__ */ new Map();
   steps = /* @__PURE__ */ new Map();
+  numbers = [];
+  packed = [];
   str(value2) {
     let copy = this.strings.get(value2);
     if (copy === void 0) {
@@ -26015,9 +26096,10 @@ var Copier = class {
   range(r2) {
     return { start: this.position(r2.start), end: this.position(r2.end) };
   }
-  /** A range only editor features read: not kept in a lean document. */
-  featureRange(r2) {
-    return this.lean ? NOWHERE : this.range(r2);
+  /** Appends a range to the packed numbers; a range only editor features read is zeros in a lean document. */
+  pack(r2, featureOnly = false) {
+    if (featureOnly && this.lean) this.numbers.push(0, 0, 0, 0);
+    else this.numbers.push(r2.start.line, r2.start.character, r2.end.line, r2.end.character);
   }
   /** The references kept: all, or in a lean document those other files' rules see. */
   refs(refs) {
@@ -26027,40 +26109,27 @@ var Copier = class {
   ref(r2) {
     let copy = this.copiedRefs.get(r2);
     if (!copy) {
-      const { kind, form } = r2;
-      const [slug2, text5, field] = [this.str(r2.slug), this.lean ? "" : this.str(r2.text), this.str(r2.field)];
-      const [range2, slugRange] = [this.featureRange(r2.range), this.featureRange(r2.slugRange)];
-      const target = r2.target !== void 0 ? this.str(r2.target) : void 0;
-      const fromItem = r2.fromItem !== void 0 ? this.str(r2.fromItem) : void 0;
-      if (target === void 0) {
-        copy = fromItem === void 0 ? { kind, form, slug: slug2, text: text5, range: range2, slugRange, field } : { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, fromItem };
-      } else {
-        copy = fromItem === void 0 ? { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, target } : { kind, form, slug: slug2, text: text5, range: range2, slugRange, field, target, fromItem };
-      }
+      copy = new CompactReference(r2.kind, r2.form, this.str(r2.slug), this.lean ? "" : this.str(r2.text), this.str(r2.field), PLACEHOLDER2, this.numbers.length);
+      this.pack(r2.range, true);
+      this.pack(r2.slugRange, true);
+      if (r2.target !== void 0) copy.target = this.str(r2.target);
+      if (r2.fromItem !== void 0) copy.fromItem = this.str(r2.fromItem);
+      this.packed.push(copy);
       this.copiedRefs.set(r2, copy);
     }
     return copy;
   }
-  /**
-   * What every item keeps: no fields, no description. Kinds add their properties to this
-   * object by assignment, not by spreading it into a new one: a spread copy gets a hidden
-   * class of its own in V8 (hundreds of bytes per item, kept for as long as the document).
-   */
+  /** What every item keeps; kinds add their properties to this object. */
   base(item) {
-    return {
-      kind: item.kind,
-      id: this.str(item.id),
-      name: this.str(item.name),
-      depth: item.depth,
-      headingRange: this.range(item.headingRange),
-      nameRange: this.featureRange(item.nameRange),
-      range: this.featureRange(item.range),
-      fields: [],
-      references: this.refs(item.references),
-      description: "",
-      fieldInsertPosition: this.lean ? NOWHERE.start : this.position(item.fieldInsertPosition),
-      hasFieldList: item.hasFieldList
-    };
+    const copy = new CompactItem(item.kind, this.str(item.id), this.str(item.name), item.depth, this.refs(item.references), item.hasFieldList, PLACEHOLDER2, this.numbers.length);
+    this.pack(item.headingRange);
+    this.pack(item.nameRange, true);
+    this.pack(item.range, true);
+    const at = item.fieldInsertPosition;
+    if (this.lean) this.numbers.push(0, 0);
+    else this.numbers.push(at.line, at.character);
+    this.packed.push(copy);
+    return copy;
   }
   /** One copy per step: the stage's and the document's lists share it, as in the model. */
   step(s2) {
@@ -26074,7 +26143,7 @@ var Copier = class {
   }
   persona(p2) {
     const copy = this.base(p2);
-    copy.heard = [];
+    copy.heard = NONE;
     if (p2.vulnerable !== void 0) copy.vulnerable = p2.vulnerable;
     return copy;
   }
@@ -26094,26 +26163,35 @@ var Copier = class {
       personaRefs: fm.personaRefs.map((r2) => this.ref(r2))
     };
   }
+  /** Every copied reference and item given the packed array. */
+  finish() {
+    const positions = Uint32Array.from(this.numbers);
+    for (const copy of this.packed) copy.usePositions(positions);
+  }
 };
 function compactDocument(doc, lean = false) {
   if (doc.compact) return doc;
   const copy = new Copier(lean);
+  const references2 = copy.refs(doc.references);
   const personas = doc.personas.map((p2) => copy.persona(p2));
   const stories = doc.stories.map((s2) => copy.base(s2));
   const stages = doc.stages.map((s2) => copy.stage(s2));
   const sections = doc.sections.map((s2) => ({ kind: s2.kind, headingRange: copy.range(s2.headingRange), range: copy.range(s2.range), depth: s2.depth }));
+  const frontMatter = doc.frontMatter && copy.frontMatter(doc.frontMatter);
+  const steps = doc.steps.map((step) => copy.step(step));
+  copy.finish();
   return {
     uri: doc.uri,
     text: "",
     lang: doc.lang,
-    ...doc.frontMatter ? { frontMatter: copy.frontMatter(doc.frontMatter) } : {},
+    ...frontMatter ? { frontMatter } : {},
     ...doc.title !== void 0 ? { title: copy.str(doc.title) } : {},
     sections,
     personas,
     stories,
     stages,
-    steps: doc.steps.map((step) => copy.step(step)),
-    references: copy.refs(doc.references),
+    steps,
+    references: references2,
     problems: [],
     lineCount: doc.lineCount,
     compact: {

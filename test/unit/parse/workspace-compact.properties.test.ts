@@ -33,6 +33,29 @@ const line = fc.oneof({ weight: 4, arbitrary: blueprintLine }, { weight: 1, arbi
 const fileText = fc.tuple(fc.constantFrom(...FRONT), fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
   .map(([front, lines, eol]) => (front + lines.join('\n')).replace(/\n/g, eol));
 
+/**
+ * A document as plain data with the ranges compact documents keep packed (read through
+ * their getters, which neither JSON nor a deep comparison sees).
+ */
+function withRanges(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    value.forEach((v) => copy.push(withRanges(v, seen)));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  seen.set(value, copy);
+  const keys = new Set([...Object.keys(value), ...['range', 'slugRange', 'headingRange', 'nameRange', 'fieldInsertPosition'].filter((k) => k in value)]);
+  for (const key of keys) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) copy[key] = withRanges(v, seen);
+  }
+  return copy;
+}
+
 /** Plain data: the same findings and answers whatever object identities lie behind them. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
@@ -190,12 +213,62 @@ describe('compact documents', () => {
       fc.property(fileText, (text) => {
         const compact = compactDocument(parseBlueprint(text, URIS[0]));
         const back = loadCompact(JSON.parse(JSON.stringify(storeCompact(compact))))!;
-        expect(back).toEqual(compact);
+        expect(withRanges(back)).toEqual(withRanges(compact));
+        const lean = compactDocument(parseBlueprint(text, URIS[0]), true);
+        expect(withRanges(loadCompact(JSON.parse(JSON.stringify(storeCompact(lean)))))).toEqual(withRanges(lean));
         back.stages.forEach((stage) => stage.steps.forEach((step) => expect(back.steps).toContain(step)));
         back.steps.forEach((step) => step.references.forEach((ref) => expect(back.references).toContain(ref)));
       }),
       { numRuns: 200 },
     );
     expect(loadCompact({ ...storeCompact(compactDocument(parseBlueprint('# T', URIS[0]))), format: 0 })).toBeUndefined();
+  });
+
+  it('keeps every range of the full model, packed (items, references, front matter, sections)', () => {
+    fc.assert(
+      fc.property(fileText, (text) => {
+        const doc = parseBlueprint(text, URIS[0]);
+        const compact = compactDocument(doc);
+        const ranges = (d: typeof doc): unknown => withRanges({
+          items: [...d.personas, ...d.stories, ...d.stages, ...d.steps].map((item) => [item.kind, item.id, item.name, item.headingRange, item.nameRange, item.range, item.fieldInsertPosition, item.references.map((ref) => d.references.indexOf(ref))]),
+          references: d.references.map((ref) => [ref.kind, ref.form, ref.slug, ref.text, ref.field, ref.target, ref.fromItem, ref.range, ref.slugRange]),
+          sections: d.sections,
+          frontMatter: d.frontMatter && [d.frontMatter.range, d.frontMatter.personaFiles, d.frontMatter.personaRefs.map((ref) => d.references.indexOf(ref))],
+        });
+        expect(ranges(compact)).toEqual(ranges(doc));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ignores a cache entry that is cut short, altered or foreign, and never throws', () => {
+    const stored = storeCompact(compactDocument(parseBlueprint('---\npersonas: p.blueprint.md\n---\n# T\n\n## Journey\n\n### Step: A\n- persona: @maria\n- story: [S](o.blueprint.md#s)\n', URIS[0])));
+    const json = JSON.stringify(stored);
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.array(fc.integer({ min: -3, max: 40 })), fc.object(), fc.constant(-1), fc.constant(2 ** 40));
+    fc.assert(
+      fc.property(fc.nat(), junk, (at, value) => {
+        // One value anywhere in the stored form replaced by junk.
+        const copy = JSON.parse(json) as Record<string, unknown>;
+        const paths: Array<[Record<string, unknown> | unknown[], string | number]> = [];
+        const walk = (node: unknown): void => {
+          if (node === null || typeof node !== 'object') return;
+          for (const [key, v] of Object.entries(node)) {
+            paths.push([node as Record<string, unknown>, Array.isArray(node) ? Number(key) : key]);
+            walk(v);
+          }
+        };
+        walk(copy);
+        const [parent, key] = paths[at % paths.length];
+        (parent as Record<string | number, unknown>)[key] = value;
+        const loaded = loadCompact(copy as never);
+        if (loaded) {
+          // Whatever it accepted can be used: its ranges read and stored again.
+          withRanges(loaded);
+          storeCompact(loaded);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    for (const bad of [undefined, null, 0, 'x', [], {}, { format: 2 }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }]) expect(loadCompact(bad as never)).toBeUndefined();
   });
 });
