@@ -26230,6 +26230,7 @@ function refKey(ref) {
 function plainRef(ref) {
   return JSON.parse(JSON.stringify({ kind: ref.kind, form: ref.form, slug: ref.slug, target: ref.target }));
 }
+var isReference = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 function freshString(value2) {
   return value2.length < 13 ? value2 : JSON.parse(JSON.stringify(value2));
 }
@@ -26270,9 +26271,11 @@ function answerKey(index2, method, args) {
 function recordingIndex(index2, calls) {
   const record = (method, args, answer) => {
     const result = answer();
-    const plain = args.map((arg) => typeof arg === "object" && arg !== null ? plainRef(arg) : typeof arg === "string" ? freshString(arg) : arg);
-    const key = `${method}\0${JSON.stringify(plain)}`;
-    if (!calls.has(key)) calls.set(key, { method, args: plain, answer: answerKey(index2, method, plain) });
+    const key = `${method}\0${JSON.stringify(args, (_2, value2) => isReference(value2) ? [value2.kind, value2.form, value2.slug, value2.target] : value2)}`;
+    if (!calls.has(key)) {
+      const plain = args.map((arg) => isReference(arg) ? plainRef(arg) : typeof arg === "string" ? freshString(arg) : arg);
+      calls.set(key, { method, args: plain, answer: answerKey(index2, method, plain) });
+    }
     return result;
   };
   return {

@@ -64,6 +64,9 @@ function plainRef(ref: Reference): Reference {
   return JSON.parse(JSON.stringify({ kind: ref.kind, form: ref.form, slug: ref.slug, target: ref.target })) as Reference;
 }
 
+/** Arguments of the index's questions are strings, but for the references `resolve` takes. */
+const isReference = (value: unknown): value is Reference => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** A copy of a string that shares no memory with it (a slice of a file's text would keep the text alive). */
 function freshString(value: string): string {
   return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
@@ -112,10 +115,15 @@ export type RecordedCalls = Map<string, RecordedCall>;
 export function recordingIndex(index: WorkspaceIndex, calls: RecordedCalls): WorkspaceIndex {
   const record = <T>(method: keyof WorkspaceIndex, args: unknown[], answer: () => T): T => {
     const result = answer();
-    // Copies, never the arguments themselves: a slug sliced from a file's text would keep all of the text alive.
-    const plain = args.map((arg) => (typeof arg === 'object' && arg !== null ? plainRef(arg as Reference) : typeof arg === 'string' ? freshString(arg) : arg));
-    const key = `${method}\u0000${JSON.stringify(plain)}`;
-    if (!calls.has(key)) calls.set(key, { method, args: plain, answer: answerKey(index, method, plain) });
+    // The key names a reference by what resolving reads of it. JSON.stringify writes a new
+    // flat string, so the key keeps no slice of the file's text alive; most questions repeat
+    // (every step asks for the same personas), and a repeat costs only this key.
+    const key = `${method}\u0000${JSON.stringify(args, (_, value: unknown) => (isReference(value) ? [value.kind, value.form, value.slug, value.target] : value))}`;
+    if (!calls.has(key)) {
+      // Copies, never the arguments themselves: a slug sliced from a file's text would keep all of the text alive.
+      const plain = args.map((arg) => (isReference(arg) ? plainRef(arg) : typeof arg === 'string' ? freshString(arg) : arg));
+      calls.set(key, { method, args: plain, answer: answerKey(index, method, plain) });
+    }
     return result;
   };
   return {

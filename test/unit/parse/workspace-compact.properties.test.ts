@@ -183,6 +183,14 @@ describe('compact documents', () => {
     expect(stood).toBeGreaterThan(runs / 2);
   }, 120_000);
 
+  it('questions about references that differ only in their link target are recorded apart, repeats once', () => {
+    const workspace = new BlueprintWorkspace(host, { leanCompact: true });
+    workspace.setText(URIS[0], '## Journey\n\n### Step: Calls\n- persona: @zoe\n- persona: [Zoe](other.blueprint.md#zoe)\n- persona: [Zoe](sub/deep.blueprint.md#zoe)\n- persona: @zoe\n');
+    const { calls } = workspace.recordedDiagnostics(URIS[0]);
+    const resolves = [...calls.values()].filter((call) => call.method === 'resolve').map((call) => (call.args[1] as Reference).target ?? '');
+    expect(resolves.sort()).toEqual(['', 'other.blueprint.md', 'sub/deep.blueprint.md']);
+  });
+
   it('lean compact documents (the CLI) give the findings of full models', () => {
     fc.assert(
       fc.property(fc.array(fileText, { minLength: URIS.length, maxLength: URIS.length }), fc.nat({ max: URIS.length - 1 }), (texts, checked) => {
