@@ -16,19 +16,25 @@ const BELOW_A_LINE = new Set(['frontstage', 'backstage', 'support']);
 export function renderCards(parts: BlueprintParts): string {
   const grid = parts.grid;
   if (!grid) return '';
-  let html = '<div class="bp-cards">';
+  const html: string[] = ['<div class="bp-cards">'];
+  // The line rows of a card are the same in every card: written once.
+  const lineRows = new Map<RenderedRow, string>();
+  for (const row of grid.rows) {
+    if (row.line) lineRows.set(row, `${row.open}${element('td', { class: 'bp-card-line', colspan: 2 }, `<span>${row.label}</span>`)}</tr>`);
+  }
   let index = 0;
   for (const group of parts.view.groups) {
     if (group.stage) {
-      html += element('h2', { class: 'bp-card-stage', 'data-line': group.stage.headingRange.start.line }, escapeText(group.stage.name));
+      html.push(element('h2', { class: 'bp-card-stage', 'data-line': group.stage.headingRange.start.line }, escapeText(group.stage.name)));
     }
-    for (let n = 0; n < group.columns.length; n++) html += cardHtml(grid.columns[index++], grid.rows);
+    for (let n = 0; n < group.columns.length; n++) html.push(cardHtml(grid.columns[index++], grid.rows, lineRows));
   }
-  return `${html}</div>`;
+  html.push('</div>');
+  return html.join('');
 }
 
 /** One step's card: its header as the caption, then a row per lane it fills, lines between. */
-function cardHtml(column: RenderedColumn, rows: readonly RenderedRow[]): string {
+function cardHtml(column: RenderedColumn, rows: readonly RenderedRow[], lineRows: ReadonlyMap<RenderedRow, string>): string {
   const header = column.header;
   const open = header.indexOf('>');
   // The header's attributes (data-step, data-line, data-dimmed, classes) move to the caption.
@@ -39,14 +45,15 @@ function cardHtml(column: RenderedColumn, rows: readonly RenderedRow[]): string 
   let pendingLine = '';
   for (const row of rows) {
     if (row.line) {
-      pendingLine = `${row.open}${element('td', { class: 'bp-card-line', colspan: 2 }, `<span>${row.label}</span>`)}</tr>`;
+      pendingLine = lineRows.get(row) ?? '';
       continue;
     }
     if (!column.filled.has(row.key) && row.key !== 'emotion') continue;
     // A line is drawn only between the swimlanes this step fills, not above its other rows.
     if (pendingLine && body && BELOW_A_LINE.has(row.key)) body += pendingLine;
     pendingLine = '';
-    body += `${row.open}${element('th', { class: 'bp-lane-label', scope: 'row' }, row.label)}${column.cells[row.key]}</tr>`;
+    // A lane row's header is the card row's label cell as it is.
+    body += `${row.open}${row.header}${column.cells[row.key]}</tr>`;
   }
   return `<table class="bp-card"${dimmed}><caption${attributes}>${inner}</caption><tbody>${body}</tbody></table>`;
 }

@@ -6,7 +6,7 @@
  * re-renders the columns it changed and a line inserted above a step only shifts it.
  */
 import type { Diagnostic, Field } from '../model';
-import { classes, element, escapeText } from './escape';
+import { element, escapeAttribute, escapeText } from './escape';
 import { emotionCellHtml, emotionSignature, type EmotionSeries } from './emotion-curve';
 import type { StepColumn } from './journey-view';
 import type { RenderLabels } from './render-labels';
@@ -82,7 +82,6 @@ function fieldsKey(fields: readonly Field[], base: number): string {
 /** Render a step's column. `key` is its `columnKey`. */
 export function renderColumn(context: ColumnContext, column: StepColumn, place: ColumnPlace, findings: StepFindings | undefined, key: string): RenderedColumn {
   const { step } = column;
-  const stageStart = place.stageStart ? 'bp-stage-start' : undefined;
   const byLane = new Map<string, Field[]>();
   for (const field of step.fields) {
     const lane = laneOfField(field);
@@ -91,20 +90,23 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
     else byLane.set(lane, [field]);
   }
 
-  const header = element('th', {
-    class: classes('bp-step', stageStart),
-    scope: 'col',
-    'data-step': step.id,
-    'data-line': step.headingRange.start.line,
-    'data-end-line': step.range.end.line,
-    'data-personas': column.personas.map((p) => p.slug).join(' '),
-  }, `${element('span', { class: 'bp-step-no' }, String(column.number))} ${element('span', { class: 'bp-step-name' }, escapeText(step.name))}${badges(findings?.get('header'))}`);
+  // The header and cells are written as templates, not through `element`: a journey of
+  // thousands of small steps spends most of its render time on them (issue 9).
+  const stepId = escapeAttribute(step.id);
+  const stageClass = place.stageStart ? ' bp-stage-start' : '';
+  const personas = escapeAttribute(column.personas.map((p) => p.slug).join(' '));
+  const header = `<th class="bp-step${stageClass}" scope="col" data-step="${stepId}" data-line="${step.headingRange.start.line}" data-end-line="${step.range.end.line}" data-personas="${personas}">` +
+    `<span class="bp-step-no">${column.number}</span> <span class="bp-step-name">${escapeText(step.name)}</span>${badges(findings?.get('header'))}</th>`;
 
   const cells: Record<string, string> = {};
   const filled = new Set<string>();
+  const headingLine = step.headingRange.start.line;
+  // Most of a step's twenty cells are empty and alike: one string serves them all, so a
+  // journey of thousands of steps does not keep thousands of copies alive until it is joined.
+  const emptyCell = `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="${headingLine}"></td>`;
   for (const row of CELL_ROWS) {
     const fields = byLane.get(row.key) ?? [];
-    let line = fields[0]?.range.start.line ?? step.headingRange.start.line;
+    let line = fields[0]?.range.start.line ?? headingLine;
     let content: string;
     switch (row.kind) {
       case 'personas':
@@ -119,32 +121,37 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
         break;
       default: {
         const text = fieldsHtml(fields, row.key === 'other');
-        content = text === '' ? '' : element('div', { class: 'bp-note' }, text);
+        content = text === '' ? '' : `<div class="bp-note">${text}</div>`;
       }
     }
     const found = findings?.get(row.key);
     // The emotion cell always holds the curve's baseline; whether the row shows is the grid's call.
     if ((content !== '' && row.kind !== 'emotion') || found) filled.add(row.key);
-    cells[row.key] = element('td', { class: classes('bp-cell', stageStart), 'data-step': step.id, 'data-line': line }, content + badges(found));
+    cells[row.key] = content === '' && !found && line === headingLine
+      ? emptyCell
+      : `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="${line}">${content}${badges(found)}</td>`;
   }
-  return { key, line: step.headingRange.start.line, header, cells, filled };
+  return { key, line: headingLine, header, cells, filled };
 }
 
 function personaChips(column: StepColumn, labels: RenderLabels): string {
   if (column.personas.length === 0) return '';
-  return element('ul', { class: 'bp-chips' }, column.personas.map((p) => element('li', {
-    class: classes('bp-chip', 'bp-chip-persona', p.inherited && 'bp-inherited', !p.known && 'bp-unknown'),
-    'data-persona': p.slug,
-    title: p.inherited ? labels.inherited : undefined,
-  }, escapeText(p.name))).join(''));
+  let html = '<ul class="bp-chips">';
+  for (const p of column.personas) {
+    const classNames = `bp-chip bp-chip-persona${p.inherited ? ' bp-inherited' : ''}${p.known ? '' : ' bp-unknown'}`;
+    const title = p.inherited ? ` title="${escapeAttribute(labels.inherited)}"` : '';
+    html += `<li class="${classNames}" data-persona="${escapeAttribute(p.slug)}"${title}>${escapeText(p.name)}</li>`;
+  }
+  return `${html}</ul>`;
 }
 
 function storyChips(column: StepColumn): string {
   if (column.stories.length === 0) return '';
-  return element('ul', { class: 'bp-chips' }, column.stories.map((story) => element('li', {
-    class: classes('bp-chip', 'bp-chip-story', !story.known && 'bp-unknown'),
-    'data-story': story.slug,
-  }, escapeText(story.name))).join(''));
+  let html = '<ul class="bp-chips">';
+  for (const story of column.stories) {
+    html += `<li class="bp-chip bp-chip-story${story.known ? '' : ' bp-unknown'}" data-story="${escapeAttribute(story.slug)}">${escapeText(story.name)}</li>`;
+  }
+  return `${html}</ul>`;
 }
 
 function fieldsHtml(fields: readonly Field[], withKeys: boolean): string {
@@ -154,15 +161,18 @@ function fieldsHtml(fields: readonly Field[], withKeys: boolean): string {
     (withKeys ? element('span', { class: 'bp-key' }, escapeText(`${field.rawKey}: `)) : '') + markdownToHtml(field.markdown))).join('');
 }
 
-/** Finding badges: the message as text, the rule id as a hook. */
+/**
+ * Finding badges: the message as text, the rule id as a hook (`data-rule`) and as the
+ * tooltip. The message is written once: a title repeating it made each badge twice as
+ * long, and a page of thousands of findings writes every badge twice (grid and cards).
+ */
 export function badges(found: readonly Diagnostic[] | undefined): string {
   if (!found) return '';
-  return found.map((d) => element('span', {
-    class: 'bp-finding',
-    'data-rule': d.rule,
-    'data-severity': d.severity,
-    'data-line': d.range.start.line,
-    role: 'note',
-    title: `${d.rule}: ${d.message}`,
-  }, element('span', { class: 'bp-finding-icon', 'aria-hidden': 'true' }) + escapeText(d.message))).join('');
+  let html = '';
+  for (const d of found) {
+    const rule = escapeAttribute(d.rule);
+    html += `<span class="bp-finding" data-rule="${rule}" data-severity="${escapeAttribute(d.severity)}" data-line="${d.range.start.line}" role="note" title="${rule}">` +
+      `<span class="bp-finding-icon" aria-hidden="true"></span>${escapeText(d.message)}</span>`;
+  }
+  return html;
 }

@@ -74,8 +74,23 @@ function shape(tag: 'line' | 'circle', attrs: Record<string, AttributeValue>, in
   return inner === undefined ? `<${tag}${attributes(attrs)}/>` : element(tag, attrs, inner);
 }
 
+/** The emotion cell of a step without scores, once written. */
+let baselineOnly: string | undefined;
+
+function emptyCurve(): string {
+  return curveSvg('');
+}
+
+/** The curve's picture: the zero line, then the shapes of the step's scores. */
+function curveSvg(shapes: string): string {
+  const zero = shape('line', { x1: '0', y1: String(MIDDLE), x2: '100%', y2: String(MIDDLE), class: 'bp-curve-zero' });
+  return element('svg', { class: 'bp-curve', width: '100%', height: String(CURVE_HEIGHT), 'aria-hidden': 'true', focusable: 'false' }, zero + shapes);
+}
+
 /** The HTML of step `i`'s emotion cell: its piece of every line, and a text equivalent. */
 export function emotionCellHtml(series: readonly EmotionSeries[], i: number): string {
+  // A step without scores shows the baseline only: the same HTML for every such step.
+  if (series.every((line) => line.values[i] === undefined)) return (baselineOnly ??= emptyCurve());
   let shapes = '';
   const spoken: string[] = [];
   series.forEach((line, n) => {
@@ -95,8 +110,7 @@ export function emotionCellHtml(series: readonly EmotionSeries[], i: number): st
       element('title', {}, escapeText(`${line.label}: ${format(value)}`)));
     spoken.push(`${line.label}: ${format(value)} ${emotionEmoji(value)}`);
   });
-  const zero = shape('line', { x1: '0', y1: String(MIDDLE), x2: '100%', y2: String(MIDDLE), class: 'bp-curve-zero' });
-  let html = element('svg', { class: 'bp-curve', width: '100%', height: String(CURVE_HEIGHT), 'aria-hidden': 'true', focusable: 'false' }, zero + shapes);
+  let html = curveSvg(shapes);
   const only = series.length === 1 ? series[0].values[i] : undefined;
   if (only !== undefined) html += element('span', { class: 'bp-curve-emoji', 'aria-hidden': 'true', 'data-score': only }, emotionEmoji(only));
   if (spoken.length > 0) html += element('span', { class: 'bp-sr-only' }, escapeText(spoken.join('; ')));

@@ -287,9 +287,10 @@ function outsideFindings(found: readonly Diagnostic[], labels: RenderLabels): st
 /** A body row with its cells. */
 export function rowHtml(row: RenderedRow, columns: readonly RenderedColumn[]): string {
   if (row.line) return `${row.open}${row.header}</tr>`;
-  let html = row.open + row.header;
-  for (const column of columns) html += column.cells[row.key];
-  return `${html}</tr>`;
+  const html: string[] = [row.open, row.header];
+  for (const column of columns) html.push(column.cells[row.key]);
+  html.push('</tr>');
+  return html.join('');
 }
 
 /** The scroll region around the table, opened. */
@@ -297,20 +298,34 @@ function scrollOpen(grid: GridParts): string {
   return `<div${attributesOf({ class: 'bp-scroll', tabindex: 0, role: 'region', 'aria-label': grid.label })}>`;
 }
 
-/** The whole fragment: `<div class="bp">` with heading, grid (or the no-journey hint), other findings. */
-export function joinBlueprint(parts: BlueprintParts): string {
-  let html = parts.open + parts.head;
+/**
+ * The whole fragment: `<div class="bp">` with heading, grid (or the no-journey hint), other
+ * findings, then `after` (the export's step cards) inside it. Written as a list of pieces
+ * joined once: adding thousands of cells to one string one by one made a rope the garbage
+ * collector spent a third of a large render on.
+ */
+export function joinBlueprint(parts: BlueprintParts, after = ''): string {
+  const html: string[] = [parts.open, parts.head];
   const grid = parts.grid;
   if (grid) {
     const hasStages = grid.stages !== '';
-    html += scrollOpen(grid) + grid.tableOpen + grid.caption + grid.colgroups;
-    html += `<thead>${grid.stages}<tr class="bp-steps">${hasStages ? '' : '<td class="bp-corner"></td>'}`;
-    for (const column of grid.columns) html += column.header;
-    html += '</tr></thead><tbody>';
-    for (const row of grid.rows) html += rowHtml(row, grid.columns);
-    html += '</tbody></table></div>';
+    html.push(scrollOpen(grid), grid.tableOpen, grid.caption, grid.colgroups);
+    html.push(`<thead>${grid.stages}<tr class="bp-steps">${hasStages ? '' : '<td class="bp-corner"></td>'}`);
+    for (const column of grid.columns) html.push(column.header);
+    html.push('</tr></thead><tbody>');
+    for (const row of grid.rows) {
+      if (row.line) {
+        html.push(row.open, row.header, '</tr>');
+        continue;
+      }
+      html.push(row.open, row.header);
+      for (const column of grid.columns) html.push(column.cells[row.key]);
+      html.push('</tr>');
+    }
+    html.push('</tbody></table></div>');
   } else {
-    html += parts.empty;
+    html.push(parts.empty);
   }
-  return `${html}${parts.outside}</div>`;
+  html.push(parts.outside, after, '</div>');
+  return html.join('');
 }

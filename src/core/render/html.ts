@@ -49,7 +49,7 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
   const title = parts.view.title || labels.untitled;
   const body = view === 'journey'
     ? journeyFragment(parts, labels, options.persona)
-    : joinBlueprint(parts).replace(/<\/div>$/, `${renderCards(parts)}</div>`);
+    : joinBlueprint(parts, renderCards(parts));
   return standalonePage({
     lang: input.locale ?? input.doc.lang,
     title,
