@@ -19628,7 +19628,8 @@ function spanOf(node2) {
 var PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
 var PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
 var HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, "u");
-var QUOTE = new RegExp(String.raw`^> \p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
+var QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
+var THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, "uy");
 var LETTER_OR_AT = /^[\p{L}@]/u;
 var Unknown = class extends Error {
@@ -19656,9 +19657,24 @@ function kindOf(content3) {
   if (last === 32) return void 0;
   if (first === 35) return HEADING.test(content3) ? "heading" : void 0;
   if (first === 62) return QUOTE.test(content3) ? "quote" : void 0;
-  if (first === 45) return content3.charCodeAt(1) === 32 && LETTER_OR_AT.test(content3.slice(2)) ? "item" : void 0;
-  if (first === 32) return content3.charCodeAt(1) === 32 && LETTER_OR_AT.test(content3.slice(2)) ? "continuation" : void 0;
+  if (first === 45) {
+    if (content3.charCodeAt(1) === 32) return LETTER_OR_AT.test(content3.slice(2)) ? "item" : void 0;
+    return THEMATIC_BREAK.test(content3) ? "break" : void 0;
+  }
+  if (first === 42 || first === 95) return THEMATIC_BREAK.test(content3) ? "break" : void 0;
+  if (first === 32) {
+    const indent2 = indentOf(content3);
+    if (content3.charCodeAt(indent2) === 45) {
+      return indent2 <= 3 && content3.charCodeAt(indent2 + 1) === 32 && LETTER_OR_AT.test(content3.slice(indent2 + 2)) ? "item" : void 0;
+    }
+    return LETTER_OR_AT.test(content3.slice(indent2)) ? "continuation" : void 0;
+  }
   return new RegExp("^\\p{L}", "u").test(content3) ? "paragraph" : void 0;
+}
+function indentOf(content3) {
+  let indent2 = 0;
+  while (content3.charCodeAt(indent2) === 32) indent2++;
+  return indent2;
 }
 function linesOf(text5) {
   const lines = [];
@@ -19668,12 +19684,19 @@ function linesOf(text5) {
     const lineEnd = newline === -1 ? text5.length : newline;
     const crlf = newline !== -1 && lineEnd > start && text5.charCodeAt(lineEnd - 1) === 13;
     const end = crlf ? lineEnd - 1 : lineEnd;
-    const kind = kindOf(text5.slice(start, end));
+    const content3 = text5.slice(start, end);
+    const kind = kindOf(content3);
     if (!kind) return void 0;
-    lines.push({ kind, start, end, eol: newline === -1 ? "" : crlf ? "\r\n" : "\n" });
+    const indent2 = kind === "item" || kind === "continuation" ? indentOf(content3) : kind === "quote" ? quoteDepth(content3) : 0;
+    lines.push({ kind, indent: indent2, start, end, eol: newline === -1 ? "" : crlf ? "\r\n" : "\n" });
     start = lineEnd + 1;
   }
   return lines;
+}
+function quoteDepth(content3) {
+  let depth = 0;
+  while (content3.charCodeAt(2 * depth) === 62) depth++;
+  return depth;
 }
 function fastOutline(text5) {
   const lines = linesOf(text5);
@@ -19714,6 +19737,11 @@ var LineReader = class {
         case "quote":
           nodes.push(this.quote());
           break;
+        case "break":
+          if (this.index === 0 && this.text.charCodeAt(line.start) === 45) throw new Unknown();
+          nodes.push({ kind: "other", start: line.start, end: line.end });
+          this.index++;
+          break;
         case "continuation":
           throw new Unknown();
       }
@@ -19734,10 +19762,13 @@ var LineReader = class {
   list() {
     const items = [];
     for (; ; ) {
+      const indent2 = this.lines[this.index].indent;
       items.push(this.item());
       let after = this.index;
       while (this.lines[after]?.kind === "blank") after++;
-      if (this.lines[after]?.kind !== "item") break;
+      const next = this.lines[after];
+      if (next?.kind !== "item") break;
+      if (next.indent >= indent2 + 2) throw new Unknown();
       this.index = after;
     }
     return { kind: "list", ordered: false, items, start: items[0].start, end: items[items.length - 1].end };
@@ -19745,17 +19776,18 @@ var LineReader = class {
   /** An item line and the continuation lines right after it; the cursor ends past them. */
   item() {
     const first = this.lines[this.index];
+    const marker = first.start + first.indent;
     const links = [];
     let last = first;
-    this.readInline(first.start + 2, first.end, links);
+    this.readInline(marker + 2, first.end, links);
     while (this.next() === "continuation") {
       last = this.lines[++this.index];
-      this.readInline(last.start + 2, last.end, links);
+      this.readInline(last.start + last.indent, last.end, links);
     }
     const next = this.next();
     if (next === "paragraph" || next === "quote") throw new Unknown();
     this.index++;
-    return { children: [{ kind: "paragraph", start: first.start + 2, end: last.end }], links, start: first.start, end: last.end };
+    return { children: [{ kind: "paragraph", start: marker + 2, end: last.end }], links, start: marker, end: last.end };
   }
   readInline(start, end, links) {
     const found = inlineLinks(this.text, start, end);
@@ -19771,18 +19803,24 @@ var LineReader = class {
       last = this.lines[++this.index];
       this.readInline(last.start, last.end, []);
     }
+    if (this.next() === "break") throw new Unknown();
     this.index++;
     return { kind: "paragraph", start: first.start, end: last.end };
   }
-  /** Quote lines up to a blank line, a heading or an item: one paragraph, its text the lines' text. */
+  /**
+   * Quote lines of one depth up to a blank line, a heading or an item: one paragraph (in
+   * quotes nested that deep), its text the lines' text.
+   */
   quote() {
     const first = this.lines[this.index];
+    const prefix = 2 * first.indent;
     let last = first;
-    let text5 = this.text.slice(first.start + 2, first.end);
+    let text5 = this.text.slice(first.start + prefix, first.end);
     while (this.next() === "quote") {
       const eol = last.eol;
       last = this.lines[++this.index];
-      text5 += eol + this.text.slice(last.start + 2, last.end);
+      if (last.indent !== first.indent) throw new Unknown();
+      text5 += eol + this.text.slice(last.start + prefix, last.end);
     }
     if (this.next() === "paragraph") throw new Unknown();
     this.index++;
@@ -22973,7 +23011,7 @@ function isWhitespace(code4) {
 function isEndOfLine(code4) {
   return code4 === LF || code4 === CR || Number.isNaN(code4);
 }
-function indentOf(text5, start) {
+function indentOf2(text5, start) {
   let column2 = 0;
   let at = start;
   for (; ; at++) {
@@ -23013,7 +23051,7 @@ var NestingTracker = class {
   listColumns = [];
   depthOf(text5, lineStart, blank) {
     if (blank) return 0;
-    const indent2 = indentOf(text5, lineStart).column;
+    const indent2 = indentOf2(text5, lineStart).column;
     while (this.listColumns.length > 0 && this.listColumns[this.listColumns.length - 1] > indent2) this.listColumns.pop();
     const markers2 = lineMarkers(text5, lineStart);
     const depth = this.listColumns.length + markers2.count;

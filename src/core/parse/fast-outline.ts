@@ -10,16 +10,22 @@
  *
  * - a blank line (empty);
  * - an ATX heading in column 0, `#`… then one space and plain text (no closing `#`s);
- * - a bullet item `- text` whose text starts with a letter or `@`, and lines continuing
- *   it, indented by two spaces, starting with a letter or `@`, right after it;
+ * - a bullet item `- text` (up to three spaces before the `-`) whose text starts with a
+ *   letter or `@`, and lines continuing it, indented by any number of spaces, starting with
+ *   a letter or `@`, right after it; the items of a list each indented less than the text
+ *   of the item before (a deeper one would nest, and gives up);
  * - a paragraph line starting with a letter, not right after an item or a quote line;
- * - a quote line `> text` with plain text starting with a letter.
+ * - a quote line `> text`, or `> > text` and deeper, with plain text starting with a
+ *   letter; the lines of a quote all of one depth (their text runs together, as
+ *   `mdast-util-to-string` gives a nested quote's paragraph);
+ * - a thematic break `---`, `***` or `___` (three or more, nothing else), but not under a
+ *   paragraph (a setext heading) nor on the first line (front matter).
  *
  * Text in items and paragraphs may hold `*` and `_` (emphasis never changes blocks or
  * links) and `[text](destination)` links with plain text and a destination of URL
  * characters; headings and quotes only plain text, so their text is the source. Anything
  * else (escapes, entities, HTML, code, autolinks, images, tables, ordered lists, other
- * bullets, nesting, setext underlines, lazy lines, tabs, control characters, …) gives
+ * bullets, nested lists, setext underlines, lazy lines, tabs, control characters, …) gives
  * up. `test/unit/parse/fast-outline.properties.test.ts` holds this outline equal to
  * micromark's on blueprint-like text and on arbitrary strings.
  */
@@ -31,15 +37,20 @@ const PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
 const PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
 /** A heading's text: plain, starting with a letter or digit, ending in neither a space nor `#` (a closing sequence). */
 const HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, 'u');
-const QUOTE = new RegExp(String.raw`^> \p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, 'u');
+/** A quote line: one or more `> ` markers (the quote's depth), then plain text starting with a letter. */
+const QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, 'u');
+/** A thematic break of three or more of one marker, nothing else on the line. */
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 /** One piece of item or paragraph text: a link, or a run of plain text with emphasis markers. */
 const INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, 'uy');
 const LETTER_OR_AT = /^[\p{L}@]/u;
 
-type LineKind = 'blank' | 'heading' | 'item' | 'continuation' | 'paragraph' | 'quote';
+type LineKind = 'blank' | 'heading' | 'item' | 'continuation' | 'paragraph' | 'quote' | 'break';
 
 interface Line {
   kind: LineKind;
+  /** Items and continuations: the spaces before the marker or text; quotes: the number of `> ` markers. */
+  indent: number;
   start: number;
   /** End of the line's content (before its line ending). */
   end: number;
@@ -80,9 +91,27 @@ function kindOf(content: string): LineKind | undefined {
   if (last === 32 /* space */) return undefined;
   if (first === 35 /* # */) return HEADING.test(content) ? 'heading' : undefined;
   if (first === 62 /* > */) return QUOTE.test(content) ? 'quote' : undefined;
-  if (first === 45 /* - */) return content.charCodeAt(1) === 32 && LETTER_OR_AT.test(content.slice(2)) ? 'item' : undefined;
-  if (first === 32) return content.charCodeAt(1) === 32 && LETTER_OR_AT.test(content.slice(2)) ? 'continuation' : undefined;
+  if (first === 45 /* - */) {
+    if (content.charCodeAt(1) === 32) return LETTER_OR_AT.test(content.slice(2)) ? 'item' : undefined;
+    return THEMATIC_BREAK.test(content) ? 'break' : undefined;
+  }
+  if (first === 42 /* * */ || first === 95 /* _ */) return THEMATIC_BREAK.test(content) ? 'break' : undefined;
+  if (first === 32) {
+    const indent = indentOf(content);
+    // Up to three spaces before an item's marker; text after any spaces continues an item (or is lazy).
+    if (content.charCodeAt(indent) === 45 /* - */) {
+      return indent <= 3 && content.charCodeAt(indent + 1) === 32 && LETTER_OR_AT.test(content.slice(indent + 2)) ? 'item' : undefined;
+    }
+    return LETTER_OR_AT.test(content.slice(indent)) ? 'continuation' : undefined;
+  }
   return /^\p{L}/u.test(content) ? 'paragraph' : undefined;
+}
+
+/** The spaces at the start of a line. */
+function indentOf(content: string): number {
+  let indent = 0;
+  while (content.charCodeAt(indent) === 32) indent++;
+  return indent;
 }
 
 /** The text's lines with their kinds, or undefined when a line is of no known kind. */
@@ -95,12 +124,21 @@ function linesOf(text: string): Line[] | undefined {
     // A CR is only read before an LF; anywhere else the line is of no known kind.
     const crlf = newline !== -1 && lineEnd > start && text.charCodeAt(lineEnd - 1) === 13;
     const end = crlf ? lineEnd - 1 : lineEnd;
-    const kind = kindOf(text.slice(start, end));
+    const content = text.slice(start, end);
+    const kind = kindOf(content);
     if (!kind) return undefined;
-    lines.push({ kind, start, end, eol: newline === -1 ? '' : crlf ? '\r\n' : '\n' });
+    const indent = kind === 'item' || kind === 'continuation' ? indentOf(content) : kind === 'quote' ? quoteDepth(content) : 0;
+    lines.push({ kind, indent, start, end, eol: newline === -1 ? '' : crlf ? '\r\n' : '\n' });
     start = lineEnd + 1;
   }
   return lines;
+}
+
+/** The number of `> ` markers a quote line starts with. */
+function quoteDepth(content: string): number {
+  let depth = 0;
+  while (content.charCodeAt(2 * depth) === 62 /* > */) depth++;
+  return depth;
 }
 
 /** The outline micromark would give, or undefined where the text is not of the shapes read here. */
@@ -144,6 +182,12 @@ class LineReader {
         case 'quote':
           nodes.push(this.quote());
           break;
+        case 'break':
+          // `---` on the first line may open front matter, which micromark reads with its extension.
+          if (this.index === 0 && this.text.charCodeAt(line.start) === 45) throw new Unknown();
+          nodes.push({ kind: 'other', start: line.start, end: line.end });
+          this.index++;
+          break;
         case 'continuation':
           throw new Unknown();
       }
@@ -167,10 +211,14 @@ class LineReader {
   private list(): OutlineList {
     const items: OutlineItem[] = [];
     for (;;) {
+      const indent = this.lines[this.index].indent;
       items.push(this.item());
       let after = this.index;
       while (this.lines[after]?.kind === 'blank') after++;
-      if (this.lines[after]?.kind !== 'item') break;
+      const next = this.lines[after];
+      if (next?.kind !== 'item') break;
+      // An item indented up to the previous item's text belongs inside it: a nested list.
+      if (next.indent >= indent + 2) throw new Unknown();
       this.index = after;
     }
     return { kind: 'list', ordered: false, items, start: items[0].start, end: items[items.length - 1].end };
@@ -179,18 +227,19 @@ class LineReader {
   /** An item line and the continuation lines right after it; the cursor ends past them. */
   private item(): OutlineItem {
     const first = this.lines[this.index];
+    const marker = first.start + first.indent;
     const links: OutlineLink[] = [];
     let last = first;
-    this.readInline(first.start + 2, first.end, links);
+    this.readInline(marker + 2, first.end, links);
     while (this.next() === 'continuation') {
       last = this.lines[++this.index];
-      this.readInline(last.start + 2, last.end, links);
+      this.readInline(last.start + last.indent, last.end, links);
     }
     // A paragraph or quote line right after an item would continue it lazily.
     const next = this.next();
     if (next === 'paragraph' || next === 'quote') throw new Unknown();
     this.index++;
-    return { children: [{ kind: 'paragraph', start: first.start + 2, end: last.end }], links, start: first.start, end: last.end };
+    return { children: [{ kind: 'paragraph', start: marker + 2, end: last.end }], links, start: marker, end: last.end };
   }
 
   private readInline(start: number, end: number, links: OutlineLink[]): void {
@@ -208,21 +257,29 @@ class LineReader {
       last = this.lines[++this.index];
       this.readInline(last.start, last.end, []);
     }
+    // `---` under a paragraph makes it a heading (setext).
+    if (this.next() === 'break') throw new Unknown();
     this.index++;
     return { kind: 'paragraph', start: first.start, end: last.end };
   }
 
-  /** Quote lines up to a blank line, a heading or an item: one paragraph, its text the lines' text. */
+  /**
+   * Quote lines of one depth up to a blank line, a heading or an item: one paragraph (in
+   * quotes nested that deep), its text the lines' text.
+   */
   private quote(): OutlineQuote {
     const first = this.lines[this.index];
+    const prefix = 2 * first.indent;
     let last = first;
-    let text = this.text.slice(first.start + 2, first.end);
+    let text = this.text.slice(first.start + prefix, first.end);
     while (this.next() === 'quote') {
       const eol = last.eol;
       last = this.lines[++this.index];
-      text += eol + this.text.slice(last.start + 2, last.end);
+      // A line of another depth opens or continues a quote at another level.
+      if (last.indent !== first.indent) throw new Unknown();
+      text += eol + this.text.slice(last.start + prefix, last.end);
     }
-    // A paragraph line right after would continue the quote lazily.
+    // A paragraph line right after would continue the quote lazily (a thematic break is no lazy line).
     if (this.next() === 'paragraph') throw new Unknown();
     this.index++;
     return { kind: 'blockquote', start: first.start, end: last.end, text };

@@ -20,6 +20,8 @@ const LINES = [
   '[maria]: #maria', '[^1]: footnote', 'A paragraph with @maria and #story.', 'Setext heading', '===', '---', '***',
   '| a | b |', '| - | - |', '| c | d |', '- [ ] task: item', '\t- tabbed: field', 'Stage: not a heading',
   '## Stage: 😀 emoji', '### Ünïcödé naam', '- persona: @', '- : empty key', '- key:value', '- https://example.org',
+  // Read line by line too (issue 9): nested quotes, indented items and their continuations, breaks.
+  '> > Nested quote', '> > > > deeper', '  - an indented note', '   - three spaces', '    continued note', '___',
 ];
 
 export const blueprintLine = fc.oneof(

@@ -13,6 +13,9 @@ const READ_LINES = [
   '- x: [a](b)(c)', '- x: *[a](b)*', '- x: [a b](c%20d)', '- emotion: @maria -1; @ahmed 2', '  continued *line* with [a](#b)',
   '  and more', 'Notes from the session: the customer wanted **one** person.', 'Another line of the note.', 'Setext',
   '> I waited 2 weeks and nobody called me back.', '> second line', '> ends with #', 'Caf\u00e9 au lait', 'e\u0301 combining',
+  // Nested quotes, indented items and their continuations, thematic breaks (issue 9's long list and containers).
+  '> > nested quote', '> > > three deep', '> > > > > > > > > > > > > > > > a', '  - an indented note', '   - three spaces', ' - one space',
+  '  - [a link](x.md) in a note', '    continued four', '      continued six', ' lazy one', '---', '----', '***', '___',
 ];
 
 /** Near misses: lines with one thing more, which must be read exactly or given up on. */
@@ -24,6 +27,8 @@ const NEAR_MISSES = [
   '  - nested', '    code', '===', '---', '***', '>', '> > nested', '> *emph*', '> a \\# b', '>no space', '> - item', 'trailing space ',
   '\tTab', 'a\ttab', '1. ordered', '* star', '+ plus', '<!-- comment -->', '```', '| a | b |', '|---|---|', '[ref]: #x', '- x: [ref]',
   '😀 emoji', 'nbsp\u00a0here', 'a\u0000nul', 'lone\rcr', 'x [^1]', '[^1]: note',
+  '    - four spaces', '     - five', '  -', '  - ', '  -  two', '  - - x', '>> a', '> >a', '> > ', '> >', '>  > a', '- - -', '-- -', '* * *',
+  '--', '**', '__a', '---a', '--- ', ' ---', '  ***', '> ---', '  > a', '> > - x', '  # not a heading',
 ];
 
 const plainLine = fc.oneof(
