@@ -26033,7 +26033,10 @@ function rangeAt(p2, at) {
 }
 var REFERENCE_NUMBERS = 8;
 var ITEM_NUMBERS = 14;
-var PLACEHOLDER2 = new Uint32Array(0);
+function positionsFrom(numbers, largest) {
+  return largest < 65536 ? Uint16Array.from(numbers) : Uint32Array.from(numbers);
+}
+var PLACEHOLDER2 = new Uint16Array(0);
 var CompactReference = class {
   constructor(kind, form, slug2, text5, field, positions, at) {
     this.kind = kind;
@@ -26203,7 +26206,7 @@ var Copier = class {
   }
   /** Every copied reference and item given the packed array. */
   finish() {
-    const positions = Uint32Array.from(this.numbers);
+    const positions = positionsFrom(this.numbers, this.numbers.reduce((a2, b2) => a2 > b2 ? a2 : b2, 0));
     for (const copy of this.packed) copy.usePositions(positions);
   }
 };

@@ -27,10 +27,12 @@ async function main(): Promise<void> {
     hostileMemoryChild(process.argv[child + 1], Number(process.argv[child + 2]));
     return;
   }
-  const indexChild = process.argv.indexOf('index-host-child');
-  if (indexChild >= 0) {
-    await indexHostChild(process.argv[indexChild + 1], process.argv[indexChild + 2], process.argv[indexChild + 3]);
-    return;
+  for (const [entry, mode] of [['index-host-child', 'index'], ['index-host-cache-child', 'cache']] as const) {
+    const at = process.argv.indexOf(entry);
+    if (at >= 0) {
+      await indexHostChild(mode, process.argv[at + 1], process.argv[at + 2], process.argv[at + 3], process.argv[at + 4]);
+      return;
+    }
   }
   // `npm run bench -- editor-scale`: only the extension's pipeline on many files.
   if (process.argv.includes('editor-scale')) {

@@ -2,7 +2,8 @@
  * A stand-in for the `vscode` module, enough to load `dist/extension.js` and run
  * `activate` outside VS Code for the activation benchmark. Every member is a callable,
  * constructible proxy that returns another such proxy, so registrations "succeed";
- * the few values activation inspects (open documents, editors, folders) are empty.
+ * the few values activation inspects (open documents, editors, folders) are empty, and
+ * `window.withProgress` runs its task.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import Module from 'node:module';
@@ -18,6 +19,16 @@ const empty: Record<string, unknown> = {
   language: 'en',
 };
 
+/**
+ * Members that must do what VS Code does for the extension's code to run at all:
+ * `withProgress` runs its task (the indexer's loop runs inside it) with a progress that
+ * takes reports and a token never cancelled.
+ */
+const working: Record<string, unknown> = {
+  'vscode.window.withProgress': (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
+    Promise.resolve(task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) })),
+};
+
 function anything(path: string): Anything {
   const target = function stub() {} as unknown as Anything;
   return new Proxy(target, {
@@ -25,7 +36,8 @@ function anything(path: string): Anything {
       if (property === 'then') return undefined; // not a promise
       if (property === Symbol.toPrimitive) return () => path;
       if (typeof property === 'string' && property in empty) return empty[property];
-      return anything(`${path}.${String(property)}`);
+      const member = `${path}.${String(property)}`;
+      return member in working ? working[member] : anything(member);
     },
     set: () => true,
     apply: () => anything(`${path}()`),

@@ -28,11 +28,12 @@ const NONE = Object.freeze([]) as unknown as never[];
 /**
  * The positions of a compact document's items and references packed as numbers, four per
  * range (start line, start character, end line, end character), in one array per document:
- * a range kept as objects (a range and two positions) costs about 120 bytes, packed 16.
+ * a range kept as objects (a range and two positions) costs about 120 bytes, packed 8
+ * (16-bit numbers; 32-bit in a document with a line or a character past 65,535).
  * Ranges are made when asked (editor features and the fixes of other files' rules ask for
  * a few; the index's work asks for none but the headings' of what it resolves).
  */
-function rangeAt(p: Uint32Array, at: number): Range {
+function rangeAt(p: Positions, at: number): Range {
   return { start: { line: p[at], character: p[at + 1] }, end: { line: p[at + 2], character: p[at + 3] } };
 }
 
@@ -41,7 +42,15 @@ export const REFERENCE_NUMBERS = 8;
 /** Numbers per item: its heading's range, its name's, its whole range, where a field is inserted. */
 export const ITEM_NUMBERS = 14;
 
-const PLACEHOLDER = new Uint32Array(0);
+/** The packed numbers of one document. */
+export type Positions = Uint16Array | Uint32Array;
+
+/** The smallest array that holds the numbers. */
+export function positionsFrom(numbers: ArrayLike<number>, largest: number): Positions {
+  return largest < 0x10000 ? Uint16Array.from(numbers) : Uint32Array.from(numbers);
+}
+
+const PLACEHOLDER: Positions = new Uint16Array(0);
 
 /**
  * A reference of a compact document: its ranges packed (`REFERENCE_NUMBERS` numbers of
@@ -51,7 +60,7 @@ const PLACEHOLDER = new Uint32Array(0);
 export class CompactReference implements Reference {
   declare target?: string;
   declare fromItem?: string;
-  #positions: Uint32Array;
+  #positions: Positions;
   readonly #at: number;
   constructor(
     public kind: Reference['kind'],
@@ -59,7 +68,7 @@ export class CompactReference implements Reference {
     public slug: string,
     public text: string,
     public field: string,
-    positions: Uint32Array,
+    positions: Positions,
     at: number,
   ) {
     this.#positions = positions;
@@ -80,7 +89,7 @@ export class CompactReference implements Reference {
   }
 
   /** Gives it the document's array (made once every piece is copied). */
-  usePositions(positions: Uint32Array): void {
+  usePositions(positions: Positions): void {
     this.#positions = positions;
   }
 }
@@ -89,7 +98,7 @@ export class CompactReference implements Reference {
 export class CompactItem implements ItemBase {
   fields: Field[] = NONE;
   description = '';
-  #positions: Uint32Array;
+  #positions: Positions;
   readonly #at: number;
   constructor(
     public kind: Item['kind'],
@@ -98,7 +107,7 @@ export class CompactItem implements ItemBase {
     public depth: number,
     public references: Reference[],
     public hasFieldList: boolean,
-    positions: Uint32Array,
+    positions: Positions,
     at: number,
   ) {
     this.#positions = positions;
@@ -126,7 +135,7 @@ export class CompactItem implements ItemBase {
     for (let i = 0; i < ITEM_NUMBERS; i++) out.push(this.#positions[this.#at + i]);
   }
 
-  usePositions(positions: Uint32Array): void {
+  usePositions(positions: Positions): void {
     this.#positions = positions;
   }
 }
@@ -241,7 +250,7 @@ class Copier {
 
   /** Every copied reference and item given the packed array. */
   finish(): void {
-    const positions = Uint32Array.from(this.numbers);
+    const positions = positionsFrom(this.numbers, this.numbers.reduce((a, b) => (a > b ? a : b), 0));
     for (const copy of this.packed) copy.usePositions(positions);
   }
 }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { compactDocument } from '../../../src/core/workspace/compact';
-import { loadCompact, storeCompact } from '../../../src/core/workspace/compact-cache';
+import { COMPACT_FORMAT, loadCompact, storeCompact } from '../../../src/core/workspace/compact-cache';
 import { parseBlueprint } from '../../../src/core/parse';
 import type { Item, Reference } from '../../../src/core/model';
 import { applyEdit, blueprintLine, edits } from './arbitraries';
@@ -277,6 +277,6 @@ describe('compact documents', () => {
       }),
       { numRuns: 500 },
     );
-    for (const bad of [undefined, null, 0, 'x', [], {}, { format: 2 }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }]) expect(loadCompact(bad as never)).toBeUndefined();
+    for (const bad of [undefined, null, 0, 'x', [], {}, { format: COMPACT_FORMAT }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }, { ...stored, pos: [...stored.pos.slice(1), 1.5] }]) expect(loadCompact(bad as never)).toBeUndefined();
   });
 });
