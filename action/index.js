@@ -19629,6 +19629,9 @@ var PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
 var PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
 var HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, "u");
 var QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
+var HTML_BLOCK_START = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ >]|\/>|$)/;
+var BLOCK_NAMES = new Set(htmlBlockNames);
+var HTML_UNREAD = /[\t\r\0]/;
 var THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, "uy");
 var LETTER_OR_AT = /^[\p{L}@]/u;
@@ -19657,6 +19660,7 @@ function kindOf(content3) {
   if (last === 32) return void 0;
   if (first === 35) return HEADING.test(content3) ? "heading" : void 0;
   if (first === 62) return QUOTE.test(content3) ? "quote" : void 0;
+  if (first === 60) return isHtmlStart(content3) ? "html" : void 0;
   if (first === 45) {
     if (content3.charCodeAt(1) === 32) return LETTER_OR_AT.test(content3.slice(2)) ? "item" : void 0;
     return THEMATIC_BREAK.test(content3) ? "break" : void 0;
@@ -19671,6 +19675,11 @@ function kindOf(content3) {
   }
   return new RegExp("^\\p{L}", "u").test(content3) ? "paragraph" : void 0;
 }
+function isHtmlStart(content3) {
+  if (content3.startsWith("<!--")) return !content3.startsWith("<!-->") && !content3.startsWith("<!--->");
+  const tag = HTML_BLOCK_START.exec(content3);
+  return tag !== null && BLOCK_NAMES.has(tag[1].toLowerCase());
+}
 function indentOf(content3) {
   let indent2 = 0;
   while (content3.charCodeAt(indent2) === 32) indent2++;
@@ -19679,14 +19688,19 @@ function indentOf(content3) {
 function linesOf(text5) {
   const lines = [];
   let start = 0;
+  let html2 = false;
   while (start < text5.length) {
     const newline = text5.indexOf("\n", start);
     const lineEnd = newline === -1 ? text5.length : newline;
     const crlf = newline !== -1 && lineEnd > start && text5.charCodeAt(lineEnd - 1) === 13;
     const end = crlf ? lineEnd - 1 : lineEnd;
     const content3 = text5.slice(start, end);
-    const kind = kindOf(content3);
-    if (!kind) return void 0;
+    let kind = kindOf(content3);
+    if (kind === "html") html2 = true;
+    else if (!kind) {
+      if (!html2) return void 0;
+      kind = "raw";
+    }
     const indent2 = kind === "item" || kind === "continuation" ? indentOf(content3) : kind === "quote" ? quoteDepth(content3) : 0;
     lines.push({ kind, indent: indent2, start, end, eol: newline === -1 ? "" : crlf ? "\r\n" : "\n" });
     start = lineEnd + 1;
@@ -19742,7 +19756,11 @@ var LineReader = class {
           nodes.push({ kind: "other", start: line.start, end: line.end });
           this.index++;
           break;
+        case "html":
+          nodes.push(this.html());
+          break;
         case "continuation":
+        case "raw":
           throw new Unknown();
       }
     }
@@ -19808,6 +19826,28 @@ var LineReader = class {
     return { kind: "paragraph", start: first.start, end: last.end };
   }
   /**
+   * An HTML block: a comment up to the line holding `-->`, any other up to a blank line (or
+   * the end of the text); every line in it as written. Its value is its source.
+   */
+  html() {
+    const lines = this.lines;
+    const first = lines[this.index];
+    const comment = this.text.startsWith("<!--", first.start);
+    let index2 = this.index;
+    for (; ; ) {
+      const line = lines[index2];
+      if (HTML_UNREAD.test(this.text.slice(line.start, line.end))) throw new Unknown();
+      if (comment && this.text.slice(line.start, line.end).includes("-->")) break;
+      const next = lines[index2 + 1];
+      if (!next && comment) throw new Unknown();
+      if (!next || !comment && isBlank(this.text, next)) break;
+      index2++;
+    }
+    const last = lines[index2];
+    this.index = index2 + 1;
+    return { kind: "html", value: this.text.slice(first.start, last.end), start: first.start, end: last.end };
+  }
+  /**
    * Quote lines of one depth up to a blank line, a heading or an item: one paragraph (in
    * quotes nested that deep), its text the lines' text.
    */
@@ -19827,6 +19867,13 @@ var LineReader = class {
     return { kind: "blockquote", start: first.start, end: last.end, text: text5 };
   }
 };
+function isBlank(text5, line) {
+  for (let at = line.start; at < line.end; at++) {
+    const code4 = text5.charCodeAt(at);
+    if (code4 !== 32 && code4 !== 9) return false;
+  }
+  return true;
+}
 
 // node_modules/micromark-extension-gfm-table/lib/edit-map.js
 var EditMap = class {
@@ -23070,7 +23117,7 @@ function markersIn(text5, start, end) {
   }
   return count;
 }
-function isBlank(text5, start, end) {
+function isBlank2(text5, start, end) {
   for (let at = start; at < end; at++) if (!isWhitespace(text5.charCodeAt(at)) && text5.charCodeAt(at) !== CR) return false;
   return true;
 }
@@ -23142,7 +23189,7 @@ function findComplexity(text5) {
   for (; ; ) {
     let lineEnd = lineStart;
     while (lineEnd < text5.length && !isEndOfLine(text5.charCodeAt(lineEnd))) lineEnd++;
-    const blank = isBlank(text5, lineStart, lineEnd);
+    const blank = isBlank2(text5, lineStart, lineEnd);
     const depth = nesting.depthOf(text5, lineStart, blank);
     if (depth > MAX_LINE_NESTING) return { kind: "nesting", offset: lineStart, count: depth, limit: MAX_LINE_NESTING };
     const found = blank ? markers2.close(lineStart) : markers2.add(text5, lineStart, lineEnd);
@@ -25172,7 +25219,7 @@ function eolOf(text5) {
   const first = text5.indexOf("\n");
   return first > 0 && text5[first - 1] === "\r" ? "\r\n" : "\n";
 }
-var isBlank2 = (line) => line === void 0 || line.trim() === "";
+var isBlank3 = (line) => line === void 0 || line.trim() === "";
 function insertFieldEdit(doc, item, fieldText, place = "last") {
   const eol = eolOf(doc.text);
   const lines = lineIndexOf(doc.text);
@@ -25197,9 +25244,9 @@ function insertFieldEdit(doc, item, fieldText, place = "last") {
   if (atLineStart) {
     const before = lines.lineText(position2.line - 1);
     const after = lines.lineText(position2.line);
-    const needBlankBefore2 = !isBlank2(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? "");
+    const needBlankBefore2 = !isBlank3(before) && !/^\s{0,3}#{1,6}(\s|$)/.test(before ?? "");
     const atEnd = offset >= doc.text.length;
-    const needBlankAfter2 = !atEnd && !isBlank2(after);
+    const needBlankAfter2 = !atEnd && !isBlank3(after);
     return {
       uri: doc.uri,
       range: range2,
@@ -25208,8 +25255,8 @@ function insertFieldEdit(doc, item, fieldText, place = "last") {
   }
   const current = lines.lineText(position2.line);
   const afterLine = lines.lineText(position2.line + 1);
-  const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? "") && !isBlank2(current);
-  const needBlankAfter = !isBlank2(afterLine);
+  const needBlankBefore = !/^\s{0,3}#{1,6}(\s|$)/.test(current ?? "") && !isBlank3(current);
+  const needBlankAfter = !isBlank3(afterLine);
   return {
     uri: doc.uri,
     range: range2,

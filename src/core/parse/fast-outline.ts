@@ -19,17 +19,21 @@
  *   letter; the lines of a quote all of one depth (their text runs together, as
  *   `mdast-util-to-string` gives a nested quote's paragraph);
  * - a thematic break `---`, `***` or `___` (three or more, nothing else), but not under a
- *   paragraph (a setext heading) nor on the first line (front matter).
+ *   paragraph (a setext heading) nor on the first line (front matter);
+ * - an HTML block in column 0: a comment `<!--` up to the line holding `-->` (one left
+ *   open gives up), or a block tag (`<div`, `</details>`, … the names micromark knows) up
+ *   to a blank line; its lines as they are written (no tab, CR or NUL in them).
  *
  * Text in items and paragraphs may hold `*` and `_` (emphasis never changes blocks or
  * links) and `[text](destination)` links with plain text and a destination of URL
  * characters; headings and quotes only plain text, so their text is the source. Anything
- * else (escapes, entities, HTML, code, autolinks, images, tables, ordered lists, other
+ * else (escapes, entities, other HTML, code, autolinks, images, tables, ordered lists, other
  * bullets, nested lists, setext underlines, lazy lines, tabs, control characters, …) gives
  * up. `test/unit/parse/fast-outline.properties.test.ts` holds this outline equal to
  * micromark's on blueprint-like text and on arbitrary strings.
  */
-import type { OutlineHeading, OutlineItem, OutlineLink, OutlineList, OutlineNode, OutlineQuote } from './outline';
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import type { OutlineHeading, OutlineHtml, OutlineItem, OutlineLink, OutlineList, OutlineNode, OutlineQuote } from './outline';
 
 /** Punctuation that is no Markdown syntax inside a line (but `#` ending a heading). */
 const PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
@@ -39,13 +43,23 @@ const PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
 const HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, 'u');
 /** A quote line: one or more `> ` markers (the quote's depth), then plain text starting with a letter. */
 const QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, 'u');
+/**
+ * The first line of an HTML block that ends at a blank line (CommonMark's kind 6): in
+ * column 0, `<` or `</`, one of the block tag names micromark knows, then a space, `>`,
+ * `/>` or the end of the line.
+ */
+const HTML_BLOCK_START = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ >]|\/>|$)/;
+const BLOCK_NAMES: ReadonlySet<string> = new Set(htmlBlockNames);
+/** Characters micromark reads otherwise than as they are written inside an HTML block. */
+const HTML_UNREAD = /[\t\r\0]/;
+
 /** A thematic break of three or more of one marker, nothing else on the line. */
 const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
 /** One piece of item or paragraph text: a link, or a run of plain text with emphasis markers. */
 const INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, 'uy');
 const LETTER_OR_AT = /^[\p{L}@]/u;
 
-type LineKind = 'blank' | 'heading' | 'item' | 'continuation' | 'paragraph' | 'quote' | 'break';
+type LineKind = 'blank' | 'heading' | 'item' | 'continuation' | 'paragraph' | 'quote' | 'break' | 'html' | 'raw';
 
 interface Line {
   kind: LineKind;
@@ -91,6 +105,7 @@ function kindOf(content: string): LineKind | undefined {
   if (last === 32 /* space */) return undefined;
   if (first === 35 /* # */) return HEADING.test(content) ? 'heading' : undefined;
   if (first === 62 /* > */) return QUOTE.test(content) ? 'quote' : undefined;
+  if (first === 60 /* < */) return isHtmlStart(content) ? 'html' : undefined;
   if (first === 45 /* - */) {
     if (content.charCodeAt(1) === 32) return LETTER_OR_AT.test(content.slice(2)) ? 'item' : undefined;
     return THEMATIC_BREAK.test(content) ? 'break' : undefined;
@@ -107,6 +122,14 @@ function kindOf(content: string): LineKind | undefined {
   return /^\p{L}/u.test(content) ? 'paragraph' : undefined;
 }
 
+/** True for the first line of an HTML comment or of an HTML block of a block tag. */
+function isHtmlStart(content: string): boolean {
+  // `<!-->` and `<!--->` are whole comments of their own (CommonMark 0.31): given up.
+  if (content.startsWith('<!--')) return !content.startsWith('<!-->') && !content.startsWith('<!--->');
+  const tag = HTML_BLOCK_START.exec(content);
+  return tag !== null && BLOCK_NAMES.has(tag[1].toLowerCase());
+}
+
 /** The spaces at the start of a line. */
 function indentOf(content: string): number {
   let indent = 0;
@@ -118,6 +141,7 @@ function indentOf(content: string): number {
 function linesOf(text: string): Line[] | undefined {
   const lines: Line[] = [];
   let start = 0;
+  let html = false;
   while (start < text.length) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline === -1 ? text.length : newline;
@@ -125,8 +149,13 @@ function linesOf(text: string): Line[] | undefined {
     const crlf = newline !== -1 && lineEnd > start && text.charCodeAt(lineEnd - 1) === 13;
     const end = crlf ? lineEnd - 1 : lineEnd;
     const content = text.slice(start, end);
-    const kind = kindOf(content);
-    if (!kind) return undefined;
+    let kind = kindOf(content);
+    if (kind === 'html') html = true;
+    // A line of no known kind may still be part of an HTML block above it (the reader decides).
+    else if (!kind) {
+      if (!html) return undefined;
+      kind = 'raw';
+    }
     const indent = kind === 'item' || kind === 'continuation' ? indentOf(content) : kind === 'quote' ? quoteDepth(content) : 0;
     lines.push({ kind, indent, start, end, eol: newline === -1 ? '' : crlf ? '\r\n' : '\n' });
     start = lineEnd + 1;
@@ -188,7 +217,11 @@ class LineReader {
           nodes.push({ kind: 'other', start: line.start, end: line.end });
           this.index++;
           break;
+        case 'html':
+          nodes.push(this.html());
+          break;
         case 'continuation':
+        case 'raw':
           throw new Unknown();
       }
     }
@@ -264,6 +297,31 @@ class LineReader {
   }
 
   /**
+   * An HTML block: a comment up to the line holding `-->`, any other up to a blank line (or
+   * the end of the text); every line in it as written. Its value is its source.
+   */
+  private html(): OutlineHtml {
+    const lines = this.lines;
+    const first = lines[this.index];
+    const comment = this.text.startsWith('<!--', first.start);
+    let index = this.index;
+    for (;;) {
+      const line = lines[index];
+      if (HTML_UNREAD.test(this.text.slice(line.start, line.end))) throw new Unknown();
+      // (A `-->` cannot overlap the opening `<!--`: `<!-->` and `<!--->` were given up.)
+      if (comment && this.text.slice(line.start, line.end).includes('-->')) break;
+      const next = lines[index + 1];
+      // A comment left open takes in the text's last line ending too: given up (it runs into the next chunk anyway).
+      if (!next && comment) throw new Unknown();
+      if (!next || (!comment && isBlank(this.text, next))) break;
+      index++;
+    }
+    const last = lines[index];
+    this.index = index + 1;
+    return { kind: 'html', value: this.text.slice(first.start, last.end), start: first.start, end: last.end };
+  }
+
+  /**
    * Quote lines of one depth up to a blank line, a heading or an item: one paragraph (in
    * quotes nested that deep), its text the lines' text.
    */
@@ -284,4 +342,13 @@ class LineReader {
     this.index++;
     return { kind: 'blockquote', start: first.start, end: last.end, text };
   }
+}
+
+/** A blank line as CommonMark has it: nothing, or only spaces and tabs. */
+function isBlank(text: string, line: Line): boolean {
+  for (let at = line.start; at < line.end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
 }

@@ -22,6 +22,7 @@ const LINES = [
   '## Stage: 😀 emoji', '### Ünïcödé naam', '- persona: @', '- : empty key', '- key:value', '- https://example.org',
   // Read line by line too (issue 9): nested quotes, indented items and their continuations, breaks.
   '> > Nested quote', '> > > > deeper', '  - an indented note', '   - three spaces', '    continued note', '___',
+  '<!-- a note -->', '<details>', '</details>', '<section class="x">', '<p>',
 ];
 
 export const blueprintLine = fc.oneof(

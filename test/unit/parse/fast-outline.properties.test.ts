@@ -16,6 +16,9 @@ const READ_LINES = [
   // Nested quotes, indented items and their continuations, thematic breaks (issue 9's long list and containers).
   '> > nested quote', '> > > three deep', '> > > > > > > > > > > > > > > > a', '  - an indented note', '   - three spaces', ' - one space',
   '  - [a link](x.md) in a note', '    continued four', '      continued six', ' lazy one', '---', '----', '***', '___',
+  // HTML blocks: comments up to `-->`, block tags up to a blank line, anything inside them.
+  '<!-- a comment -->', '<!-- opens', 'closes -->', '<div>', '</div>', '<DIV class="x">', '<details>', '<summary>More</summary>',
+  '<section/>', '<p>', '<table>', '<tr><td>cell</td></tr>', '</table>', '<hr>', '  ', '<span>inline</span>', '<x-y>',
 ];
 
 /** Near misses: lines with one thing more, which must be read exactly or given up on. */
@@ -29,6 +32,8 @@ const NEAR_MISSES = [
   '😀 emoji', 'nbsp\u00a0here', 'a\u0000nul', 'lone\rcr', 'x [^1]', '[^1]: note',
   '    - four spaces', '     - five', '  -', '  - ', '  -  two', '  - - x', '>> a', '> >a', '> > ', '> >', '>  > a', '- - -', '-- -', '* * *',
   '--', '**', '__a', '---a', '--- ', ' ---', '  ***', '> ---', '  > a', '> > - x', '  # not a heading',
+  '<!-->', '<!--->', '<!---->', '<!-- a -- b -->', '<div/x>', '<div/>', '<divx>', '<div\tx>', ' <div>', '<pre>', '<script>', '</script>',
+  '<style>', '<textarea>', '<?php ?>', '<!DOCTYPE html>', '<![CDATA[ x ]]>', '<a href="x">', '</a>', '<div>\u0000', '<div>\ttab',
 ];
 
 const plainLine = fc.oneof(
