@@ -17773,7 +17773,7 @@ function createTokenizer(parser, initialize, from) {
     containerState: {},
     defineSkip,
     events: [],
-    now: now2,
+    now: now3,
     parser,
     previous: null,
     sliceSerialize,
@@ -17802,7 +17802,7 @@ function createTokenizer(parser, initialize, from) {
   function sliceStream(token) {
     return sliceChunks(chunks, token);
   }
-  function now2() {
+  function now3() {
     const {
       _bufferIndex,
       _index,
@@ -17872,14 +17872,14 @@ function createTokenizer(parser, initialize, from) {
   function enter(type, fields) {
     const token = fields || {};
     token.type = type;
-    token.start = now2();
+    token.start = now3();
     context.events.push(["enter", token, context]);
     stack.push(token);
     return token;
   }
   function exit3(type) {
     const token = stack.pop();
-    token.end = now2();
+    token.end = now3();
     context.events.push(["exit", token, context]);
     return token;
   }
@@ -17977,7 +17977,7 @@ function createTokenizer(parser, initialize, from) {
     }
   }
   function store() {
-    const startPoint = now2();
+    const startPoint = now3();
     const startPrevious = context.previous;
     const startCurrentConstruct = context.currentConstruct;
     const startEventsIndex = context.events.length;
@@ -20312,12 +20312,12 @@ function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
     previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
     map3.add(range2[0], 0, [["exit", previousCell, context]]);
   }
-  const now2 = getPoint(context.events, range2[1]);
+  const now3 = getPoint(context.events, range2[1]);
   previousCell = {
     type: groupName,
-    start: Object.assign({}, now2),
+    start: Object.assign({}, now3),
     // Note: correct end is set later.
-    end: Object.assign({}, now2)
+    end: Object.assign({}, now3)
   };
   map3.add(range2[1], 0, [["enter", previousCell, context]]);
   if (range2[2] !== 0) {
@@ -23503,6 +23503,7 @@ function tablesOf(doc) {
 // src/core/workspace/cross-index.ts
 var personaRefsByList = identityCache({ name: "personaRefsByList", module: "workspace/cross-index.ts", holds: "per reference list: its persona references" });
 var stepUses = identityCache({ name: "stepUses", module: "workspace/cross-index.ts", holds: "per step: the personas and stories it uses, with the ids version and front matter they were resolved against" });
+var SHORT_SCOPE = 8;
 var CrossFileIndex = class {
   constructor(source) {
     this.source = source;
@@ -23564,8 +23565,10 @@ var CrossFileIndex = class {
     return facts.definers.get(`${kind} ${id}`) ?? [];
   }
   shadowedIn(kind, id, uri) {
-    if (!this.definedIn(kind, id).some((other) => other !== uri)) return void 0;
-    return this.scope(uri).find((doc) => doc.uri !== uri && doc[kind].some((item) => item.id === id))?.uri;
+    const scope = this.scope(uri);
+    if (scope.length > SHORT_SCOPE && !this.definedIn(kind, id).some((other) => other !== uri)) return void 0;
+    const tables = this.ensureFacts().tables;
+    return scope.find((doc) => doc.uri !== uri && tables.get(doc.uri)?.[kind].has(id))?.uri;
   }
   resolve(fromUri, ref) {
     return this.lookup(fromUri, ref, this.ensureFacts().tables);
@@ -23610,6 +23613,10 @@ var CrossFileIndex = class {
     const table = this.ensureFacts().tables.get(uri);
     const item = kind === "persona" ? table?.personas.get(slug2) : kind === "story" ? table?.stories.get(slug2) : table?.journey.get(slug2);
     return item && this.refsByTarget(uri).get(item) || [];
+  }
+  /** Documents that may resolve a reference into `uri` (see `seersOf`). */
+  seers(uri) {
+    return this.source.get(uri) ? this.seersOf(uri) : [];
   }
   // ---- derived facts ----
   personaRefsOf(item) {
@@ -25986,11 +25993,25 @@ function fileProblemDiagnostics(doc, index2, locale) {
 }
 
 // src/core/workspace/rule-runner.ts
+var ITEMS_PER_STEP = 48;
+function runToEnd(steps) {
+  for (; ; ) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 var RuleRunner = class {
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
   cleanItems = /* @__PURE__ */ new Map();
   /** Parse problems and every rule's findings for one document, with configured severities, in source order. */
   diagnostics(doc, index2, config, idsVersion) {
+    return runToEnd(this.diagnosticsInSteps(doc, index2, config, idsVersion));
+  }
+  /**
+   * The same check in steps. With `idsVersion` undefined nothing is reused; items found
+   * clean are then added to `found` when given, for `remember`.
+   */
+  *diagnosticsInSteps(doc, index2, config, idsVersion, found) {
     const uri = doc.uri;
     const locale = config.locale ?? doc.lang;
     const result = doc.problems.map((problem) => ({
@@ -26004,21 +26025,21 @@ var RuleRunner = class {
     for (const rule of allRules) {
       const severity = severityFor(config, rule.id);
       if (severity === "off") continue;
-      const report2 = (found) => {
+      const report2 = (found2) => {
         result.push({
           uri,
-          range: found.range,
+          range: found2.range,
           rule: rule.id,
           severity,
-          message: formatMessage(locale, found.message, found.args),
-          ...found.tags ? { tags: found.tags } : {},
-          ...found.fixes && found.fixes.length > 0 ? { fixes: found.fixes } : {}
+          message: formatMessage(locale, found2.message, found2.args),
+          ...found2.tags ? { tags: found2.tags } : {},
+          ...found2.fixes && found2.fixes.length > 0 ? { fixes: found2.fixes } : {}
         });
       };
       try {
         const context = { doc, index: index2, locale, report: report2 };
         rule.check?.(context);
-        if (rule.checkItem && rule.itemsOf) this.checkItems(rule, context, idsVersion);
+        if (rule.checkItem && rule.itemsOf) yield* this.checkItems(rule, context, idsVersion, found);
       } catch (error) {
         result.push({
           uri,
@@ -26028,26 +26049,43 @@ var RuleRunner = class {
           message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`
         });
       }
+      yield;
     }
     return result.sort(
       (a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character || a2.rule.localeCompare(b2.rule)
     );
+  }
+  /** Remembers items a check without reuse found clean, as found at `idsVersion` (its answers must hold at that version). */
+  remember(found, idsVersion) {
+    for (const { rule, item } of found) this.cleanOf(rule).set(item, idsVersion);
+  }
+  cleanOf(ruleId) {
+    let clean = this.cleanItems.get(ruleId);
+    if (!clean) {
+      clean = /* @__PURE__ */ new WeakMap();
+      this.cleanItems.set(ruleId, clean);
+    }
+    return clean;
   }
   /**
    * Run a rule's per-item check, skipping items whose last check found nothing while the
    * ids in the workspace have not changed since. Only clean results are kept: a finding
    * may carry fixes whose edits point outside the item, which move with other edits.
    */
-  checkItems(rule, context, idsVersion) {
+  *checkItems(rule, context, idsVersion, found) {
+    let count = 0;
     if (idsVersion === void 0) {
-      for (const item of rule.itemsOf(context.doc)) rule.checkItem(context, item);
+      for (const item of rule.itemsOf(context.doc)) {
+        if (found) {
+          let reported = false;
+          rule.checkItem({ ...context, report: (report2) => (reported = true, context.report(report2)) }, item);
+          if (!reported) found.push({ rule: rule.id, item });
+        } else rule.checkItem(context, item);
+        if (++count % ITEMS_PER_STEP === 0) yield;
+      }
       return;
     }
-    let clean = this.cleanItems.get(rule.id);
-    if (!clean) {
-      clean = /* @__PURE__ */ new WeakMap();
-      this.cleanItems.set(rule.id, clean);
-    }
+    const clean = this.cleanOf(rule.id);
     for (const item of rule.itemsOf(context.doc)) {
       if (clean.get(item) === idsVersion) continue;
       const movedFrom2 = itemMovedFrom(item);
@@ -26055,10 +26093,11 @@ var RuleRunner = class {
         clean.set(item, idsVersion);
         continue;
       }
-      let found = false;
-      rule.checkItem({ ...context, report: (report2) => (found = true, context.report(report2)) }, item);
-      if (found) clean.delete(item);
+      let reported = false;
+      rule.checkItem({ ...context, report: (report2) => (reported = true, context.report(report2)) }, item);
+      if (reported) clean.delete(item);
       else clean.set(item, idsVersion);
+      if (++count % ITEMS_PER_STEP === 0) yield;
     }
   }
 };
@@ -26291,6 +26330,42 @@ function compactDocument(doc, lean = false) {
   };
 }
 
+// src/core/workspace/facts-signature.ts
+var versions = identityCache({ name: "versions", module: "workspace/facts-signature.ts", holds: "per document: a number naming this version of it in facts signatures" });
+var lastVersion = 0;
+function versionOf(doc) {
+  let version2 = versions.get(doc);
+  if (version2 === void 0) versions.set(doc, version2 = ++lastVersion);
+  return version2;
+}
+function idsOf(doc) {
+  return `${idsSignature(tablesFor(doc).tables)}|${scopeSignature(doc)}`;
+}
+function factsSignatures(source, uri) {
+  const doc = source.get(uri);
+  if (!doc) return { items: "", whole: "" };
+  const items = [];
+  const whole = [];
+  for (const inScope of source.scope(uri)) {
+    items.push(`s ${inScope.uri} ${idsOf(inScope)}`);
+    whole.push(`s ${inScope.uri} ${versionOf(inScope)}`);
+  }
+  const edges = edgesOf(doc);
+  for (const path9 of [...edges.personaFiles, ...edges.linkTargets]) {
+    const target = source.resolvePath(uri, path9);
+    const loaded = source.get(target);
+    items.push(`f ${target} ${loaded ? idsOf(loaded) : `- ${source.fileProblem(target) ?? ""}`}`);
+    if (loaded) whole.push(`f ${target} ${versionOf(loaded)}`);
+  }
+  for (const seer of source.seers(uri)) {
+    if (seer.uri === uri) continue;
+    for (const inScope of source.scope(seer.uri)) whole.push(`v ${seer.uri} ${inScope.uri} ${versionOf(inScope)}`);
+  }
+  const itemsSignature = items.join("\n");
+  return { items: itemsSignature, whole: `${itemsSignature}
+${whole.join("\n")}` };
+}
+
 // src/core/workspace/recorded.ts
 var docKeys = identityCache({ name: "docKeys", module: "workspace/recorded.ts", holds: "per document: its version in recorded answers (URI and content hash)" });
 var versionNames = identityCache({ name: "versionNames", module: "workspace/recorded.ts", holds: "per workspace index: a short name for each document version its recorded answers name" });
@@ -26419,6 +26494,12 @@ var BlueprintWorkspace = class {
   paths = new PathResolver();
   cross;
   runner = new RuleRunner();
+  /** Full models not checked since they became full models: their first check runs in steps. */
+  firstCheck = /* @__PURE__ */ new Set();
+  /** Per full model: its last check, with the facts it read (see `facts-signature.ts`). */
+  checks = /* @__PURE__ */ new Map();
+  /** The last epoch given: per-item results are kept per epoch, a new one when a file's `items` signature changes. */
+  epochs = 0;
   config;
   roots;
   lean;
@@ -26431,14 +26512,31 @@ var BlueprintWorkspace = class {
   }
   /** Add or replace a document's text as a full model; only changed chunks are parsed again. */
   setText(uri, text5) {
-    let entry = this.entries.get(uri);
+    const entry = this.entries.get(uri);
     if (entry?.parser && entry.source === text5) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
-    const doc = parser.parse(text5, uri);
+    return this.store(uri, parser, parser.parse(text5, uri), text5);
+  }
+  /**
+   * `setText` in steps (issue 13): a file that becomes a full model now (opened) is parsed
+   * a chunk per step, so the host can give the editor a turn; a file with a parser already
+   * (an edit: only changed chunks are parsed) in one go. When `setText` stored a full model
+   * for the file meanwhile (a feature asked), that one stays and is returned.
+   */
+  *setTextInSteps(uri, text5) {
+    if (this.entries.get(uri)?.parser) return this.setText(uri, text5);
+    const parser = new BlueprintParser();
+    const doc = yield* parser.parseInSteps(text5, uri);
+    const now3 = this.entries.get(uri);
+    if (now3?.parser) return now3.doc;
+    return this.store(uri, parser, doc, text5);
+  }
+  store(uri, parser, doc, text5) {
+    const entry = this.entries.get(uri);
+    if (!entry?.parser) this.firstCheck.add(uri);
     const known = entry?.doc.compact ? entry.doc : entry?.compact?.doc;
     const same = known?.compact && known.compact.length === doc.text.length && (entry?.compact?.text === doc.text || known.compact.hash === contentHash(doc.text));
-    entry = { parser, doc, source: text5, ...known && same ? { compact: { doc: known, text: doc.text } } : {} };
-    this.entries.set(uri, entry);
+    this.entries.set(uri, { parser, doc, source: text5, ...known && same ? { compact: { doc: known, text: doc.text } } : {} });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
     return doc;
@@ -26451,6 +26549,8 @@ var BlueprintWorkspace = class {
   setCompact(uri, compact) {
     const doc = compact.compact ? compact : compactDocument(compact, this.lean);
     if (this.entries.get(uri)?.doc === doc) return doc;
+    this.firstCheck.delete(uri);
+    this.checks.delete(uri);
     this.entries.set(uri, { doc });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
@@ -26477,6 +26577,8 @@ var BlueprintWorkspace = class {
     return this.entries.get(uri)?.doc.compact !== void 0;
   }
   remove(uri) {
+    this.firstCheck.delete(uri);
+    this.checks.delete(uri);
     if (this.entries.delete(uri)) this.cross.invalidate();
   }
   /** Mark a file as missing (e.g. deleted on disk), so references to it are reported. */
@@ -26598,7 +26700,44 @@ var BlueprintWorkspace = class {
   diagnostics(uri) {
     const doc = this.get(uri);
     if (!doc || doc.compact) return [];
-    return this.runner.diagnostics(doc, this, this.config, this.cross.currentIdsVersion());
+    this.firstCheck.delete(uri);
+    const signatures = this.signatures(uri);
+    const last = this.checks.get(uri);
+    if (last && last.doc === doc && last.config === this.config && last.signatures.whole === signatures.whole) return [...last.diagnostics];
+    const epoch = last && last.signatures.items === signatures.items ? last.epoch : ++this.epochs;
+    const diagnostics = this.runner.diagnostics(doc, this, this.config, epoch);
+    this.checks.set(uri, { doc, config: this.config, signatures, epoch, diagnostics });
+    return [...diagnostics];
+  }
+  /** What a document's checks read of the other files (see `facts-signature.ts`). */
+  signatures(uri) {
+    return factsSignatures({ get: (u2) => this.get(u2), scope: (u2) => this.cross.scope(u2), resolvePath: (from, path9) => this.resolvePath(from, path9), fileProblem: (u2) => this.fileProblem(u2), seers: (u2) => this.cross.seers(u2) }, uri);
+  }
+  /**
+   * `diagnostics` in steps, for a host that gives the editor a turn between them (issue 13).
+   * A file's first check after it became a full model pauses after each rule and every few
+   * items; later checks reuse most results and run in one step. Files may be indexed
+   * between the steps: the cross-file questions the rules ask are recorded (`recorded.ts`),
+   * and the findings are returned only when every answer is still the same at the end, so
+   * they are those of a check run now in one go; otherwise the check runs again (in one go
+   * after a few tries). The document or configuration changing meanwhile starts it again.
+   */
+  *diagnosticsInSteps(uri) {
+    for (let attempt = 0; attempt < 3 && this.firstCheck.has(uri); attempt++) {
+      const doc = this.get(uri);
+      if (!doc || doc.compact) return [];
+      const config = this.config;
+      const calls = /* @__PURE__ */ new Map();
+      const clean = [];
+      const diagnostics = yield* this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, void 0, clean);
+      if (this.get(uri) !== doc || this.config !== config || !answersStand(this, calls)) continue;
+      this.firstCheck.delete(uri);
+      const epoch = ++this.epochs;
+      this.runner.remember(clean, epoch);
+      this.checks.set(uri, { doc, config, signatures: this.signatures(uri), epoch, diagnostics });
+      return [...diagnostics];
+    }
+    return this.diagnostics(uri);
   }
   /**
    * Diagnostics of a full document with the cross-file questions its rules asked and the
@@ -26696,8 +26835,8 @@ async function indexOne(target, uri, loaded, slices, options, result) {
   else {
     const doc = await parseInSlices(loaded.text, uri, slices, options.token);
     if (!doc) return false;
-    const now2 = target.get(uri);
-    if (now2 && !now2.compact) {
+    const now3 = target.get(uri);
+    if (now3 && !now3.compact) {
       result.skipped++;
       return true;
     }
@@ -27142,12 +27281,12 @@ function verifyRename(index2, plan) {
 }
 function compareItems(before, after, renamed, plan) {
   const old = allItems(before);
-  const now2 = allItems(after);
-  if (old.length !== now2.length) return { refused: renamed ? "notAHeading" : "unsafe" };
+  const now3 = allItems(after);
+  if (old.length !== now3.length) return { refused: renamed ? "notAHeading" : "unsafe" };
   for (let i2 = 0; i2 < old.length; i2++) {
     if (old[i2] === renamed) {
-      if (now2[i2].kind !== renamed.kind || now2[i2].name !== plan.name || now2[i2].id !== plan.newId) return { refused: "notAHeading" };
-    } else if (now2[i2].kind !== old[i2].kind || now2[i2].id !== old[i2].id) {
+      if (now3[i2].kind !== renamed.kind || now3[i2].name !== plan.name || now3[i2].id !== plan.newId) return { refused: "notAHeading" };
+    } else if (now3[i2].kind !== old[i2].kind || now3[i2].id !== old[i2].id) {
       return { refused: "unsafe" };
     }
   }
@@ -27160,10 +27299,10 @@ function checkNameRange(after, text5, before, renamed, plan) {
   const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
   return written2 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
 }
-function compareReferences(old, now2, edited, newId) {
-  if (old.length !== now2.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
+function compareReferences(old, now3, edited, newId) {
+  if (old.length !== now3.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
   for (let i2 = 0; i2 < old.length; i2++) {
-    const [was, is2] = [old[i2], now2[i2]];
+    const [was, is2] = [old[i2], now3[i2]];
     if (is2.kind !== was.kind || is2.form !== was.form || (is2.target ?? "") !== (was.target ?? "")) return { refused: "unsafe" };
     if (is2.slug !== (edited.has(was) ? newId : was.slug)) return edited.has(was) ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
   }
@@ -27333,6 +27472,8 @@ function statusSummary(index2, uri) {
 }
 
 // src/core/features/diagnostics-scheduler.ts
+var now2 = () => Date.now();
+var yieldToHost2 = () => new Promise((resolve3) => setTimeout(() => resolve3(), 0));
 var DiagnosticsScheduler = class {
   constructor(source, publish, options) {
     this.source = source;
@@ -27395,16 +27536,50 @@ var DiagnosticsScheduler = class {
   }
   async check() {
     if (this.disposed) return;
-    for (const [uri, text5] of this.pendingText) {
-      this.source.setText(uri, text5);
+    for (const [uri, text5] of [...this.pendingText]) {
+      if (this.pendingText.get(uri) !== text5) continue;
+      this.pendingText.delete(uri);
+      if (this.source.setTextInSteps) {
+        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text5), () => this.pendingText.has(uri));
+        if (!parsed) return;
+      } else this.source.setText(uri, text5);
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
-    this.pendingText.clear();
     await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
     if (this.pendingText.size > 0 || this.disposed) return;
-    const uris = [...this.dirty];
-    this.dirty.clear();
-    for (const uri of uris) if (!this.source.isCompact?.(uri)) this.publish(uri, this.source.diagnostics(uri));
+    for (const uri of [...this.dirty]) {
+      this.dirty.delete(uri);
+      if (this.source.isCompact?.(uri)) continue;
+      if (!this.source.diagnosticsInSteps) {
+        this.publish(uri, this.source.diagnostics(uri));
+        continue;
+      }
+      const checked = await this.inSteps(this.source.diagnosticsInSteps(uri), () => this.pendingText.size > 0);
+      if (!checked) {
+        this.dirty.add(uri);
+        return;
+      }
+      this.publish(uri, checked.value);
+    }
+  }
+  /**
+   * Runs steps, giving the host a turn whenever a slice of work passed `sliceMs`; stops
+   * (undefined) when `superseded` says so at a turn, or the scheduler was disposed.
+   */
+  async inSteps(steps, superseded) {
+    const sliceMs = this.options.sliceMs ?? 12;
+    let started = now2();
+    for (; ; ) {
+      const step = steps.next();
+      if (step.done) return { value: step.value };
+      if (now2() - started < sliceMs) continue;
+      await yieldToHost2();
+      if (superseded() || this.disposed) {
+        steps.return(void 0);
+        return void 0;
+      }
+      started = now2();
+    }
   }
   /** Files depending on `uri`, directly or through another file. */
   dependentsOf(uri) {

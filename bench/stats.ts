@@ -48,3 +48,28 @@ export function ownPeakKb(): number {
   }
   return process.resourceUsage().maxRSS;
 }
+
+/**
+ * A clock of the CPU time this process's main thread has run, in ms: the first field of
+ * /proc/<pid>/task/<pid>/schedstat (nanoseconds on a CPU). Not `process.cpuUsage()`, which
+ * adds every thread: V8's collector marks and sweeps concurrently on helper threads, and
+ * that time blocks no task (the main thread's own collector pauses are counted). Falls back
+ * to `process.cpuUsage()` where the file is missing (not Linux).
+ */
+export function mainThreadCpuClock(): { clock: () => number; mainThreadOnly: boolean } {
+  const file = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+  try {
+    if (Number(readFileSync(file, 'utf8').split(' ')[0]) > 0) {
+      return { clock: () => Number(readFileSync(file, 'utf8').split(' ')[0]) / 1e6, mainThreadOnly: true };
+    }
+  } catch {
+    // Not Linux.
+  }
+  return {
+    clock: () => {
+      const used = process.cpuUsage();
+      return (used.user + used.system) / 1000;
+    },
+    mainThreadOnly: false,
+  };
+}

@@ -71,5 +71,6 @@ function registerSync(session: BlueprintSession): vscode.Disposable[] {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS_SECTION)) session.applyConfig();
     }),
+    vscode.workspace.onDidChangeWorkspaceFolders((event) => session.foldersChanged(event.removed.map((folder) => folder.uri.toString()))),
   ];
 }

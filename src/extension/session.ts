@@ -11,6 +11,7 @@ import {
   DEFAULT_DIAGNOSTICS_DELAY_MS,
   DEFAULT_FILES,
   isBlueprintFile,
+  isInsideRoots,
   isWorkspaceDocumentScheme,
   ruleById,
   type BlueprintConfig,
@@ -198,6 +199,23 @@ export class BlueprintSession implements vscode.Disposable {
     this.published.delete(key);
     this.publishedText.delete(key);
     this.scheduler.refresh(dependents);
+  }
+
+  /**
+   * Workspace folders were added or removed: the files of a removed folder that no editor
+   * has open are forgotten (their problems cleared, the files using them checked again),
+   * and indexing starts over, listing the files of the folders now open.
+   */
+  foldersChanged(removed: readonly string[]): void {
+    const gone = removed.length === 0 ? [] : this.service.index.documents().filter((doc) => isInsideRoots(doc.uri, removed) && !isOpen(doc.uri));
+    for (const { uri } of gone) {
+      this.service.remove(uri);
+      this.collection.delete(vscode.Uri.parse(uri));
+      this.published.delete(uri);
+      this.publishedText.delete(uri);
+    }
+    if (gone.length > 0) this.scheduler.refresh(vscode.workspace.textDocuments.filter((document) => this.isBlueprint(document)).map((document) => document.uri.toString()));
+    this.indexer.restart();
   }
 
   /** The model diagnostics published for a file. */

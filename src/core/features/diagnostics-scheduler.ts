@@ -12,6 +12,10 @@ export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
 /** What the scheduler needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface DiagnosticsSource {
   setText(uri: string, text: string): unknown;
+  /** `setText` in steps (a file's first parse, chunk by chunk); absent: `setText` in one go. */
+  setTextInSteps?(uri: string, text: string): Generator<void, unknown, void>;
+  /** `diagnostics` in steps (a file's first check, rule by rule); absent: `diagnostics` in one go. */
+  diagnosticsInSteps?(uri: string): Generator<void, Diagnostic[], void>;
   loadDependencies(options?: { compact?: boolean }): Promise<void>;
   diagnostics(uri: string): Diagnostic[];
   dependents(uri: string): string[];
@@ -29,7 +33,16 @@ export interface DiagnosticsSchedulerOptions {
   onError?: (error: unknown) => void;
   /** Load the files documents point at as compact documents (the editor: only open documents are full models). */
   compactDependencies?: boolean;
+  /**
+   * Longest stretch of work before the scheduler gives the host a turn, in milliseconds,
+   * in a file's first parse and check (issue 13: no long task while the workspace is indexed).
+   */
+  sliceMs?: number;
 }
+
+/** Milliseconds; the core has no `performance` (see types/core-host.d.ts). */
+const now = (): number => Date.now();
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(() => resolve(), 0));
 
 /** Debounces edits and publishes diagnostics for changed files and their dependents. */
 export class DiagnosticsScheduler {
@@ -101,19 +114,57 @@ export class DiagnosticsScheduler {
 
   private async check(): Promise<void> {
     if (this.disposed) return;
-    for (const [uri, text] of this.pendingText) {
-      this.source.setText(uri, text);
+    for (const [uri, text] of [...this.pendingText]) {
+      if (this.pendingText.get(uri) !== text) continue;
+      this.pendingText.delete(uri);
+      if (this.source.setTextInSteps) {
+        // A newer text for the file supersedes this one: its own run (already scheduled) parses that.
+        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text), () => this.pendingText.has(uri));
+        if (!parsed) return;
+      } else this.source.setText(uri, text);
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
-    this.pendingText.clear();
     // Loading a newly named personas file may take a while; when an edit arrives
     // meanwhile these results describe old text: drop them, the edit's own run
     // (already scheduled) publishes for everything still dirty.
     await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
     if (this.pendingText.size > 0 || this.disposed) return;
-    const uris = [...this.dirty];
-    this.dirty.clear();
-    for (const uri of uris) if (!this.source.isCompact?.(uri)) this.publish(uri, this.source.diagnostics(uri));
+    for (const uri of [...this.dirty]) {
+      // Taken before checking: a refresh meanwhile marks it again, for the next run.
+      this.dirty.delete(uri);
+      if (this.source.isCompact?.(uri)) continue;
+      if (!this.source.diagnosticsInSteps) {
+        this.publish(uri, this.source.diagnostics(uri));
+        continue;
+      }
+      const checked = await this.inSteps(this.source.diagnosticsInSteps(uri), () => this.pendingText.size > 0);
+      if (!checked) {
+        // An edit overtook this check: the edit's run checks the file again.
+        this.dirty.add(uri);
+        return;
+      }
+      this.publish(uri, checked.value);
+    }
+  }
+
+  /**
+   * Runs steps, giving the host a turn whenever a slice of work passed `sliceMs`; stops
+   * (undefined) when `superseded` says so at a turn, or the scheduler was disposed.
+   */
+  private async inSteps<T>(steps: Generator<void, T, void>, superseded: () => boolean): Promise<{ value: T } | undefined> {
+    const sliceMs = this.options.sliceMs ?? 12;
+    let started = now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { value: step.value };
+      if (now() - started < sliceMs) continue;
+      await yieldToHost();
+      if (superseded() || this.disposed) {
+        steps.return(undefined as T);
+        return undefined;
+      }
+      started = now();
+    }
   }
 
   /** Files depending on `uri`, directly or through another file. */

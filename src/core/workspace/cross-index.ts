@@ -58,6 +58,9 @@ interface StepUses {
 }
 const stepUses = identityCache<Step, StepUses>({ name: 'stepUses', module: 'workspace/cross-index.ts', holds: 'per step: the personas and stories it uses, with the ids version and front matter they were resolved against' });
 
+/** Scopes up to this long are searched directly for a shadowing definition. */
+const SHORT_SCOPE = 8;
+
 export class CrossFileIndex {
   private facts: Facts | undefined;
   /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
@@ -124,10 +127,15 @@ export class CrossFileIndex {
   }
 
   shadowedIn(kind: 'personas' | 'stories', id: string, uri: string): string | undefined {
-    // Most ids are defined in one file only: then nothing can shadow, and the scope (which
-    // for a chain of n personas files is n long, for each of them) is never walked.
-    if (!this.definedIn(kind, id).some((other) => other !== uri)) return undefined;
-    return this.scope(uri).find((doc) => doc.uri !== uri && doc[kind].some((item) => item.id === id))?.uri;
+    const scope = this.scope(uri);
+    // A short scope (most files: itself and a personas file or two) is looked up in its
+    // tables. A long one (a chain of n personas files, for each of them) is walked only
+    // for ids defined in another file: most are defined in one only. The first way needs
+    // no table of every id of the workspace, which costs a pass over every document after
+    // each edit (issue 13: 500 files).
+    if (scope.length > SHORT_SCOPE && !this.definedIn(kind, id).some((other) => other !== uri)) return undefined;
+    const tables = this.ensureFacts().tables;
+    return scope.find((doc) => doc.uri !== uri && tables.get(doc.uri)?.[kind].has(id))?.uri;
   }
 
   resolve(fromUri: string, ref: Reference): Located | undefined {
@@ -180,6 +188,11 @@ export class CrossFileIndex {
     const table = this.ensureFacts().tables.get(uri);
     const item = kind === 'persona' ? table?.personas.get(slug) : kind === 'story' ? table?.stories.get(slug) : table?.journey.get(slug);
     return (item && this.refsByTarget(uri).get(item)) || [];
+  }
+
+  /** Documents that may resolve a reference into `uri` (see `seersOf`). */
+  seers(uri: string): BlueprintDocument[] {
+    return this.source.get(uri) ? this.seersOf(uri) : [];
   }
 
   // ---- derived facts ----

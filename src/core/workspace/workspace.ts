@@ -11,9 +11,10 @@ import type { Located, WorkspaceIndex } from './index-types';
 import { isInsideRoots, isReadFailure, type FileProblemKind, type FileReadResult } from './file-problems';
 import { CrossFileIndex } from './cross-index';
 import { PathResolver } from './paths';
-import { RuleRunner } from './rule-runner';
+import { RuleRunner, type CleanItems } from './rule-runner';
 import { compactDocument, contentHash } from './compact';
 import { edgesOf } from './doc-facts';
+import { factsSignatures, type FactsSignatures } from './facts-signature';
 import { answersStand, recordingIndex, type RecordedCalls } from './recorded';
 
 /** How the core reads files: the CLI gives it the file system, the editor its documents. */
@@ -42,6 +43,16 @@ export interface WorkspaceOptions {
   leanCompact?: boolean;
 }
 
+/** A document's last check: reused while the document, the configuration and what it read are the same. */
+interface LastCheck {
+  doc: BlueprintDocument;
+  config: BlueprintConfig;
+  signatures: FactsSignatures;
+  /** Per-item results found clean are kept under this number (see `RuleRunner`). */
+  epoch: number;
+  diagnostics: Diagnostic[];
+}
+
 /** A full model with its incremental parser, or a compact document (no parser). */
 interface Entry {
   parser?: BlueprintParser;
@@ -64,6 +75,12 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly paths = new PathResolver();
   private readonly cross: CrossFileIndex;
   private readonly runner = new RuleRunner();
+  /** Full models not checked since they became full models: their first check runs in steps. */
+  private readonly firstCheck = new Set<string>();
+  /** Per full model: its last check, with the facts it read (see `facts-signature.ts`). */
+  private readonly checks = new Map<string, LastCheck>();
+  /** The last epoch given: per-item results are kept per epoch, a new one when a file's `items` signature changes. */
+  private epochs = 0;
   private config: BlueprintConfig;
   private readonly roots: WorkspaceOptions['roots'];
   private readonly lean: boolean;
@@ -96,15 +113,35 @@ export class BlueprintWorkspace implements WorkspaceIndex {
 
   /** Add or replace a document's text as a full model; only changed chunks are parsed again. */
   setText(uri: string, text: string): BlueprintDocument {
-    let entry = this.entries.get(uri);
+    const entry = this.entries.get(uri);
     if (entry?.parser && entry.source === text) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
-    const doc = parser.parse(text, uri);
+    return this.store(uri, parser, parser.parse(text, uri), text);
+  }
+
+  /**
+   * `setText` in steps (issue 13): a file that becomes a full model now (opened) is parsed
+   * a chunk per step, so the host can give the editor a turn; a file with a parser already
+   * (an edit: only changed chunks are parsed) in one go. When `setText` stored a full model
+   * for the file meanwhile (a feature asked), that one stays and is returned.
+   */
+  *setTextInSteps(uri: string, text: string): Generator<void, BlueprintDocument, void> {
+    if (this.entries.get(uri)?.parser) return this.setText(uri, text);
+    const parser = new BlueprintParser();
+    const doc = yield* parser.parseInSteps(text, uri);
+    const now = this.entries.get(uri);
+    if (now?.parser) return now.doc;
+    return this.store(uri, parser, doc, text);
+  }
+
+  private store(uri: string, parser: BlueprintParser, doc: BlueprintDocument, text: string): BlueprintDocument {
+    const entry = this.entries.get(uri);
+    // A file that becomes a full model now gets its first check in steps (`diagnosticsInSteps`).
+    if (!entry?.parser) this.firstCheck.add(uri);
     // Opening a file known compactly: keep its compact document for when it is let go again.
     const known = entry?.doc.compact ? entry.doc : entry?.compact?.doc;
     const same = known?.compact && known.compact.length === doc.text.length && (entry?.compact?.text === doc.text || known.compact.hash === contentHash(doc.text));
-    entry = { parser, doc, source: text, ...(known && same ? { compact: { doc: known, text: doc.text } } : {}) };
-    this.entries.set(uri, entry);
+    this.entries.set(uri, { parser, doc, source: text, ...(known && same ? { compact: { doc: known, text: doc.text } } : {}) });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
     return doc;
@@ -118,6 +155,8 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument {
     const doc = compact.compact ? compact : compactDocument(compact, this.lean);
     if (this.entries.get(uri)?.doc === doc) return doc;
+    this.firstCheck.delete(uri);
+    this.checks.delete(uri);
     this.entries.set(uri, { doc });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
@@ -149,6 +188,8 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   remove(uri: string): void {
+    this.firstCheck.delete(uri);
+    this.checks.delete(uri);
     if (this.entries.delete(uri)) this.cross.invalidate();
   }
 
@@ -295,7 +336,47 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     const doc = this.get(uri);
     // A compact document has no text to check: its file is checked when it is opened.
     if (!doc || doc.compact) return [];
-    return this.runner.diagnostics(doc, this, this.config, this.cross.currentIdsVersion());
+    this.firstCheck.delete(uri);
+    const signatures = this.signatures(uri);
+    const last = this.checks.get(uri);
+    // Files indexed meanwhile changed nothing this file reads: its findings stand.
+    if (last && last.doc === doc && last.config === this.config && last.signatures.whole === signatures.whole) return [...last.diagnostics];
+    const epoch = last && last.signatures.items === signatures.items ? last.epoch : ++this.epochs;
+    const diagnostics = this.runner.diagnostics(doc, this, this.config, epoch);
+    this.checks.set(uri, { doc, config: this.config, signatures, epoch, diagnostics });
+    return [...diagnostics];
+  }
+
+  /** What a document's checks read of the other files (see `facts-signature.ts`). */
+  private signatures(uri: string): FactsSignatures {
+    return factsSignatures({ get: (u) => this.get(u), scope: (u) => this.cross.scope(u), resolvePath: (from, path) => this.resolvePath(from, path), fileProblem: (u) => this.fileProblem(u), seers: (u) => this.cross.seers(u) }, uri);
+  }
+
+  /**
+   * `diagnostics` in steps, for a host that gives the editor a turn between them (issue 13).
+   * A file's first check after it became a full model pauses after each rule and every few
+   * items; later checks reuse most results and run in one step. Files may be indexed
+   * between the steps: the cross-file questions the rules ask are recorded (`recorded.ts`),
+   * and the findings are returned only when every answer is still the same at the end, so
+   * they are those of a check run now in one go; otherwise the check runs again (in one go
+   * after a few tries). The document or configuration changing meanwhile starts it again.
+   */
+  *diagnosticsInSteps(uri: string): Generator<void, Diagnostic[], void> {
+    for (let attempt = 0; attempt < 3 && this.firstCheck.has(uri); attempt++) {
+      const doc = this.get(uri);
+      if (!doc || doc.compact) return [];
+      const config = this.config;
+      const calls: RecordedCalls = new Map();
+      const clean: CleanItems = [];
+      const diagnostics = yield* this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, undefined, clean);
+      if (this.get(uri) !== doc || this.config !== config || !answersStand(this, calls)) continue;
+      this.firstCheck.delete(uri);
+      const epoch = ++this.epochs;
+      this.runner.remember(clean, epoch);
+      this.checks.set(uri, { doc, config, signatures: this.signatures(uri), epoch, diagnostics });
+      return [...diagnostics];
+    }
+    return this.diagnostics(uri);
   }
 
   /**

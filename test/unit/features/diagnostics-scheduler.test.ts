@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticsScheduler, type DiagnosticsSource } from '../../../src/core/features/diagnostics-scheduler';
 import type { Diagnostic } from '../../../src/core/model';
 import { JOURNEY, PERSONAS, uriOf, workspaceWith } from './workspace';
+import { generateBlueprint } from '../../../bench/generate';
 
 const journey = uriOf('journey.blueprint.md');
 const personas = uriOf('personas.blueprint.md');
 
 function recorder() {
   const published: Array<{ uri: string; rules: string[] }> = [];
-  return { published, publish: (uri: string, diagnostics: Diagnostic[]) => published.push({ uri, rules: diagnostics.map((d) => d.rule) }) };
+  const messages: string[][] = [];
+  return {
+    published,
+    messages,
+    publish: (uri: string, diagnostics: Diagnostic[]) => {
+      published.push({ uri, rules: diagnostics.map((d) => d.rule) });
+      messages.push(diagnostics.map((d) => d.message));
+    },
+  };
 }
 
 describe('DiagnosticsScheduler', () => {
@@ -74,5 +83,63 @@ describe('DiagnosticsScheduler', () => {
     expect(published).toHaveLength(1);
     expect(published[0]!.rules).not.toContain('step-without-persona');
     scheduler.dispose();
+  });
+
+  describe('a file opened while the workspace is indexed (issue 13)', () => {
+    const big = uriOf('big.blueprint.md');
+    const BIG = generateBlueprint(60);
+    /** Counts the host's turns (timer callbacks of others) while `work` runs. */
+    async function turnsDuring(work: Promise<void>): Promise<number> {
+      let turns = 0;
+      let done = false;
+      const tick = (): void => {
+        if (done) return;
+        turns++;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      await work;
+      done = true;
+      return turns;
+    }
+
+    it('parses and checks it in steps, giving the host turns, with the findings of a check in one go', async () => {
+      const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS });
+      const { published, publish } = recorder();
+      const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: 0, sliceMs: 0 });
+      scheduler.update(big, BIG);
+      const turns = await turnsDuring(scheduler.flush());
+      // A step per chunk (a heading each) and per rule.
+      expect(turns).toBeGreaterThan(60);
+      const reference = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'big.blueprint.md': BIG });
+      expect(published).toEqual([{ uri: big, rules: reference.diagnostics(big).map((d) => d.rule) }]);
+      // Later edits reuse its results: one step.
+      scheduler.update(big, BIG.replace('Step 7', 'Step seven'));
+      expect(await turnsDuring(scheduler.flush())).toBeLessThan(5);
+      scheduler.dispose();
+    });
+
+    it('an edit during the unfinished first parse or check supersedes it: only the newest text is published', async () => {
+      for (const turnsBeforeEdit of [2, 40, 80]) {
+        const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS });
+        const { published, messages, publish } = recorder();
+        const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: 0, sliceMs: 0 });
+        scheduler.update(big, BIG.replace('@maria', '@stale'));
+        const first = scheduler.flush();
+        for (let i = 0; i < turnsBeforeEdit; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+        const newest = BIG.replace('@maria', '@nobody');
+        scheduler.update(big, newest);
+        await first;
+        await scheduler.idle();
+        const reference = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'big.blueprint.md': newest });
+        expect(published.at(-1)).toEqual({ uri: big, rules: reference.diagnostics(big).map((d) => d.rule) });
+        expect(messages.at(-1)).toEqual(reference.diagnostics(big).map((d) => d.message));
+        expect(messages.at(-1)!.join('\n')).toContain('nobody');
+        expect(published.length).toBeLessThanOrEqual(2);
+        if (published.length === 2) expect(turnsBeforeEdit).toBeGreaterThan(40);
+        expect(workspace.get(big)!.text).toBe(newest);
+        scheduler.dispose();
+      }
+    });
   });
 });
