@@ -41,9 +41,11 @@ export interface IndexHostFigures {
   edits: number;
   editMedianMs: number;
   editMaxMs: number;
-  /** The same in CPU time of the main thread (the wall time grows with the machine's load). */
+  /** The same in CPU time of the process (the wall time grows with the machine's load). */
   editCpuMedianMs: number;
   editCpuMaxMs: number;
+  /** The open file checked again once indexing is done (the session refreshes open files after a batch), CPU time of the process. */
+  refreshCpuMs: number;
   peakRssMb: number;
   baselineRssMb: number;
 }
@@ -110,7 +112,6 @@ function watchCpuTasks(): { stop(): number; reset(): number; longest(count: numb
   let last = clock();
   let lastProcess = process.cpuUsage();
   let lastAt = performance.now();
-  let lastHr = Number(process.hrtime.bigint() / 1000n);
   const origin = lastAt;
   const gcs: Array<{ start: number; end: number }> = [];
   const observer = new PerformanceObserver((list) => {
@@ -126,9 +127,6 @@ function watchCpuTasks(): { stop(): number; reset(): number; longest(count: numb
     most = Math.max(most, cpuMs);
     const at = performance.now();
     if (cpuMs > 20) ticks.push({ cpuMs, start: lastAt, end: at });
-    const hr = Number(process.hrtime.bigint() / 1000n);
-    if (process.env.BENCH_TICKS && cpuMs > 40) process.stderr.write(`TICK ${cpuMs} ${lastHr} ${hr}\n`);
-    lastHr = hr;
     last = clock();
     lastProcess = process.cpuUsage();
     lastAt = at;
@@ -153,6 +151,16 @@ function watchCpuTasks(): { stop(): number; reset(): number; longest(count: numb
   };
 }
 
+/**
+ * The process's CPU time in ms, to the microsecond (the main thread's from schedstat is
+ * only as fresh as the last scheduler tick, 4 ms here: fine for tasks of 50 ms, too coarse
+ * for an edit's few milliseconds).
+ */
+function processCpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
 /** Toggles " (edited)" at the end of the `nth` customer lane: a one-line edit. */
 function editOneLine(text: string, nth: number): string {
   let seen = 0;
@@ -161,7 +169,7 @@ function editOneLine(text: string, nth: number): string {
 
 /** Edits the open file every 250 ms while `running()`; the time from each edit to its problems. */
 async function editWhileIndexing(update: (text: string) => Promise<void>, text: string, running: () => boolean): Promise<{ wall: number[]; cpu: number[] }> {
-  const { clock } = mainThreadCpuClock();
+  const clock = processCpuMs;
   const wall: number[] = [];
   const cpu: number[] = [];
   let current = text;
@@ -209,6 +217,16 @@ async function child(folder: string, paths: string[], openPath: string, cacheFol
   const edits = await editWhileIndexing(update, text, () => indexing);
   const result = await index;
   const indexMs = performance.now() - started;
+  // As the session does once a batch is indexed: the open file checked again (it stands
+  // when nothing it reads changed since its last check).
+  const clock = processCpuMs;
+  const refreshStarted = clock();
+  await new Promise<void>((resolve) => {
+    published = resolve;
+    scheduler.refresh([open]);
+    void scheduler.flush();
+  });
+  const refreshCpuMs = clock() - refreshStarted;
   loop.disable();
   const longestProcessCpuTaskMs = cpuTasks.processMost();
   const longestCpuTaskMs = cpuTasks.stop();
@@ -219,7 +237,7 @@ async function child(folder: string, paths: string[], openPath: string, cacheFol
   await Promise.all(writes);
   return {
     files: uris.length, firstProblemsMs, indexMs, longestTaskMs: result.longestTaskMs, eventLoopMaxMs: loop.max / 1e6, longestCpuTaskMs, longestProcessCpuTaskMs, mainThreadOnly: mainThreadCpuClock().mainThreadOnly, openingCpuTaskMs, longestTasks,
-    edits: edits.wall.length, editMedianMs: median(edits.wall), editMaxMs: Math.max(...edits.wall), editCpuMedianMs: median(edits.cpu), editCpuMaxMs: Math.max(...edits.cpu), peakRssMb: peak, baselineRssMb,
+    edits: edits.wall.length, editMedianMs: median(edits.wall), editMaxMs: Math.max(...edits.wall), editCpuMedianMs: median(edits.cpu), editCpuMaxMs: Math.max(...edits.cpu), refreshCpuMs, peakRssMb: peak, baselineRssMb,
   };
 }
 
@@ -277,7 +295,8 @@ export function printIndexHost(repo: string, scratch: string, paths: string[]): 
   const longest = Math.max(host.longestCpuTaskMs, host.openingCpuTaskMs);
   console.log(`longest task in CPU time of the ${host.mainThreadOnly ? 'main thread' : 'process'} while indexing: ${ms(host.longestCpuTaskMs)}; while the opened file was first parsed and checked ${ms(host.openingCpuTaskMs)} (goal at most ${INDEX_TASK_GOAL_MS} ms for both: ${longest <= INDEX_TASK_GOAL_MS ? 'met' : 'NOT met'}); in CPU time of the whole process (the collector's helper threads too) ${ms(host.longestProcessCpuTaskMs)}`);
   console.log(`the five longest tasks in CPU time (of which garbage collection, wall time): ${host.longestTasks.map((task) => `${ms(task.cpuMs)} (GC ${ms(task.gcMs)}) at ${(task.atMs / 1000).toFixed(1)} s`).join(', ')}`);
-  console.log(`edit → problems of the open file while indexing (no debounce), ${host.edits} edits: median ${ms(host.editMedianMs)}, max ${ms(host.editMaxMs)}; in CPU time of the main thread median ${ms(host.editCpuMedianMs)}, max ${ms(host.editCpuMaxMs)} (budget 16 ms: ${host.editCpuMedianMs <= 16 ? 'median within' : 'median OVER'})`);
+  console.log(`edit → problems of the open file while indexing (no debounce), ${host.edits} edits: median ${ms(host.editMedianMs)}, max ${ms(host.editMaxMs)}; in CPU time median ${ms(host.editCpuMedianMs)}, max ${ms(host.editCpuMaxMs)} (budget 16 ms: ${host.editCpuMedianMs <= 16 ? 'median within' : 'median OVER'})`);
+  console.log(`the open file checked again once indexing is done (as the session does after a batch): ${ms(host.refreshCpuMs)} of CPU time`);
   console.log(`process peak memory (RSS): ${host.peakRssMb.toFixed(0)} MB, ${host.baselineRssMb.toFixed(0)} MB at start (goal: extension host under ${HOST_MEMORY_GOAL_MB} MB)`);
   console.log(`second start (a new process), facts of ${host.cachedFiles} files from the cache (a JSON file per blueprint, ${(host.cacheBytes / host.cachedFiles / 1024).toFixed(1)} KB each): ${ms(host.cacheMs)}, CPU time ${ms(host.cacheCpuMs)} (goal under 1 s: ${host.cacheMs < 1000 ? 'met' : 'NOT met'}); its peak memory (RSS) ${host.cachePeakRssMb.toFixed(0)} MB`);
 }

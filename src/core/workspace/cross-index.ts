@@ -66,8 +66,24 @@ export class CrossFileIndex {
   /** Bumped whenever the ids any document defines, the persona files it names, or the set of files change. */
   private idsVersion = 0;
   private readonly idsSignatures = new Map<string, string>();
+  /** A document `prepare`d since the last facts changed its ids signature. */
+  private preparedChange = false;
 
   constructor(private readonly source: DocumentSource) {}
+
+  /**
+   * Builds a document's lookup tables ahead, as it is added (issue 13: the indexer adds
+   * files in short slices; the next check would otherwise build them for every file
+   * indexed meanwhile in one task, 0.2 s after 500 files). Its ids signature is compared
+   * here as `ensureFacts` would.
+   */
+  prepare(doc: BlueprintDocument): void {
+    const { tables, made } = tablesFor(doc);
+    if (!made) return;
+    const signature = idsSignature(tables) + '|' + scopeSignature(doc);
+    if (this.idsSignatures.get(doc.uri) !== signature) this.preparedChange = true;
+    this.idsSignatures.set(doc.uri, signature);
+  }
 
   /** Forget the facts: a document was added, changed or removed. */
   invalidate(): void {
@@ -231,7 +247,8 @@ export class CrossFileIndex {
   private ensureFacts(): Facts {
     if (this.facts) return this.facts;
     const facts: Facts = { scopes: new Map(), tables: new Map(), stepsByTarget: new Map(), refsByTarget: new Map(), idsVersion: 0 };
-    let idsChanged = this.idsSignatures.size !== this.source.size;
+    let idsChanged = this.preparedChange || this.idsSignatures.size !== this.source.size;
+    this.preparedChange = false;
     for (const doc of this.source.documents()) {
       const { tables, made } = tablesFor(doc);
       if (made) {

@@ -160,6 +160,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     this.entries.set(uri, { doc });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
+    this.cross.prepare(doc);
     return doc;
   }
 
