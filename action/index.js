@@ -26382,6 +26382,27 @@ function factsSignatures(source, uri) {
 ${whole.join("\n")}` };
 }
 
+// src/core/workspace/foreground.ts
+var Foreground = class {
+  running = /* @__PURE__ */ new Map();
+  /** True while steps wrapped by `steps` are running. */
+  busy() {
+    const now3 = Date.now();
+    for (const [token, since] of this.running) if (now3 - since > 3e3) this.running.delete(token);
+    return this.running.size > 0;
+  }
+  /** The same steps, counted as foreground work until they finish or are returned. */
+  *steps(steps) {
+    const token = {};
+    this.running.set(token, Date.now());
+    try {
+      return yield* steps;
+    } finally {
+      this.running.delete(token);
+    }
+  }
+};
+
 // src/core/workspace/recorded.ts
 var docKeys = identityCache({ name: "docKeys", module: "workspace/recorded.ts", holds: "per document: its version in recorded answers (URI and content hash)" });
 var versionNames = identityCache({ name: "versionNames", module: "workspace/recorded.ts", holds: "per workspace index: a short name for each document version its recorded answers name" });
@@ -26512,6 +26533,7 @@ var BlueprintWorkspace = class {
   runner = new RuleRunner();
   /** Full models not checked since they became full models: their first check runs in steps. */
   firstCheck = /* @__PURE__ */ new Set();
+  foreground = new Foreground();
   /** Per full model: its last check, with the facts it read (see `facts-signature.ts`). */
   checks = /* @__PURE__ */ new Map();
   /** The last epoch given: per-item results are kept per epoch, a new one when a file's `items` signature changes. */
@@ -26534,18 +26556,20 @@ var BlueprintWorkspace = class {
     return this.store(uri, parser, parser.parse(text5, uri), text5);
   }
   /**
-   * `setText` in steps (issue 13): a file that becomes a full model now (opened) is parsed
-   * a chunk per step, so the host can give the editor a turn; a file with a parser already
-   * (an edit: only changed chunks are parsed) in one go. When `setText` stored a full model
-   * for the file meanwhile (a feature asked), that one stays and is returned.
+   * `setText` in steps (issue 13): a file opened now is parsed a chunk per step, an edit
+   * in one go. A full model `setText` stored meanwhile (a feature asked) stays.
    */
   *setTextInSteps(uri, text5) {
     if (this.entries.get(uri)?.parser) return this.setText(uri, text5);
     const parser = new BlueprintParser();
-    const doc = yield* parser.parseInSteps(text5, uri);
+    const doc = yield* this.foreground.steps(parser.parseInSteps(text5, uri));
     const now3 = this.entries.get(uri);
     if (now3?.parser) return now3.doc;
     return this.store(uri, parser, doc, text5);
+  }
+  /** True while an opened file's first parse or check runs in steps: indexing waits (see `foreground.ts`). */
+  foregroundWork() {
+    return this.foreground.busy();
   }
   store(uri, parser, doc, text5) {
     const entry = this.entries.get(uri);
@@ -26731,13 +26755,11 @@ var BlueprintWorkspace = class {
     return factsSignatures({ get: (u2) => this.get(u2), scope: (u2) => this.cross.scope(u2), resolvePath: (from, path9) => this.resolvePath(from, path9), fileProblem: (u2) => this.fileProblem(u2), seers: (u2) => this.cross.seers(u2) }, uri);
   }
   /**
-   * `diagnostics` in steps, for a host that gives the editor a turn between them (issue 13).
-   * A file's first check after it became a full model pauses after each rule and every few
-   * items; later checks reuse most results and run in one step. Files may be indexed
-   * between the steps: the cross-file questions the rules ask are recorded (`recorded.ts`),
-   * and the findings are returned only when every answer is still the same at the end, so
-   * they are those of a check run now in one go; otherwise the check runs again (in one go
-   * after a few tries). The document or configuration changing meanwhile starts it again.
+   * `diagnostics` in steps (issue 13): a file's first check pauses after each rule and
+   * every few items; later checks run in one step. Files indexed between the steps: the
+   * rules' cross-file questions are recorded (`recorded.ts`) and the findings returned
+   * only when every answer still stands at the end (those of a check in one go now);
+   * else it runs again, in one go after a few tries. A new text or configuration restarts it.
    */
   *diagnosticsInSteps(uri) {
     for (let attempt = 0; attempt < 3 && this.firstCheck.has(uri); attempt++) {
@@ -26746,7 +26768,7 @@ var BlueprintWorkspace = class {
       const config = this.config;
       const calls = /* @__PURE__ */ new Map();
       const clean = [];
-      const diagnostics = yield* this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, void 0, clean);
+      const diagnostics = yield* this.foreground.steps(this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, void 0, clean));
       if (this.get(uri) !== doc || this.config !== config || !answersStand(this, calls)) continue;
       this.firstCheck.delete(uri);
       const epoch = ++this.epochs;
@@ -26776,10 +26798,12 @@ var BlueprintWorkspace = class {
 var now = () => Date.now();
 var yieldToHost = () => new Promise((resolve3) => setTimeout(() => resolve3(), 0));
 var Slices = class {
-  constructor(sliceMs) {
+  constructor(sliceMs, waitFor) {
     this.sliceMs = sliceMs;
+    this.waitFor = waitFor;
   }
   sliceMs;
+  waitFor;
   start = now();
   longestTaskMs = 0;
   end() {
@@ -26794,9 +26818,11 @@ var Slices = class {
   }
   /** Yields when the current slice is used up. */
   async check() {
-    if (now() - this.start < this.sliceMs) return;
+    if (now() - this.start < this.sliceMs && !this.waitFor?.()) return;
     this.end();
-    await yieldToHost();
+    do
+      await yieldToHost();
+    while (this.waitFor?.());
     this.start = now();
   }
   finish() {
@@ -26812,7 +26838,7 @@ async function parseInSlices(text5, uri, slices, token) {
   }
 }
 async function indexFiles(target, files, options = {}) {
-  const slices = new Slices(options.sliceMs ?? 8);
+  const slices = new Slices(options.sliceMs ?? 8, target.foregroundWork && (() => target.foregroundWork()));
   const readAhead = Math.max(1, options.readAhead ?? 8);
   const result = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;

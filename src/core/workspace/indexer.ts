@@ -17,6 +17,8 @@ export interface IndexTarget {
   /** True when the file is known compactly for exactly this text (no parse needed). */
   hasCompactOf(uri: string, text: string): boolean;
   loadDependencies(options: { compact: boolean }): Promise<void>;
+  /** True while work that goes first runs in steps (an opened file's first check): indexing waits. */
+  foregroundWork?(): boolean;
 }
 
 export interface IndexFiles {
@@ -61,7 +63,10 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(() 
 class Slices {
   private start = now();
   longestTaskMs = 0;
-  constructor(private readonly sliceMs: number) {}
+  constructor(
+    private readonly sliceMs: number,
+    private readonly waitFor?: () => boolean,
+  ) {}
 
   private end(): void {
     this.longestTaskMs = Math.max(this.longestTaskMs, now() - this.start);
@@ -77,9 +82,10 @@ class Slices {
 
   /** Yields when the current slice is used up. */
   async check(): Promise<void> {
-    if (now() - this.start < this.sliceMs) return;
+    if (now() - this.start < this.sliceMs && !this.waitFor?.()) return;
     this.end();
-    await yieldToHost();
+    do await yieldToHost();
+    while (this.waitFor?.());
     this.start = now();
   }
 
@@ -101,7 +107,7 @@ async function parseInSlices(text: string, uri: string, slices: Slices, token: I
 }
 
 export async function indexFiles(target: IndexTarget, files: IndexFiles, options: IndexOptions = {}): Promise<IndexResult> {
-  const slices = new Slices(options.sliceMs ?? 8);
+  const slices = new Slices(options.sliceMs ?? 8, target.foregroundWork && (() => target.foregroundWork!()));
   const readAhead = Math.max(1, options.readAhead ?? 8);
   const result: IndexResult = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;

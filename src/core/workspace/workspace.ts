@@ -15,6 +15,7 @@ import { RuleRunner, type CleanItems } from './rule-runner';
 import { compactDocument, contentHash } from './compact';
 import { edgesOf } from './doc-facts';
 import { factsSignatures, type FactsSignatures } from './facts-signature';
+import { Foreground } from './foreground';
 import { answersStand, recordingIndex, type RecordedCalls } from './recorded';
 
 /** How the core reads files: the CLI gives it the file system, the editor its documents. */
@@ -43,12 +44,11 @@ export interface WorkspaceOptions {
   leanCompact?: boolean;
 }
 
-/** A document's last check: reused while the document, the configuration and what it read are the same. */
+/** A document's last check: reused while the document, the configuration and what it read are the same; its per-item results found clean are kept under `epoch`. */
 interface LastCheck {
   doc: BlueprintDocument;
   config: BlueprintConfig;
   signatures: FactsSignatures;
-  /** Per-item results found clean are kept under this number (see `RuleRunner`). */
   epoch: number;
   diagnostics: Diagnostic[];
 }
@@ -77,6 +77,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly runner = new RuleRunner();
   /** Full models not checked since they became full models: their first check runs in steps. */
   private readonly firstCheck = new Set<string>();
+  private readonly foreground = new Foreground();
   /** Per full model: its last check, with the facts it read (see `facts-signature.ts`). */
   private readonly checks = new Map<string, LastCheck>();
   /** The last epoch given: per-item results are kept per epoch, a new one when a file's `items` signature changes. */
@@ -120,18 +121,21 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   /**
-   * `setText` in steps (issue 13): a file that becomes a full model now (opened) is parsed
-   * a chunk per step, so the host can give the editor a turn; a file with a parser already
-   * (an edit: only changed chunks are parsed) in one go. When `setText` stored a full model
-   * for the file meanwhile (a feature asked), that one stays and is returned.
+   * `setText` in steps (issue 13): a file opened now is parsed a chunk per step, an edit
+   * in one go. A full model `setText` stored meanwhile (a feature asked) stays.
    */
   *setTextInSteps(uri: string, text: string): Generator<void, BlueprintDocument, void> {
     if (this.entries.get(uri)?.parser) return this.setText(uri, text);
     const parser = new BlueprintParser();
-    const doc = yield* parser.parseInSteps(text, uri);
+    const doc = yield* this.foreground.steps(parser.parseInSteps(text, uri));
     const now = this.entries.get(uri);
     if (now?.parser) return now.doc;
     return this.store(uri, parser, doc, text);
+  }
+
+  /** True while an opened file's first parse or check runs in steps: indexing waits (see `foreground.ts`). */
+  foregroundWork(): boolean {
+    return this.foreground.busy();
   }
 
   private store(uri: string, parser: BlueprintParser, doc: BlueprintDocument, text: string): BlueprintDocument {
@@ -354,13 +358,11 @@ export class BlueprintWorkspace implements WorkspaceIndex {
   }
 
   /**
-   * `diagnostics` in steps, for a host that gives the editor a turn between them (issue 13).
-   * A file's first check after it became a full model pauses after each rule and every few
-   * items; later checks reuse most results and run in one step. Files may be indexed
-   * between the steps: the cross-file questions the rules ask are recorded (`recorded.ts`),
-   * and the findings are returned only when every answer is still the same at the end, so
-   * they are those of a check run now in one go; otherwise the check runs again (in one go
-   * after a few tries). The document or configuration changing meanwhile starts it again.
+   * `diagnostics` in steps (issue 13): a file's first check pauses after each rule and
+   * every few items; later checks run in one step. Files indexed between the steps: the
+   * rules' cross-file questions are recorded (`recorded.ts`) and the findings returned
+   * only when every answer still stands at the end (those of a check in one go now);
+   * else it runs again, in one go after a few tries. A new text or configuration restarts it.
    */
   *diagnosticsInSteps(uri: string): Generator<void, Diagnostic[], void> {
     for (let attempt = 0; attempt < 3 && this.firstCheck.has(uri); attempt++) {
@@ -369,7 +371,7 @@ export class BlueprintWorkspace implements WorkspaceIndex {
       const config = this.config;
       const calls: RecordedCalls = new Map();
       const clean: CleanItems = [];
-      const diagnostics = yield* this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, undefined, clean);
+      const diagnostics = yield* this.foreground.steps(this.runner.diagnosticsInSteps(doc, recordingIndex(this, calls), config, undefined, clean));
       if (this.get(uri) !== doc || this.config !== config || !answersStand(this, calls)) continue;
       this.firstCheck.delete(uri);
       const epoch = ++this.epochs;

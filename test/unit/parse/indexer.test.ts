@@ -1,6 +1,8 @@
 /** Background indexing (issue 13): compact documents a file at a time, yielding, cancellable, cache first. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBlueprintService, compactDocument, parseBlueprint, storeCompact } from '../../../src/core';
+import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
+import { indexFiles } from '../../../src/core/workspace/indexer';
 
 const uri = (i: number): string => `file:///w/f${i}.blueprint.md`;
 const text = (i: number): string => `## Personas\n\n### P${i}\n- heard: 2024-01-01\n\n## Journey\n\n### Step: S${i}\n- persona: @p${i}\n`;
@@ -69,5 +71,34 @@ describe('indexFiles', () => {
     const result = await service.indexFiles({ uris: [uri(1)], read: async () => big }, { sliceMs: 0, token });
     expect(result).toMatchObject({ cancelled: true, parsed: 0 });
     expect(service.get(uri(1))).toBeUndefined();
+  });
+
+  it('waits while an opened file\'s first parse runs in steps, so its problems come first', async () => {
+    const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+    const open = 'file:///w/open.blueprint.md';
+    const steps = workspace.setTextInSteps(open, Array.from({ length: 40 }, (_, i) => `### Step: S${i}\n- customer: does ${i}\n`).join('\n'));
+    steps.next();
+    expect(workspace.foregroundWork()).toBe(true);
+    let done = 0;
+    const indexing = indexFiles(workspace, { uris: [1, 2, 3].map(uri), read: async (u) => text(Number(/f(\d)/.exec(u)![1])) }, { sliceMs: 0, onProgress: (n) => (done = n) });
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(done).toBe(0);
+    for (let step = steps.next(); !step.done; step = steps.next());
+    expect(workspace.foregroundWork()).toBe(false);
+    expect((await indexing).parsed).toBe(3);
+    expect(workspace.isCompact(open)).toBe(false);
+  });
+
+  it('stops waiting for steps dropped without being finished', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+      workspace.setTextInSteps('file:///w/open.blueprint.md', '### Step: A\n\n### Step: B\n').next();
+      expect(workspace.foregroundWork()).toBe(true);
+      vi.advanceTimersByTime(3001);
+      expect(workspace.foregroundWork()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
