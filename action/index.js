@@ -29074,7 +29074,7 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-finding[data-severity="error"] { --bp-sev: var(--bp-error); }
 .bp-finding[data-severity="info"] { --bp-sev: var(--bp-info); }
 .bp-finding[data-severity="hint"] { --bp-sev: var(--bp-hint); }
-.bp-finding-icon { flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
+.bp-finding::before { content: ''; flex: none; width: .55rem; height: .55rem; border-radius: 50%; background: var(--bp-sev); transform: translateY(-.05rem); }
 .bp-step .bp-finding { font-weight: 500; }
 .bp-outside { padding: .75rem 1rem 1rem; max-width: 60rem; }
 .bp-outside h2 { font-size: .95rem; margin: 0 0 .4rem; }

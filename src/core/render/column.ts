@@ -165,6 +165,7 @@ function fieldsHtml(fields: readonly Field[], withKeys: boolean): string {
  * Finding badges: the message as text, the rule id as a hook (`data-rule`) and as the
  * tooltip. The message is written once: a title repeating it made each badge twice as
  * long, and a page of thousands of findings writes every badge twice (grid and cards).
+ * The severity dot is drawn by the style sheet (`.bp-finding::before`), not an element.
  */
 export function badges(found: readonly Diagnostic[] | undefined): string {
   if (!found) return '';
@@ -172,7 +173,7 @@ export function badges(found: readonly Diagnostic[] | undefined): string {
   for (const d of found) {
     const rule = escapeAttribute(d.rule);
     html += `<span class="bp-finding" data-rule="${rule}" data-severity="${escapeAttribute(d.severity)}" data-line="${d.range.start.line}" role="note" title="${rule}">` +
-      `<span class="bp-finding-icon" aria-hidden="true"></span>${escapeText(d.message)}</span>`;
+      `${escapeText(d.message)}</span>`;
   }
   return html;
 }
