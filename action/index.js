@@ -99,7 +99,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -108,9 +108,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path9) {
       const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -244,7 +244,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit4;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -254,7 +254,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -316,8 +316,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
@@ -364,10 +364,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -376,7 +376,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -386,9 +386,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -398,18 +398,18 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -425,7 +425,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -434,9 +434,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root2) {
+    function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root2, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -616,7 +616,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -642,7 +642,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -783,9 +783,9 @@ var require_createNode = __commonJS({
       if (identity2.isNode(value2))
         return value2;
       if (identity2.isPair(value2)) {
-        const map3 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
-        map3.items.push(value2);
-        return map3;
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
+        return map;
       }
       if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
         value2 = value2.valueOf();
@@ -1001,14 +1001,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1025,14 +1025,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text5[i2 += 1]; ) {
+      for (let ch; ch = text4[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text5[i2 + 1]) {
+          switch (text4[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1049,12 +1049,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i2 + 1];
+            const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1066,12 +1066,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i2 += 1];
+                ch = text4[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1086,39 +1086,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text4;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text5.length;
+        const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i2, indent2) {
+    function consumeMoreIndentedLines(text4, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text5[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent2) {
-          ch = text5[++i2];
+          ch = text4[++i2];
         } else {
           do {
-            ch = text5[++i2];
+            ch = text4[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text5[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -1181,8 +1181,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i2);
-                const code4 = json.substr(i2 + 2, 4);
-                switch (code4) {
+                const code3 = json.substr(i2 + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1208,8 +1208,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code4.substr(0, 2) === "00")
-                      str += "\\x" + code4.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i2, 6);
                 }
@@ -1710,30 +1710,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map3, value2) {
+    function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity2.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map3, it);
+          mergeValue(ctx, map, it);
       else
-        mergeValue(ctx, map3, source);
+        mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map3, value2) {
+    function mergeValue(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value3] of srcMap) {
-        if (map3 instanceof Map) {
-          if (!map3.has(key))
-            map3.set(key, value3);
-        } else if (map3 instanceof Set) {
-          map3.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
-          Object.defineProperty(map3, key, {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value3);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -1741,7 +1741,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map3;
+      return map;
     }
     function resolveAliasValue(ctx, value2) {
       return ctx && identity2.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
@@ -1761,32 +1761,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map3, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
       if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map3, value2);
+        key.addToJSMap(ctx, map, value2);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map3, value2);
+        merge.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map3 instanceof Map) {
-          map3.set(jsKey, toJS.toJS(value2, jsKey, ctx));
-        } else if (map3 instanceof Set) {
-          map3.add(jsKey);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
-          if (stringKey in map3)
-            Object.defineProperty(map3, stringKey, {
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map3[stringKey] = jsValue;
+            map[stringKey] = jsValue;
         }
       }
-      return map3;
+      return map;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -1844,8 +1844,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value2);
       }
       toJSON(_2, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -2043,14 +2043,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map3 = new this(schema);
+        const map = new this(schema);
         const add = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map3.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
@@ -2060,9 +2060,9 @@ var require_YAMLMap = __commonJS({
             add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map3.items.sort(schema.sortMapEntries);
+          map.items.sort(schema.sortMapEntries);
         }
-        return map3;
+        return map;
       }
       /**
        * Adds a value to the collection.
@@ -2070,14 +2070,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity2.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -2121,12 +2121,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_2, ctx, Type) {
-        const map3 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
+          ctx.onCreate(map);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
-        return map3;
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -2157,19 +2157,19 @@ var require_map = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map3 = {
+    var map = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map4, onError) {
-        if (!identity2.isMap(map4))
+      resolve(map2, onError) {
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
-        return map4;
+        return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports2.map = map3;
+    exports2.map = map;
   }
 });
 
@@ -2494,7 +2494,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -2502,7 +2502,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -2523,7 +2523,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     function intIdentify(value2) {
       return typeof value2 === "bigint" || Number.isInteger(value2);
@@ -2580,7 +2580,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map3.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
     exports2.schema = schema;
   }
 });
@@ -2668,16 +2668,16 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
           seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -2755,22 +2755,22 @@ var require_omap = __commonJS({
       toJSON(_2, ctx) {
         if (!ctx)
           return super.toJSON(_2);
-        const map3 = /* @__PURE__ */ new Map();
+        const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map3);
-        for (const pair2 of this.items) {
+          ctx.onCreate(map);
+        for (const pair of this.items) {
           let key, value2;
-          if (identity2.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value2 = toJS.toJS(pair2.value, key, ctx);
+          if (identity2.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value2 = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map3.has(key))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map3.set(key, value2);
+          map.set(key, value2);
         }
-        return map3;
+        return map;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -2980,24 +2980,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair;
         if (identity2.isPair(key))
-          pair2 = key;
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value2) {
         if (typeof value2 !== "boolean")
@@ -3040,15 +3040,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map3, onError) {
-        if (identity2.isMap(map3)) {
-          if (map3.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map3);
+      resolve(map, onError) {
+        if (identity2.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map3;
+        return map;
       }
     };
     exports2.YAMLSet = YAMLSet;
@@ -3148,7 +3148,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -3162,7 +3162,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map3.map,
+      map.map,
       seq.seq,
       string3.string,
       _null.nullTag,
@@ -3192,7 +3192,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
-    var map3 = require_map();
+    var map = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string3 = require_string();
@@ -3210,7 +3210,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map3.map, seq.seq, string3.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3226,7 +3226,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map3.map,
+      map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -3287,7 +3287,7 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var map3 = require_map();
+    var map = require_map();
     var seq = require_seq();
     var string3 = require_string();
     var tags = require_tags();
@@ -3299,7 +3299,7 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map3.map });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
         Object.defineProperty(this, identity2.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
@@ -3708,22 +3708,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code4, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code4;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLParseError", pos, code4, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLWarning", pos, code4, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -3972,7 +3972,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys2 === false)
         return false;
       const isEqual = typeof uniqueKeys2 === "function" ? uniqueKeys2 : (a2, b2) => a2 === b2 || identity2.isScalar(a2) && identity2.isScalar(b2) && a2.value === b2.value;
-      return items.some((pair2) => isEqual(pair2.key, search2));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -3991,7 +3991,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map3 = new NodeClass(ctx.schema);
+      const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -4017,10 +4017,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map3.comment)
-                map3.comment += "\n" + keyProps.comment;
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
               else
-                map3.comment = keyProps.comment;
+                map.comment = keyProps.comment;
             }
             continue;
           }
@@ -4036,7 +4036,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
@@ -4058,10 +4058,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -4071,16 +4071,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map3.items.push(pair2);
+            pair.srcToken = collItem;
+          map.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map3.range = [bm.offset, offset, commentEnd ?? offset];
-      return map3;
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
     }
     exports2.resolveBlockMap = resolveBlockMap;
   }
@@ -4325,21 +4325,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap2) {
-            const map3 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map3.items.push(pair2);
+            map.items.push(pair);
           } else {
-            const map3 = new YAMLMap.YAMLMap(ctx.schema);
-            map3.flow = true;
-            map3.items.push(pair2);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map3);
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -4632,7 +4632,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4830,9 +4830,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code4 = ok3 ? parseInt(cc, 16) : NaN;
+      const code3 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code4);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5154,12 +5154,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code4, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code4, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5321,12 +5321,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code4, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5564,15 +5564,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP2;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path9) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path9) => {
       let item = cst;
       for (const [field, index2] of path9) {
         const tok = item?.[field];
@@ -5583,8 +5583,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path9) => {
-      const parent = visit4.itemAtPath(cst, path9.slice(0, -1));
+    visit3.parentCollection = (cst, path9) => {
+      const parent = visit3.itemAtPath(cst, path9.slice(0, -1));
       const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5615,7 +5615,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
-    exports2.visit = visit4;
+    exports2.visit = visit3;
   }
 });
 
@@ -6348,15 +6348,15 @@ var require_parser = __commonJS({
     var node_process = require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6721,14 +6721,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep2 = [this.sourceToken];
-          const map3 = {
+          const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map3;
+          this.stack[this.stack.length - 1] = map;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -6758,8 +6758,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map3) {
-        const it = map3.items[map3.items.length - 1];
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -6769,7 +6769,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map3.items.push({ start: [this.sourceToken] });
+                map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -6779,17 +6779,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map3.items.push({ start: [this.sourceToken] });
+              map.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map3.indent)) {
-                const prev = map3.items[map3.items.length - 2];
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map3.items.pop();
+                  map.items.pop();
                   return;
                 }
               }
@@ -6797,8 +6797,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map3.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -6812,7 +6812,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map3.indent)
+                  if (st.indent > map.indent)
                     nl2.length = 0;
                   break;
                 default:
@@ -6827,7 +6827,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start });
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -6841,7 +6841,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map3.items.push({ start, explicitKey: true });
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -6867,7 +6867,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6897,7 +6897,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6917,7 +6917,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -6928,7 +6928,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map3);
+              const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -6941,7 +6941,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map3.items.push({ start });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -7082,14 +7082,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
-            const map3 = {
+            const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map3;
+            this.stack[this.stack.length - 1] = map;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -7331,7 +7331,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -7359,8 +7359,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit4.visit;
-    exports2.visitAsync = visit4.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -7856,8 +7856,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code4) => {
-      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -7887,38 +7887,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code4;
+      let code3;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek3 = () => str.charCodeAt(index2 + 1);
+      const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code4;
+        prev = code3;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code4 = advance();
+        code3 = advance();
         let next;
-        if (code4 === CHAR_BACKWARD_SLASH) {
+        if (code3 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code4 = advance();
-          if (code4 === CHAR_LEFT_CURLY_BRACE) {
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code4 = advance())) {
-            if (code4 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code4 === CHAR_LEFT_CURLY_BRACE) {
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -7927,7 +7927,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code4 === CHAR_COMMA) {
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -7936,7 +7936,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -7951,7 +7951,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_FORWARD_SLASH) {
+        if (code3 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -7964,27 +7964,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code4 = advance())) {
-                if (code4 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code4 === CHAR_LEFT_PARENTHESES) {
+                if (code3 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -7994,7 +7994,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code4 === CHAR_ASTERISK) {
+        if (code3 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -8003,7 +8003,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_QUESTION_MARK) {
+        if (code3 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -8011,7 +8011,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -8030,26 +8030,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code4 = advance())) {
-              if (code4 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code4 === CHAR_LEFT_PARENTHESES) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code3 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -8114,7 +8114,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code4)) {
+        if (!isPathSeparator(code3)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -8477,7 +8477,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value2;
       const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n2 = 1) => input2[state.index + n2];
+      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
       const advance = state.advance = () => input2[++state.index] || "";
       const remaining = () => input2.slice(state.index + 1);
       const consume = (value3 = "", num = 0) => {
@@ -8490,7 +8490,7 @@ var require_parse = __commonJS({
       };
       const negate = () => {
         let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
           count++;
@@ -8639,7 +8639,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "\\") {
-          const next = peek3();
+          const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
           }
@@ -8692,7 +8692,7 @@ var require_parse = __commonJS({
               }
             }
           }
-          if (value2 === "[" && peek3() !== ":" || value2 === "-" && peek3() === "]") {
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
             value2 = `\\${value2}`;
           }
           if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
@@ -8879,12 +8879,12 @@ var require_parse = __commonJS({
         }
         if (value2 === "?") {
           const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value2);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek3();
+            const next = peek();
             let output = value2;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value2}`;
@@ -8900,8 +8900,8 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
               extglobOpen("negate", value2);
               continue;
             }
@@ -8912,7 +8912,7 @@ var require_parse = __commonJS({
           }
         }
         if (value2 === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value2);
             continue;
           }
@@ -8928,7 +8928,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value2 === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
             push3({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
@@ -9067,7 +9067,7 @@ var require_parse = __commonJS({
             state.output += nodot;
             prev.output += nodot;
           }
-          if (peek3() !== "*") {
+          if (peek() !== "*") {
             state.output += ONE_CHAR;
             prev.output += ONE_CHAR;
           }
@@ -9332,8 +9332,8 @@ var require_picomatch2 = __commonJS({
 // src/cli/io.ts
 function processIo() {
   return {
-    stdout: (text5) => process.stdout.write(text5),
-    stderr: (text5) => process.stderr.write(text5),
+    stdout: (text4) => process.stdout.write(text4),
+    stderr: (text4) => process.stderr.write(text4),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true
@@ -9390,8 +9390,8 @@ var OPTIONS = {
 };
 var isFormat = (value2) => FORMATS.includes(value2);
 function parseArgsMessage(error) {
-  const text5 = error instanceof Error ? error.message : String(error);
-  return text5.split("\n")[0].replace(/\. To specify a positional argument.*$/, ".");
+  const text4 = error instanceof Error ? error.message : String(error);
+  return text4.split("\n")[0].replace(/\. To specify a positional argument.*$/, ".");
 }
 function joinNegativeNumbers(args) {
   const result = [];
@@ -9949,9 +9949,9 @@ var SECTION_WORDS = {
   journey: { en: "Journey", nl: "Klantreis", all: ["journey", "customer journey", "klantreis", "reis"] }
 };
 function sectionKindOf(headingText) {
-  const text5 = headingText.trim().toLowerCase();
+  const text4 = headingText.trim().toLowerCase();
   for (const kind of Object.keys(SECTION_WORDS)) {
-    if (SECTION_WORDS[kind].all.includes(text5)) return kind;
+    if (SECTION_WORDS[kind].all.includes(text4)) return kind;
   }
   return void 0;
 }
@@ -9976,17 +9976,17 @@ var CHANNEL_VALUES = {
 
 // src/core/parse/text.ts
 var LineIndex = class {
-  constructor(text5) {
-    this.text = text5;
+  constructor(text4) {
+    this.text = text4;
     const starts = [0];
-    if (!text5.includes("\r")) {
-      for (let i2 = text5.indexOf("\n"); i2 !== -1; i2 = text5.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+    if (!text4.includes("\r")) {
+      for (let i2 = text4.indexOf("\n"); i2 !== -1; i2 = text4.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
     } else {
-      for (let i2 = 0; i2 < text5.length; i2++) {
-        const code4 = text5.charCodeAt(i2);
-        if (code4 === 10) starts.push(i2 + 1);
-        else if (code4 === 13) {
-          if (text5.charCodeAt(i2 + 1) === 10) i2++;
+      for (let i2 = 0; i2 < text4.length; i2++) {
+        const code3 = text4.charCodeAt(i2);
+        if (code3 === 10) starts.push(i2 + 1);
+        else if (code3 === 13) {
+          if (text4.charCodeAt(i2 + 1) === 10) i2++;
           starts.push(i2 + 1);
         }
       }
@@ -10033,13 +10033,13 @@ var LineIndex = class {
   }
 };
 var lastIndex;
-function lineIndexOf(text5) {
-  if (lastIndex?.text !== text5) lastIndex = new LineIndex(text5);
+function lineIndexOf(text4) {
+  if (lastIndex?.text !== text4) lastIndex = new LineIndex(text4);
   return lastIndex;
 }
 var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-function stripHtmlComments(text5) {
-  return text5.replace(HTML_COMMENT, "");
+function stripHtmlComments(text4) {
+  return text4.replace(HTML_COMMENT, "");
 }
 function shiftPosition(position2, lines) {
   return { line: position2.line + lines, character: position2.character };
@@ -10047,8 +10047,8 @@ function shiftPosition(position2, lines) {
 function shiftRange(range2, lines) {
   return { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
 }
-function withoutLoneCr(text5) {
-  return text5.includes("\r") ? text5.replace(/\r(?!\n)/g, "\n") : text5;
+function withoutLoneCr(text4) {
+  return text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
 }
 function modelText(source) {
   return withoutLoneCr(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
@@ -10104,7 +10104,7 @@ function personaOf(base) {
     if (YES_WORDS.includes(word)) vulnerable = true;
     else if (NO_WORDS.includes(word)) vulnerable = false;
   }
-  const heard = base.fields.filter((field) => field.key === "heard").flatMap((field) => field.value.split(";").map((text5) => ({ text: text5.trim(), range: field.valueRange }))).filter((entry) => entry.text !== "");
+  const heard = base.fields.filter((field) => field.key === "heard").flatMap((field) => field.value.split(";").map((text4) => ({ text: text4.trim(), range: field.valueRange }))).filter((entry) => entry.text !== "");
   return { ...base, kind: "persona", vulnerable, heard };
 }
 
@@ -10123,8 +10123,8 @@ function slug(value2, maintainCase) {
 }
 
 // src/core/parse/ids.ts
-function idOf(text5) {
-  return slug(text5.normalize("NFC")).normalize("NFC");
+function idOf(text4) {
+  return slug(text4.normalize("NFC")).normalize("NFC");
 }
 function anchorId(anchor) {
   return anchor.normalize("NFC").toLowerCase().normalize("NFC");
@@ -10273,7 +10273,7 @@ var segmentFacts = identityCache({ name: "segmentFacts", module: "parse/build.ts
 function factsOf(segment) {
   let facts = segmentFacts.get(segment);
   if (facts) return facts;
-  const heading2 = segment.heading;
+  const heading = segment.heading;
   let votes = 0;
   const vote = (word, nlWords, enWords) => {
     const lower = word.toLowerCase();
@@ -10284,10 +10284,10 @@ function factsOf(segment) {
   };
   let sectionKind;
   let prefix;
-  if (heading2) {
-    sectionKind = sectionKindOf(heading2.text);
-    if (sectionKind) vote(heading2.text, NL_SECTION_WORDS, EN_SECTION_WORDS);
-    const word = PREFIX_PATTERN.exec(heading2.contentSource)?.[1]?.toLowerCase();
+  if (heading) {
+    sectionKind = sectionKindOf(heading.text);
+    if (sectionKind) vote(heading.text, NL_SECTION_WORDS, EN_SECTION_WORDS);
+    const word = PREFIX_PATTERN.exec(heading.contentSource)?.[1]?.toLowerCase();
     if (word) {
       prefix = PREFIXES.stage.all.includes(word) ? "stage" : "step";
       vote(word, ["fase", "stap"], ["stage", "phase", "step"]);
@@ -10301,7 +10301,7 @@ function factsOf(segment) {
   segmentFacts.set(segment, facts);
   return facts;
 }
-function buildDocument(uri, text5, chunks, lines) {
+function buildDocument(uri, text4, chunks, lines) {
   const problems = [];
   const segments = [];
   let languageVotes = 0;
@@ -10317,14 +10317,14 @@ function buildDocument(uri, text5, chunks, lines) {
   const first = chunks[0]?.parsed.frontMatter;
   if (first) {
     const closingLineStart = lines.lineStarts[first.range.end.line];
-    const yamlSource = text5.slice(first.contentStartOffset, Math.max(first.contentStartOffset, closingLineStart));
+    const yamlSource = text4.slice(first.contentStartOffset, Math.max(first.contentStartOffset, closingLineStart));
     const parsed = parseFrontMatter(yamlSource, first.contentStartOffset, first.range, lines);
     frontMatter = parsed.frontMatter;
     problems.push(...parsed.problems);
   }
   const doc = {
     uri,
-    text: text5,
+    text: text4,
     lang: frontMatter?.lang ?? (languageVotes > 0 ? "nl" : "en"),
     frontMatter,
     title: frontMatter?.title,
@@ -10341,12 +10341,12 @@ function buildDocument(uri, text5, chunks, lines) {
   let index2 = 0;
   while (index2 < segments.length) {
     const { segment, facts } = segments[index2];
-    const heading2 = segment.heading;
-    if (!heading2) {
+    const heading = segment.heading;
+    if (!heading) {
       index2++;
       continue;
     }
-    if (!doc.title && heading2.depth === 1 && !facts.sectionKind) doc.title = heading2.text;
+    if (!doc.title && heading.depth === 1 && !facts.sectionKind) doc.title = heading.text;
     if (!facts.sectionKind) {
       index2++;
       continue;
@@ -10390,15 +10390,15 @@ function lastLineOf(segments, start, end) {
 function buildSection(builder, kind, start, end) {
   const { doc, segments } = builder;
   const { segment, shift } = segments[start];
-  const heading2 = segment.heading;
+  const heading = segment.heading;
   const section = {
     kind,
-    depth: heading2.depth,
-    headingRange: shiftRange(heading2.range, shift),
-    range: { start: shiftPosition(heading2.range.start, shift), end: endOfLine(builder, lastLineOf(segments, start, end)) }
+    depth: heading.depth,
+    headingRange: shiftRange(heading.range, shift),
+    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLineOf(segments, start, end)) }
   };
   doc.sections.push(section);
-  const itemDepth = heading2.depth + 1;
+  const itemDepth = heading.depth + 1;
   let i2 = start + 1;
   while (i2 < end) {
     const itemHeading = segments[i2].segment.heading;
@@ -10478,12 +10478,12 @@ function sameSubSegments(subSegments, segments, start, end) {
 function newItem(builder, kind, start, end, lastLine, stage) {
   const { segments } = builder;
   const { segment, shift } = segments[start];
-  const heading2 = segment.heading;
-  const prefixMatch = PREFIX_PATTERN.exec(heading2.contentSource);
+  const heading = segment.heading;
+  const prefixMatch = PREFIX_PATTERN.exec(heading.contentSource);
   const prefixLength = prefixMatch ? prefixMatch[0].length : 0;
-  const name = heading2.text.replace(PREFIX_PATTERN, "").trim();
-  const contentStart = shiftPosition(heading2.contentRange.start, shift);
-  const nameSource = heading2.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, "").trimEnd();
+  const name = heading.text.replace(PREFIX_PATTERN, "").trim();
+  const contentStart = shiftPosition(heading.contentRange.start, shift);
+  const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, "").trimEnd();
   const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
   const id = idOf(name);
   const references2 = [];
@@ -10507,10 +10507,10 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     kind,
     id,
     name,
-    depth: heading2.depth,
-    headingRange: shiftRange(heading2.range, shift),
+    depth: heading.depth,
+    headingRange: shiftRange(heading.range, shift),
     nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
-    range: { start: shiftPosition(heading2.range.start, shift), end: endOfLine(builder, lastLine) },
+    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLine) },
     fields,
     references: references2,
     description,
@@ -10529,23 +10529,23 @@ function newItem(builder, kind, start, end, lastLine, stage) {
 var ATX_HEADING_AT_COLUMN_0 = /^#{1,6}(?:[ \t]|\r?$)/;
 var DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:/m;
 var FRONT_MATTER_FENCE = /^---[ \t]*\r?$/;
-function hasDocumentWideDefinitions(text5) {
-  return text5.includes("]:") && DEFINITION_LINE.test(text5);
+function hasDocumentWideDefinitions(text4) {
+  return text4.includes("]:") && DEFINITION_LINE.test(text4);
 }
-function splitChunks(text5) {
-  if (hasDocumentWideDefinitions(text5)) return [{ start: 0, end: text5.length, startLine: 0 }];
+function splitChunks(text4) {
+  if (hasDocumentWideDefinitions(text4)) return [{ start: 0, end: text4.length, startLine: 0 }];
   const spans = [];
   let chunkStart = 0;
   let chunkStartLine = 0;
   let line = 0;
   let offset = 0;
   let inFrontMatter = false;
-  while (offset < text5.length) {
-    const newline = text5.indexOf("\n", offset);
-    const lineEnd = newline === -1 ? text5.length : newline;
-    const first = text5.charCodeAt(offset);
-    const lineText = first === 35 || first === 45 ? text5.slice(offset, lineEnd) : "";
-    if (line === 0 && FRONT_MATTER_FENCE.test(lineText) && hasFrontMatterEnd(text5, lineEnd)) {
+  while (offset < text4.length) {
+    const newline = text4.indexOf("\n", offset);
+    const lineEnd = newline === -1 ? text4.length : newline;
+    const first = text4.charCodeAt(offset);
+    const lineText = first === 35 || first === 45 ? text4.slice(offset, lineEnd) : "";
+    if (line === 0 && FRONT_MATTER_FENCE.test(lineText) && hasFrontMatterEnd(text4, lineEnd)) {
       inFrontMatter = true;
     } else if (inFrontMatter) {
       if (FRONT_MATTER_FENCE.test(lineText)) inFrontMatter = false;
@@ -10558,11 +10558,11 @@ function splitChunks(text5) {
     offset = newline + 1;
     line++;
   }
-  spans.push({ start: chunkStart, end: text5.length, startLine: chunkStartLine });
+  spans.push({ start: chunkStart, end: text4.length, startLine: chunkStartLine });
   return spans;
 }
-function hasFrontMatterEnd(text5, from) {
-  return /\n---[ \t]*(?:\r?\n|$)/.test(text5.slice(from));
+function hasFrontMatterEnd(text4, from) {
+  return /\n---[ \t]*(?:\r?\n|$)/.test(text4.slice(from));
 }
 
 // node_modules/bail/index.js
@@ -14172,8 +14172,8 @@ function decodeNamedCharacterReference(value2) {
 }
 
 // node_modules/micromark-util-chunked/index.js
-function splice(list3, start, remove, items) {
-  const end = list3.length;
+function splice(list2, start, remove, items) {
+  const end = list2.length;
   let chunkStart = 0;
   let parameters;
   if (start < 0) {
@@ -14185,22 +14185,22 @@ function splice(list3, start, remove, items) {
   if (items.length < 1e4) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
-    list3.splice(...parameters);
+    list2.splice(...parameters);
   } else {
-    if (remove) list3.splice(start, remove);
+    if (remove) list2.splice(start, remove);
     while (chunkStart < items.length) {
       parameters = items.slice(chunkStart, chunkStart + 1e4);
       parameters.unshift(start, 0);
-      list3.splice(...parameters);
+      list2.splice(...parameters);
       chunkStart += 1e4;
       start += 1e4;
     }
   }
 }
-function push(list3, items) {
-  if (list3.length > 0) {
-    splice(list3, list3.length, 0, items);
-    return list3;
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
   }
   return items;
 }
@@ -14221,46 +14221,46 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook) ? all2[hook] : void 0;
     const left = maybe || (all2[hook] = {});
     const right = extension2[hook];
-    let code4;
+    let code3;
     if (right) {
-      for (code4 in right) {
-        if (!hasOwnProperty.call(left, code4)) left[code4] = [];
-        const value2 = right[code4];
+      for (code3 in right) {
+        if (!hasOwnProperty.call(left, code3)) left[code3] = [];
+        const value2 = right[code3];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code4],
+          left[code3],
           Array.isArray(value2) ? value2 : value2 ? [value2] : []
         );
       }
     }
   }
 }
-function constructs(existing, list3) {
+function constructs(existing, list2) {
   let index2 = -1;
   const before = [];
-  while (++index2 < list3.length) {
+  while (++index2 < list2.length) {
     ;
-    (list3[index2].add === "after" ? existing : before).push(list3[index2]);
+    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
   }
   splice(existing, 0, 0, before);
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value2, base) {
-  const code4 = Number.parseInt(value2, base);
+  const code3 = Number.parseInt(value2, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
-    code4 > 55295 && code4 < 57344 || // Noncharacters.
-    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
-    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code3 < 9 || code3 === 11 || code3 > 13 && code3 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code3 > 126 && code3 < 160 || // Lone high surrogates and low surrogates.
+    code3 > 55295 && code3 < 57344 || // Noncharacters.
+    code3 > 64975 && code3 < 65008 || /* eslint-disable no-bitwise */
+    (code3 & 65535) === 65535 || (code3 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code4 > 1114111
+    code3 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code4);
+  return String.fromCodePoint(code3);
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
@@ -14272,31 +14272,31 @@ function normalizeIdentifier(value2) {
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code4) {
+function asciiControl(code3) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code4 !== null && (code4 < 32 || code4 === 127)
+    code3 !== null && (code3 < 32 || code3 === 127)
   );
 }
 var asciiDigit = regexCheck(/\d/);
 var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
 var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code4) {
-  return code4 !== null && code4 < -2;
+function markdownLineEnding(code3) {
+  return code3 !== null && code3 < -2;
 }
-function markdownLineEndingOrSpace(code4) {
-  return code4 !== null && (code4 < 0 || code4 === 32);
+function markdownLineEndingOrSpace(code3) {
+  return code3 !== null && (code3 < 0 || code3 === 32);
 }
-function markdownSpace(code4) {
-  return code4 === -2 || code4 === -1 || code4 === 32;
+function markdownSpace(code3) {
+  return code3 === -2 || code3 === -1 || code3 === 32;
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
-  return check2;
-  function check2(code4) {
-    return code4 !== null && code4 > -1 && regex2.test(String.fromCharCode(code4));
+  return check;
+  function check(code3) {
+    return code3 !== null && code3 > -1 && regex2.test(String.fromCharCode(code3));
   }
 }
 
@@ -14305,20 +14305,20 @@ function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code4) {
-    if (markdownSpace(code4)) {
+  function start(code3) {
+    if (markdownSpace(code3)) {
       effects.enter(type);
-      return prefix(code4);
+      return prefix(code3);
     }
-    return ok3(code4);
+    return ok3(code3);
   }
-  function prefix(code4) {
-    if (markdownSpace(code4) && size++ < limit) {
-      effects.consume(code4);
+  function prefix(code3) {
+    if (markdownSpace(code3) && size++ < limit) {
+      effects.consume(code3);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 
@@ -14330,21 +14330,21 @@ function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
   return contentStart;
-  function afterContentStartConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterContentStartConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code4) {
+  function paragraphInitial(code3) {
     effects.enter("paragraph");
-    return lineStart(code4);
+    return lineStart(code3);
   }
-  function lineStart(code4) {
+  function lineStart(code3) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -14353,21 +14353,21 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code4);
+    return data(code3);
   }
-  function data(code4) {
-    if (code4 === null) {
+  function data(code3) {
+    if (code3 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code4);
+      effects.consume(code3);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return data;
   }
 }
@@ -14387,15 +14387,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code4) {
+  function start(code3) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code4);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code3);
     }
-    return checkNewContainers(code4);
+    return checkNewContainers(code3);
   }
-  function documentContinue(code4) {
+  function documentContinue(code3) {
     continued++;
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = void 0;
@@ -14421,47 +14421,47 @@ function initializeDocument(effects) {
       }
       splice(self.events, indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       self.events.length = index2;
-      return checkNewContainers(code4);
+      return checkNewContainers(code3);
     }
-    return start(code4);
+    return start(code3);
   }
-  function checkNewContainers(code4) {
+  function checkNewContainers(code3) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code4);
+        return documentContinued(code3);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code4);
+        return flowStart(code3);
       }
       self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code4);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code3);
   }
-  function thereIsANewContainer(code4) {
+  function thereIsANewContainer(code3) {
     if (childFlow) closeFlow();
     exitContainers(continued);
-    return documentContinued(code4);
+    return documentContinued(code3);
   }
-  function thereIsNoNewContainer(code4) {
+  function thereIsNoNewContainer(code3) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code4);
+    return flowStart(code3);
   }
-  function documentContinued(code4) {
+  function documentContinued(code3) {
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code4);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code3);
   }
-  function containerContinue(code4) {
+  function containerContinue(code3) {
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code4);
+    return documentContinued(code3);
   }
-  function flowStart(code4) {
-    if (code4 === null) {
+  function flowStart(code3) {
+    if (code3 === null) {
       if (childFlow) closeFlow();
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code3);
       return;
     }
     childFlow = childFlow || self.parser.flow(self.now());
@@ -14470,23 +14470,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code4);
+    return flowContinue(code3);
   }
-  function flowContinue(code4) {
-    if (code4 === null) {
+  function flowContinue(code3) {
+    if (code3 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code4);
+      effects.consume(code3);
       return;
     }
-    if (markdownLineEnding(code4)) {
-      effects.consume(code4);
+    if (markdownLineEnding(code3)) {
+      effects.consume(code3);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self.interrupt = void 0;
       return start;
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -14555,11 +14555,11 @@ function tokenizeContainer(effects, ok3, nok) {
 }
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code4) {
-  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+function classifyCharacter(code3) {
+  if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
     return 1;
   }
-  if (unicodePunctuation(code4)) {
+  if (unicodePunctuation(code3)) {
     return 2;
   }
 }
@@ -14588,7 +14588,7 @@ function resolveAllAttention(events, context) {
   let index2 = -1;
   let open2;
   let group;
-  let text5;
+  let text4;
   let openingSequence;
   let closingSequence;
   let use;
@@ -14626,7 +14626,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          text5 = {
+          text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -14654,9 +14654,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
+          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text4, context]]);
           nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push(nextEvents, [["exit", text4, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
@@ -14684,23 +14684,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code4) {
-    marker = code4;
+  function start(code3) {
+    marker = code3;
     effects.enter("attentionSequence");
-    return inside2(code4);
+    return inside2(code3);
   }
-  function inside2(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside2(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       return inside2;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code4);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code4);
+    const after = classifyCharacter(code3);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code3);
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3);
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
     token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function movePoint(point3, offset) {
@@ -14717,96 +14717,96 @@ var autolink = {
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open2;
   }
-  function open2(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function open2(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return schemeOrEmailAtext;
     }
-    if (code4 === 64) {
-      return nok(code4);
+    if (code3 === 64) {
+      return nok(code3);
     }
-    return emailAtext(code4);
+    return emailAtext(code3);
   }
-  function schemeOrEmailAtext(code4) {
-    if (code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) {
+  function schemeOrEmailAtext(code3) {
+    if (code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code4);
+      return schemeInsideOrEmailAtext(code3);
     }
-    return emailAtext(code4);
+    return emailAtext(code3);
   }
-  function schemeInsideOrEmailAtext(code4) {
-    if (code4 === 58) {
-      effects.consume(code4);
+  function schemeInsideOrEmailAtext(code3) {
+    if (code3 === 58) {
+      effects.consume(code3);
       size = 0;
       return urlInside;
     }
-    if ((code4 === 43 || code4 === 45 || code4 === 46 || asciiAlphanumeric(code4)) && size++ < 32) {
-      effects.consume(code4);
+    if ((code3 === 43 || code3 === 45 || code3 === 46 || asciiAlphanumeric(code3)) && size++ < 32) {
+      effects.consume(code3);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code4);
+    return emailAtext(code3);
   }
-  function urlInside(code4) {
-    if (code4 === 62) {
+  function urlInside(code3) {
+    if (code3 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code4 === null || code4 === 32 || code4 === 60 || asciiControl(code4)) {
-      return nok(code4);
+    if (code3 === null || code3 === 32 || code3 === 60 || asciiControl(code3)) {
+      return nok(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return urlInside;
   }
-  function emailAtext(code4) {
-    if (code4 === 64) {
-      effects.consume(code4);
+  function emailAtext(code3) {
+    if (code3 === 64) {
+      effects.consume(code3);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code4)) {
-      effects.consume(code4);
+    if (asciiAtext(code3)) {
+      effects.consume(code3);
       return emailAtext;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function emailAtSignOrDot(code4) {
-    return asciiAlphanumeric(code4) ? emailLabel(code4) : nok(code4);
+  function emailAtSignOrDot(code3) {
+    return asciiAlphanumeric(code3) ? emailLabel(code3) : nok(code3);
   }
-  function emailLabel(code4) {
-    if (code4 === 46) {
-      effects.consume(code4);
+  function emailLabel(code3) {
+    if (code3 === 46) {
+      effects.consume(code3);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code4 === 62) {
+    if (code3 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code4);
+    return emailValue(code3);
   }
-  function emailValue(code4) {
-    if ((code4 === 45 || asciiAlphanumeric(code4)) && size++ < 63) {
-      const next = code4 === 45 ? emailValue : emailLabel;
-      effects.consume(code4);
+  function emailValue(code3) {
+    if ((code3 === 45 || asciiAlphanumeric(code3)) && size++ < 63) {
+      const next = code3 === 45 ? emailValue : emailLabel;
+      effects.consume(code3);
       return next;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -14817,11 +14817,11 @@ var blankLine = {
 };
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, after, "linePrefix")(code4) : after(code4);
+  function start(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, after, "linePrefix")(code3) : after(code3);
   }
-  function after(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function after(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
   }
 }
 
@@ -14837,8 +14837,8 @@ var blockQuote = {
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
-    if (code4 === 62) {
+  function start(code3) {
+    if (code3 === 62) {
       const state = self.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -14848,35 +14848,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function after(code4) {
-    if (markdownSpace(code4)) {
+  function after(code3) {
+    if (markdownSpace(code3)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self = this;
   return contStart;
-  function contStart(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+  function contStart(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
     }
-    return contBefore(code4);
+    return contBefore(code3);
   }
-  function contBefore(code4) {
-    return effects.attempt(blockQuote, ok3, nok)(code4);
+  function contBefore(code3) {
+    return effects.attempt(blockQuote, ok3, nok)(code3);
   }
 }
 function exit(effects) {
@@ -14890,22 +14890,22 @@ var characterEscape = {
 };
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("escapeMarker");
     return inside2;
   }
-  function inside2(code4) {
-    if (asciiPunctuation(code4)) {
+  function inside2(code3) {
+    if (asciiPunctuation(code3)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -14920,29 +14920,29 @@ function tokenizeCharacterReference(effects, ok3, nok) {
   let max;
   let test;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("characterReferenceMarker");
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 35) {
+  function open2(code3) {
+    if (code3 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value2(code4);
+    return value2(code3);
   }
-  function numeric(code4) {
-    if (code4 === 88 || code4 === 120) {
+  function numeric(code3) {
+    if (code3 === 88 || code3 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -14952,25 +14952,25 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value2(code4);
+    return value2(code3);
   }
-  function value2(code4) {
-    if (code4 === 59 && size) {
+  function value2(code3) {
+    if (code3 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code4);
+        return nok(code3);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code4) && size++ < max) {
-      effects.consume(code4);
+    if (test(code3) && size++ < max) {
+      effects.consume(code3);
       return value2;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -14994,166 +14994,166 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code4) {
-    return beforeSequenceOpen(code4);
+  function start(code3) {
+    return beforeSequenceOpen(code3);
   }
-  function beforeSequenceOpen(code4) {
+  function beforeSequenceOpen(code3) {
     const tail = self.events[self.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code4;
+    marker = code3;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code4) {
-    if (code4 === marker) {
+  function sequenceOpen(code3) {
+    if (code3 === marker) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code3);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code4);
+      return nok(code3);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4);
+    return markdownSpace(code3) ? factorySpace(effects, infoBefore, "whitespace")(code3) : infoBefore(code3);
   }
-  function infoBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function infoBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFencedFence");
-      return self.interrupt ? ok3(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+      return self.interrupt ? ok3(code3) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code4);
+    return info(code3);
   }
-  function info(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function info(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code4);
+      return infoBefore(code3);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code4);
+      return factorySpace(effects, metaBefore, "whitespace")(code3);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return info;
   }
-  function metaBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return infoBefore(code4);
+  function metaBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return infoBefore(code3);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code4);
+    return meta(code3);
   }
-  function meta(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function meta(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code4);
+      return infoBefore(code3);
     }
-    if (code4 === 96 && code4 === marker) {
-      return nok(code4);
+    if (code3 === 96 && code3 === marker) {
+      return nok(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return meta;
   }
-  function atNonLazyBreak(code4) {
-    return effects.attempt(closeStart, after, contentBefore)(code4);
+  function atNonLazyBreak(code3) {
+    return effects.attempt(closeStart, after, contentBefore)(code3);
   }
-  function contentBefore(code4) {
+  function contentBefore(code3) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code4) {
-    return initialPrefix > 0 && markdownSpace(code4) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code4) : beforeContentChunk(code4);
+  function contentStart(code3) {
+    return initialPrefix > 0 && markdownSpace(code3) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code3) : beforeContentChunk(code3);
   }
-  function beforeContentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4);
+  function beforeContentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code3);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code4);
+    return contentChunk(code3);
   }
-  function contentChunk(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function contentChunk(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code4);
+      return beforeContentChunk(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return contentChunk;
   }
-  function after(code4) {
+  function after(code3) {
     effects.exit("codeFenced");
-    return ok3(code4);
+    return ok3(code3);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code4) {
+    function startBefore(code3) {
       effects2.enter("lineEnding");
-      effects2.consume(code4);
+      effects2.consume(code3);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code4) {
+    function start2(code3) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
+      return markdownSpace(code3) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : beforeSequenceClose(code3);
     }
-    function beforeSequenceClose(code4) {
-      if (code4 === marker) {
+    function beforeSequenceClose(code3) {
+      if (code3 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code4);
+        return sequenceClose(code3);
       }
-      return nok2(code4);
+      return nok2(code3);
     }
-    function sequenceClose(code4) {
-      if (code4 === marker) {
+    function sequenceClose(code3) {
+      if (code3 === marker) {
         size++;
-        effects2.consume(code4);
+        effects2.consume(code3);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4);
+        return markdownSpace(code3) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code3) : sequenceCloseAfter(code3);
       }
-      return nok2(code4);
+      return nok2(code3);
     }
-    function sequenceCloseAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function sequenceCloseAfter(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
         effects2.exit("codeFencedFence");
-        return ok4(code4);
+        return ok4(code3);
       }
-      return nok2(code4);
+      return nok2(code3);
     }
   }
 }
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function start(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return lineStart;
   }
-  function lineStart(code4) {
-    return self.parser.lazy[self.now().line] ? nok(code4) : ok3(code4);
+  function lineStart(code3) {
+    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
   }
 }
 
@@ -15169,55 +15169,55 @@ var furtherStart = {
 function tokenizeCodeIndented(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("codeIndented");
-    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code4);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code3);
   }
-  function afterPrefix(code4) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code4) : nok(code4);
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? atBreak(code3) : nok(code3);
   }
-  function atBreak(code4) {
-    if (code4 === null) {
-      return after(code4);
+  function atBreak(code3) {
+    if (code3 === null) {
+      return after(code3);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.attempt(furtherStart, atBreak, after)(code4);
+    if (markdownLineEnding(code3)) {
+      return effects.attempt(furtherStart, atBreak, after)(code3);
     }
     effects.enter("codeFlowValue");
-    return inside2(code4);
+    return inside2(code3);
   }
-  function inside2(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function inside2(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("codeFlowValue");
-      return atBreak(code4);
+      return atBreak(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return inside2;
   }
-  function after(code4) {
+  function after(code3) {
     effects.exit("codeIndented");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self = this;
   return furtherStart2;
-  function furtherStart2(code4) {
+  function furtherStart2(code3) {
     if (self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code4);
+    return factorySpace(effects, afterPrefix, "linePrefix", 4 + 1)(code3);
   }
-  function afterPrefix(code4) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok3(code4) : markdownLineEnding(code4) ? furtherStart2(code4) : nok(code4);
+    return tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4 ? ok3(code3) : markdownLineEnding(code3) ? furtherStart2(code3) : nok(code3);
   }
 }
 
@@ -15265,8 +15265,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code4) {
-  return code4 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code3) {
+  return code3 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self = this;
@@ -15274,65 +15274,65 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceOpen(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code4);
+    return between(code3);
   }
-  function between(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function between(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code4 === 32) {
+    if (code3 === 32) {
       effects.enter("space");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("space");
       return between;
     }
-    if (code4 === 96) {
+    if (code3 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code4);
+      return sequenceClose(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code4);
+    return data(code3);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 32 || code4 === 96 || markdownLineEnding(code4)) {
+  function data(code3) {
+    if (code3 === null || code3 === 32 || code3 === 96 || markdownLineEnding(code3)) {
       effects.exit("codeTextData");
-      return between(code4);
+      return between(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return data;
   }
-  function sequenceClose(code4) {
-    if (code4 === 96) {
-      effects.consume(code4);
+  function sequenceClose(code3) {
+    if (code3 === 96) {
+      effects.consume(code3);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code4);
+      return ok3(code3);
     }
     token.type = "codeTextData";
-    return data(code4);
+    return data(code3);
   }
 }
 
@@ -15517,13 +15517,13 @@ var SpliceBuffer = class {
     }
   }
 };
-function chunkedPush(list3, right) {
+function chunkedPush(list2, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
-    list3.push(...right);
+    list2.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list3.push(...right.slice(chunkStart, chunkStart + 1e4));
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
       chunkStart += 1e4;
     }
   }
@@ -15698,30 +15698,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code4) {
+  function chunkStart(code3) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code4);
+    return chunkInside(code3);
   }
-  function chunkInside(code4) {
-    if (code4 === null) {
-      return contentEnd(code4);
+  function chunkInside(code3) {
+    if (code3 === null) {
+      return contentEnd(code3);
     }
-    if (markdownLineEnding(code4)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code4);
+    if (markdownLineEnding(code3)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return chunkInside;
   }
-  function contentEnd(code4) {
+  function contentEnd(code3) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code4);
+    return ok3(code3);
   }
-  function contentContinue(code4) {
-    effects.consume(code4);
+  function contentContinue(code3) {
+    effects.consume(code3);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -15734,22 +15734,22 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self = this;
   return startLookahead;
-  function startLookahead(code4) {
+  function startLookahead(code3) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+  function prefixed(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
     }
     const tail = self.events[self.events.length - 1];
     if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code4);
+      return ok3(code3);
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code4);
+    return effects.interrupt(self.parser.constructs.flow, nok, ok3)(code3);
   }
 }
 
@@ -15758,17 +15758,17 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code4) {
-    if (code4 === 60) {
+  function start(code3) {
+    if (code3 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code4 === null || code4 === 32 || code4 === 41 || asciiControl(code4)) {
-      return nok(code4);
+    if (code3 === null || code3 === 32 || code3 === 41 || asciiControl(code3)) {
+      return nok(code3);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -15776,12 +15776,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code4);
+    return raw(code3);
   }
-  function enclosedBefore(code4) {
-    if (code4 === 62) {
+  function enclosedBefore(code3) {
+    if (code3 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -15791,57 +15791,57 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code4);
+    return enclosed(code3);
   }
-  function enclosed(code4) {
-    if (code4 === 62) {
+  function enclosed(code3) {
+    if (code3 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code4);
+      return enclosedBefore(code3);
     }
-    if (code4 === null || code4 === 60 || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code3 === null || code3 === 60 || markdownLineEnding(code3)) {
+      return nok(code3);
     }
-    effects.consume(code4);
-    return code4 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code3);
+    return code3 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code4) {
-    if (code4 === 60 || code4 === 62 || code4 === 92) {
-      effects.consume(code4);
+  function enclosedEscape(code3) {
+    if (code3 === 60 || code3 === 62 || code3 === 92) {
+      effects.consume(code3);
       return enclosed;
     }
-    return enclosed(code4);
+    return enclosed(code3);
   }
-  function raw(code4) {
-    if (!balance && (code4 === null || code4 === 41 || markdownLineEndingOrSpace(code4))) {
+  function raw(code3) {
+    if (!balance && (code3 === null || code3 === 41 || markdownLineEndingOrSpace(code3))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code4);
+      return ok3(code3);
     }
-    if (balance < limit && code4 === 40) {
-      effects.consume(code4);
+    if (balance < limit && code3 === 40) {
+      effects.consume(code3);
       balance++;
       return raw;
     }
-    if (code4 === 41) {
-      effects.consume(code4);
+    if (code3 === 41) {
+      effects.consume(code3);
       balance--;
       return raw;
     }
-    if (code4 === null || code4 === 32 || code4 === 40 || asciiControl(code4)) {
-      return nok(code4);
+    if (code3 === null || code3 === 32 || code3 === 40 || asciiControl(code3)) {
+      return nok(code3);
     }
-    effects.consume(code4);
-    return code4 === 92 ? rawEscape : raw;
+    effects.consume(code3);
+    return code3 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code4) {
-    if (code4 === 40 || code4 === 41 || code4 === 92) {
-      effects.consume(code4);
+  function rawEscape(code3) {
+    if (code3 === 40 || code3 === 41 || code3 === 92) {
+      effects.consume(code3);
       return raw;
     }
-    return raw(code4);
+    return raw(code3);
   }
 }
 
@@ -15851,58 +15851,58 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code4) {
-    if (size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code3) {
+    if (size > 999 || code3 === null || code3 === 91 || code3 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code4 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code4);
+    code3 === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
+      return nok(code3);
     }
-    if (code4 === 93) {
+    if (code3 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code4);
+    return labelInside(code3);
   }
-  function labelInside(code4) {
-    if (code4 === null || code4 === 91 || code4 === 93 || markdownLineEnding(code4) || size++ > 999) {
+  function labelInside(code3) {
+    if (code3 === null || code3 === 91 || code3 === 93 || markdownLineEnding(code3) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code3);
     }
-    effects.consume(code4);
-    if (!seen) seen = !markdownSpace(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code3);
+    if (!seen) seen = !markdownSpace(code3);
+    return code3 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code3);
   }
 }
 
@@ -15910,61 +15910,61 @@ function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
+  function start(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit(markerType);
-      marker = code4 === 40 ? 41 : code4;
+      marker = code3 === 40 ? 41 : code3;
       return begin;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function begin(code4) {
-    if (code4 === marker) {
+  function begin(code3) {
+    if (code3 === marker) {
       effects.enter(markerType);
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code4);
+    return atBreak(code3);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code3) {
+    if (code3 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside2(code4);
+    return inside2(code3);
   }
-  function inside2(code4) {
-    if (code4 === marker || code4 === null || markdownLineEnding(code4)) {
+  function inside2(code3) {
+    if (code3 === marker || code3 === null || markdownLineEnding(code3)) {
       effects.exit("chunkString");
-      return atBreak(code4);
+      return atBreak(code3);
     }
-    effects.consume(code4);
-    return code4 === 92 ? escape : inside2;
+    effects.consume(code3);
+    return code3 === 92 ? escape : inside2;
   }
-  function escape(code4) {
-    if (code4 === marker || code4 === 92) {
-      effects.consume(code4);
+  function escape(code3) {
+    if (code3 === marker || code3 === 92) {
+      effects.consume(code3);
       return inside2;
     }
-    return inside2(code4);
+    return inside2(code3);
   }
 }
 
@@ -15972,18 +15972,18 @@ function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code4) {
-    if (markdownLineEnding(code4)) {
+  function start(code3) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code4);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code3);
     }
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 
@@ -16000,11 +16000,11 @@ function tokenizeDefinition(effects, ok3, nok) {
   const self = this;
   let identifier;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("definition");
-    return before(code4);
+    return before(code3);
   }
-  function before(code4) {
+  function before(code3) {
     return factoryLabel.call(
       self,
       effects,
@@ -16014,22 +16014,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code4);
+    )(code3);
   }
-  function labelAfter(code4) {
+  function labelAfter(code3) {
     identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code4 === 58) {
+    if (code3 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function markerAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, destinationBefore)(code4) : destinationBefore(code4);
+  function markerAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, destinationBefore)(code3) : destinationBefore(code3);
   }
-  function destinationBefore(code4) {
+  function destinationBefore(code3) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -16040,36 +16040,36 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code4);
+    )(code3);
   }
-  function destinationAfter(code4) {
-    return effects.attempt(titleBefore, after, after)(code4);
+  function destinationAfter(code3) {
+    return effects.attempt(titleBefore, after, after)(code3);
   }
-  function after(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, afterWhitespace, "whitespace")(code4) : afterWhitespace(code4);
+  function after(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, afterWhitespace, "whitespace")(code3) : afterWhitespace(code3);
   }
-  function afterWhitespace(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function afterWhitespace(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("definition");
       self.parser.defined.push(identifier);
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, beforeMarker)(code4) : nok(code4);
+  function titleBefore2(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, beforeMarker)(code3) : nok(code3);
   }
-  function beforeMarker(code4) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code4);
+  function beforeMarker(code3) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code3);
   }
-  function titleAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code4) : titleAfterOptionalWhitespace(code4);
+  function titleAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code3) : titleAfterOptionalWhitespace(code3);
   }
-  function titleAfterOptionalWhitespace(code4) {
-    return code4 === null || markdownLineEnding(code4) ? ok3(code4) : nok(code4);
+  function titleAfterOptionalWhitespace(code3) {
+    return code3 === null || markdownLineEnding(code3) ? ok3(code3) : nok(code3);
   }
 }
 
@@ -16080,17 +16080,17 @@ var hardBreakEscape = {
 };
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("hardBreakEscape");
-    effects.consume(code4);
+    effects.consume(code3);
     return after;
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
       effects.exit("hardBreakEscape");
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -16104,7 +16104,7 @@ function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
   let content3;
-  let text5;
+  let text4;
   if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
@@ -16120,67 +16120,67 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    text5 = {
+    text4 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text4, context], ["exit", text4, context], ["exit", content3, context]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("atxHeading");
-    return before(code4);
+    return before(code3);
   }
-  function before(code4) {
+  function before(code3) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code4);
+    return sequenceOpen(code3);
   }
-  function sequenceOpen(code4) {
-    if (code4 === 35 && size++ < 6) {
-      effects.consume(code4);
+  function sequenceOpen(code3) {
+    if (code3 === 35 && size++ < 6) {
+      effects.consume(code3);
       return sequenceOpen;
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4)) {
+    if (code3 === null || markdownLineEndingOrSpace(code3)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code4);
+      return atBreak(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function atBreak(code4) {
-    if (code4 === 35) {
+  function atBreak(code3) {
+    if (code3 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code4);
+      return sequenceFurther(code3);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("atxHeading");
-      return ok3(code4);
+      return ok3(code3);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, atBreak, "whitespace")(code4);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, atBreak, "whitespace")(code3);
     }
     effects.enter("atxHeadingText");
-    return data(code4);
+    return data(code3);
   }
-  function sequenceFurther(code4) {
-    if (code4 === 35) {
-      effects.consume(code4);
+  function sequenceFurther(code3) {
+    if (code3 === 35) {
+      effects.consume(code3);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code4);
+    return atBreak(code3);
   }
-  function data(code4) {
-    if (code4 === null || code4 === 35 || markdownLineEndingOrSpace(code4)) {
+  function data(code3) {
+    if (code3 === null || code3 === 35 || markdownLineEndingOrSpace(code3)) {
       effects.exit("atxHeadingText");
-      return atBreak(code4);
+      return atBreak(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return data;
   }
 }
@@ -16289,343 +16289,343 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code4) {
-    return before(code4);
+  function start(code3) {
+    return before(code3);
   }
-  function before(code4) {
+  function before(code3) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code4);
+    effects.consume(code3);
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open2(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code3 === 47) {
+      effects.consume(code3);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code3 === 63) {
+      effects.consume(code3);
       marker = 3;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       marker = 2;
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code3 === 91) {
+      effects.consume(code3);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       marker = 4;
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return self.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code3) {
     const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code3 === value2.charCodeAt(index2++)) {
+      effects.consume(code3);
       if (index2 === value2.length) {
         return self.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
-      buffer = String.fromCharCode(code4);
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
+      buffer = String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function tagName(code4) {
-    if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      const slash = code4 === 47;
+  function tagName(code3) {
+    if (code3 === null || code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      const slash = code3 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self.interrupt ? ok3(code4) : continuation(code4);
+        return self.interrupt ? ok3(code3) : continuation(code3);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code4);
+          effects.consume(code3);
           return basicSelfClosing;
         }
-        return self.interrupt ? ok3(code4) : continuation(code4);
+        return self.interrupt ? ok3(code3) : continuation(code3);
       }
       marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4);
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code3) : closingTag ? completeClosingTagAfter(code3) : completeAttributeNameBefore(code3);
     }
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
       return tagName;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function basicSelfClosing(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function basicSelfClosing(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return self.interrupt ? ok3 : continuation;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function completeClosingTagAfter(code4) {
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+  function completeClosingTagAfter(code3) {
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeClosingTagAfter;
     }
-    return completeEnd(code4);
+    return completeEnd(code3);
   }
-  function completeAttributeNameBefore(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function completeAttributeNameBefore(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       return completeEnd;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
       return completeAttributeName;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code4);
+    return completeEnd(code3);
   }
-  function completeAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function completeAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code4);
+    return completeAttributeNameAfter(code3);
   }
-  function completeAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function completeAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code4);
+    return completeAttributeNameBefore(code3);
   }
-  function completeAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function completeAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      markerB = code4;
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      markerB = code3;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code4);
+    return completeAttributeValueUnquoted(code3);
   }
-  function completeAttributeValueQuoted(code4) {
-    if (code4 === markerB) {
-      effects.consume(code4);
+  function completeAttributeValueQuoted(code3) {
+    if (code3 === markerB) {
+      effects.consume(code3);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return nok(code4);
+    if (code3 === null || markdownLineEnding(code3)) {
+      return nok(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 47 || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 || markdownLineEndingOrSpace(code4)) {
-      return completeAttributeNameAfter(code4);
+  function completeAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 47 || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96 || markdownLineEndingOrSpace(code3)) {
+      return completeAttributeNameAfter(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownSpace(code4)) {
-      return completeAttributeNameBefore(code4);
+  function completeAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownSpace(code3)) {
+      return completeAttributeNameBefore(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function completeEnd(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function completeEnd(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function completeAfter(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuation(code4);
+  function completeAfter(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuation(code3);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return completeAfter;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function continuation(code4) {
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+  function continuation(code3) {
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
       return continuationCommentInside;
     }
-    if (code4 === 60 && marker === 1) {
-      effects.consume(code4);
+    if (code3 === 60 && marker === 1) {
+      effects.consume(code3);
       return continuationRawTagOpen;
     }
-    if (code4 === 62 && marker === 4) {
-      effects.consume(code4);
+    if (code3 === 62 && marker === 4) {
+      effects.consume(code3);
       return continuationClose;
     }
-    if (code4 === 63 && marker === 3) {
-      effects.consume(code4);
+    if (code3 === 63 && marker === 3) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    if (code4 === 93 && marker === 5) {
-      effects.consume(code4);
+    if (code3 === 93 && marker === 5) {
+      effects.consume(code3);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code4) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code3) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code4);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code3);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code4);
+      return continuationStart(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return continuation;
   }
-  function continuationStart(code4) {
-    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code4);
+  function continuationStart(code3) {
+    return effects.check(nonLazyContinuationStart, continuationStartNonLazy, continuationAfter)(code3);
   }
-  function continuationStartNonLazy(code4) {
+  function continuationStartNonLazy(code3) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
-      return continuationStart(code4);
+  function continuationBefore(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
+      return continuationStart(code3);
     }
     effects.enter("htmlFlowData");
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationCommentInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function continuationCommentInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationRawTagOpen(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function continuationRawTagOpen(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationRawEndTag(code4) {
-    if (code4 === 62) {
+  function continuationRawEndTag(code3) {
+    if (code3 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code4);
+        effects.consume(code3);
         return continuationClose;
       }
-      return continuation(code4);
+      return continuation(code3);
     }
-    if (asciiAlpha(code4) && buffer.length < 8) {
-      effects.consume(code4);
-      buffer += String.fromCharCode(code4);
+    if (asciiAlpha(code3) && buffer.length < 8) {
+      effects.consume(code3);
+      buffer += String.fromCharCode(code3);
       return continuationRawEndTag;
     }
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationCdataInside(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function continuationCdataInside(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationDeclarationInside(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function continuationDeclarationInside(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       return continuationClose;
     }
-    if (code4 === 45 && marker === 2) {
-      effects.consume(code4);
+    if (code3 === 45 && marker === 2) {
+      effects.consume(code3);
       return continuationDeclarationInside;
     }
-    return continuation(code4);
+    return continuation(code3);
   }
-  function continuationClose(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function continuationClose(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code4);
+      return continuationAfter(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return continuationClose;
   }
-  function continuationAfter(code4) {
+  function continuationAfter(code3) {
     effects.exit("htmlFlow");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeNonLazyContinuationStart(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
-    if (markdownLineEnding(code4)) {
+  function start(code3) {
+    if (markdownLineEnding(code3)) {
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return after;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function after(code4) {
-    return self.parser.lazy[self.now().line] ? nok(code4) : ok3(code4);
+  function after(code3) {
+    return self.parser.lazy[self.now().line] ? nok(code3) : ok3(code3);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
@@ -16642,298 +16642,298 @@ function tokenizeHtmlText(effects, ok3, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code4);
+    effects.consume(code3);
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 33) {
-      effects.consume(code4);
+  function open2(code3) {
+    if (code3 === 33) {
+      effects.consume(code3);
       return declarationOpen;
     }
-    if (code4 === 47) {
-      effects.consume(code4);
+    if (code3 === 47) {
+      effects.consume(code3);
       return tagCloseStart;
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code3 === 63) {
+      effects.consume(code3);
       return instruction;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagOpen;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function declarationOpen(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function declarationOpen(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentOpenInside;
     }
-    if (code4 === 91) {
-      effects.consume(code4);
+    if (code3 === 91) {
+      effects.consume(code3);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return declaration;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function commentOpenInside(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentOpenInside(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentEnd;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function comment(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function comment(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code4 === 45) {
-      effects.consume(code4);
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = comment;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return comment;
   }
-  function commentClose(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function commentClose(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return commentEnd;
     }
-    return comment(code4);
+    return comment(code3);
   }
-  function commentEnd(code4) {
-    return code4 === 62 ? end(code4) : code4 === 45 ? commentClose(code4) : comment(code4);
+  function commentEnd(code3) {
+    return code3 === 62 ? end(code3) : code3 === 45 ? commentClose(code3) : comment(code3);
   }
-  function cdataOpenInside(code4) {
+  function cdataOpenInside(code3) {
     const value2 = "CDATA[";
-    if (code4 === value2.charCodeAt(index2++)) {
-      effects.consume(code4);
+    if (code3 === value2.charCodeAt(index2++)) {
+      effects.consume(code3);
       return index2 === value2.length ? cdata : cdataOpenInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function cdata(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function cdata(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = cdata;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return cdata;
   }
-  function cdataClose(code4) {
-    if (code4 === 93) {
-      effects.consume(code4);
+  function cdataClose(code3) {
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataEnd;
     }
-    return cdata(code4);
+    return cdata(code3);
   }
-  function cdataEnd(code4) {
-    if (code4 === 62) {
-      return end(code4);
+  function cdataEnd(code3) {
+    if (code3 === 62) {
+      return end(code3);
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code3 === 93) {
+      effects.consume(code3);
       return cdataEnd;
     }
-    return cdata(code4);
+    return cdata(code3);
   }
-  function declaration(code4) {
-    if (code4 === null || code4 === 62) {
-      return end(code4);
+  function declaration(code3) {
+    if (code3 === null || code3 === 62) {
+      return end(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = declaration;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return declaration;
   }
-  function instruction(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function instruction(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (code4 === 63) {
-      effects.consume(code4);
+    if (code3 === 63) {
+      effects.consume(code3);
       return instructionClose;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = instruction;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return instruction;
   }
-  function instructionClose(code4) {
-    return code4 === 62 ? end(code4) : instruction(code4);
+  function instructionClose(code3) {
+    return code3 === 62 ? end(code3) : instruction(code3);
   }
-  function tagCloseStart(code4) {
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+  function tagCloseStart(code3) {
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagClose;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function tagClose(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagClose(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagClose;
     }
-    return tagCloseBetween(code4);
+    return tagCloseBetween(code3);
   }
-  function tagCloseBetween(code4) {
-    if (markdownLineEnding(code4)) {
+  function tagCloseBetween(code3) {
+    if (markdownLineEnding(code3)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagCloseBetween;
     }
-    return end(code4);
+    return end(code3);
   }
-  function tagOpen(code4) {
-    if (code4 === 45 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpen(code3) {
+    if (code3 === 45 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagOpen;
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function tagOpenBetween(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function tagOpenBetween(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       return end;
     }
-    if (code4 === 58 || code4 === 95 || asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (code3 === 58 || code3 === 95 || asciiAlpha(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenBetween;
     }
-    return end(code4);
+    return end(code3);
   }
-  function tagOpenAttributeName(code4) {
-    if (code4 === 45 || code4 === 46 || code4 === 58 || code4 === 95 || asciiAlphanumeric(code4)) {
-      effects.consume(code4);
+  function tagOpenAttributeName(code3) {
+    if (code3 === 45 || code3 === 46 || code3 === 58 || code3 === 95 || asciiAlphanumeric(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code4);
+    return tagOpenAttributeNameAfter(code3);
   }
-  function tagOpenAttributeNameAfter(code4) {
-    if (code4 === 61) {
-      effects.consume(code4);
+  function tagOpenAttributeNameAfter(code3) {
+    if (code3 === 61) {
+      effects.consume(code3);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code4);
+    return tagOpenBetween(code3);
   }
-  function tagOpenAttributeValueBefore(code4) {
-    if (code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueBefore(code3) {
+    if (code3 === null || code3 === 60 || code3 === 61 || code3 === 62 || code3 === 96) {
+      return nok(code3);
     }
-    if (code4 === 34 || code4 === 39) {
-      effects.consume(code4);
-      marker = code4;
+    if (code3 === 34 || code3 === 39) {
+      effects.consume(code3);
+      marker = code3;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    if (markdownSpace(code4)) {
-      effects.consume(code4);
+    if (markdownSpace(code3)) {
+      effects.consume(code3);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function tagOpenAttributeValueQuoted(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code4 === null) {
-      return nok(code4);
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code4);
+      return lineEndingBefore(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code4) {
-    if (code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96) {
-      return nok(code4);
+  function tagOpenAttributeValueUnquoted(code3) {
+    if (code3 === null || code3 === 34 || code3 === 39 || code3 === 60 || code3 === 61 || code3 === 96) {
+      return nok(code3);
     }
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code4) {
-    if (code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
-      return tagOpenBetween(code4);
+  function tagOpenAttributeValueQuotedAfter(code3) {
+    if (code3 === 47 || code3 === 62 || markdownLineEndingOrSpace(code3)) {
+      return tagOpenBetween(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function end(code4) {
-    if (code4 === 62) {
-      effects.consume(code4);
+  function end(code3) {
+    if (code3 === 62) {
+      effects.consume(code3);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function lineEndingBefore(code4) {
+  function lineEndingBefore(code3) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code4) {
-    return markdownSpace(code4) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : lineEndingAfterPrefix(code4);
+  function lineEndingAfter(code3) {
+    return markdownSpace(code3) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3) : lineEndingAfterPrefix(code3);
   }
-  function lineEndingAfterPrefix(code4) {
+  function lineEndingAfterPrefix(code3) {
     effects.enter("htmlTextData");
-    return returnState(code4);
+    return returnState(code3);
   }
 }
 
@@ -17016,7 +17016,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text4 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -17027,9 +17027,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label2, context]];
   media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context]]);
+  media = push(media, [["enter", text4, context]]);
   media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
+  media = push(media, [["exit", text4, context], events[close2 - 2], events[close2 - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -17047,12 +17047,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code4) {
+  function start(code3) {
     if (!labelStart) {
-      return nok(code4);
+      return nok(code3);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code4);
+      return labelEndNok(code3);
     }
     defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
@@ -17060,106 +17060,106 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code4) {
-    if (code4 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code4);
+  function after(code3) {
+    if (code3 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code3);
     }
-    if (code4 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code4);
+    if (code3 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code3);
     }
-    return defined ? labelEndOk(code4) : labelEndNok(code4);
+    return defined ? labelEndOk(code3) : labelEndNok(code3);
   }
-  function referenceNotFull(code4) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code4);
+  function referenceNotFull(code3) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code3);
   }
-  function labelEndOk(code4) {
-    return ok3(code4);
+  function labelEndOk(code3) {
+    return ok3(code3);
   }
-  function labelEndNok(code4) {
+  function labelEndNok(code3) {
     labelStart._balanced = true;
-    return nok(code4);
+    return nok(code3);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code4) {
+  function resourceStart(code3) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceOpen)(code4) : resourceOpen(code4);
+  function resourceBefore(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceOpen)(code3) : resourceOpen(code3);
   }
-  function resourceOpen(code4) {
-    if (code4 === 41) {
-      return resourceEnd(code4);
+  function resourceOpen(code3) {
+    if (code3 === 41) {
+      return resourceEnd(code3);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code4);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code3);
   }
-  function resourceDestinationAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceBetween)(code4) : resourceEnd(code4);
+  function resourceDestinationAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceBetween)(code3) : resourceEnd(code3);
   }
-  function resourceDestinationMissing(code4) {
-    return nok(code4);
+  function resourceDestinationMissing(code3) {
+    return nok(code3);
   }
-  function resourceBetween(code4) {
-    if (code4 === 34 || code4 === 39 || code4 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code4);
+  function resourceBetween(code3) {
+    if (code3 === 34 || code3 === 39 || code3 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code3);
     }
-    return resourceEnd(code4);
+    return resourceEnd(code3);
   }
-  function resourceTitleAfter(code4) {
-    return markdownLineEndingOrSpace(code4) ? factoryWhitespace(effects, resourceEnd)(code4) : resourceEnd(code4);
+  function resourceTitleAfter(code3) {
+    return markdownLineEndingOrSpace(code3) ? factoryWhitespace(effects, resourceEnd)(code3) : resourceEnd(code3);
   }
-  function resourceEnd(code4) {
-    if (code4 === 41) {
+  function resourceEnd(code3) {
+    if (code3 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self = this;
   return referenceFull;
-  function referenceFull(code4) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code4);
+  function referenceFull(code3) {
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code3);
   }
-  function referenceFullAfter(code4) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code4) : nok(code4);
+  function referenceFullAfter(code3) {
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok3(code3) : nok(code3);
   }
-  function referenceFullMissing(code4) {
-    return nok(code4);
+  function referenceFullMissing(code3) {
+    return nok(code3);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code4) {
+  function referenceCollapsedStart(code3) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code4) {
-    if (code4 === 93) {
+  function referenceCollapsedOpen(code3) {
+    if (code3 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -17172,25 +17172,25 @@ var labelStartImage = {
 function tokenizeLabelStartImage(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("labelImageMarker");
     return open2;
   }
-  function open2(code4) {
-    if (code4 === 91) {
+  function open2(code3) {
+    if (code3 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("labelMarker");
       effects.exit("labelImage");
       return after;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function after(code4) {
-    return code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code4) : ok3(code4);
+  function after(code3) {
+    return code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code3) : ok3(code3);
   }
 }
 
@@ -17203,16 +17203,16 @@ var labelStartLink = {
 function tokenizeLabelStartLink(effects, ok3, nok) {
   const self = this;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("labelMarker");
     effects.exit("labelLink");
     return after;
   }
-  function after(code4) {
-    return code4 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code4) : ok3(code4);
+  function after(code3) {
+    return code3 === 94 && "_hiddenFootnoteSupport" in self.parser.constructs ? nok(code3) : ok3(code3);
   }
 }
 
@@ -17223,9 +17223,9 @@ var lineEnding = {
 };
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
@@ -17240,33 +17240,33 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("thematicBreak");
-    return before(code4);
+    return before(code3);
   }
-  function before(code4) {
-    marker = code4;
-    return atBreak(code4);
+  function before(code3) {
+    marker = code3;
+    return atBreak(code3);
   }
-  function atBreak(code4) {
-    if (code4 === marker) {
+  function atBreak(code3) {
+    if (code3 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code4);
+      return sequence(code3);
     }
-    if (size >= 3 && (code4 === null || markdownLineEnding(code4))) {
+    if (size >= 3 && (code3 === null || markdownLineEnding(code3))) {
       effects.exit("thematicBreak");
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function sequence(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function sequence(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4);
+    return markdownSpace(code3) ? factorySpace(effects, atBreak, "whitespace")(code3) : atBreak(code3);
   }
 }
 
@@ -17293,9 +17293,9 @@ function tokenizeListStart(effects, ok3, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code4) {
-    const kind = self.containerState.type || (code4 === 42 || code4 === 43 || code4 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code4 === self.containerState.marker : asciiDigit(code4)) {
+  function start(code3) {
+    const kind = self.containerState.type || (code3 === 42 || code3 === 43 || code3 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code3 === self.containerState.marker : asciiDigit(code3)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
         effects.enter(kind, {
@@ -17304,32 +17304,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code4 === 42 || code4 === 45 ? effects.check(thematicBreak, nok, atMarker)(code4) : atMarker(code4);
+        return code3 === 42 || code3 === 45 ? effects.check(thematicBreak, nok, atMarker)(code3) : atMarker(code3);
       }
-      if (!self.interrupt || code4 === 49) {
+      if (!self.interrupt || code3 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside2(code4);
+        return inside2(code3);
       }
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function inside2(code4) {
-    if (asciiDigit(code4) && ++size < 10) {
-      effects.consume(code4);
+  function inside2(code3) {
+    if (asciiDigit(code3) && ++size < 10) {
+      effects.consume(code3);
       return inside2;
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code4 === self.containerState.marker : code4 === 41 || code4 === 46)) {
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code3 === self.containerState.marker : code3 === 41 || code3 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code4);
+      return atMarker(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function atMarker(code4) {
+  function atMarker(code3) {
     effects.enter("listItemMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code4;
+    self.containerState.marker = self.containerState.marker || code3;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -17337,55 +17337,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code4) {
+  function onBlank(code3) {
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code4);
+    return endOfPrefix(code3);
   }
-  function otherPrefix(code4) {
-    if (markdownSpace(code4)) {
+  function otherPrefix(code3) {
+    if (markdownSpace(code3)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function endOfPrefix(code4) {
+  function endOfPrefix(code3) {
     self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self = this;
   self.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code4) {
+  function onBlank(code3) {
     self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code4);
+    return factorySpace(effects, ok3, "listItemIndent", self.containerState.size + 1)(code3);
   }
-  function notBlank(code4) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code4)) {
+  function notBlank(code3) {
+    if (self.containerState.furtherBlankLines || !markdownSpace(code3)) {
       self.containerState.furtherBlankLines = void 0;
       self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code4);
+      return notInCurrentItem(code3);
     }
     self.containerState.furtherBlankLines = void 0;
     self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code4);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code3);
   }
-  function notInCurrentItem(code4) {
+  function notInCurrentItem(code3) {
     self.containerState._closeFlow = true;
     self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok3(code3) : nok(code3);
   }
 }
 function tokenizeListEnd(effects) {
@@ -17394,9 +17394,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code4) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code4) : nok(code4);
+    return !markdownSpace(code3) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code3) : nok(code3);
   }
 }
 
@@ -17409,8 +17409,8 @@ var setextUnderline = {
 function resolveToSetextUnderline(events, context) {
   let index2 = events.length;
   let content3;
-  let text5;
-  let definition4;
+  let text4;
+  let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
       if (events[index2][1].type === "content") {
@@ -17418,18 +17418,18 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text4 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
         events.splice(index2, 1);
       }
-      if (!definition4 && events[index2][1].type === "definition") {
-        definition4 = index2;
+      if (!definition3 && events[index2][1].type === "definition") {
+        definition3 = index2;
       }
     }
   }
-  const heading2 = {
+  const heading = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -17438,57 +17438,57 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
-  if (definition4) {
-    events.splice(text5, 0, ["enter", heading2, context]);
-    events.splice(definition4 + 1, 0, ["exit", events[content3][1], context]);
+  events[text4][1].type = "setextHeadingText";
+  if (definition3) {
+    events.splice(text4, 0, ["enter", heading, context]);
+    events.splice(definition3 + 1, 0, ["exit", events[content3][1], context]);
     events[content3][1].end = {
-      ...events[definition4][1].end
+      ...events[definition3][1].end
     };
   } else {
-    events[content3][1] = heading2;
+    events[content3][1] = heading;
   }
-  events.push(["exit", heading2, context]);
+  events.push(["exit", heading, context]);
   return events;
 }
 function tokenizeSetextUnderline(effects, ok3, nok) {
   const self = this;
   let marker;
   return start;
-  function start(code4) {
+  function start(code3) {
     let index2 = self.events.length;
-    let paragraph2;
+    let paragraph;
     while (index2--) {
       if (self.events[index2][1].type !== "lineEnding" && self.events[index2][1].type !== "linePrefix" && self.events[index2][1].type !== "content") {
-        paragraph2 = self.events[index2][1].type === "paragraph";
+        paragraph = self.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph2)) {
+    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
-      marker = code4;
-      return before(code4);
+      marker = code3;
+      return before(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function before(code4) {
+  function before(code3) {
     effects.enter("setextHeadingLineSequence");
-    return inside2(code4);
+    return inside2(code3);
   }
-  function inside2(code4) {
-    if (code4 === marker) {
-      effects.consume(code4);
+  function inside2(code3) {
+    if (code3 === marker) {
+      effects.consume(code3);
       return inside2;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4);
+    return markdownSpace(code3) ? factorySpace(effects, after, "lineSuffix")(code3) : after(code3);
   }
-  function after(code4) {
-    if (code4 === null || markdownLineEnding(code4)) {
+  function after(code3) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("setextHeadingLine");
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 
@@ -17506,24 +17506,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function atBlankEnding(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEndingBlank");
     self.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code4) {
-    if (code4 === null) {
-      effects.consume(code4);
+  function afterConstruct(code3) {
+    if (code3 === null) {
+      effects.consume(code3);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("lineEnding");
     self.currentConstruct = void 0;
     return initial;
@@ -17544,37 +17544,37 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text4 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code4) {
-      return atBreak(code4) ? text5(code4) : notText(code4);
+    function start(code3) {
+      return atBreak(code3) ? text4(code3) : notText(code3);
     }
-    function notText(code4) {
-      if (code4 === null) {
-        effects.consume(code4);
+    function notText(code3) {
+      if (code3 === null) {
+        effects.consume(code3);
         return;
       }
       effects.enter("data");
-      effects.consume(code4);
+      effects.consume(code3);
       return data;
     }
-    function data(code4) {
-      if (atBreak(code4)) {
+    function data(code3) {
+      if (atBreak(code3)) {
         effects.exit("data");
-        return text5(code4);
+        return text4(code3);
       }
-      effects.consume(code4);
+      effects.consume(code3);
       return data;
     }
-    function atBreak(code4) {
-      if (code4 === null) {
+    function atBreak(code3) {
+      if (code3 === null) {
         return true;
       }
-      const list3 = constructs2[code4];
+      const list2 = constructs2[code3];
       let index2 = -1;
-      if (list3) {
-        while (++index2 < list3.length) {
-          const item = list3[index2];
+      if (list2) {
+        while (++index2 < list2.length) {
+          const item = list2[index2];
           if (!item.previous || item.previous.call(self, self.previous)) {
             return true;
           }
@@ -17839,18 +17839,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code4) {
+  function go(code3) {
     consumed = void 0;
-    expectedCode = code4;
-    state = state(code4);
+    expectedCode = code3;
+    state = state(code3);
   }
-  function consume(code4) {
-    if (markdownLineEnding(code4)) {
+  function consume(code3) {
+    if (markdownLineEnding(code3)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code4 === -3 ? 2 : 1;
+      point3.offset += code3 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code4 !== -1) {
+    } else if (code3 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -17866,7 +17866,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code4;
+    context.previous = code3;
     consumed = true;
   }
   function enter(type, fields) {
@@ -17906,38 +17906,38 @@ function createTokenizer(parser, initialize, from) {
           constructs2
         ])
       ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map3) {
+      function handleMapOfConstructs(map) {
         return start;
-        function start(code4) {
-          const left = code4 !== null && map3[code4];
-          const all2 = code4 !== null && map3.null;
-          const list3 = [
+        function start(code3) {
+          const left = code3 !== null && map[code3];
+          const all2 = code3 !== null && map.null;
+          const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list3)(code4);
+          return handleListOfConstructs(list2)(code3);
         }
       }
-      function handleListOfConstructs(list3) {
-        listOfConstructs = list3;
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
         constructIndex = 0;
-        if (list3.length === 0) {
+        if (list2.length === 0) {
           return bogusState;
         }
-        return handleConstruct(list3[constructIndex]);
+        return handleConstruct(list2[constructIndex]);
       }
       function handleConstruct(construct) {
         return start;
-        function start(code4) {
+        function start(code3) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code4);
+            return nok(code3);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -17947,15 +17947,15 @@ function createTokenizer(parser, initialize, from) {
             effects,
             ok3,
             nok
-          )(code4);
+          )(code3);
         }
       }
-      function ok3(code4) {
+      function ok3(code3) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code4) {
+      function nok(code3) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -18114,7 +18114,7 @@ function preprocess() {
     let next;
     let startPosition;
     let endPosition;
-    let code4;
+    let code3;
     value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
     startPosition = 0;
     buffer = "";
@@ -18128,12 +18128,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       match = search.exec(value2);
       endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      code4 = value2.charCodeAt(endPosition);
+      code3 = value2.charCodeAt(endPosition);
       if (!match) {
         buffer = value2.slice(startPosition);
         break;
       }
-      if (code4 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -18145,7 +18145,7 @@ function preprocess() {
           chunks.push(value2.slice(startPosition, endPosition));
           column2 += endPosition - startPosition;
         }
-        switch (code4) {
+        switch (code3) {
           case 0: {
             chunks.push(65533);
             column2++;
@@ -18213,10 +18213,10 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener2(link2),
+      autolink: opener2(link),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener2(heading2),
+      atxHeading: opener2(heading),
       blockQuote: opener2(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -18228,32 +18228,32 @@ function compiler(options) {
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
-      definition: opener2(definition4),
+      definition: opener2(definition3),
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener2(emphasis2),
-      hardBreakEscape: opener2(hardBreak2),
-      hardBreakTrailing: opener2(hardBreak2),
-      htmlFlow: opener2(html2, buffer),
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener2(html2, buffer),
+      htmlText: opener2(html, buffer),
       htmlTextData: onenterdata,
-      image: opener2(image2),
+      image: opener2(image),
       label: buffer,
-      link: opener2(link2),
-      listItem: opener2(listItem2),
+      link: opener2(link),
+      listItem: opener2(listItem),
       listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list3, onenterlistordered),
-      listUnordered: opener2(list3),
-      paragraph: opener2(paragraph2),
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener2(heading2),
-      strong: opener2(strong2),
-      thematicBreak: opener2(thematicBreak3)
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak2)
     },
     exit: {
       atxHeading: closer(),
@@ -18397,7 +18397,7 @@ function compiler(options) {
     let index2 = start - 1;
     let containerBalance = -1;
     let listSpread = false;
-    let listItem3;
+    let listItem2;
     let lineIndex;
     let firstBlankLineIndex;
     let atMarker;
@@ -18418,7 +18418,7 @@ function compiler(options) {
         }
         case "lineEndingBlank": {
           if (event[0] === "enter") {
-            if (listItem3 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
               firstBlankLineIndex = index2;
             }
             atMarker = void 0;
@@ -18437,7 +18437,7 @@ function compiler(options) {
         }
       }
       if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem3) {
+        if (listItem2) {
           let tailIndex = index2;
           lineIndex = void 0;
           while (tailIndex--) {
@@ -18456,12 +18456,12 @@ function compiler(options) {
             }
           }
           if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem3._spread = true;
+            listItem2._spread = true;
           }
-          listItem3.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index2,
-            event: ["exit", listItem3, event[2]]
+            event: ["exit", listItem2, event[2]]
           });
         }
         if (event[1].type === "listItemPrefix") {
@@ -18472,7 +18472,7 @@ function compiler(options) {
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem2 = item;
           insertions.push({
             at: index2,
             event: ["enter", item, event[2]]
@@ -18621,7 +18621,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text4();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -18790,7 +18790,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function definition4() {
+  function definition3() {
     return {
       type: "definition",
       identifier: "",
@@ -18800,14 +18800,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis2() {
+  function emphasis() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading2() {
+  function heading() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -18816,20 +18816,20 @@ function compiler(options) {
       position: void 0
     };
   }
-  function hardBreak2() {
+  function hardBreak() {
     return {
       type: "break",
       position: void 0
     };
   }
-  function html2() {
+  function html() {
     return {
       type: "html",
       value: "",
       position: void 0
     };
   }
-  function image2() {
+  function image() {
     return {
       type: "image",
       title: null,
@@ -18838,7 +18838,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link2() {
+  function link() {
     return {
       type: "link",
       title: null,
@@ -18847,7 +18847,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function list3(token) {
+  function list2(token) {
     return {
       type: "list",
       ordered: token.type === "listOrdered",
@@ -18857,7 +18857,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function listItem2(token) {
+  function listItem(token) {
     return {
       type: "listItem",
       spread: token._spread,
@@ -18866,28 +18866,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph2() {
+  function paragraph() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong2() {
+  function strong() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text5() {
+  function text4() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak3() {
+  function thematicBreak2() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -19047,13 +19047,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code4 = fence(matter2, "open").charCodeAt(0);
+    const code3 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code4];
+    const existing = flow3[code3];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code4] = [construct];
+      flow3[code3] = [construct];
     }
   }
   return {
@@ -19091,7 +19091,7 @@ function createConstruct(matter2) {
   function tokenizeFrontmatter(effects, ok3, nok) {
     const self = this;
     return start;
-    function start(code4) {
+    function start(code3) {
       const position2 = self.now();
       if (
         // Indent not allowed.
@@ -19100,119 +19100,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code4 === buffer.charCodeAt(bufferIndex)) {
+        if (code3 === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code4);
+          return openSequence(code3);
         }
       }
-      return nok(code4);
+      return nok(code3);
     }
-    function openSequence(code4) {
+    function openSequence(code3) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code4)) {
+        if (markdownSpace(code3)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code4);
+          return openSequenceWhitespace(code3);
         }
-        return openAfter(code4);
+        return openAfter(code3);
       }
-      if (code4 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code4);
+      if (code3 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code3);
         return openSequence;
       }
-      return nok(code4);
+      return nok(code3);
     }
-    function openSequenceWhitespace(code4) {
-      if (markdownSpace(code4)) {
-        effects.consume(code4);
+    function openSequenceWhitespace(code3) {
+      if (markdownSpace(code3)) {
+        effects.consume(code3);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code4);
+      return openAfter(code3);
     }
-    function openAfter(code4) {
-      if (markdownLineEnding(code4)) {
+    function openAfter(code3) {
+      if (markdownLineEnding(code3)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code4);
+        effects.consume(code3);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart);
       }
-      return nok(code4);
+      return nok(code3);
     }
-    function contentStart(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
-        return contentEnd(code4);
+    function contentStart(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
+        return contentEnd(code3);
       }
       effects.enter(valueType);
-      return contentInside(code4);
+      return contentInside(code3);
     }
-    function contentInside(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function contentInside(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
         effects.exit(valueType);
-        return contentEnd(code4);
+        return contentEnd(code3);
       }
-      effects.consume(code4);
+      effects.consume(code3);
       return contentInside;
     }
-    function contentEnd(code4) {
-      if (code4 === null) {
-        return nok(code4);
+    function contentEnd(code3) {
+      if (code3 === null) {
+        return nok(code3);
       }
       effects.enter("lineEnding");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart);
     }
-    function after(code4) {
+    function after(code3) {
       effects.exit(frontmatterType);
-      return ok3(code4);
+      return ok3(code3);
     }
   }
   function tokenizeClosingFence(effects, ok3, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code4) {
-      if (code4 === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code3) {
+      if (code3 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code4);
+        return closeSequence(code3);
       }
-      return nok(code4);
+      return nok(code3);
     }
-    function closeSequence(code4) {
+    function closeSequence(code3) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code4)) {
+        if (markdownSpace(code3)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code4);
+          return closeSequenceWhitespace(code3);
         }
-        return closeAfter(code4);
+        return closeAfter(code3);
       }
-      if (code4 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code4);
+      if (code3 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code3);
         return closeSequence;
       }
-      return nok(code4);
+      return nok(code3);
     }
-    function closeSequenceWhitespace(code4) {
-      if (markdownSpace(code4)) {
-        effects.consume(code4);
+    function closeSequenceWhitespace(code3) {
+      if (markdownSpace(code3)) {
+        effects.consume(code3);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code4);
+      return closeAfter(code3);
     }
-    function closeAfter(code4) {
-      if (code4 === null || markdownLineEnding(code4)) {
+    function closeAfter(code3) {
+      if (code3 === null || markdownLineEnding(code3)) {
         effects.exit(fenceType);
-        return ok3(code4);
+        return ok3(code3);
       }
-      return nok(code4);
+      return nok(code3);
     }
   }
 }
@@ -19286,8 +19286,8 @@ function frontmatterToMarkdown(options) {
 function handler(matter2) {
   const open2 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
-  return handle2;
-  function handle2(node2) {
+  return handle;
+  function handle(node2) {
     return open2 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
@@ -19333,18 +19333,18 @@ var PLAIN_PARAGRAPH = /* @__PURE__ */ new Set(["data", "lineEnding", "linePrefix
 var QUOTE_SYNTAX = /* @__PURE__ */ new Set(["content", "lineEnding", "lineEndingBlank", "linePrefix", "blockQuotePrefix", "blockQuoteMarker", "blockQuotePrefixWhitespace"]);
 var NeedsMdast = class extends Error {
 };
-function outlineFromEvents(events, text5) {
+function outlineFromEvents(events, text4) {
   try {
-    return new EventReader(events, text5).readRoot();
+    return new EventReader(events, text4).readRoot();
   } catch (error) {
     if (error instanceof NeedsMdast) return void 0;
     throw error;
   }
 }
 var EventReader = class {
-  constructor(events, text5) {
+  constructor(events, text4) {
     this.events = events;
-    this.text = text5;
+    this.text = text4;
   }
   events;
   text;
@@ -19402,7 +19402,7 @@ var EventReader = class {
       return;
     }
     let imageDepth = 0;
-    let link2;
+    let link;
     let hasResource = false;
     for (; events[index2][1] !== token; index2++) {
       const [kind, inner] = events[index2];
@@ -19416,15 +19416,15 @@ var EventReader = class {
         }
       } else if (type === "link") {
         if (kind === "enter") {
-          link2 = { url: "", start: inner.start.offset, end: inner.end.offset };
+          link = { url: "", start: inner.start.offset, end: inner.end.offset };
           hasResource = false;
-        } else if (link2) {
-          if (hasResource) links.push(link2);
-          link2 = void 0;
+        } else if (link) {
+          if (hasResource) links.push(link);
+          link = void 0;
         }
-      } else if (link2 && kind === "enter") {
+      } else if (link && kind === "enter") {
         if (type === "resource") hasResource = true;
-        else if (type === "resourceDestinationString") link2.url = decodeString(this.source(events[index2]));
+        else if (type === "resourceDestinationString") link.url = decodeString(this.source(events[index2]));
       }
     }
     this.index = index2 + 1;
@@ -19432,7 +19432,7 @@ var EventReader = class {
   readHeading(token, links) {
     const events = this.events;
     let depth = 0;
-    let text5 = "";
+    let text4 = "";
     let content3;
     let inText = false;
     for (let index2 = this.index + 1; events[index2][1] !== token; index2++) {
@@ -19443,7 +19443,7 @@ var EventReader = class {
       } else if (inText) {
         if (type !== "data") throw new NeedsMdast();
         if (kind === "enter") {
-          text5 += this.source(events[index2]);
+          text4 += this.source(events[index2]);
           if (content3) content3.end = inner.end.offset;
           else content3 = { start: inner.start.offset, end: inner.end.offset };
         }
@@ -19454,12 +19454,12 @@ var EventReader = class {
       }
     }
     this.skipTo(token, links);
-    const heading2 = { kind: "heading", depth, text: text5, start: token.start.offset, end: token.end.offset };
-    if (content3) heading2.content = content3;
-    return heading2;
+    const heading = { kind: "heading", depth, text: text4, start: token.start.offset, end: token.end.offset };
+    if (content3) heading.content = content3;
+    return heading;
   }
   readList(token, links) {
-    const list3 = { kind: "list", ordered: token.type === "listOrdered", items: [], start: token.start.offset, end: token.end.offset };
+    const list2 = { kind: "list", ordered: token.type === "listOrdered", items: [], start: token.start.offset, end: token.end.offset };
     const events = this.events;
     let item;
     let tailStart;
@@ -19474,12 +19474,12 @@ var EventReader = class {
       if (inner === token) {
         close2(inner);
         this.index++;
-        return list3;
+        return list2;
       }
       if (kind === "enter" && inner.type === "listItemPrefix") {
         close2(inner);
         item = { children: [], links: [], start: inner.start.offset, end: inner.end.offset };
-        list3.items.push(item);
+        list2.items.push(item);
         tailStart = void 0;
         this.skipTo(inner, void 0);
         continue;
@@ -19574,8 +19574,8 @@ var EventReader = class {
 };
 
 // src/core/parse/outline-mdast.ts
-function outlineFromMdast(root2) {
-  return root2.children.map((node2) => nodeFromMdast(node2, true));
+function outlineFromMdast(root) {
+  return root.children.map((node2) => nodeFromMdast(node2, true));
 }
 function nodeFromMdast(node2, topLevel) {
   const span = spanOf(node2);
@@ -19600,20 +19600,20 @@ function nodeFromMdast(node2, topLevel) {
 }
 function headingFromMdast(node2, span) {
   const content3 = node2.children.filter((child) => child.type !== "html");
-  const heading2 = { kind: "heading", depth: node2.depth, text: content3.map((child) => toString(child)).join(""), ...span };
-  if (content3.length > 0) heading2.content = { start: spanOf(content3[0]).start, end: spanOf(content3[content3.length - 1]).end };
-  return heading2;
+  const heading = { kind: "heading", depth: node2.depth, text: content3.map((child) => toString(child)).join(""), ...span };
+  if (content3.length > 0) heading.content = { start: spanOf(content3[0]).start, end: spanOf(content3[content3.length - 1]).end };
+  return heading;
 }
 function itemFromMdast(item) {
   const links = [];
-  const visit4 = (node2) => {
+  const visit3 = (node2) => {
     if (node2.type === "link") {
       links.push({ url: node2.url, ...spanOf(node2) });
       return;
     }
-    if ("children" in node2) for (const child of node2.children) visit4(child);
+    if ("children" in node2) for (const child of node2.children) visit3(child);
   };
-  for (const child of item.children) visit4(child);
+  for (const child of item.children) visit3(child);
   return { children: item.children.map((child) => nodeFromMdast(child, false)), links, ...spanOf(item) };
 }
 function quoteTextFromMdast(node2) {
@@ -19637,16 +19637,16 @@ var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#
 var LETTER_OR_AT = /^[\p{L}@]/u;
 var Unknown = class extends Error {
 };
-function inlineLinks(text5, start, end) {
+function inlineLinks(text4, start, end) {
   const links = [];
   let at = start;
   while (at < end) {
     INLINE_PIECE.lastIndex = at;
-    const match = INLINE_PIECE.exec(text5);
+    const match = INLINE_PIECE.exec(text4);
     if (!match || match.index !== at) return void 0;
     const pieceEnd = Math.min(at + match[0].length, end);
     if (match[2] !== void 0) {
-      if (text5.charCodeAt(at - 1) === 33 || pieceEnd !== at + match[0].length) return void 0;
+      if (text4.charCodeAt(at - 1) === 33 || pieceEnd !== at + match[0].length) return void 0;
       links.push({ url: match[2], start: at, end: pieceEnd });
     }
     at = pieceEnd;
@@ -19685,20 +19685,20 @@ function indentOf(content3) {
   while (content3.charCodeAt(indent2) === 32) indent2++;
   return indent2;
 }
-function linesOf(text5) {
+function linesOf(text4) {
   const lines = [];
   let start = 0;
-  let html2 = false;
-  while (start < text5.length) {
-    const newline = text5.indexOf("\n", start);
-    const lineEnd = newline === -1 ? text5.length : newline;
-    const crlf = newline !== -1 && lineEnd > start && text5.charCodeAt(lineEnd - 1) === 13;
+  let html = false;
+  while (start < text4.length) {
+    const newline = text4.indexOf("\n", start);
+    const lineEnd = newline === -1 ? text4.length : newline;
+    const crlf = newline !== -1 && lineEnd > start && text4.charCodeAt(lineEnd - 1) === 13;
     const end = crlf ? lineEnd - 1 : lineEnd;
-    const content3 = text5.slice(start, end);
+    const content3 = text4.slice(start, end);
     let kind = kindOf(content3);
-    if (kind === "html") html2 = true;
+    if (kind === "html") html = true;
     else if (!kind) {
-      if (!html2) return void 0;
+      if (!html) return void 0;
       kind = "raw";
     }
     const indent2 = kind === "item" || kind === "continuation" ? indentOf(content3) : kind === "quote" ? quoteDepth(content3) : 0;
@@ -19712,19 +19712,19 @@ function quoteDepth(content3) {
   while (content3.charCodeAt(2 * depth) === 62) depth++;
   return depth;
 }
-function fastOutline(text5) {
-  const lines = linesOf(text5);
+function fastOutline(text4) {
+  const lines = linesOf(text4);
   if (!lines) return void 0;
   try {
-    return new LineReader(text5, lines).read();
+    return new LineReader(text4, lines).read();
   } catch (error) {
     if (error instanceof Unknown) return void 0;
     throw error;
   }
 }
 var LineReader = class {
-  constructor(text5, lines) {
-    this.text = text5;
+  constructor(text4, lines) {
+    this.text = text4;
     this.lines = lines;
   }
   text;
@@ -19769,8 +19769,8 @@ var LineReader = class {
   heading(line) {
     const depth = this.text.indexOf(" ", line.start) - line.start;
     const contentStart = line.start + depth + 1;
-    const text5 = this.text.slice(contentStart, line.end);
-    return { kind: "heading", depth, text: text5, start: line.start, end: line.end, content: { start: contentStart, end: line.end } };
+    const text4 = this.text.slice(contentStart, line.end);
+    return { kind: "heading", depth, text: text4, start: line.start, end: line.end, content: { start: contentStart, end: line.end } };
   }
   /** The kind of the line after the current one, or undefined at the end. */
   next() {
@@ -19855,22 +19855,22 @@ var LineReader = class {
     const first = this.lines[this.index];
     const prefix = 2 * first.indent;
     let last = first;
-    let text5 = this.text.slice(first.start + prefix, first.end);
+    let text4 = this.text.slice(first.start + prefix, first.end);
     while (this.next() === "quote") {
       const eol = last.eol;
       last = this.lines[++this.index];
       if (last.indent !== first.indent) throw new Unknown();
-      text5 += eol + this.text.slice(last.start + prefix, last.end);
+      text4 += eol + this.text.slice(last.start + prefix, last.end);
     }
     if (this.next() === "paragraph") throw new Unknown();
     this.index++;
-    return { kind: "blockquote", start: first.start, end: last.end, text: text5 };
+    return { kind: "blockquote", start: first.start, end: last.end, text: text4 };
   }
 };
-function isBlank(text5, line) {
+function isBlank(text4, line) {
   for (let at = line.start; at < line.end; at++) {
-    const code4 = text5.charCodeAt(at);
-    if (code4 !== 32 && code4 !== 9) return false;
+    const code3 = text4.charCodeAt(at);
+    if (code3 !== 32 && code3 !== 9) return false;
   }
   return true;
 }
@@ -19999,7 +19999,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code4) {
+  function start(code3) {
     let index2 = self.events.length - 1;
     while (index2 > -1) {
       const type = self.events[index2][1].type;
@@ -20010,202 +20010,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code3);
     }
-    return next(code4);
+    return next(code3);
   }
-  function headRowBefore(code4) {
+  function headRowBefore(code3) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code4);
+    return headRowStart(code3);
   }
-  function headRowStart(code4) {
-    if (code4 === 124) {
-      return headRowBreak(code4);
+  function headRowStart(code3) {
+    if (code3 === 124) {
+      return headRowBreak(code3);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code4);
+    return headRowBreak(code3);
   }
-  function headRowBreak(code4) {
-    if (code4 === null) {
-      return nok(code4);
+  function headRowBreak(code3) {
+    if (code3 === null) {
+      return nok(code3);
     }
-    if (markdownLineEnding(code4)) {
+    if (markdownLineEnding(code3)) {
       if (sizeB > 1) {
         sizeB = 0;
         self.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code4);
+        effects.consume(code3);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code4);
+      return nok(code3);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code4);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code3);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code4 === 124) {
+    if (code3 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code4);
+    return headRowData(code3);
   }
-  function headRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function headRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
       effects.exit("data");
-      return headRowBreak(code4);
+      return headRowBreak(code3);
     }
-    effects.consume(code4);
-    return code4 === 92 ? headRowEscape : headRowData;
+    effects.consume(code3);
+    return code3 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function headRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
       return headRowData;
     }
-    return headRowData(code4);
+    return headRowData(code3);
   }
-  function headDelimiterStart(code4) {
+  function headDelimiterStart(code3) {
     self.interrupt = false;
     if (self.parser.lazy[self.now().line]) {
-      return nok(code4);
+      return nok(code3);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code3);
     }
-    return headDelimiterBefore(code4);
+    return headDelimiterBefore(code3);
   }
-  function headDelimiterBefore(code4) {
-    if (code4 === 45 || code4 === 58) {
-      return headDelimiterValueBefore(code4);
+  function headDelimiterBefore(code3) {
+    if (code3 === 45 || code3 === 58) {
+      return headDelimiterValueBefore(code3);
     }
-    if (code4 === 124) {
+    if (code3 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code3);
   }
-  function headDelimiterCellBefore(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code4);
+  function headDelimiterCellBefore(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code3);
     }
-    return headDelimiterValueBefore(code4);
+    return headDelimiterValueBefore(code3);
   }
-  function headDelimiterValueBefore(code4) {
-    if (code4 === 58) {
+  function headDelimiterValueBefore(code3) {
+    if (code3 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code4 === 45) {
+    if (code3 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code4);
+      return headDelimiterLeftAlignmentAfter(code3);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
-      return headDelimiterCellAfter(code4);
+    if (code3 === null || markdownLineEnding(code3)) {
+      return headDelimiterCellAfter(code3);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code3);
   }
-  function headDelimiterLeftAlignmentAfter(code4) {
-    if (code4 === 45) {
+  function headDelimiterLeftAlignmentAfter(code3) {
+    if (code3 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code4);
+      return headDelimiterFiller(code3);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code3);
   }
-  function headDelimiterFiller(code4) {
-    if (code4 === 45) {
-      effects.consume(code4);
+  function headDelimiterFiller(code3) {
+    if (code3 === 45) {
+      effects.consume(code3);
       return headDelimiterFiller;
     }
-    if (code4 === 58) {
+    if (code3 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code4);
+    return headDelimiterRightAlignmentAfter(code3);
   }
-  function headDelimiterRightAlignmentAfter(code4) {
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code4);
+  function headDelimiterRightAlignmentAfter(code3) {
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code3);
     }
-    return headDelimiterCellAfter(code4);
+    return headDelimiterCellAfter(code3);
   }
-  function headDelimiterCellAfter(code4) {
-    if (code4 === 124) {
-      return headDelimiterBefore(code4);
+  function headDelimiterCellAfter(code3) {
+    if (code3 === 124) {
+      return headDelimiterBefore(code3);
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code4);
+        return headDelimiterNok(code3);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code4);
+      return ok3(code3);
     }
-    return headDelimiterNok(code4);
+    return headDelimiterNok(code3);
   }
-  function headDelimiterNok(code4) {
-    return nok(code4);
+  function headDelimiterNok(code3) {
+    return nok(code3);
   }
-  function bodyRowStart(code4) {
+  function bodyRowStart(code3) {
     effects.enter("tableRow");
-    return bodyRowBreak(code4);
+    return bodyRowBreak(code3);
   }
-  function bodyRowBreak(code4) {
-    if (code4 === 124) {
+  function bodyRowBreak(code3) {
+    if (code3 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code4 === null || markdownLineEnding(code4)) {
+    if (code3 === null || markdownLineEnding(code3)) {
       effects.exit("tableRow");
-      return ok3(code4);
+      return ok3(code3);
     }
-    if (markdownSpace(code4)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code4);
+    if (markdownSpace(code3)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code3);
     }
     effects.enter("data");
-    return bodyRowData(code4);
+    return bodyRowData(code3);
   }
-  function bodyRowData(code4) {
-    if (code4 === null || code4 === 124 || markdownLineEndingOrSpace(code4)) {
+  function bodyRowData(code3) {
+    if (code3 === null || code3 === 124 || markdownLineEndingOrSpace(code3)) {
       effects.exit("data");
-      return bodyRowBreak(code4);
+      return bodyRowBreak(code3);
     }
-    effects.consume(code4);
-    return code4 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code3);
+    return code3 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code4) {
-    if (code4 === 92 || code4 === 124) {
-      effects.consume(code4);
+  function bodyRowEscape(code3) {
+    if (code3 === 92 || code3 === 124) {
+      effects.consume(code3);
       return bodyRowData;
     }
-    return bodyRowData(code4);
+    return bodyRowData(code3);
   }
 }
 function resolveTable(events, context) {
@@ -20219,7 +20219,7 @@ function resolveTable(events, context) {
   let currentTable;
   let currentBody;
   let currentCell;
-  const map3 = new EditMap();
+  const map = new EditMap();
   while (++index2 < events.length) {
     const event = events[index2];
     const token = event[1];
@@ -20227,7 +20227,7 @@ function resolveTable(events, context) {
       if (token.type === "tableHead") {
         afterHeadAwaitingFirstBodyRow = false;
         if (lastTableEnd !== 0) {
-          flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+          flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
           currentBody = void 0;
           lastTableEnd = 0;
         }
@@ -20237,7 +20237,7 @@ function resolveTable(events, context) {
           // Note: correct end is set later.
           end: Object.assign({}, token.end)
         };
-        map3.add(index2, 0, [["enter", currentTable, context]]);
+        map.add(index2, 0, [["enter", currentTable, context]]);
       } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
@@ -20251,7 +20251,7 @@ function resolveTable(events, context) {
             // Note: correct end is set later.
             end: Object.assign({}, token.end)
           };
-          map3.add(index2, 0, [["enter", currentBody, context]]);
+          map.add(index2, 0, [["enter", currentBody, context]]);
         }
         rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
       } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
@@ -20259,7 +20259,7 @@ function resolveTable(events, context) {
         if (cell3[2] === 0) {
           if (lastCell[1] !== 0) {
             cell3[0] = cell3[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
             lastCell = [0, 0, 0, 0];
           }
           cell3[2] = index2;
@@ -20270,7 +20270,7 @@ function resolveTable(events, context) {
         } else {
           if (lastCell[1] !== 0) {
             cell3[0] = cell3[1];
-            currentCell = flushCell(map3, context, lastCell, rowKind, void 0, currentCell);
+            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
           }
           lastCell = cell3;
           cell3 = [lastCell[1], index2, 0, 0];
@@ -20283,9 +20283,9 @@ function resolveTable(events, context) {
       lastTableEnd = index2;
       if (lastCell[1] !== 0) {
         cell3[0] = cell3[1];
-        currentCell = flushCell(map3, context, lastCell, rowKind, index2, currentCell);
+        currentCell = flushCell(map, context, lastCell, rowKind, index2, currentCell);
       } else if (cell3[1] !== 0) {
-        currentCell = flushCell(map3, context, cell3, rowKind, index2, currentCell);
+        currentCell = flushCell(map, context, cell3, rowKind, index2, currentCell);
       }
       rowKind = 0;
     } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
@@ -20293,9 +20293,9 @@ function resolveTable(events, context) {
     }
   }
   if (lastTableEnd !== 0) {
-    flushTableEnd(map3, context, lastTableEnd, currentTable, currentBody);
+    flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
   }
-  map3.consume(context.events);
+  map.consume(context.events);
   index2 = -1;
   while (++index2 < context.events.length) {
     const event = context.events[index2];
@@ -20305,12 +20305,12 @@ function resolveTable(events, context) {
   }
   return events;
 }
-function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
+function flushCell(map, context, range2, rowKind, rowEnd, previousCell) {
   const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
   const valueName = "tableContent";
   if (range2[0] !== 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, range2[0]));
-    map3.add(range2[0], 0, [["exit", previousCell, context]]);
+    map.add(range2[0], 0, [["exit", previousCell, context]]);
   }
   const now3 = getPoint(context.events, range2[1]);
   previousCell = {
@@ -20319,7 +20319,7 @@ function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
     // Note: correct end is set later.
     end: Object.assign({}, now3)
   };
-  map3.add(range2[1], 0, [["enter", previousCell, context]]);
+  map.add(range2[1], 0, [["enter", previousCell, context]]);
   if (range2[2] !== 0) {
     const relatedStart = getPoint(context.events, range2[2]);
     const relatedEnd = getPoint(context.events, range2[3]);
@@ -20328,7 +20328,7 @@ function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
       start: Object.assign({}, relatedStart),
       end: Object.assign({}, relatedEnd)
     };
-    map3.add(range2[2], 0, [["enter", valueToken, context]]);
+    map.add(range2[2], 0, [["enter", valueToken, context]]);
     if (rowKind !== 2) {
       const start = context.events[range2[2]];
       const end = context.events[range2[3]];
@@ -20338,19 +20338,19 @@ function flushCell(map3, context, range2, rowKind, rowEnd, previousCell) {
       if (range2[3] > range2[2] + 1) {
         const a2 = range2[2] + 1;
         const b2 = range2[3] - range2[2] - 1;
-        map3.add(a2, b2, []);
+        map.add(a2, b2, []);
       }
     }
-    map3.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
+    map.add(range2[3] + 1, 0, [["exit", valueToken, context]]);
   }
   if (rowEnd !== void 0) {
     previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map3.add(rowEnd, 0, [["exit", previousCell, context]]);
+    map.add(rowEnd, 0, [["exit", previousCell, context]]);
     previousCell = void 0;
   }
   return previousCell;
 }
-function flushTableEnd(map3, context, index2, table, tableBody) {
+function flushTableEnd(map, context, index2, table, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
@@ -20359,7 +20359,7 @@ function flushTableEnd(map3, context, index2, table, tableBody) {
   }
   table.end = Object.assign({}, related);
   exits.push(["exit", table, context]);
-  map3.add(index2 + 1, 0, exits);
+  map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
   const event = events[index2];
@@ -20382,62 +20382,62 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self = this;
   return open2;
-  function open2(code4) {
+  function open2(code3) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code4);
+      return nok(code3);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("taskListCheckMarker");
     return inside2;
   }
-  function inside2(code4) {
-    if (markdownLineEndingOrSpace(code4)) {
+  function inside2(code3) {
+    if (markdownLineEndingOrSpace(code3)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("taskListCheckValueUnchecked");
       return close2;
     }
-    if (code4 === 88 || code4 === 120) {
+    if (code3 === 88 || code3 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("taskListCheckValueChecked");
       return close2;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function close2(code4) {
-    if (code4 === 93) {
+  function close2(code3) {
+    if (code3 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function after(code4) {
-    if (markdownLineEnding(code4)) {
-      return ok3(code4);
+  function after(code3) {
+    if (markdownLineEnding(code3)) {
+      return ok3(code3);
     }
-    if (markdownSpace(code4)) {
+    if (markdownSpace(code3)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code4);
+      }, ok3, nok)(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function after(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
   }
 }
 
@@ -20488,21 +20488,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code4) {
+  function start(code3) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code4);
+      return nok(code3);
     }
     const id = normalizeIdentifier(self.sliceSerialize({
       start: labelStart.end,
       end: self.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code4);
+      return nok(code3);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context) {
@@ -20570,58 +20570,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code4) {
-    if (code4 !== 94) return nok(code4);
+  function callStart(code3) {
+    if (code3 !== 94) return nok(code3);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code4) {
+  function callData(code3) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
     ) {
-      return nok(code4);
+      return nok(code3);
     }
-    if (code4 === 93) {
+    if (code3 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code4);
+        return nok(code3);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code3)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? callEscape : callData;
+    effects.consume(code3);
+    return code3 === 92 ? callEscape : callData;
   }
-  function callEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function callEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
       size++;
       return callData;
     }
-    return callData(code4);
+    return callData(code3);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -20631,74 +20631,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code4) {
+  function start(code3) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code4);
+    effects.consume(code3);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code4) {
-    if (code4 === 94) {
+  function labelAtMarker(code3) {
+    if (code3 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function labelInside(code4) {
+  function labelInside(code3) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code4 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code3 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code4 === null || code4 === 91 || markdownLineEndingOrSpace(code4)
+      code3 === null || code3 === 91 || markdownLineEndingOrSpace(code3)
     ) {
-      return nok(code4);
+      return nok(code3);
     }
-    if (code4 === 93) {
+    if (code3 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code4)) {
+    if (!markdownLineEndingOrSpace(code3)) {
       data = true;
     }
     size++;
-    effects.consume(code4);
-    return code4 === 92 ? labelEscape : labelInside;
+    effects.consume(code3);
+    return code3 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code4) {
-    if (code4 === 91 || code4 === 92 || code4 === 93) {
-      effects.consume(code4);
+  function labelEscape(code3) {
+    if (code3 === 91 || code3 === 92 || code3 === 93) {
+      effects.consume(code3);
       size++;
       return labelInside;
     }
-    return labelInside(code4);
+    return labelInside(code3);
   }
-  function labelAfter(code4) {
-    if (code4 === 58) {
+  function labelAfter(code3) {
+    if (code3 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code4);
+      effects.consume(code3);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function whitespaceAfter(code4) {
-    return ok3(code4);
+  function whitespaceAfter(code3) {
+    return ok3(code3);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -20710,153 +20710,10 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code4) {
+  function afterPrefix(code3) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code4) : nok(code4);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code3) : nok(code3);
   }
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value2) {
-  return value2.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row3 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
-    }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell3 = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell3);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row3.push(cell3);
-    }
-    cellMatrix[rowIndex] = row3;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code4 = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code4;
-    }
-  }
-  columnIndex = -1;
-  const row2 = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code4 = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code4 === 99) {
-      before = ":";
-      after = ":";
-    } else if (code4 === 108) {
-      before = ":";
-    } else if (code4 === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell3 = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row2[columnIndex] = cell3;
-  }
-  cellMatrix.splice(1, 0, row2);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row3 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell3 = row3[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code4 = alignments[columnIndex];
-        if (code4 === 114) {
-          before = " ".repeat(size);
-        } else if (code4 === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell3 === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell3);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value2) {
-  return value2 === null || value2 === void 0 ? "" : String(value2);
-}
-function toAlignment(value2) {
-  const code4 = typeof value2 === "string" ? value2.codePointAt(0) : 0;
-  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
 }
 
 // node_modules/unist-util-is/lib/index.js
@@ -20913,10 +20770,10 @@ function anyFactory(tests) {
     return false;
   }
 }
-function propertiesFactory(check2) {
+function propertiesFactory(check) {
   const checkAsRecord = (
     /** @type {Record<string, unknown>} */
-    check2
+    check
   );
   return castFactory(all2);
   function all2(node2) {
@@ -20926,21 +20783,21 @@ function propertiesFactory(check2) {
       node2
     );
     let key;
-    for (key in check2) {
+    for (key in check) {
       if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
     }
     return true;
   }
 }
-function typeFactory(check2) {
+function typeFactory(check) {
   return castFactory(type);
   function type(node2) {
-    return node2 && node2.type === check2;
+    return node2 && node2.type === check;
   }
 }
 function castFactory(testFunction) {
-  return check2;
-  function check2(value2, index2, parent) {
+  return check;
+  function check(value2, index2, parent) {
     return Boolean(
       looksLikeANode(value2) && testFunction.call(
         this,
@@ -20958,737 +20815,6 @@ function looksLikeANode(value2) {
   return value2 !== null && typeof value2 === "object" && "type" in value2;
 }
 
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing = (
-  /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-  convert([
-    "break",
-    "delete",
-    "emphasis",
-    // To do: next major: removed since footnotes were added to GFM.
-    "footnote",
-    "footnoteReference",
-    "image",
-    "imageReference",
-    "inlineCode",
-    // Enabled by `mdast-util-math`:
-    "inlineMath",
-    "link",
-    "linkReference",
-    // Enabled by `mdast-util-mdx`:
-    "mdxJsxTextElement",
-    // Enabled by `mdast-util-mdx`:
-    "mdxTextExpression",
-    "strong",
-    "text",
-    // Enabled by `mdast-util-directive`:
-    "textDirective"
-  ])
-);
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _2, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map
-  );
-  exit3();
-  return value2;
-}
-function map(line, _2, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list3, none) {
-  if (typeof list3 === "string") {
-    list3 = [list3];
-  }
-  if (!list3 || list3.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list3.length) {
-    if (stack.includes(list3[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_2, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-
-// node_modules/longest-streak/index.js
-function longestStreak(value2, substring) {
-  const source = String(value2);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count > max) {
-        max = count;
-      }
-    } else {
-      count = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _2, state, info) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value3 = state.indentLines(raw, map2);
-    exit4();
-    return value3;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value2 = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value2 += tracker.move(
-      state.safe(node2.lang, {
-        before: value2,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value2 += tracker.move(" ");
-    value2 += tracker.move(
-      state.safe(node2.meta, {
-        before: value2,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value2 += tracker.move("\n");
-  if (raw) {
-    value2 += tracker.move(raw + "\n");
-  }
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function map2(line, _2, blank) {
-  return (blank ? "" : "    ") + line;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _2, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value2,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value2 += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value2) {
-  const code4 = value2.codePointAt(0);
-  return code4 === void 0 ? "" : String.fromCodePoint(code4);
-}
-function lastCharacter(value2) {
-  const code4 = value2.codePointAt(value2.length - 2);
-  return code4 !== void 0 && code4 > 65535 ? value2.slice(-2) : value2.slice(-1);
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code4) {
-  return "&#x" + code4.toString(16).toUpperCase() + ";";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside2, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside2);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value2) {
-  if (value2.charCodeAt(0) !== 60) return;
-  const next = value2.charCodeAt(1);
-  if (next === 33) {
-    const code5 = value2.charCodeAt(2);
-    if (code5 === 45) return 2;
-    if (code5 === 91) return 5;
-    if (asciiAlpha(code5)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code4 = value2.charCodeAt(end);
-  if (!asciiAlpha(code4)) return;
-  while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value2.charCodeAt(++end);
-  }
-  const name = value2.slice(start, end).toLowerCase();
-  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-var builtins = /* @__PURE__ */ new Map([
-  ["*", false],
-  ["_", true]
-]);
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d2) => d2.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open2 = !next || next === 2 && Boolean(previous3);
-    const close2 = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close2) : open2,
-      close: strict ? close2 && (Boolean(next) || !open2) : close2,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
-    }
-    run.end = run.markers.length;
-    runs.push(run);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value2 = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value2.charCodeAt(value2.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value2 += "\\";
-    token.value = value2 + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener2 = openers[open2];
-      const openerSize = opener2.end - opener2.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener2.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener2.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener2.markers.slice(opener2.end - size, opener2.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list3 = wrong.get(token);
-          if (list3) list3.push(...involved);
-        }
-      }
-      opener2.end -= size;
-      closer.start += size;
-      if (opener2.start === opener2.end) openers.splice(open2, 1);
-      open2 = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers2, sizes) {
-  if (markers2.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers2) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize2(results, info.before, info.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value2 = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value2) continue;
-      tracker.move(value2);
-      results.push(value2);
-      before = lastCharacter(value2);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers: markers2, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers2, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside2 = state.createTracker(tracker.current());
-  inside2.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside2.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize2(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value2) {
-      const marker = value2.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value2.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside2 = render(item.children, chosen, sequence, sequence);
-    const head = inside2[0].value;
-    const open2 = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open2.inside) encode(inside2, true);
-    const tail = lastCharacter(inside2[inside2.length - 1].value);
-    const close2 = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close2.inside) encode(inside2, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close2.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside2, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize2(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-emphasis.attention = attention2;
-emphasis.peek = peek;
-function emphasis(node2, _2, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention2(_2, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_2, _1, state) {
-  return state.options.emphasis || "*";
-}
-
 // node_modules/unist-util-visit-parents/lib/color.node.js
 function color(d2) {
   return "\x1B[33m" + d2 + "\x1B[39m";
@@ -21704,12 +20830,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
   }
   let preorder = true;
-  let check2;
+  let check;
   let visitors;
   let enter;
   let exit3;
   if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
+    check = /** @type {Test} */
     testOrEnterOrVisitors;
     visitors = enterOrVisitorsOrReverse;
     if (reverse) preorder = false;
@@ -21741,7 +20867,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
     );
   }
-  const is2 = convert(check2);
+  const is2 = convert(check);
   const step = preorder ? 1 : -1;
   factory(tree, void 0, [])();
   function factory(node2, index2, parents) {
@@ -21757,13 +20883,13 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value2.name === "string" ? value2.name : void 0
         )
       );
-      Object.defineProperty(visit4, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit4;
-    function visit4() {
-      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
+    return visit3;
+    function visit3() {
+      const matches = !check || is2(node2, index2, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
         result = toResult(enter(node2, parents, index2));
@@ -21813,621 +20939,6 @@ function toResult(value2) {
   }
   return value2 === null || value2 === void 0 ? empty : [value2];
 }
-
-// node_modules/unist-util-visit/lib/index.js
-function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check2;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check2, wrap2(visitors), reverse);
-  } else {
-    visitParents(tree, check2, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap2(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap2(visitors.exit) : visitors.exit
-  };
-}
-function wrap2(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit2(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _2, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value3 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value3 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value3.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value3.lastIndexOf("\r"), value3.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value2 = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value2.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value2 = encodeCharacterReference(head) + value2.slice(1);
-  }
-  value2 = value2 ? sequence + " " + value2 : sequence;
-  if (state.options.closeAtx) {
-    value2 += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-html.peek = htmlPeek;
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-image.peek = imagePeek;
-function image(node2, _2, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  value2 += tracker.move(
-    state.safe(node2.alt, { before: value2, after: "]", ...tracker.current() })
-  );
-  value2 += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(node2.title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function imagePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-imageReference.peek = imageReferencePeek;
-function imageReference(node2, _2, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d2) {
-    return d2 !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function imageReferencePeek() {
-  return "!";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _2, state) {
-  let value2 = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value2)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value2) && (/^[\n\r ]/.test(value2) && /[\n\r ]$/.test(value2) || /^`|`$/.test(value2))) {
-    value2 = " " + value2 + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value2)) {
-      let position2 = match.index;
-      if (value2.charCodeAt(position2) === 10 && value2.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value2 = value2.slice(0, position2) + " " + value2.slice(match.index + 1);
-    }
-  }
-  return sequence + value2 + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-link.peek = linkPeek;
-function link(node2, _2, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d2) {
-      return d2 !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value3 = tracker.move("<");
-    value3 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value3,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value3 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value3;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "](",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5);
-  subexit();
-  value2 += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text5.length && text5.charCodeAt(index2) !== 93) {
-      index2 += text5.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text5.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value2 += tracker.move("<");
-    value2 += tracker.move(
-      state.safe(node2.url, { before: value2, after: ">", ...tracker.current() })
-    );
-    value2 += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value2 += tracker.move(
-      state.safe(node2.url, {
-        before: value2,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
-    value2 += tracker.move(
-      state.safe(title, {
-        before: value2,
-        after: quote,
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(quote);
-    subexit();
-  }
-  value2 += tracker.move(")");
-  exit3();
-  return value2;
-}
-function linkPeek(node2, _2, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-linkReference.peek = linkReferencePeek;
-function linkReference(node2, _2, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  value2 += tracker.move(text5 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d2) {
-    return d2 !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value2,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text5 || text5 !== reference) {
-    value2 += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value2 = value2.slice(0, -1);
-  } else {
-    value2 += tracker.move("]");
-  }
-  return value2;
-}
-function linkReferencePeek() {
-  return "[";
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list2(node2, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value2 = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value2 = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map3
-  );
-  exit3();
-  return value2;
-  function map3(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _2, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  subexit();
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _2, state, info) {
-  const hasPhrasing = node2.children.some(function(d2) {
-    return phrasing(d2);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit3 = state.enter("phrasing");
-  const value2 = state.containerPhrasing(node2, info);
-  exit3();
-  return value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-strong.attention = attention3;
-strong.peek = peek2;
-function strong(node2, _2, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
-  const value2 = item ? serialize2([item], info.before, info.after) : "";
-  exit3();
-  return value2;
-}
-function attention3(_2, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_2, _1, state) {
-  return state.options.strong || "*";
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_2, _1, state) {
-  const value2 = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value2.slice(0, -1) : value2;
-}
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle = {
-  blockquote,
-  break: hardBreak,
-  code,
-  definition: definition2,
-  emphasis,
-  hardBreak,
-  heading,
-  html,
-  image,
-  imageReference,
-  inlineCode,
-  link,
-  linkReference,
-  list: list2,
-  listItem,
-  paragraph,
-  root,
-  strong,
-  text: text3,
-  thematicBreak: thematicBreak2
-};
 
 // node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
@@ -22489,141 +21000,6 @@ function exitCodeText(token) {
 function replace($0, $1) {
   return $1 === "|" ? $1 : $0;
 }
-function gfmTableToMarkdown(options) {
-  const settings = options || {};
-  const {
-    tableCellPadding: padding,
-    tablePipeAlign: alignDelimiters,
-    stringLength
-  } = settings;
-  const around = padding ? " " : "|";
-  return {
-    handlers: {
-      inlineCode: inlineCodeWithTable,
-      table: handleTable,
-      tableCell: handleTableCell,
-      tableRow: handleTableRow
-    },
-    join: [joinTable],
-    unsafe: [
-      { character: "\r", inConstruct: "tableCell" },
-      { character: "\n", inConstruct: "tableCell" },
-      // A pipe, when followed by a tab or space (padding), or a dash or colon
-      // (unpadded delimiter row), could result in a table.
-      { atBreak: true, character: "|", after: "[	 :-]" },
-      // A pipe in a cell must be encoded.
-      { character: "|", inConstruct: "tableCell" },
-      // A colon must be followed by a dash, in which case it could start a
-      // delimiter row.
-      { atBreak: true, character: ":", after: "-" },
-      // A delimiter row can also start with a dash, when followed by more
-      // dashes, a colon, or a pipe.
-      // This is a stricter version than the built in check for lists, thematic
-      // breaks, and setex heading underlines though:
-      // <https://github.com/syntax-tree/mdast-util-to-markdown/blob/51a2038/lib/unsafe.js#L57>
-      { atBreak: true, character: "-", after: "[:|-]" }
-    ]
-  };
-  function handleTable(node2, _2, state, info) {
-    const matrix = handleTableAsData(node2, state, info);
-    const head = matrix[0];
-    if (head) {
-      let columns = node2.align ? node2.align.length : 0;
-      let index2 = -1;
-      if (!columns) {
-        while (++index2 < matrix.length) {
-          if (matrix[index2].length > columns) columns = matrix[index2].length;
-        }
-      }
-      while (head.length < columns) head.push("");
-    }
-    return serializeData(matrix, node2.align);
-  }
-  function handleTableRow(node2, _2, state, info) {
-    const row2 = handleTableRowAsData(node2, state, info);
-    const value2 = serializeData([row2]);
-    return value2.slice(0, value2.indexOf("\n"));
-  }
-  function handleTableCell(node2, _2, state, info) {
-    const exit3 = state.enter("tableCell");
-    const subexit = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...info,
-      before: around,
-      after: around
-    });
-    subexit();
-    exit3();
-    return value2;
-  }
-  function serializeData(matrix, align) {
-    return markdownTable(matrix, {
-      align,
-      alignDelimiters,
-      fillRows: false,
-      padding,
-      stringLength
-    });
-  }
-  function handleTableAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("table");
-    while (++index2 < children.length) {
-      result[index2] = handleTableRowAsData(children[index2], state, info);
-    }
-    subexit();
-    return result;
-  }
-  function handleTableRowAsData(node2, state, info) {
-    const { children } = node2;
-    let index2 = -1;
-    const result = [];
-    const subexit = state.enter("tableRow");
-    while (++index2 < children.length) {
-      result[index2] = handleTableCell(children[index2], node2, state, info);
-    }
-    subexit();
-    return result;
-  }
-  function inlineCodeWithTable(node2, parent, state) {
-    const value2 = handle.inlineCode(node2, parent, state);
-    if (!state.stack.includes("tableCell")) return value2;
-    const result = [];
-    let start = 0;
-    let index2 = value2.indexOf("|");
-    while (index2 !== -1) {
-      let before = index2;
-      while (before > start && value2.charCodeAt(before - 1) === 92) {
-        before--;
-      }
-      result.push(value2.slice(start, index2));
-      if ((index2 - before) % 2 === 0) result.push("\\");
-      start = index2;
-      index2 = value2.indexOf("|", index2 + 1);
-    }
-    result.push(value2.slice(start));
-    return result.join("");
-  }
-}
-function joinTable(left, right, parent, state) {
-  if (left.type === "table" && parent.type === "listItem" && parent.spread === false && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext2(right, state) || right.type === "paragraph" || right.type === "table")) {
-    return 1;
-  }
-}
-function formatHeadingAsSetext2(node2, state) {
-  let literalWithBreak = false;
-  visit2(node2, function(node3) {
-    if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
 
 // node_modules/mdast-util-gfm-task-list-item/lib/index.js
 function gfmTaskListItemFromMarkdown() {
@@ -22633,12 +21009,6 @@ function gfmTaskListItemFromMarkdown() {
       taskListCheckValueUnchecked: exitCheck,
       paragraph: exitParagraphWithTaskListItem
     }
-  };
-}
-function gfmTaskListItemToMarkdown() {
-  return {
-    handlers: { paragraph: paragraphWithTaskListItem },
-    join: [joinDefinitionsBeforeTaskListItemParagraph]
   };
 }
 function exitCheck(token) {
@@ -22676,43 +21046,6 @@ function exitParagraphWithTaskListItem(token) {
     }
   }
   this.exit(token);
-}
-function paragraphWithTaskListItem(node2, parent, state, info) {
-  if (!parent || parent.type !== "listItem" || taskListItemParagraph(parent) !== node2) {
-    return handle.paragraph(node2, parent, state, info);
-  }
-  const checkbox = "[" + (parent.checked ? "x" : " ") + "] ";
-  const tracker = state.createTracker(info);
-  tracker.move(checkbox);
-  const value2 = handle.paragraph(
-    node2.children.length > 0 ? node2 : { type: "paragraph", children: [{ type: "text", value: " " }] },
-    parent,
-    state,
-    { ...info, ...tracker.current() }
-  );
-  return checkbox + value2;
-}
-function joinDefinitionsBeforeTaskListItemParagraph(left, _2, parent) {
-  if (!(left.type === "definition" && parent.type === "listItem")) {
-    return;
-  }
-  const paragraph2 = taskListItemParagraph(parent);
-  if (paragraph2 && parent.children.indexOf(left) < parent.children.indexOf(paragraph2)) {
-    return 0;
-  }
-}
-function taskListItemParagraph(node2) {
-  if (typeof node2.checked !== "boolean") {
-    return;
-  }
-  for (const child of node2.children) {
-    if (child.type === "paragraph") {
-      return child;
-    }
-    if (child.type !== "definition") {
-      return;
-    }
-  }
 }
 
 // node_modules/mdast-util-gfm-footnote/lib/index.js
@@ -22788,52 +21121,13 @@ function gfmFootnoteFromMarkdown() {
     }
   };
 }
-function gfmFootnoteToMarkdown(options) {
-  let firstLineBlank = false;
-  if (options && options.firstLineBlank) {
-    firstLineBlank = true;
-  }
-  return {
-    handlers: { footnoteDefinition, footnoteReference },
-    // This is on by default already.
-    unsafe: [{ character: "[", inConstruct: ["label", "phrasing", "reference"] }]
-  };
-  function footnoteDefinition(node2, _2, state, info) {
-    const tracker = state.createTracker(info);
-    let value2 = tracker.move("[^");
-    const exit3 = state.enter("footnoteDefinition");
-    const subexit = state.enter("label");
-    value2 += tracker.move(
-      state.safe(state.associationId(node2), { before: value2, after: "]" })
-    );
-    subexit();
-    value2 += tracker.move("]:");
-    if (node2.children && node2.children.length > 0) {
-      tracker.shift(4);
-      value2 += tracker.move(
-        (firstLineBlank ? "\n" : " ") + state.indentLines(
-          state.containerFlow(node2, tracker.current()),
-          firstLineBlank ? mapAll : mapExceptFirst
-        )
-      );
-    }
-    exit3();
-    return value2;
-  }
-}
-function mapExceptFirst(line, index2, blank) {
-  return index2 === 0 ? line : mapAll(line, index2, blank);
-}
-function mapAll(line, index2, blank) {
-  return (blank ? "" : "    ") + line;
-}
 
 // src/core/parse/markdown-parser.ts
 var DELIMITER_ROW = /^(?=[^\n]*-)[ \t>|:-]*\|[ \t>|:-]*\r?$/m;
 var FEATURES = [
-  { mayOccur: (text5) => text5.includes("|") && DELIMITER_ROW.test(text5), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
-  { mayOccur: (text5) => text5.includes("[^"), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
-  { mayOccur: (text5) => /\[[ \txX]\]/.test(text5), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown }
+  { mayOccur: (text4) => text4.includes("|") && DELIMITER_ROW.test(text4), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
+  { mayOccur: (text4) => text4.includes("[^"), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
+  { mayOccur: (text4) => /\[[ \txX]\]/.test(text4), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown }
 ];
 var CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 var SHARED_CONTEXT_KEYS = /* @__PURE__ */ new Set(["constructs", "content", "document", "flow", "string", "text"]);
@@ -22855,44 +21149,44 @@ function parserFor(mask) {
     (data.fromMarkdownExtensions ??= []).push(...features.map((feature) => feature.fromMarkdown()));
   }
   const base = unified().use(remarkParse);
-  const processor2 = (mask & 1 << FEATURES.length ? base.use(remarkFrontmatter, ["yaml"]).use(gfmStructure) : base.use(gfmStructure)).freeze();
-  const context = parse({ extensions: processor2.data().micromarkExtensions ?? [] });
+  const processor = (mask & 1 << FEATURES.length ? base.use(remarkFrontmatter, ["yaml"]).use(gfmStructure) : base.use(gfmStructure)).freeze();
+  const context = parse({ extensions: processor.data().micromarkExtensions ?? [] });
   parser = {
-    mdast: (text5) => processor2.parse(text5),
-    events: (text5) => {
+    mdast: (text4) => processor.parse(text4),
+    events: (text4) => {
       resetParseContext(context);
-      return postprocess(context.document().write(preprocess()(text5, void 0, true)));
+      return postprocess(context.document().write(preprocess()(text4, void 0, true)));
     },
     taskLists: (mask & 1 << TASK_LIST_BIT) !== 0
   };
   parsers.set(mask, parser);
   return parser;
 }
-function parserForText(text5) {
-  let mask = CLOSED_FRONT_MATTER.test(text5) ? 1 << FEATURES.length : 0;
+function parserForText(text4) {
+  let mask = CLOSED_FRONT_MATTER.test(text4) ? 1 << FEATURES.length : 0;
   FEATURES.forEach((feature, i2) => {
-    if (feature.mayOccur(text5)) mask |= 1 << i2;
+    if (feature.mayOccur(text4)) mask |= 1 << i2;
   });
   return parserFor(mask);
 }
-function eventOutline(parser, text5) {
-  return parser.taskLists ? void 0 : outlineFromEvents(parser.events(text5), text5);
+function eventOutline(parser, text4) {
+  return parser.taskLists ? void 0 : outlineFromEvents(parser.events(text4), text4);
 }
-function parseOutline(text5) {
-  const fast = fastOutline(text5);
+function parseOutline(text4) {
+  const fast = fastOutline(text4);
   if (fast) return fast;
-  const parser = parserForText(text5);
-  return eventOutline(parser, text5) ?? outlineFromMdast(parser.mdast(text5));
+  const parser = parserForText(text4);
+  return eventOutline(parser, text4) ?? outlineFromMdast(parser.mdast(text4));
 }
 
 // src/core/parse/fields.ts
 var KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
-function parseFieldItem(item, text5, lines) {
+function parseFieldItem(item, text4, lines) {
   const first = item.children[0];
   if (!first || first.kind !== "paragraph") return void 0;
   const paragraphStart = first.start;
   const paragraphEnd = first.end;
-  const paragraphSource = text5.slice(paragraphStart, paragraphEnd);
+  const paragraphSource = text4.slice(paragraphStart, paragraphEnd);
   const match = KEY_VALUE.exec(paragraphSource);
   if (!match) return void 0;
   const rawKey = match[1].trim();
@@ -22902,9 +21196,9 @@ function parseFieldItem(item, text5, lines) {
   const valueStart = paragraphStart + match[0].length;
   const itemEnd = item.end;
   const nested = item.children.slice(1);
-  const valueEnd = nested.length > 0 ? lastContentOffset(text5, itemEnd) : paragraphEnd;
-  const markdown = text5.slice(valueStart, valueEnd);
-  const inline = text5.slice(valueStart, paragraphEnd);
+  const valueEnd = nested.length > 0 ? lastContentOffset(text4, itemEnd) : paragraphEnd;
+  const markdown = text4.slice(valueStart, valueEnd);
+  const inline = text4.slice(valueStart, paragraphEnd);
   const entries = splitEntries(inline, valueStart, lines);
   const nestedTexts = [];
   for (const child of nested) {
@@ -22913,8 +21207,8 @@ function parseFieldItem(item, text5, lines) {
       const subFirst = sub.children[0];
       if (!subFirst) continue;
       const start = subFirst.start;
-      const end = lastContentOffset(text5, sub.end);
-      const clean = cleanValue(text5.slice(start, end));
+      const end = lastContentOffset(text4, sub.end);
+      const clean = cleanValue(text4.slice(start, end));
       if (!clean) continue;
       nestedTexts.push(clean);
       entries.push({ text: clean, range: lines.range(start, end) });
@@ -22923,8 +21217,8 @@ function parseFieldItem(item, text5, lines) {
   const value2 = [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
   const references2 = [];
   const field = spec?.key ?? rawKey.toLowerCase();
-  collectInlineReferences(text5.slice(valueStart, valueEnd), valueStart, lines, field, references2);
-  collectLinkReferences(item.links, text5, lines, field, references2);
+  collectInlineReferences(text4.slice(valueStart, valueEnd), valueStart, lines, field, references2);
+  collectLinkReferences(item.links, text4, lines, field, references2);
   references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
   return {
     rawKey,
@@ -22933,7 +21227,7 @@ function parseFieldItem(item, text5, lines) {
     markdown: markdown.trim(),
     keyRange: lines.range(keyStart, keyEnd),
     valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
-    range: lines.range(item.start, lastContentOffset(text5, itemEnd)),
+    range: lines.range(item.start, lastContentOffset(text4, itemEnd)),
     entries,
     references: references2
   };
@@ -22942,9 +21236,9 @@ function cleanValue(source) {
   const uncommented = source.includes("<!--") ? stripHtmlComments(source) : source;
   return (uncommented.includes("\n") ? uncommented.replace(/\s*\r?\n\s*/g, " ") : uncommented).trim();
 }
-function lastContentOffset(text5, end) {
+function lastContentOffset(text4, end) {
   let offset = end;
-  while (offset > 0 && /\s/.test(text5[offset - 1])) offset--;
+  while (offset > 0 && /\s/.test(text4[offset - 1])) offset--;
   return offset;
 }
 function splitTopLevel(value2) {
@@ -23008,22 +21302,22 @@ function collectInlineReferences(source, baseOffset, lines, field, out) {
     });
   }
 }
-function collectLinkReferences(links, text5, lines, field, out) {
+function collectLinkReferences(links, text4, lines, field, out) {
   if (field !== "story" && field !== "persona") return;
   const kind = field === "persona" ? "persona" : "story";
-  for (const link2 of links) {
-    const ref = linkReference2(link2, text5, lines, kind);
+  for (const link of links) {
+    const ref = linkReference(link, text4, lines, kind);
     if (ref) out.push(ref);
   }
 }
-function linkReference2(link2, text5, lines, kind) {
-  const hash = link2.url.indexOf("#");
-  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(link2.url)) return void 0;
-  const target = link2.url.slice(0, hash);
-  const anchor = link2.url.slice(hash + 1);
+function linkReference(link, text4, lines, kind) {
+  const hash = link.url.indexOf("#");
+  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(link.url)) return void 0;
+  const target = link.url.slice(0, hash);
+  const anchor = link.url.slice(hash + 1);
   if (!anchor) return void 0;
-  const { start, end } = link2;
-  const source = text5.slice(start, end);
+  const { start, end } = link;
+  const source = text4.slice(start, end);
   const anchorIndex = source.lastIndexOf("#" + anchor);
   const slugStart = anchorIndex >= 0 ? start + anchorIndex + 1 : start;
   const slugEnd = anchorIndex >= 0 ? slugStart + anchor.length : end;
@@ -23052,42 +21346,42 @@ var TAB = 9;
 var GT = 62;
 var LF = 10;
 var CR = 13;
-function isWhitespace(code4) {
-  return code4 === SPACE || code4 === TAB;
+function isWhitespace(code3) {
+  return code3 === SPACE || code3 === TAB;
 }
-function isEndOfLine(code4) {
-  return code4 === LF || code4 === CR || Number.isNaN(code4);
+function isEndOfLine(code3) {
+  return code3 === LF || code3 === CR || Number.isNaN(code3);
 }
-function indentOf2(text5, start) {
+function indentOf2(text4, start) {
   let column2 = 0;
   let at = start;
   for (; ; at++) {
-    const code4 = text5.charCodeAt(at);
-    if (code4 === SPACE) column2++;
-    else if (code4 === TAB) column2 += 4 - column2 % 4;
+    const code3 = text4.charCodeAt(at);
+    if (code3 === SPACE) column2++;
+    else if (code3 === TAB) column2 += 4 - column2 % 4;
     else return { column: column2, at };
   }
 }
-function lineMarkers(text5, start) {
+function lineMarkers(text4, start) {
   let count = 0;
   let at = start;
   let contentColumn;
   for (; ; ) {
-    while (isWhitespace(text5.charCodeAt(at))) at++;
-    const code4 = text5.charCodeAt(at);
-    if (code4 === GT) {
+    while (isWhitespace(text4.charCodeAt(at))) at++;
+    const code3 = text4.charCodeAt(at);
+    if (code3 === GT) {
       count++;
       at++;
       continue;
     }
     let end = at;
-    if (code4 === 45 || code4 === 42 || code4 === 43) end = at + 1;
+    if (code3 === 45 || code3 === 42 || code3 === 43) end = at + 1;
     else {
-      while (end - at < 9 && text5.charCodeAt(end) >= 48 && text5.charCodeAt(end) <= 57) end++;
-      const delimiter = text5.charCodeAt(end);
+      while (end - at < 9 && text4.charCodeAt(end) >= 48 && text4.charCodeAt(end) <= 57) end++;
+      const delimiter = text4.charCodeAt(end);
       end = end > at && (delimiter === 46 || delimiter === 41) ? end + 1 : at;
     }
-    const after = text5.charCodeAt(end);
+    const after = text4.charCodeAt(end);
     if (end === at || !(isWhitespace(after) || isEndOfLine(after))) return { count, contentColumn };
     count++;
     contentColumn = end - start + 1;
@@ -23096,29 +21390,29 @@ function lineMarkers(text5, start) {
 }
 var NestingTracker = class {
   listColumns = [];
-  depthOf(text5, lineStart, blank) {
+  depthOf(text4, lineStart, blank) {
     if (blank) return 0;
-    const indent2 = indentOf2(text5, lineStart).column;
+    const indent2 = indentOf2(text4, lineStart).column;
     while (this.listColumns.length > 0 && this.listColumns[this.listColumns.length - 1] > indent2) this.listColumns.pop();
-    const markers2 = lineMarkers(text5, lineStart);
+    const markers2 = lineMarkers(text4, lineStart);
     const depth = this.listColumns.length + markers2.count;
     if (markers2.contentColumn !== void 0) this.listColumns.push(markers2.contentColumn);
     return depth;
   }
 };
-function markersIn(text5, start, end) {
+function markersIn(text4, start, end) {
   let count = 0;
   let previous3 = 0;
   for (let at = start; at < end; at++) {
-    const code4 = text5.charCodeAt(at);
-    if (code4 === 91 || code4 === 93) count++;
-    else if ((code4 === 42 || code4 === 95 || code4 === 126) && code4 !== previous3) count++;
-    previous3 = code4;
+    const code3 = text4.charCodeAt(at);
+    if (code3 === 91 || code3 === 93) count++;
+    else if ((code3 === 42 || code3 === 95 || code3 === 126) && code3 !== previous3) count++;
+    previous3 = code3;
   }
   return count;
 }
-function isBlank2(text5, start, end) {
-  for (let at = start; at < end; at++) if (!isWhitespace(text5.charCodeAt(at)) && text5.charCodeAt(at) !== CR) return false;
+function isBlank2(text4, start, end) {
+  for (let at = start; at < end; at++) if (!isWhitespace(text4.charCodeAt(at)) && text4.charCodeAt(at) !== CR) return false;
   return true;
 }
 function markerLimit(length) {
@@ -23150,16 +21444,16 @@ var MarkerCounter = class {
     this.table = void 0;
     return found;
   }
-  add(text5, lineStart, lineEnd) {
-    const line = text5.slice(lineStart, Math.min(lineEnd, lineStart + 1e4));
-    const lineCount = markersIn(text5, lineStart, lineEnd);
+  add(text4, lineStart, lineEnd) {
+    const line = text4.slice(lineStart, Math.min(lineEnd, lineStart + 1e4));
+    const lineCount = markersIn(text4, lineStart, lineEnd);
     if (ATX_HEADING.test(line)) return this.close(lineStart) ?? this.check(lineStart, lineCount, lineEnd);
-    if (this.table) return this.addRow(text5, lineStart, lineEnd) ?? this.check(lineStart, lineCount, lineEnd);
+    if (this.table) return this.addRow(text4, lineStart, lineEnd) ?? this.check(lineStart, lineCount, lineEnd);
     if (this.previous && startsTable(this.previous.text, line)) {
-      const paragraph2 = this.check(this.start, this.count - this.previous.count, this.previous.start);
+      const paragraph = this.check(this.start, this.count - this.previous.count, this.previous.start);
       const header = this.check(this.previous.start, this.previous.count, lineStart);
       this.table = { start: this.previous.start, cells: 0 };
-      return paragraph2 ?? header ?? this.addRow(text5, this.previous.start, lineEnd);
+      return paragraph ?? header ?? this.addRow(text4, this.previous.start, lineEnd);
     }
     if (this.start < 0) this.start = lineStart;
     this.count += lineCount;
@@ -23171,9 +21465,9 @@ var MarkerCounter = class {
    * its cost grows with the square of the table's cells (micromark-extension-gfm-table's
    * `EditMap.add`): the cells of one table are limited like markers.
    */
-  addRow(text5, lineStart, lineEnd) {
+  addRow(text4, lineStart, lineEnd) {
     const table = this.table;
-    for (let at = lineStart; at < lineEnd; at++) if (text5.charCodeAt(at) === 124) table.cells++;
+    for (let at = lineStart; at < lineEnd; at++) if (text4.charCodeAt(at) === 124) table.cells++;
     const limit = markerLimit(lineEnd - table.start);
     return table.cells > limit ? { kind: "table", offset: table.start, count: table.cells, limit } : void 0;
   }
@@ -23182,90 +21476,90 @@ var MarkerCounter = class {
     return count > limit ? { kind: "markers", offset: start, count, limit } : void 0;
   }
 };
-function findComplexity(text5) {
+function findComplexity(text4) {
   const nesting = new NestingTracker();
   const markers2 = new MarkerCounter();
   let lineStart = 0;
   for (; ; ) {
     let lineEnd = lineStart;
-    while (lineEnd < text5.length && !isEndOfLine(text5.charCodeAt(lineEnd))) lineEnd++;
-    const blank = isBlank2(text5, lineStart, lineEnd);
-    const depth = nesting.depthOf(text5, lineStart, blank);
+    while (lineEnd < text4.length && !isEndOfLine(text4.charCodeAt(lineEnd))) lineEnd++;
+    const blank = isBlank2(text4, lineStart, lineEnd);
+    const depth = nesting.depthOf(text4, lineStart, blank);
     if (depth > MAX_LINE_NESTING) return { kind: "nesting", offset: lineStart, count: depth, limit: MAX_LINE_NESTING };
-    const found = blank ? markers2.close(lineStart) : markers2.add(text5, lineStart, lineEnd);
+    const found = blank ? markers2.close(lineStart) : markers2.add(text4, lineStart, lineEnd);
     if (found) return found;
-    if (lineEnd >= text5.length) break;
-    lineStart = lineEnd + (text5.charCodeAt(lineEnd) === CR && text5.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
+    if (lineEnd >= text4.length) break;
+    lineStart = lineEnd + (text4.charCodeAt(lineEnd) === CR && text4.charCodeAt(lineEnd + 1) === LF ? 2 : 1);
   }
-  return markers2.close(text5.length);
+  return markers2.close(text4.length);
 }
 
 // src/core/parse/segments.ts
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-function outlineOf(text5) {
-  const complexity = findComplexity(text5);
-  if (complexity) return { outline: headingAndText(text5), tooComplex: complexity };
+function outlineOf(text4) {
+  const complexity = findComplexity(text4);
+  if (complexity) return { outline: headingAndText(text4), tooComplex: complexity };
   try {
-    return { outline: parseOutline(text5) };
+    return { outline: parseOutline(text4) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { outline: headingAndText(text5), tooComplex: { kind: "stack" } };
+    return { outline: headingAndText(text4), tooComplex: { kind: "stack" } };
   }
 }
-function parseChunk(text5) {
-  const { outline, tooComplex } = outlineOf(text5);
-  const lines = new LineIndex(text5);
+function parseChunk(text4) {
+  const { outline, tooComplex } = outlineOf(text4);
+  const lines = new LineIndex(text4);
   const segments = [];
   let frontMatter;
   let current = { nodes: [] };
   const flush = () => {
-    if (current.heading || current.nodes.length > 0) segments.push(buildSegment(current.heading, current.nodes, text5, lines));
+    if (current.heading || current.nodes.length > 0) segments.push(buildSegment(current.heading, current.nodes, text4, lines));
   };
   for (const node2 of outline) {
     if (node2.kind === "yaml") {
-      frontMatter = frontMatterOf(node2, text5, lines);
+      frontMatter = frontMatterOf(node2, text4, lines);
     } else if (node2.kind === "heading") {
       flush();
-      current = { heading: headingOf(node2, text5, lines), nodes: [] };
+      current = { heading: headingOf(node2, text4, lines), nodes: [] };
     } else {
       current.nodes.push(node2);
     }
   }
   flush();
-  const parsed = { segments, frontMatter, endsOpen: endsOpen(outline, text5), lineCount: lines.lineCount };
+  const parsed = { segments, frontMatter, endsOpen: endsOpen(outline, text4), lineCount: lines.lineCount };
   if (tooComplex) parsed.tooComplex = tooComplex;
   return parsed;
 }
 var ATX_HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
-function headingAndText(text5) {
-  const newline = text5.indexOf("\n");
-  const firstLineEnd = newline === -1 ? text5.length : newline;
-  const heading2 = ATX_HEADING_LINE.exec(text5.slice(0, firstLineEnd));
+function headingAndText(text4) {
+  const newline = text4.indexOf("\n");
+  const firstLineEnd = newline === -1 ? text4.length : newline;
+  const heading = ATX_HEADING_LINE.exec(text4.slice(0, firstLineEnd));
   const nodes = [];
   let restStart = 0;
-  if (heading2) {
-    const content3 = heading2[2] ?? "";
-    const contentStart = content3 ? text5.indexOf(content3, heading2[1].length) : heading2[1].length;
+  if (heading) {
+    const content3 = heading[2] ?? "";
+    const contentStart = content3 ? text4.indexOf(content3, heading[1].length) : heading[1].length;
     nodes.push({
       kind: "heading",
-      depth: heading2[1].length,
+      depth: heading[1].length,
       text: content3,
       start: 0,
-      end: firstLineEnd - (text5.charCodeAt(firstLineEnd - 1) === 13 ? 1 : 0),
+      end: firstLineEnd - (text4.charCodeAt(firstLineEnd - 1) === 13 ? 1 : 0),
       ...content3 ? { content: { start: contentStart, end: contentStart + content3.length } } : {}
     });
-    restStart = Math.min(text5.length, firstLineEnd + 1);
+    restStart = Math.min(text4.length, firstLineEnd + 1);
   }
-  const rest = text5.slice(restStart);
+  const rest = text4.slice(restStart);
   const leading = rest.length - rest.trimStart().length;
   if (rest.trim()) nodes.push({ kind: "other", start: restStart + leading, end: restStart + rest.trimEnd().length });
   return nodes;
 }
-function frontMatterOf(node2, text5, lines) {
-  const firstNewline = text5.indexOf("\n", node2.start);
+function frontMatterOf(node2, text4, lines) {
+  const firstNewline = text4.indexOf("\n", node2.start);
   return { value: node2.value, range: lines.range(node2.start, node2.end), contentStartOffset: firstNewline + 1 };
 }
-function headingOf(node2, text5, lines) {
+function headingOf(node2, text4, lines) {
   const { start, end } = node2;
   let contentStart;
   let contentEnd;
@@ -23273,7 +21567,7 @@ function headingOf(node2, text5, lines) {
     contentStart = node2.content.start;
     contentEnd = node2.content.end;
   } else {
-    const hashes = /^ {0,3}#*[ \t]*/.exec(text5.slice(start, end));
+    const hashes = /^ {0,3}#*[ \t]*/.exec(text4.slice(start, end));
     contentStart = contentEnd = start + (hashes ? hashes[0].length : 0);
   }
   return {
@@ -23281,19 +21575,19 @@ function headingOf(node2, text5, lines) {
     text: stripHtmlComments(node2.text).trim(),
     range: lines.range(start, end),
     contentRange: lines.range(contentStart, contentEnd),
-    contentSource: text5.slice(contentStart, contentEnd)
+    contentSource: text4.slice(contentStart, contentEnd)
   };
 }
-function buildSegment(heading2, nodes, text5, lines) {
-  const fieldList = nodes.find((node2) => node2.kind === "list" && !node2.ordered && node2.items.some((item) => isFieldItem(item, text5)));
+function buildSegment(heading, nodes, text4, lines) {
+  const fieldList = nodes.find((node2) => node2.kind === "list" && !node2.ordered && node2.items.some((item) => isFieldItem(item, text4)));
   const fields = [];
   if (fieldList) {
     for (const item of fieldList.items) {
-      const field = parseFieldItem(item, text5, lines);
+      const field = parseFieldItem(item, text4, lines);
       if (field) fields.push(field);
     }
   }
-  const headingLine = heading2 ? heading2.range.end.line : 0;
+  const headingLine = heading ? heading.range.end.line : 0;
   const lastFieldEnd = fieldList ? lines.positionAt(fieldList.end) : void 0;
   const fieldInsertPosition = lastFieldEnd ? { line: lastFieldEnd.line + 1, character: 0 } : { line: headingLine + 1, character: 0 };
   const descriptionParts = [];
@@ -23301,14 +21595,14 @@ function buildSegment(heading2, nodes, text5, lines) {
   for (const node2 of nodes) {
     if (node2 === fieldList) continue;
     if (node2.kind === "html" && /^\s*<!--[\s\S]*-->\s*$/.test(node2.value)) continue;
-    const source = text5.slice(node2.start, node2.end);
+    const source = text4.slice(node2.start, node2.end);
     if (source.trim()) descriptionParts.push(source);
     if (!quote && node2.kind === "blockquote") quote = node2.text?.trim();
   }
   const last = nodes.length > 0 ? nodes[nodes.length - 1].end : void 0;
   const lastLine = last !== void 0 ? lines.positionAt(last).line : headingLine;
   return {
-    heading: heading2,
+    heading,
     fields,
     hasFieldList: fieldList !== void 0,
     fieldInsertPosition,
@@ -23317,17 +21611,17 @@ function buildSegment(heading2, nodes, text5, lines) {
     lastLine: Math.max(lastLine, headingLine)
   };
 }
-function isFieldItem(item, text5) {
+function isFieldItem(item, text4) {
   const first = item.children[0];
   if (!first || first.kind !== "paragraph") return false;
-  return /^[\p{L}][\p{L}\p{N} '’_-]{0,39}?\s*:(?:\s|$)/u.test(text5.slice(first.start, first.end));
+  return /^[\p{L}][\p{L}\p{N} '’_-]{0,39}?\s*:(?:\s|$)/u.test(text4.slice(first.start, first.end));
 }
-function endsOpen(outline, text5) {
+function endsOpen(outline, text4) {
   const last = outline[outline.length - 1];
   if (!last) return false;
   if (last.kind === "html") return !/^ {0,3}<!--[\s\S]*-->[ \t]*$/.test(last.value);
   if (last.kind !== "code") return false;
-  const source = text5.slice(last.start, last.end);
+  const source = text4.slice(last.start, last.end);
   const open2 = FENCE_OPEN.exec(source);
   if (!open2) return false;
   const lastLineStart = source.lastIndexOf("\n");
@@ -23355,8 +21649,8 @@ var BlueprintParser = class {
    * whole large file's parse). The document is built after the last step.
    */
   *parseInSteps(source, uri) {
-    const text5 = modelText(source);
-    const spans = splitChunks(text5);
+    const text4 = modelText(source);
+    const spans = splitChunks(text4);
     const next = /* @__PURE__ */ new Map();
     const placed = [];
     this.lastParsedChunks = 0;
@@ -23364,19 +21658,19 @@ var BlueprintParser = class {
     while (i2 < spans.length) {
       const start = spans[i2].start;
       let j = i2;
-      let parsed = this.chunk(text5.slice(start, spans[j].end), next);
+      let parsed = this.chunk(text4.slice(start, spans[j].end), next);
       let take = 1;
       while (parsed.endsOpen && j + 1 < spans.length) {
         j = Math.min(j + take, spans.length - 1);
         take *= 2;
-        parsed = this.chunk(text5.slice(start, spans[j].end), next);
+        parsed = this.chunk(text4.slice(start, spans[j].end), next);
       }
       placed.push({ parsed, startLine: spans[i2].startLine, startOffset: start });
       i2 = j + 1;
       yield;
     }
     this.cache = next;
-    return buildDocument(uri, text5, placed, lineIndexOf(text5));
+    return buildDocument(uri, text4, placed, lineIndexOf(text4));
   }
   chunk(chunkText, next) {
     let parsed = this.cache.get(chunkText) ?? next.get(chunkText);
@@ -23389,8 +21683,8 @@ var BlueprintParser = class {
   }
 };
 function parseWhole(source, uri) {
-  const text5 = modelText(source);
-  return buildDocument(uri, text5, [{ parsed: parseChunk(text5), startLine: 0, startOffset: 0 }], lineIndexOf(text5));
+  const text4 = modelText(source);
+  return buildDocument(uri, text4, [{ parsed: parseChunk(text4), startLine: 0, startOffset: 0 }], lineIndexOf(text4));
 }
 
 // src/core/workspace/file-problems.ts
@@ -23398,13 +21692,13 @@ var MAX_FILE_BYTES = 10 * 1024 * 1024;
 function isReadFailure(result) {
   return typeof result === "object" && result !== null;
 }
-function wellFormed(text5) {
-  return text5.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+function wellFormed(text4) {
+  return text4.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 function isInsideRoots(uri, roots) {
   const target = u.parse(uri);
-  return roots.some((root2) => {
-    const base = u.parse(root2);
+  return roots.some((root) => {
+    const base = u.parse(root);
     if (base.scheme !== target.scheme || base.authority !== target.authority) return false;
     const folder = base.path.endsWith("/") ? base.path : base.path + "/";
     return target.path === base.path || target.path.startsWith(folder);
@@ -23439,12 +21733,12 @@ function edgesOf(doc) {
 }
 var NO_REFERENCES = [];
 var linksByList = identityCache({ name: "linksByList", module: "workspace/doc-facts.ts", holds: "per reference list: its references into other files (most lists have none)" });
-function linksIn(list3) {
-  let links = linksByList.get(list3);
+function linksIn(list2) {
+  let links = linksByList.get(list2);
   if (!links) {
-    const found = list3.filter((ref) => ref.target !== void 0);
+    const found = list2.filter((ref) => ref.target !== void 0);
     links = found.length > 0 ? found : NO_REFERENCES;
-    linksByList.set(list3, links);
+    linksByList.set(list2, links);
   }
   return links;
 }
@@ -23484,10 +21778,10 @@ function findIn(table, ref) {
   if (ref.kind === "story") return table.stories.get(ref.slug) ?? (ref.form === "link" ? table.journey.get(ref.slug) : void 0);
   return table.journey.get(ref.slug);
 }
-function push2(map3, key, value2) {
-  const list3 = map3.get(key);
-  if (list3) list3.push(value2);
-  else map3.set(key, [value2]);
+function push2(map, key, value2) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value2);
+  else map.set(key, [value2]);
 }
 function tablesOf(doc) {
   const personas = /* @__PURE__ */ new Map();
@@ -23787,14 +22081,14 @@ function computePath(fromUri, path9) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text5, ignoreTrivia = false) {
-  const len = text5.length;
+function createScanner(text4, ignoreTrivia = false) {
+  const len = text4.length;
   let pos = 0, value2 = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value3 = 0;
     while (digits < count || !exact) {
-      let ch = text5.charCodeAt(pos);
+      let ch = text4.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value3 = value3 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -23821,35 +22115,35 @@ function createScanner(text5, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text5.charCodeAt(pos) === 48) {
+    if (text4.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
+      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text5.length && text5.charCodeAt(pos) === 46) {
+    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text5.substring(start, pos);
+        return text4.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text5.length && (text5.charCodeAt(pos) === 69 || text5.charCodeAt(pos) === 101)) {
+    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text5.length && text5.charCodeAt(pos) === 43 || text5.charCodeAt(pos) === 45) {
+      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -23857,30 +22151,30 @@ function createScanner(text5, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text5.substring(start, end);
+    return text4.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text5.substring(start, pos);
+        result += text4.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text5.charCodeAt(pos);
+      const ch = text4.charCodeAt(pos);
       if (ch === 34) {
-        result += text5.substring(start, pos);
+        result += text4.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text5.substring(start, pos);
+        result += text4.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text5.charCodeAt(pos++);
+        const ch2 = text4.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -23922,7 +22216,7 @@ function createScanner(text5, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text5.substring(start, pos);
+          result += text4.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -23943,19 +22237,19 @@ function createScanner(text5, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code4 = text5.charCodeAt(pos);
-    if (isWhiteSpace(code4)) {
+    let code3 = text4.charCodeAt(pos);
+    if (isWhiteSpace(code3)) {
       do {
         pos++;
-        value2 += String.fromCharCode(code4);
-        code4 = text5.charCodeAt(pos);
-      } while (isWhiteSpace(code4));
+        value2 += String.fromCharCode(code3);
+        code3 = text4.charCodeAt(pos);
+      } while (isWhiteSpace(code3));
       return token = 15;
     }
-    if (isLineBreak(code4)) {
+    if (isLineBreak(code3)) {
       pos++;
-      value2 += String.fromCharCode(code4);
-      if (code4 === 13 && text5.charCodeAt(pos) === 10) {
+      value2 += String.fromCharCode(code3);
+      if (code3 === 13 && text4.charCodeAt(pos) === 10) {
         pos++;
         value2 += "\n";
       }
@@ -23963,7 +22257,7 @@ function createScanner(text5, ignoreTrivia = false) {
       tokenLineStartOffset = pos;
       return token = 14;
     }
-    switch (code4) {
+    switch (code3) {
       // tokens: []{}:,
       case 123:
         pos++;
@@ -23991,31 +22285,31 @@ function createScanner(text5, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text5.charCodeAt(pos + 1) === 47) {
+        if (text4.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text5.charCodeAt(pos))) {
+            if (isLineBreak(text4.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value2 = text5.substring(start, pos);
+          value2 = text4.substring(start, pos);
           return token = 12;
         }
-        if (text5.charCodeAt(pos + 1) === 42) {
+        if (text4.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text5.charCodeAt(pos);
-            if (ch === 42 && text5.charCodeAt(pos + 1) === 47) {
+            const ch = text4.charCodeAt(pos);
+            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text5.charCodeAt(pos) === 10) {
+              if (ch === 13 && text4.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -24026,17 +22320,17 @@ function createScanner(text5, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value2 = text5.substring(start, pos);
+          value2 = text4.substring(start, pos);
           return token = 13;
         }
-        value2 += String.fromCharCode(code4);
+        value2 += String.fromCharCode(code3);
         pos++;
         return token = 16;
       // numbers
       case 45:
-        value2 += String.fromCharCode(code4);
+        value2 += String.fromCharCode(code3);
         pos++;
-        if (pos === len || !isDigit(text5.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -24056,12 +22350,12 @@ function createScanner(text5, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len && isUnknownContentCharacter(code4)) {
+        while (pos < len && isUnknownContentCharacter(code3)) {
           pos++;
-          code4 = text5.charCodeAt(pos);
+          code3 = text4.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value2 = text5.substring(tokenOffset, pos);
+          value2 = text4.substring(tokenOffset, pos);
           switch (value2) {
             case "true":
               return token = 8;
@@ -24072,16 +22366,16 @@ function createScanner(text5, ignoreTrivia = false) {
           }
           return token = 16;
         }
-        value2 += String.fromCharCode(code4);
+        value2 += String.fromCharCode(code3);
         pos++;
         return token = 16;
     }
   }
-  function isUnknownContentCharacter(code4) {
-    if (isWhiteSpace(code4) || isLineBreak(code4)) {
+  function isUnknownContentCharacter(code3) {
+    if (isWhiteSpace(code3) || isLineBreak(code3)) {
       return false;
     }
-    switch (code4) {
+    switch (code3) {
       case 125:
       case 93:
       case 123:
@@ -24244,7 +22538,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -24295,15 +22589,15 @@ function parseTree(text5, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit3(text5, visitor, options);
+  visit2(text4, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit3(text5, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text5, false);
+function visit2(text4, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text4, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -24680,8 +22974,8 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code4) {
-  switch (code4) {
+function printParseErrorCode(code3) {
+  switch (code3) {
     case 1:
       return "InvalidSymbol";
     case 2:
@@ -25143,8 +23437,8 @@ function formatMessage(locale, key, args = {}) {
 }
 
 // src/core/parse/escape.ts
-function escapeInline(text5, inValue = false) {
-  const escaped = text5.replace(/[\\`*[\]<>~]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`).replace(/(^|\s)(#+)$/u, (_whole, space, hashes) => `${space}\\${hashes}`);
+function escapeInline(text4, inValue = false) {
+  const escaped = text4.replace(/[\\`*[\]<>~]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (char) => `\\${char}`).replace(/(^|\s)(#+)$/u, (_whole, space, hashes) => `${space}\\${hashes}`);
   return inValue ? escaped.replace(/(?<!\\)[@#]/g, (char) => `\\${char}`) : escaped;
 }
 
@@ -25178,10 +23472,10 @@ var SuggestionIndex = class {
   byLength = /* @__PURE__ */ new Map();
   sorted;
   answers = /* @__PURE__ */ new Map();
-  constructor(candidates2) {
+  constructor(candidates) {
     const seen = /* @__PURE__ */ new Set();
     const entries = [];
-    candidates2.forEach((candidate, order2) => {
+    candidates.forEach((candidate, order2) => {
       if (seen.has(candidate)) return;
       seen.add(candidate);
       const entry = { candidate, lower: candidate.toLowerCase(), order: order2 };
@@ -25224,23 +23518,23 @@ var SuggestionIndex = class {
     return [...scored.values()].sort((x2, y2) => x2.distance - y2.distance || x2.order - y2.order).slice(0, limit).map((s2) => s2.candidate);
   }
   /** Index of the first candidate whose lower-cased text sorts at or after `text`. */
-  firstAtLeast(text5) {
+  firstAtLeast(text4) {
     let low = 0;
     let high = this.sorted.length;
     while (low < high) {
       const mid = low + high >> 1;
-      if (this.sorted[mid].lower < text5) low = mid + 1;
+      if (this.sorted[mid].lower < text4) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 };
-function didYouMean(word, candidates2, limit = 3) {
-  return new SuggestionIndex(candidates2).suggest(word, limit);
+function didYouMean(word, candidates, limit = 3) {
+  return new SuggestionIndex(candidates).suggest(word, limit);
 }
-function eolOf(text5) {
-  const first = text5.indexOf("\n");
-  return first > 0 && text5[first - 1] === "\r" ? "\r\n" : "\n";
+function eolOf(text4) {
+  const first = text4.indexOf("\n");
+  return first > 0 && text4[first - 1] === "\r" ? "\r\n" : "\n";
 }
 var isBlank3 = (line) => line === void 0 || line.trim() === "";
 function insertFieldEdit(doc, item, fieldText, place = "last") {
@@ -25311,13 +23605,13 @@ function itemInsertionPoint(doc, sectionKind) {
   }
   return appendPoint(doc.text, doc.text.length, eol);
 }
-function appendPoint(text5, offset, eol) {
-  const before = text5.slice(0, offset);
+function appendPoint(text4, offset, eol) {
+  const before = text4.slice(0, offset);
   const at = before.replace(/(\r?\n[ \t]*)+$/, "").length;
-  const remaining = text5.slice(at);
+  const remaining = text4.slice(at);
   const followsText = remaining.trim().length > 0;
   const tail = followsText && !/^\r?\n[ \t]*\r?\n/.test(remaining) ? eol : "";
-  return { position: lineIndexOf(text5).positionAt(at), lead: at === 0 ? "" : eol + eol, tail, eol };
+  return { position: lineIndexOf(text4).positionAt(at), lead: at === 0 ? "" : eol + eol, tail, eol };
 }
 
 // src/core/rules/step-without-persona.ts
@@ -25325,8 +23619,8 @@ function countUsage(context, perStep) {
   const { doc, index: index2 } = context;
   const perStage = /* @__PURE__ */ new Map();
   const inDocument = /* @__PURE__ */ new Map();
-  const increment = (map3, slug2) => {
-    map3.set(slug2, (map3.get(slug2) ?? 0) + 1);
+  const increment = (map, slug2) => {
+    map.set(slug2, (map.get(slug2) ?? 0) + 1);
   };
   doc.steps.forEach((step, i2) => {
     const stage = step.stage ?? "";
@@ -25404,8 +23698,8 @@ function written(ref, slug2) {
 }
 function newItemName(ref) {
   if (ref.form === "link") {
-    const text5 = /^\[([^\]]+)\]/.exec(ref.text)?.[1]?.trim();
-    if (text5 && idOf(text5) === ref.slug) return text5;
+    const text4 = /^\[([^\]]+)\]/.exec(ref.text)?.[1]?.trim();
+    if (text4 && idOf(text4) === ref.slug) return text4;
   }
   return nameForSlug(ref.slug);
 }
@@ -25417,18 +23711,18 @@ function checkUnknownReferences(context, options, refs) {
     let target = targets.get(key);
     if (target) return target;
     let targetDoc;
-    let candidates2;
+    let candidates;
     if (targetUri !== void 0) {
       targetDoc = index2.get(targetUri);
       const items = options.kind === "persona" ? targetDoc?.personas : targetDoc?.stories;
-      candidates2 = (items ?? []).map((item) => item.id);
+      candidates = (items ?? []).map((item) => item.id);
     } else {
       const located = options.kind === "persona" ? index2.personasInScope(doc.uri) : index2.storiesInScope(doc.uri);
-      candidates2 = located.map((l2) => l2.item.id);
+      candidates = located.map((l2) => l2.item.id);
       const hasSection = (d2) => d2.sections.some((s2) => s2.kind === options.section);
       targetDoc = hasSection(doc) ? doc : index2.scope(doc.uri).find((d2) => d2.uri !== doc.uri && hasSection(d2)) ?? doc;
     }
-    target = { targetDoc, suggestions: new SuggestionIndex(candidates2) };
+    target = { targetDoc, suggestions: new SuggestionIndex(candidates) };
     targets.set(key, target);
     return target;
   };
@@ -25698,18 +23992,18 @@ function splitEntries2(value2) {
       if (i2 < value2.length && value2[i2] === "," && /\d/.test(value2[i2 - 1] ?? "") && /\d/.test(value2[i2 + 1] ?? "")) continue;
       const raw = value2.slice(start, i2);
       const lead = raw.length - raw.trimStart().length;
-      const text5 = raw.trim();
-      if (text5) entries.push({ text: text5, start: start + lead, end: start + lead + text5.length });
+      const text4 = raw.trim();
+      if (text4) entries.push({ text: text4, start: start + lead, end: start + lead + text4.length });
       start = i2 + 1;
     }
   }
   return entries;
 }
-function readScore(text5) {
+function readScore(text4) {
   for (const { emoji, score: score3 } of EMOTION_EMOJI) {
-    if (text5.startsWith(emoji)) return { score: score3 };
+    if (text4.startsWith(emoji)) return { score: score3 };
   }
-  const match = NUMBER.exec(text5);
+  const match = NUMBER.exec(text4);
   if (!match) return { error: "not-a-score" };
   const [, sign, digits] = match;
   if (/[.,]/.test(digits)) return { error: "out-of-range" };
@@ -25827,9 +24121,9 @@ var unresolvedFile = {
 
 // src/core/rules/registry.ts
 var NO_DOC = { description: "", rationale: "", howToFix: "", examples: { fires: "", passes: "" }, messages: [] };
-function withDoc(code4) {
-  const { description, rationale, howToFix, examples } = ruleDocs[code4.id] ?? NO_DOC;
-  return { ...code4, description, rationale, howToFix, examples, docs: `docs/rules/${code4.id}.md` };
+function withDoc(code3) {
+  const { description, rationale, howToFix, examples } = ruleDocs[code3.id] ?? NO_DOC;
+  return { ...code3, description, rationale, howToFix, examples, docs: `docs/rules/${code3.id}.md` };
 }
 var allRules = [
   stepWithoutPersona,
@@ -25859,13 +24153,13 @@ var DEFAULT_FILES = ["**/*.blueprint.md"];
 var CONFIGURED_SEVERITIES = ["off", "hint", "info", "warning", "error"];
 var MAX_CONFIG_DEPTH = 32;
 var KNOWN_KEYS = ["$schema", "rules", "locale", "files"];
-function suggest(word, candidates2) {
-  const [best] = didYouMean(word, candidates2, 1);
+function suggest(word, candidates) {
+  const [best] = didYouMean(word, candidates, 1);
   return best ? ` Did you mean '${best}'?` : "";
 }
 var Problems = class {
-  constructor(text5) {
-    this.text = text5;
+  constructor(text4) {
+    this.text = text4;
   }
   text;
   list = [];
@@ -25908,9 +24202,9 @@ function nodeText(node2) {
   if (node2.type === "array") return "[\u2026]";
   return node2.value;
 }
-function tooDeepAt(text5) {
+function tooDeepAt(text4) {
   const [openBrace, closeBrace, openBracket, closeBracket, end] = [1, 2, 3, 4, 17];
-  const scanner = createScanner2(text5, true);
+  const scanner = createScanner2(text4, true);
   let depth = 0;
   for (let token = scanner.scan(); token !== end; token = scanner.scan()) {
     if (token === openBrace || token === openBracket) {
@@ -25922,27 +24216,27 @@ function tooDeepAt(text5) {
   return void 0;
 }
 function parseConfig(source) {
-  const text5 = source.charCodeAt(0) === 65279 ? " " + source.slice(1) : source;
-  const problems = new Problems(text5);
+  const text4 = source.charCodeAt(0) === 65279 ? " " + source.slice(1) : source;
+  const problems = new Problems(text4);
   const config = {};
-  if (text5.trim() === "") return { config, problems: [] };
-  const deep = tooDeepAt(text5);
+  if (text4.trim() === "") return { config, problems: [] };
+  const deep = tooDeepAt(text4);
   if (deep !== void 0) {
-    const { line, column: column2 } = lineAndColumn(text5, deep);
+    const { line, column: column2 } = lineAndColumn(text4, deep);
     return { config, problems: [`nested more than ${MAX_CONFIG_DEPTH} levels deep at line ${line}, column ${column2}; a configuration needs 3.`] };
   }
   const errors = [];
-  const root2 = parseTree2(text5, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || root2 === void 0) {
+  const root = parseTree2(text4, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || root === void 0) {
     const [first] = errors;
-    const { line, column: column2 } = lineAndColumn(text5, first?.offset ?? 0);
+    const { line, column: column2 } = lineAndColumn(text4, first?.offset ?? 0);
     return { config, problems: [`not valid JSON at line ${line}, column ${column2}: ${first ? describeJsonError(first) : "no value"}.`] };
   }
-  if (root2.type !== "object") {
-    problems.at(root2.offset, `${CONFIG_FILE_NAME} must contain a JSON object.`);
+  if (root.type !== "object") {
+    problems.at(root.offset, `${CONFIG_FILE_NAME} must contain a JSON object.`);
     return { config, problems: problems.list };
   }
-  for (const [key, value2] of propertiesOf(root2)) {
+  for (const [key, value2] of propertiesOf(root)) {
     const name = String(key.value);
     if (!KNOWN_KEYS.includes(name)) problems.at(key.offset, `Unknown setting '${name}'.${suggest(name, KNOWN_KEYS)}`);
     else if (value2) readSetting(name, value2, config, problems);
@@ -25965,8 +24259,8 @@ function readSetting(name, value2, config, problems) {
     }
   }
 }
-function lineAndColumn(text5, offset) {
-  const before = text5.slice(0, offset);
+function lineAndColumn(text4, offset) {
+  const before = text4.slice(0, offset);
   const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
   return { line: before.split(/\r\n?|\n/).length, column: offset - lineStart + 1 };
 }
@@ -26119,11 +24413,11 @@ var RuleRunner = class {
 };
 
 // src/core/workspace/compact.ts
-function contentHash(text5) {
+function contentHash(text4) {
   let a2 = 2166136261;
   let b2 = 16777619 ^ 1540483477;
-  for (let i2 = 0; i2 < text5.length; i2++) {
-    const c2 = text5.charCodeAt(i2);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c2 = text4.charCodeAt(i2);
     a2 = Math.imul(a2 ^ c2, 16777619);
     b2 = Math.imul(b2 ^ c2, 16777619) ^ b2 >>> 15;
   }
@@ -26140,11 +24434,11 @@ function positionsFrom(numbers, largest) {
 }
 var PLACEHOLDER2 = new Uint16Array(0);
 var CompactReference = class {
-  constructor(kind, form, slug2, text5, field, positions, at) {
+  constructor(kind, form, slug2, text4, field, positions, at) {
     this.kind = kind;
     this.form = form;
     this.slug = slug2;
-    this.text = text5;
+    this.text = text4;
     this.field = field;
     this.#positions = positions;
     this.#at = at;
@@ -26549,34 +24843,34 @@ var BlueprintWorkspace = class {
     this.config = config;
   }
   /** Add or replace a document's text as a full model; only changed chunks are parsed again. */
-  setText(uri, text5) {
+  setText(uri, text4) {
     const entry = this.entries.get(uri);
-    if (entry?.parser && entry.source === text5) return entry.doc;
+    if (entry?.parser && entry.source === text4) return entry.doc;
     const parser = entry?.parser ?? new BlueprintParser();
-    return this.store(uri, parser, parser.parse(text5, uri), text5);
+    return this.store(uri, parser, parser.parse(text4, uri), text4);
   }
   /**
    * `setText` in steps (issue 13): a file opened now is parsed a chunk per step, an edit
    * in one go. A full model `setText` stored meanwhile (a feature asked) stays.
    */
-  *setTextInSteps(uri, text5) {
-    if (this.entries.get(uri)?.parser) return this.setText(uri, text5);
+  *setTextInSteps(uri, text4) {
+    if (this.entries.get(uri)?.parser) return this.setText(uri, text4);
     const parser = new BlueprintParser();
-    const doc = yield* this.foreground.steps(parser.parseInSteps(text5, uri));
+    const doc = yield* this.foreground.steps(parser.parseInSteps(text4, uri));
     const now3 = this.entries.get(uri);
     if (now3?.parser) return now3.doc;
-    return this.store(uri, parser, doc, text5);
+    return this.store(uri, parser, doc, text4);
   }
   /** True while an opened file's first parse or check runs in steps: indexing waits (see `foreground.ts`). */
   foregroundWork() {
     return this.foreground.busy();
   }
-  store(uri, parser, doc, text5) {
+  store(uri, parser, doc, text4) {
     const entry = this.entries.get(uri);
     if (!entry?.parser) this.firstCheck.add(uri);
     const known = entry?.doc.compact ? entry.doc : entry?.compact?.doc;
     const same = known?.compact && known.compact.length === doc.text.length && (entry?.compact?.text === doc.text || known.compact.hash === contentHash(doc.text));
-    this.entries.set(uri, { parser, doc, source: text5, ...known && same ? { compact: { doc: known, text: doc.text } } : {} });
+    this.entries.set(uri, { parser, doc, source: text4, ...known && same ? { compact: { doc: known, text: doc.text } } : {} });
     if (this.unreadable.delete(uri)) this.cross.idsChanged();
     this.cross.invalidate();
     return doc;
@@ -26598,14 +24892,14 @@ var BlueprintWorkspace = class {
     return doc;
   }
   /** Parse a file's text once and keep only its compact document. */
-  setCompactText(uri, text5) {
-    if (this.hasCompactOf(uri, text5)) return this.entries.get(uri).doc;
-    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text5, uri), this.lean));
+  setCompactText(uri, text4) {
+    if (this.hasCompactOf(uri, text4)) return this.entries.get(uri).doc;
+    return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text4, uri), this.lean));
   }
   /** True when the file is known compactly for exactly this text. */
-  hasCompactOf(uri, text5) {
+  hasCompactOf(uri, text4) {
     const known = this.entries.get(uri)?.doc.compact;
-    return known !== void 0 && known.length === text5.length && known.hash === contentHash(text5);
+    return known !== void 0 && known.length === text4.length && known.hash === contentHash(text4);
   }
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
   release(uri) {
@@ -26829,8 +25123,8 @@ var Slices = class {
     this.end();
   }
 };
-async function parseInSlices(text5, uri, slices, token) {
-  const steps = new BlueprintParser().parseInSteps(text5, uri);
+async function parseInSlices(text4, uri, slices, token) {
+  const steps = new BlueprintParser().parseInSteps(text4, uri);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await slices.check();
@@ -27054,13 +25348,13 @@ function rangeContains(range2, position2) {
 function range(startLine, startCharacter, endLine, endCharacter) {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
-function lineAt(text5, line) {
-  return lineIndexOf(text5).lineText(line) ?? "";
+function lineAt(text4, line) {
+  return lineIndexOf(text4).lineText(line) ?? "";
 }
-function applyTextEdits(text5, edits) {
-  const lines = new LineIndex(text5);
+function applyTextEdits(text4, edits) {
+  const lines = new LineIndex(text4);
   const sorted = [...edits].sort((a2, b2) => comparePositions(b2.range.start, a2.range.start));
-  let result = text5;
+  let result = text4;
   for (const edit of sorted) result = result.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + result.slice(lines.offsetAt(edit.range.end));
   return result;
 }
@@ -27073,8 +25367,8 @@ function declarationAt(doc, position2) {
   return allItems(doc).find((item) => rangeContains(item.headingRange, position2));
 }
 function itemContaining(doc, position2) {
-  const candidates2 = [...doc.steps, ...doc.personas, ...doc.stories, ...doc.stages];
-  return candidates2.find((item) => rangeContains(item.range, position2));
+  const candidates = [...doc.steps, ...doc.personas, ...doc.stories, ...doc.stages];
+  return candidates.find((item) => rangeContains(item.range, position2));
 }
 function symbolAt(index2, uri, position2) {
   const doc = index2.get(uri);
@@ -27140,8 +25434,8 @@ function storyCard(index2, located, locale) {
 function firstParagraph(markdown) {
   return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
 }
-function escapeMarkdown(text5) {
-  return text5.replace(/([\\`*_{}[\]<>|])/g, "\\$1");
+function escapeMarkdown(text4) {
+  return text4.replace(/([\\`*_{}[\]<>|])/g, "\\$1");
 }
 
 // src/core/features/completion.ts
@@ -27271,7 +25565,7 @@ function valueItems(doc, rawKey, range2) {
 }
 
 // src/core/features/definition.ts
-function definition3(index2, uri, position2) {
+function definition2(index2, uri, position2) {
   const doc = index2.get(uri);
   if (!doc) return [];
   const reference = referenceAt(doc, position2);
@@ -27310,11 +25604,11 @@ function verifyRename(index2, plan) {
   for (const [uri, edits] of byUri) {
     const before = index2.get(uri);
     if (!before) return { refused: "unsafe" };
-    const text5 = applyTextEdits(before.text, edits);
-    const after = parseWhole(text5, uri);
+    const text4 = applyTextEdits(before.text, edits);
+    const after = parseWhole(text4, uri);
     if (before.problems.length !== after.problems.length) return { refused: uri === plan.target.uri ? "notAHeading" : "unsafe" };
     const renamed = uri === plan.target.uri ? plan.target.item : void 0;
-    const itemProblem = compareItems(before, after, renamed, plan) ?? (renamed ? checkNameRange(after, text5, before, renamed, plan) : void 0);
+    const itemProblem = compareItems(before, after, renamed, plan) ?? (renamed ? checkNameRange(after, text4, before, renamed, plan) : void 0);
     if (itemProblem) return itemProblem;
     const edited = new Set(plan.references.filter((entry) => entry.uri === uri).map((entry) => entry.ref));
     const referenceProblem = compareReferences(before.references, after.references, edited, plan.newId);
@@ -27335,10 +25629,10 @@ function compareItems(before, after, renamed, plan) {
   }
   return void 0;
 }
-function checkNameRange(after, text5, before, renamed, plan) {
+function checkNameRange(after, text4, before, renamed, plan) {
   const item = allItems(after)[allItems(before).indexOf(renamed)];
   const { start, end } = item.nameRange;
-  const line = text5.split("\n")[start.line] ?? "";
+  const line = text4.split("\n")[start.line] ?? "";
   const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
   return written2 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
 }
@@ -27466,10 +25760,10 @@ function workspaceSymbols(index2, query) {
   }
   return symbols;
 }
-function matchesInOrder(text5, query) {
+function matchesInOrder(text4, query) {
   let at = 0;
   for (const char of query) {
-    at = text5.indexOf(char, at);
+    at = text4.indexOf(char, at);
     if (at < 0) return false;
     at++;
   }
@@ -27534,8 +25828,8 @@ var DiagnosticsScheduler = class {
   running = Promise.resolve();
   disposed = false;
   /** A file's text changed (typing, opening): check it and its dependents after the quiet time. */
-  update(uri, text5) {
-    this.pendingText.set(uri, text5);
+  update(uri, text4) {
+    this.pendingText.set(uri, text4);
     this.dirty.add(uri);
     this.schedule();
   }
@@ -27579,13 +25873,13 @@ var DiagnosticsScheduler = class {
   }
   async check() {
     if (this.disposed) return;
-    for (const [uri, text5] of [...this.pendingText]) {
-      if (this.pendingText.get(uri) !== text5) continue;
+    for (const [uri, text4] of [...this.pendingText]) {
+      if (this.pendingText.get(uri) !== text4) continue;
       this.pendingText.delete(uri);
       if (this.source.setTextInSteps) {
-        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text5), () => this.pendingText.has(uri));
+        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text4), () => this.pendingText.has(uri));
         if (!parsed) return;
-      } else this.source.setText(uri, text5);
+      } else this.source.setText(uri, text4);
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
     await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
@@ -27647,10 +25941,10 @@ function createBlueprintService(host, options = {}) {
   const index2 = workspace.index;
   return {
     index: index2,
-    setText: (uri, text5) => workspace.setText(uri, text5),
+    setText: (uri, text4) => workspace.setText(uri, text4),
     remove: (uri) => workspace.remove(uri),
     get: (uri) => workspace.get(uri),
-    setCompactText: (uri, text5) => workspace.setCompactText(uri, text5),
+    setCompactText: (uri, text4) => workspace.setCompactText(uri, text4),
     setCompact: (uri, compact) => workspace.setCompact(uri, compact),
     release: (uri) => workspace.release(uri),
     isCompact: (uri) => workspace.isCompact(uri),
@@ -27664,7 +25958,7 @@ function createBlueprintService(host, options = {}) {
     createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),
     completions: (uri, position2, locale, trigger) => completions(index2, uri, position2, locale, trigger),
     hover: (uri, position2, locale) => hover(index2, uri, position2, locale),
-    definition: (uri, position2) => definition3(index2, uri, position2),
+    definition: (uri, position2) => definition2(index2, uri, position2),
     references: (uri, position2, includeDeclaration) => references(index2, uri, position2, includeDeclaration),
     documentHighlights: (uri, position2) => documentHighlights(index2, uri, position2),
     prepareRename: (uri, position2) => prepareRename(index2, uri, position2),
@@ -27683,25 +25977,25 @@ function createBlueprintService(host, options = {}) {
 // src/core/safe-text.ts
 var UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function visible(char) {
-  const code4 = char.charCodeAt(0);
-  return code4 <= 255 ? `\\x${code4.toString(16).padStart(2, "0")}` : `\\u${code4.toString(16).padStart(4, "0")}`;
+  const code3 = char.charCodeAt(0);
+  return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u${code3.toString(16).padStart(4, "0")}`;
 }
-function visibleControls(text5) {
-  return text5.replace(UNSAFE, visible);
+function visibleControls(text4) {
+  return text4.replace(UNSAFE, visible);
 }
-function terminalLine(text5) {
-  return visibleControls(text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " "));
+function terminalLine(text4) {
+  return visibleControls(text4.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " "));
 }
-function markdownText(text5) {
+function markdownText(text4) {
   return noMentions(
-    terminalLine(text5).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(/:(?=\/)|(?<=\b(?:mailto|xmpp)):/gi, "\\:").replace(/(www)\./gi, "$1\\.")
+    terminalLine(text4).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(/:(?=\/)|(?<=\b(?:mailto|xmpp)):/gi, "\\:").replace(/(www)\./gi, "$1\\.")
   );
 }
 function noMentions(markdown) {
   return markdown.replace(/@(?=[\p{L}\p{N}_-])/gu, "@&#8203;");
 }
-function codeSpanText(text5) {
-  return terminalLine(text5).replace(/`/g, "'");
+function codeSpanText(text4) {
+  return terminalLine(text4).replace(/`/g, "'");
 }
 
 // src/core/coverage/basis.ts
@@ -27925,15 +26219,15 @@ function uniqueBySlug(refs) {
 }
 
 // src/core/coverage/markdown-table.ts
-function markdownCell(text5) {
-  return markdownText(text5);
+function markdownCell(text4) {
+  return markdownText(text4);
 }
 var VULNERABLE_MARK = "\u26A0\uFE0F";
 function coverageToMarkdown(coverage, file, headingLevel = 3) {
   const labels = coverageLabelsFor(coverage.lang);
-  const heading2 = "#".repeat(Math.min(6, Math.max(1, headingLevel)));
+  const heading = "#".repeat(Math.min(6, Math.max(1, headingLevel)));
   const title = coverage.title ? `${markdownCell(coverage.title)} (\`${codeSpanText(file)}\`)` : `\`${codeSpanText(file)}\``;
-  const out = [`${heading2} ${labels.heading}: ${title}`, ""];
+  const out = [`${heading} ${labels.heading}: ${title}`, ""];
   if (coverage.stages.length === 0) out.push(labels.noJourney, "");
   if (coverage.personas.length === 0) out.push(labels.noPersonas, "");
   if (coverage.stages.length === 0 && coverage.personas.length === 0) return out.join("\n");
@@ -28022,10 +26316,10 @@ function ccount(value2, character) {
 }
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list3, options) {
+function findAndReplace(tree, list2, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list3);
+  const pairs = toPairs(list2);
   let pairIndex = -1;
   while (++pairIndex < pairs.length) {
     visitParents(tree, visitor);
@@ -28099,7 +26393,7 @@ function toPairs(tupleOrList) {
     throw new TypeError("Expected find and replace tuple or list of tuples");
   }
   const result = [];
-  const list3 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+  const list2 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
     /** @type {FindAndReplaceList} */
     tupleOrList
   ) : [
@@ -28107,8 +26401,8 @@ function toPairs(tupleOrList) {
     tupleOrList
   ];
   let index2 = -1;
-  while (++index2 < list3.length) {
-    const tuple = list3[index2];
+  while (++index2 < list2.length) {
+    const tuple = list2[index2];
     result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
   }
   return result;
@@ -28123,8 +26417,6 @@ function toFunction(replace2) {
 }
 
 // node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-var inConstruct = "phrasing";
-var notInConstruct = ["autolink", "link", "image", "label"];
 function gfmAutolinkLiteralFromMarkdown() {
   return {
     transforms: [transformGfmAutolinkLiterals],
@@ -28140,33 +26432,6 @@ function gfmAutolinkLiteralFromMarkdown() {
       literalAutolinkHttp: exitLiteralAutolinkHttp,
       literalAutolinkWww: exitLiteralAutolinkWww
     }
-  };
-}
-function gfmAutolinkLiteralToMarkdown() {
-  return {
-    unsafe: [
-      {
-        character: "@",
-        before: "[+\\-.\\w]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ".",
-        before: "[Ww]",
-        after: "[\\-.\\w]",
-        inConstruct,
-        notInConstruct
-      },
-      {
-        character: ":",
-        before: "[ps]",
-        after: "\\/",
-        inConstruct,
-        notInConstruct
-      }
-    ]
   };
 }
 function enterLiteralAutolink(token) {
@@ -28288,8 +26553,8 @@ function isCorrectDomain(domain2) {
 function splitUrl(url) {
   let index2 = url.length;
   while (index2 > 0) {
-    const code4 = url.charCodeAt(index2 - 1);
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 62 || code4 === 63 || code4 === 93 || code4 === 125) {
+    const code3 = url.charCodeAt(index2 - 1);
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 62 || code3 === 63 || code3 === 93 || code3 === 125) {
       index2--;
     } else {
       break;
@@ -28312,19 +26577,11 @@ function splitUrl(url) {
   return [url, trail2];
 }
 function previous2(match) {
-  const code4 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
+  const code3 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code3) || unicodePunctuation(code3);
 }
 
 // node_modules/mdast-util-gfm-strikethrough/lib/index.js
-var constructsWithoutStrikethrough = [
-  "autolink",
-  "destinationLiteral",
-  "destinationRaw",
-  "reference",
-  "titleQuote",
-  "titleApostrophe"
-];
 handleDelete.attention = attentionDelete;
 handleDelete.peek = peekDelete;
 function gfmStrikethroughFromMarkdown() {
@@ -28332,18 +26589,6 @@ function gfmStrikethroughFromMarkdown() {
     canContainEols: ["delete"],
     enter: { strikethrough: enterStrikethrough },
     exit: { strikethrough: exitStrikethrough }
-  };
-}
-function gfmStrikethroughToMarkdown() {
-  return {
-    handlers: { delete: handleDelete },
-    unsafe: [
-      {
-        character: "~",
-        inConstruct: "phrasing",
-        notInConstruct: constructsWithoutStrikethrough
-      }
-    ]
   };
 }
 function enterStrikethrough(token) {
@@ -28383,17 +26628,6 @@ function gfmFromMarkdown() {
     gfmTaskListItemFromMarkdown()
   ];
 }
-function gfmToMarkdown(options) {
-  return {
-    extensions: [
-      gfmAutolinkLiteralToMarkdown(),
-      gfmFootnoteToMarkdown(options),
-      gfmStrikethroughToMarkdown(),
-      gfmTableToMarkdown(options),
-      gfmTaskListItemToMarkdown()
-    ]
-  };
-}
 
 // node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 var wwwPrefix = {
@@ -28431,91 +26665,91 @@ var emailAutolink = {
   tokenize: tokenizeEmailAutolink,
   previous: previousEmail
 };
-var text4 = {};
+var text3 = {};
 function gfmAutolinkLiteral() {
   return {
-    text: text4
+    text: text3
   };
 }
-var code2 = 48;
-while (code2 < 123) {
-  text4[code2] = emailAutolink;
-  code2++;
-  if (code2 === 58) code2 = 65;
-  else if (code2 === 91) code2 = 97;
+var code = 48;
+while (code < 123) {
+  text3[code] = emailAutolink;
+  code++;
+  if (code === 58) code = 65;
+  else if (code === 91) code = 97;
 }
-text4[43] = emailAutolink;
-text4[45] = emailAutolink;
-text4[46] = emailAutolink;
-text4[95] = emailAutolink;
-text4[72] = [emailAutolink, protocolAutolink];
-text4[104] = [emailAutolink, protocolAutolink];
-text4[87] = [emailAutolink, wwwAutolink];
-text4[119] = [emailAutolink, wwwAutolink];
+text3[43] = emailAutolink;
+text3[45] = emailAutolink;
+text3[46] = emailAutolink;
+text3[95] = emailAutolink;
+text3[72] = [emailAutolink, protocolAutolink];
+text3[104] = [emailAutolink, protocolAutolink];
+text3[87] = [emailAutolink, wwwAutolink];
+text3[119] = [emailAutolink, wwwAutolink];
 function tokenizeEmailAutolink(effects, ok3, nok) {
   const self = this;
   let dot;
   let data;
   return start;
-  function start(code4) {
-    if (!gfmAtext(code4) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code4);
+  function start(code3) {
+    if (!gfmAtext(code3) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code4);
+    return atext(code3);
   }
-  function atext(code4) {
-    if (gfmAtext(code4)) {
-      effects.consume(code4);
+  function atext(code3) {
+    if (gfmAtext(code3)) {
+      effects.consume(code3);
       return atext;
     }
-    if (code4 === 64) {
-      effects.consume(code4);
+    if (code3 === 64) {
+      effects.consume(code3);
       return emailDomain;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function emailDomain(code4) {
-    if (code4 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code4);
+  function emailDomain(code3) {
+    if (code3 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code3);
     }
-    if (code4 === 45 || code4 === 95 || asciiAlphanumeric(code4)) {
+    if (code3 === 45 || code3 === 95 || asciiAlphanumeric(code3)) {
       data = true;
-      effects.consume(code4);
+      effects.consume(code3);
       return emailDomain;
     }
-    return emailDomainAfter(code4);
+    return emailDomainAfter(code3);
   }
-  function emailDomainDot(code4) {
-    effects.consume(code4);
+  function emailDomainDot(code3) {
+    effects.consume(code3);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code4) {
+  function emailDomainAfter(code3) {
     if (data && dot && asciiAlpha(self.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self = this;
   return wwwStart;
-  function wwwStart(code4) {
-    if (code4 !== 87 && code4 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code4);
+  function wwwStart(code3) {
+    if (code3 !== 87 && code3 !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code3);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code4);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code3);
   }
-  function wwwAfter(code4) {
+  function wwwAfter(code3) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -28523,68 +26757,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code4) {
-    if ((code4 === 72 || code4 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+  function protocolStart(code3) {
+    if ((code3 === 72 || code3 === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
       return protocolPrefixInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function protocolPrefixInside(code4) {
-    if (asciiAlpha(code4) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code4);
-      effects.consume(code4);
+  function protocolPrefixInside(code3) {
+    if (asciiAlpha(code3) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code3);
+      effects.consume(code3);
       return protocolPrefixInside;
     }
-    if (code4 === 58) {
+    if (code3 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code4);
+        effects.consume(code3);
         return protocolSlashesInside;
       }
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function protocolSlashesInside(code4) {
-    if (code4 === 47) {
-      effects.consume(code4);
+  function protocolSlashesInside(code3) {
+    if (code3 === 47) {
+      effects.consume(code3);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function afterProtocol(code4) {
-    return code4 === null || asciiControl(code4) || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || unicodePunctuation(code4) ? nok(code4) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code4);
+  function afterProtocol(code3) {
+    return code3 === null || asciiControl(code3) || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || unicodePunctuation(code3) ? nok(code3) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code3);
   }
-  function protocolAfter(code4) {
+  function protocolAfter(code3) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code4) {
-    if ((code4 === 87 || code4 === 119) && size < 3) {
+  function wwwPrefixInside(code3) {
+    if ((code3 === 87 || code3 === 119) && size < 3) {
       size++;
-      effects.consume(code4);
+      effects.consume(code3);
       return wwwPrefixInside;
     }
-    if (code4 === 46 && size === 3) {
-      effects.consume(code4);
+    if (code3 === 46 && size === 3) {
+      effects.consume(code3);
       return wwwPrefixAfter;
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function wwwPrefixAfter(code4) {
-    return code4 === null ? nok(code4) : ok3(code4);
+  function wwwPrefixAfter(code3) {
+    return code3 === null ? nok(code3) : ok3(code3);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -28592,130 +26826,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code4) {
-    if (code4 === 46 || code4 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code4);
+  function domainInside(code3) {
+    if (code3 === 46 || code3 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code3);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4) || code4 !== 45 && unicodePunctuation(code4)) {
-      return domainAfter(code4);
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3) || code3 !== 45 && unicodePunctuation(code3)) {
+      return domainAfter(code3);
     }
     seen = true;
-    effects.consume(code4);
+    effects.consume(code3);
     return domainInside;
   }
-  function domainAtPunctuation(code4) {
-    if (code4 === 95) {
+  function domainAtPunctuation(code3) {
+    if (code3 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return domainInside;
   }
-  function domainAfter(code4) {
+  function domainAfter(code3) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code4);
+      return nok(code3);
     }
-    return ok3(code4);
+    return ok3(code3);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code4) {
-    if (code4 === 40) {
+  function pathInside(code3) {
+    if (code3 === 40) {
       sizeOpen++;
-      effects.consume(code4);
+      effects.consume(code3);
       return pathInside;
     }
-    if (code4 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code4);
+    if (code3 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code3);
     }
-    if (code4 === 33 || code4 === 34 || code4 === 38 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 60 || code4 === 63 || code4 === 93 || code4 === 95 || code4 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code4);
+    if (code3 === 33 || code3 === 34 || code3 === 38 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 60 || code3 === 63 || code3 === 93 || code3 === 95 || code3 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code3);
     }
-    if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+    if (code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return pathInside;
   }
-  function pathAtPunctuation(code4) {
-    if (code4 === 41) {
+  function pathAtPunctuation(code3) {
+    if (code3 === 41) {
       sizeClose++;
     }
-    effects.consume(code4);
+    effects.consume(code3);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code4) {
-    if (code4 === 33 || code4 === 34 || code4 === 39 || code4 === 41 || code4 === 42 || code4 === 44 || code4 === 46 || code4 === 58 || code4 === 59 || code4 === 63 || code4 === 95 || code4 === 126) {
-      effects.consume(code4);
+  function trail2(code3) {
+    if (code3 === 33 || code3 === 34 || code3 === 39 || code3 === 41 || code3 === 42 || code3 === 44 || code3 === 46 || code3 === 58 || code3 === 59 || code3 === 63 || code3 === 95 || code3 === 126) {
+      effects.consume(code3);
       return trail2;
     }
-    if (code4 === 38) {
-      effects.consume(code4);
+    if (code3 === 38) {
+      effects.consume(code3);
       return trailCharacterReferenceStart;
     }
-    if (code4 === 93) {
-      effects.consume(code4);
+    if (code3 === 93) {
+      effects.consume(code3);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code4 === 60 || // So is whitespace.
-      code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)
+      code3 === 60 || // So is whitespace.
+      code3 === null || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)
     ) {
-      return ok3(code4);
+      return ok3(code3);
     }
-    return nok(code4);
+    return nok(code3);
   }
-  function trailBracketAfter(code4) {
-    if (code4 === null || code4 === 40 || code4 === 91 || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
-      return ok3(code4);
+  function trailBracketAfter(code3) {
+    if (code3 === null || code3 === 40 || code3 === 91 || markdownLineEndingOrSpace(code3) || unicodeWhitespace(code3)) {
+      return ok3(code3);
     }
-    return trail2(code4);
+    return trail2(code3);
   }
-  function trailCharacterReferenceStart(code4) {
-    return asciiAlpha(code4) ? trailCharacterReferenceInside(code4) : nok(code4);
+  function trailCharacterReferenceStart(code3) {
+    return asciiAlpha(code3) ? trailCharacterReferenceInside(code3) : nok(code3);
   }
-  function trailCharacterReferenceInside(code4) {
-    if (code4 === 59) {
-      effects.consume(code4);
+  function trailCharacterReferenceInside(code3) {
+    if (code3 === 59) {
+      effects.consume(code3);
       return trail2;
     }
-    if (asciiAlpha(code4)) {
-      effects.consume(code4);
+    if (asciiAlpha(code3)) {
+      effects.consume(code3);
       return trailCharacterReferenceInside;
     }
-    return nok(code4);
+    return nok(code3);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code4) {
-    effects.consume(code4);
+  function start(code3) {
+    effects.consume(code3);
     return after;
   }
-  function after(code4) {
-    return asciiAlphanumeric(code4) ? nok(code4) : ok3(code4);
+  function after(code3) {
+    return asciiAlphanumeric(code3) ? nok(code3) : ok3(code3);
   }
 }
-function previousWww(code4) {
-  return code4 === null || code4 === 40 || code4 === 42 || code4 === 95 || code4 === 91 || code4 === 93 || code4 === 126 || markdownLineEndingOrSpace(code4);
+function previousWww(code3) {
+  return code3 === null || code3 === 40 || code3 === 42 || code3 === 95 || code3 === 91 || code3 === 93 || code3 === 126 || markdownLineEndingOrSpace(code3);
 }
-function previousProtocol(code4) {
-  return !asciiAlpha(code4);
+function previousProtocol(code3) {
+  return !asciiAlpha(code3);
 }
-function previousEmail(code4) {
-  return !(code4 === 47 || gfmAtext(code4));
+function previousEmail(code3) {
+  return !(code3 === 47 || gfmAtext(code3));
 }
-function gfmAtext(code4) {
-  return code4 === 43 || code4 === 45 || code4 === 46 || code4 === 95 || asciiAlphanumeric(code4);
+function gfmAtext(code3) {
+  return code3 === 43 || code3 === 45 || code3 === 46 || code3 === 95 || asciiAlphanumeric(code3);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -28775,17 +27009,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text5 = {
+            const text4 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text5, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text4, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text4, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -28806,27 +27040,27 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code4) {
+    function start(code3) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code4);
+        return nok(code3);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code4);
+      return more(code3);
     }
-    function more(code4) {
+    function more(code3) {
       const before = classifyCharacter(previous3);
-      if (code4 === 126) {
-        if (size > 1) return nok(code4);
-        effects.consume(code4);
+      if (code3 === 126) {
+        if (size > 1) return nok(code3);
+        effects.consume(code3);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code4);
+      if (size < 2 && !single) return nok(code3);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code4);
+      const after = classifyCharacter(code3);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code4);
+      return ok3(code3);
     }
   }
 }
@@ -28842,25 +27076,8 @@ function gfm(options) {
   ]);
 }
 
-// node_modules/remark-gfm/lib/index.js
-var emptyOptions3 = {};
-function remarkGfm(options) {
-  const self = (
-    /** @type {Processor<Root>} */
-    this
-  );
-  const settings = options || emptyOptions3;
-  const data = self.data();
-  const micromarkExtensions = data.micromarkExtensions || (data.micromarkExtensions = []);
-  const fromMarkdownExtensions = data.fromMarkdownExtensions || (data.fromMarkdownExtensions = []);
-  const toMarkdownExtensions = data.toMarkdownExtensions || (data.toMarkdownExtensions = []);
-  micromarkExtensions.push(gfm(settings));
-  fromMarkdownExtensions.push(gfmFromMarkdown());
-  toMarkdownExtensions.push(gfmToMarkdown(settings));
-}
-
 // src/core/render/cell-markdown.ts
-var processor = unified().use(remarkParse).use(remarkGfm);
+var GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
 // src/core/render/column.ts
 var CELL_ROWS = ROWS.filter((row2) => row2.kind !== "line");
@@ -28869,8 +27086,8 @@ var fieldKeys = identityCache({ name: "fieldKeys", module: "render/column.ts", h
 // src/core/render/mermaid.ts
 var MAX_TEXT = 120;
 var KEYWORDS = /^(journey|title|section|acc(title|descr)|click|call|style|classdef|class)\b/i;
-function mermaidText(text5) {
-  const flat = text5.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/[:;#%{}<>"`,=&\\|[\]()]/g, " ").replace(/\s+/g, " ").trim();
+function mermaidText(text4) {
+  const flat = text4.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/[:;#%{}<>"`,=&\\|[\]()]/g, " ").replace(/\s+/g, " ").trim();
   const short = flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}\u2026` : flat;
   return KEYWORDS.test(short) ? `\u2018${short}\u2019` : short;
 }
@@ -29322,7 +27539,7 @@ function diffFindings(base, baseDiagnostics, head, headDiagnostics, matching) {
 // src/core/diff/snapshot.ts
 var NOT_LANES = /* @__PURE__ */ new Set(["persona", "story", "emotion"]);
 var UNNORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
-var normalise = (text5) => UNNORMAL_SPACE.test(text5) ? text5.replace(/\s+/g, " ").trim() : text5;
+var normalise = (text4) => UNNORMAL_SPACE.test(text4) ? text4.replace(/\s+/g, " ").trim() : text4;
 function uniqueKeys(items) {
   const seen = /* @__PURE__ */ new Map();
   return items.map((item) => {
@@ -29365,8 +27582,8 @@ function stepFacts(version2, step, key) {
 }
 function wordsOf(facts) {
   const words = /* @__PURE__ */ new Set();
-  const addWords = (text5) => {
-    for (const word of text5.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
+  const addWords = (text4) => {
+    for (const word of text4.toLowerCase().split(/[^\p{L}\p{N}@#-]+/u)) if (word) words.add(word);
   };
   for (const [lane, value2] of facts.lanes) addWords(`${lane} ${value2}`);
   for (const slug2 of facts.personas.keys()) words.add(`@${slug2}`);
@@ -29576,7 +27793,7 @@ function laneName(lane, locale) {
   const spec = FIELD_SPECS.find((field) => field.key === lane);
   return locale === "nl" ? spec?.nl[0] ?? lane : lane;
 }
-var quoted = (text5, locale) => text5 === null ? formatMessage(locale, "diff.none") : `'${text5}'`;
+var quoted = (text4, locale) => text4 === null ? formatMessage(locale, "diff.none") : `'${text4}'`;
 var score = (value2, locale) => value2 === null ? formatMessage(locale, "diff.none") : value2 > 0 ? `+${value2}` : String(value2);
 var stageName = (stage, locale) => stage ?? formatMessage(locale, "diff.noStage");
 var who = (persona) => persona ? ` @${persona}` : "";
@@ -29640,7 +27857,7 @@ function describeAttention(point3, locale) {
       return formatMessage(locale, "diff.attention.newError", { message: point3.message });
   }
 }
-function countChanges(changes, attention4) {
+function countChanges(changes, attention2) {
   const of = (kind) => changes.filter((change) => change.kind === kind).length;
   const changedSteps = new Set(
     changes.filter((c2) => ["lane-changed", "persona-added", "persona-removed", "emotion-changed", "story-linked", "story-unlinked"].includes(c2.kind)).map((c2) => "step" in c2 ? c2.step : "")
@@ -29649,7 +27866,7 @@ function countChanges(changes, attention4) {
     steps: { added: of("step-added"), removed: of("step-removed"), moved: of("step-moved"), renamed: of("step-renamed"), changed: changedSteps.size },
     stages: { added: of("stage-added"), removed: of("stage-removed") },
     findings: { new: of("finding-new"), fixed: of("finding-fixed") },
-    attention: attention4.length
+    attention: attention2.length
   };
 }
 function headline(count, locale) {
@@ -29773,8 +27990,8 @@ function byFile(findings) {
 
 // src/cli/format/markdown.ts
 var MAX_ROWS = 500;
-function cell(text5) {
-  return markdownText(text5);
+function cell(text4) {
+  return markdownText(text4);
 }
 function ruleLink(rule) {
   const docs = ruleById(rule)?.docs ?? "docs/language.md";
@@ -29947,19 +28164,19 @@ async function findConfigFile(start) {
 async function loadConfig(cwd, explicit) {
   const file = explicit !== void 0 ? import_node_path2.default.resolve(cwd, explicit) : await findConfigFile(cwd);
   if (file === void 0) return { config: {}, root: cwd, problems: [] };
-  const root2 = import_node_path2.default.dirname(file);
-  let text5;
+  const root = import_node_path2.default.dirname(file);
+  let text4;
   try {
-    text5 = await (0, import_promises2.readFile)(file, "utf8");
+    text4 = await (0, import_promises2.readFile)(file, "utf8");
   } catch (error) {
-    return { config: {}, root: explicit !== void 0 ? cwd : root2, file, problems: [`cannot read configuration: ${describeFsError(error)}`] };
+    return { config: {}, root: explicit !== void 0 ? cwd : root, file, problems: [`cannot read configuration: ${describeFsError(error)}`] };
   }
-  const { config, problems } = parseConfig(text5);
-  return { config, root: root2, file, problems };
+  const { config, problems } = parseConfig(text4);
+  return { config, root, file, problems };
 }
 function describeFsError(error) {
-  const code4 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  switch (code4) {
+  const code3 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  switch (code3) {
     case "ENOENT":
       return "no such file or directory";
     case "EACCES":
@@ -30014,11 +28231,11 @@ function normalizePath(path9, options) {
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
 }
-function joinPathWithRelativePath(root2, options) {
+function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root2);
-    if (sameRoot) return directoryPath.slice(root2.length) + filename;
-    else return convertSlashes((0, import_path.relative)(root2, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes((0, import_path.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -30027,18 +28244,18 @@ function joinPath(filename) {
 function joinDirectoryPath(filename, directoryPath, separator) {
   return directoryPath + filename + separator;
 }
-function build$7(root2, options) {
+function build$7(root, options) {
   const { relativePaths, includeBasePath } = options;
-  return relativePaths && root2 ? joinPathWithRelativePath(root2, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
 }
-function pushDirectoryWithRelativePath(root2) {
+function pushDirectoryWithRelativePath(root) {
   return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root2.length) || ".");
+    paths.push(directoryPath.substring(root.length) || ".");
   };
 }
-function pushDirectoryFilterWithRelativePath(root2) {
+function pushDirectoryFilterWithRelativePath(root) {
   return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root2.length) || ".";
+    const relativePath = directoryPath.substring(root.length) || ".";
     if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
   };
 }
@@ -30051,10 +28268,10 @@ var pushDirectoryFilter = (directoryPath, paths, filters) => {
 };
 var empty$2 = () => {
 };
-function build$6(root2, options) {
+function build$6(root, options) {
   const { includeDirs, filters, relativePaths } = options;
   if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
 var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
@@ -30271,10 +28488,10 @@ var Walker = class {
   resolveSymlink;
   walkDirectory;
   callbackInvoker;
-  constructor(root2, options, callback$1) {
+  constructor(root, options, callback$1) {
     this.isSynchronous = !callback$1;
     this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root2, options);
+    this.root = normalizePath(root, options);
     this.state = {
       root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
       paths: [""].slice(0, 0),
@@ -30334,25 +28551,25 @@ var Walker = class {
     this.groupFiles(this.state.groups, directoryPath, files);
   };
 };
-function promise(root2, options) {
+function promise(root, options) {
   return new Promise((resolve$1, reject) => {
-    callback(root2, options, (err, output) => {
+    callback(root, options, (err, output) => {
       if (err) return reject(err);
       resolve$1(output);
     });
   });
 }
-function callback(root2, options, callback$1) {
-  let walker = new Walker(root2, options, callback$1);
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
   walker.start();
 }
-function sync(root2, options) {
-  const walker = new Walker(root2, options);
+function sync(root, options) {
+  const walker = new Walker(root, options);
   return walker.start();
 }
 var APIBuilder = class {
-  constructor(root2, options) {
-    this.root = root2;
+  constructor(root, options) {
+    this.root = root;
     this.options = options;
   }
   withPromise() {
@@ -30454,8 +28671,8 @@ var Builder = class {
     this.options.onlyCounts = true;
     return this;
   }
-  crawl(root2) {
-    return new APIBuilder(root2 || ".", this.options);
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
   }
   withGlobFunction(fn) {
     this.globFunction = fn;
@@ -30469,12 +28686,12 @@ var Builder = class {
   * This method will be removed in v7.0
   */
   /* c8 ignore next 4 */
-  crawlWithOptions(root2, options) {
+  crawlWithOptions(root, options) {
     this.options = {
       ...this.options,
       ...options
     };
-    return new APIBuilder(root2 || ".", this.options);
+    return new APIBuilder(root || ".", this.options);
   }
   glob(...patterns) {
     if (this.globFunction) return this.globWithOptions(patterns);
@@ -30536,13 +28753,13 @@ function getPartialMatcher(patterns, options = {}) {
 }
 var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
 var isRoot = isWin ? (p2) => WIN32_ROOT_DIR.test(p2) : (p2) => p2 === "/";
-function buildFormat(cwd, root2, absolute) {
-  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
     if (absolute) {
       const start = cwd.length + +!isRoot(cwd);
       return (p2, isDir) => p2.slice(start, isDir ? -1 : void 0) || ".";
     }
-    const prefix = root2.slice(cwd.length + 1);
+    const prefix = root.slice(cwd.length + 1);
     if (prefix) return (p2, isDir) => {
       if (p2 === ".") return prefix;
       const result = `${prefix}/${p2}`;
@@ -30551,15 +28768,15 @@ function buildFormat(cwd, root2, absolute) {
     return (p2, isDir) => isDir && p2 !== "." ? p2.slice(0, -1) : p2;
   }
   if (absolute) return (p2) => import_path2.posix.relative(cwd, p2) || ".";
-  return (p2) => import_path2.posix.relative(cwd, `${root2}/${p2}`) || ".";
+  return (p2) => import_path2.posix.relative(cwd, `${root}/${p2}`) || ".";
 }
-function buildRelative(cwd, root2) {
-  if (root2.startsWith(`${cwd}/`)) {
-    const prefix = root2.slice(cwd.length + 1);
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
     return (p2) => `${prefix}/${p2}`;
   }
   return (p2) => {
-    const result = import_path2.posix.relative(cwd, `${root2}/${p2}`);
+    const result = import_path2.posix.relative(cwd, `${root}/${p2}`);
     return p2[p2.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -30660,7 +28877,7 @@ function buildCrawler(options, patterns) {
   const processed = processPatterns(options, patterns, props);
   if (options.debug) log("internal processing patterns:", processed);
   const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root2 = props.root.replace(BACKSLASHES, "");
+  const root = props.root.replace(BACKSLASHES, "");
   const matchOptions = {
     dot,
     nobrace: options.braceExpansion === false,
@@ -30672,8 +28889,8 @@ function buildCrawler(options, patterns) {
   const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
   const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root2, true);
+  const format2 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
   const excludePredicate = (_2, p2) => {
     const relativePath = excludeFormatter(p2, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
@@ -30706,12 +28923,12 @@ function buildCrawler(options, patterns) {
     includeDirs: onlyDirectories || !options.onlyFiles,
     maxDepth,
     signal: options.signal
-  }).crawl(root2);
+  }).crawl(root);
   if (options.debug) log("internal properties:", {
     ...props,
-    root: root2
+    root
   });
-  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
 }
 function formatPaths(paths, mapper) {
   if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
@@ -30764,8 +28981,8 @@ async function blueprintFilesIn(folder, options, named = false) {
   const matches = (0, import_picomatch2.default)([...options.patterns]);
   const byName = named ? (0, import_picomatch2.default)([...DEFAULT_FILES]) : void 0;
   const base = inside(options.root, folder) !== void 0 || folder === options.root ? options.root : folder;
-  const candidates2 = await glob("**/*", { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
-  return candidates2.map((file) => import_node_path3.default.resolve(file)).filter((file) => {
+  const candidates = await glob("**/*", { cwd: folder, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, followSymbolicLinks: false });
+  return candidates.map((file) => import_node_path3.default.resolve(file)).filter((file) => {
     const relative2 = inside(base, file);
     if (relative2 !== void 0 && matches(relative2)) return true;
     const inFolder = inside(folder, file);
@@ -30856,32 +29073,32 @@ var import_node_path4 = __toESM(require("node:path"));
 
 // src/shared/utf8.ts
 function decodeUtf8(bytes) {
-  const text5 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+  const text4 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text5 };
+    return { text: text4 };
   } catch {
-    return { text: text5, invalidAt: firstReplacementFromInvalidBytes(text5, bytes) };
+    return { text: text4, invalidAt: firstReplacementFromInvalidBytes(text4, bytes) };
   }
 }
-function firstReplacementFromInvalidBytes(text5, bytes) {
+function firstReplacementFromInvalidBytes(text4, bytes) {
   let byte = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  for (let i2 = 0; i2 < text5.length; i2++) {
-    const code4 = text5.codePointAt(i2);
-    if (code4 === 65533 && !(bytes[byte] === 239 && bytes[byte + 1] === 191 && bytes[byte + 2] === 189)) return i2;
-    byte += code4 < 128 ? 1 : code4 < 2048 ? 2 : code4 < 65536 ? 3 : 4;
-    if (code4 >= 65536) i2++;
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const code3 = text4.codePointAt(i2);
+    if (code3 === 65533 && !(bytes[byte] === 239 && bytes[byte + 1] === 191 && bytes[byte + 2] === 189)) return i2;
+    byte += code3 < 128 ? 1 : code3 < 2048 ? 2 : code3 < 65536 ? 3 : 4;
+    if (code3 >= 65536) i2++;
   }
   return 0;
 }
 
 // src/cli/check/node-host.ts
 function problemOf(error) {
-  const code4 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  if (code4 === "ENOENT" || code4 === "ENOTDIR") return "missing";
-  if (code4 === "EACCES" || code4 === "EPERM") return "permission";
-  if (code4 === "EISDIR") return "folder";
-  if (code4 === "ENXIO" || code4 === "EAGAIN") return "notRegular";
+  const code3 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (code3 === "ENOENT" || code3 === "ENOTDIR") return "missing";
+  if (code3 === "EACCES" || code3 === "EPERM") return "permission";
+  if (code3 === "EISDIR") return "folder";
+  if (code3 === "ENXIO" || code3 === "EAGAIN") return "notRegular";
   return "unreadable";
 }
 function describeProblem(problem) {
@@ -30907,14 +29124,14 @@ function describeProblem(problem) {
   }
 }
 async function readFileText(file) {
-  let handle2;
+  let handle;
   try {
-    handle2 = await (0, import_promises4.open)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+    handle = await (0, import_promises4.open)(file, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
   } catch (error) {
     return { problem: problemOf(error) };
   }
   try {
-    const stats = await handle2.stat();
+    const stats = await handle.stat();
     if (stats.isDirectory()) return { problem: "folder" };
     if (!stats.isFile()) return { problem: "notRegular" };
     if (stats.size > MAX_FILE_BYTES) return { problem: "tooLarge" };
@@ -30922,18 +29139,18 @@ async function readFileText(file) {
     let length = 0;
     for (; ; ) {
       const chunk = Buffer.alloc(Math.max(stats.size - length, 0) + 1);
-      const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > MAX_FILE_BYTES) return { problem: "tooLarge" };
     }
-    const { text: text5, invalidAt } = decodeUtf8(Buffer.concat(chunks, length));
-    return invalidAt === void 0 ? { text: text5 } : { text: text5, invalidUtf8At: invalidAt };
+    const { text: text4, invalidAt } = decodeUtf8(Buffer.concat(chunks, length));
+    return invalidAt === void 0 ? { text: text4 } : { text: text4, invalidUtf8At: invalidAt };
   } catch (error) {
     return { problem: problemOf(error) };
   } finally {
-    await handle2.close();
+    await handle.close();
   }
 }
 function isWithin(folder, file) {
@@ -30943,7 +29160,7 @@ function isWithin(folder, file) {
 var NodeFileHost = class {
   realRoots;
   constructor(roots = []) {
-    this.realRoots = Promise.all(roots.map((root2) => (0, import_promises4.realpath)(root2).catch(() => import_node_path4.default.resolve(root2))));
+    this.realRoots = Promise.all(roots.map((root) => (0, import_promises4.realpath)(root).catch(() => import_node_path4.default.resolve(root))));
   }
   async readFile(uri) {
     const parsed = u.parse(uri);
@@ -30952,7 +29169,7 @@ var NodeFileHost = class {
     if (roots.length > 0) {
       const real = await (0, import_promises4.realpath)(parsed.fsPath).catch((error) => ({ problem: problemOf(error) }));
       if (typeof real !== "string") return real.problem === "missing" ? void 0 : real;
-      if (!roots.some((root2) => isWithin(root2, real))) return { problem: "outsideProject" };
+      if (!roots.some((root) => isWithin(root, real))) return { problem: "outsideProject" };
     }
     const result = await readFileText(parsed.fsPath);
     if ("problem" in result) return result.problem === "missing" ? void 0 : result;
@@ -30992,28 +29209,28 @@ async function repositoryRoot(cwd) {
     throw error;
   }
 }
-async function resolveRef(root2, ref) {
+async function resolveRef(root, ref) {
   if (ref.startsWith("-") || ref.trim() === "") throw new GitError(`'${ref}' is not a git ref.`);
   try {
-    return (await git(root2, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    return (await git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
   } catch (error) {
     if (error instanceof GitError && /not installed/.test(error.message)) throw error;
     throw new GitError(`Unknown git ref '${ref}'.`);
   }
 }
-async function listFiles(root2, commit) {
-  const out = await git(root2, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]);
+async function listFiles(root, commit) {
+  const out = await git(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]);
   return out.split("\0").filter(Boolean);
 }
-async function showFile(root2, commit, file) {
+async function showFile(root, commit, file) {
   try {
-    return await git(root2, ["show", `${commit}:${file}`]);
+    return await git(root, ["show", `${commit}:${file}`]);
   } catch {
     return void 0;
   }
 }
-async function renames(root2, base, head) {
-  const out = await git(root2, ["diff", "-z", "--name-status", "-M", "--no-ext-diff", base, ...head ? [head] : [], "--"]);
+async function renames(root, base, head) {
+  const out = await git(root, ["diff", "-z", "--name-status", "-M", "--no-ext-diff", base, ...head ? [head] : [], "--"]);
   const fields = out.split("\0");
   const found = /* @__PURE__ */ new Map();
   for (let i2 = 0; i2 < fields.length; i2++) {
@@ -31043,8 +29260,8 @@ async function loadVersion(source, config) {
   }, { config });
   const texts = await Promise.all(source.files.map((file) => source.read(file)));
   source.files.forEach((file, i2) => {
-    const text5 = texts[i2];
-    if (text5 !== void 0) workspace.setText(uriOf(file), text5);
+    const text4 = texts[i2];
+    if (text4 !== void 0) workspace.setText(uriOf(file), text4);
   });
   await workspace.loadDependencies();
   return {
@@ -31122,24 +29339,24 @@ function withDoc2(version2) {
 async function compareSources(base, head, pairs, config, cwd) {
   const [before, after] = await Promise.all([loadVersion(base, config), loadVersion(head, config)]);
   const compared = [];
-  for (const pair2 of pairs) {
-    const baseVersion = pair2.base ? before.version(pair2.base) : void 0;
-    const headVersion = pair2.head ? after.version(pair2.head) : void 0;
+  for (const pair of pairs) {
+    const baseVersion = pair.base ? before.version(pair.base) : void 0;
+    const headVersion = pair.head ? after.version(pair.head) : void 0;
     const result = diffVersions(baseVersion, headVersion);
-    const file = displayPath(cwd, pair2.head ?? pair2.base);
-    const diff = { file, status: pair2.status, changes: result.changes, attention: result.attention };
-    if (pair2.status === "renamed" && pair2.base) diff.previous = displayPath(cwd, pair2.base);
-    if (pair2.status === "modified" && result.changes.length === 0) continue;
+    const file = displayPath(cwd, pair.head ?? pair.base);
+    const diff = { file, status: pair.status, changes: result.changes, attention: result.attention };
+    if (pair.status === "renamed" && pair.base) diff.previous = displayPath(cwd, pair.base);
+    if (pair.status === "modified" && result.changes.length === 0) continue;
     compared.push({ diff, head: withDoc2(headVersion), base: withDoc2(baseVersion), existingFindings: result.existingFindings });
   }
   return { report: { base: base.label, head: head.label, files: compared.map((c2) => c2.diff) }, compared };
 }
 async function compareGit(options) {
-  const root2 = await repositoryRoot(options.cwd);
-  const baseCommit = await resolveRef(root2, options.base);
-  const headCommit = options.head === void 0 ? void 0 : await resolveRef(root2, options.head);
+  const root = await repositoryRoot(options.cwd);
+  const baseCommit = await resolveRef(root, options.base);
+  const headCommit = options.head === void 0 ? void 0 : await resolveRef(root, options.head);
   const scope = {
-    root: root2,
+    root,
     configRoot: options.configRoot,
     patterns: filesFor(options.config),
     inputs: options.inputs.map((input2) => import_node_path6.default.resolve(options.cwd, input2)),
@@ -31175,8 +29392,8 @@ async function onlyNewFindings(report2, options) {
 function displayPath(cwd, file) {
   return import_node_path7.default.relative(cwd, file).split(import_node_path7.default.sep).join("/") || ".";
 }
-function notUtf8Finding(file, text5, offset, locale) {
-  const { line, character } = new LineIndex(text5).positionAt(offset);
+function notUtf8Finding(file, text4, offset, locale) {
+  const { line, character } = new LineIndex(text4).positionAt(offset);
   const range2 = { start: { line, character }, end: { line, character: character + 1 } };
   return toFinding(file, { uri: "", range: range2, rule: "parse", severity: "error", message: formatMessage(locale, "parse.notUtf8") });
 }
@@ -31188,13 +29405,13 @@ async function inBatches(files, read, use, size = 16) {
   }
 }
 async function analyse(files, context, config, cwd, roots) {
-  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root2) => u.file(root2).toString()), leanCompact: true });
+  const service = createBlueprintService(new NodeFileHost(roots), { config, roots: roots.map((root) => u.file(root).toString()), leanCompact: true });
   const checked = [];
   const inputProblems = [];
-  const check2 = (uri, file, text5, invalidUtf8At, recorded) => {
-    const lang = service.setText(uri, text5).lang;
+  const check = (uri, file, text4, invalidUtf8At, recorded) => {
+    const lang = service.setText(uri, text4).lang;
     const findings2 = [];
-    if (invalidUtf8At !== void 0) findings2.push(notUtf8Finding(file, text5, invalidUtf8At, config.locale ?? lang));
+    if (invalidUtf8At !== void 0) findings2.push(notUtf8Finding(file, text4, invalidUtf8At, config.locale ?? lang));
     const { diagnostics, calls } = recorded ? service.recordedDiagnostics(uri) : { diagnostics: service.diagnostics(uri), calls: /* @__PURE__ */ new Map() };
     for (const diagnostic of diagnostics) {
       const where = diagnostic.uri && diagnostic.uri !== uri ? displayPath(cwd, u.parse(diagnostic.uri).fsPath) : file;
@@ -31214,7 +29431,7 @@ async function analyse(files, context, config, cwd, roots) {
       return;
     }
     const uri = u.file(file).toString();
-    checked.push({ uri, path: file, file: shown, ...check2(uri, shown, result.text, result.invalidUtf8At, true) });
+    checked.push({ uri, path: file, file: shown, ...check(uri, shown, result.text, result.invalidUtf8At, true) });
   });
   await service.loadDependencies({ compact: true });
   const findings = [];
@@ -31222,19 +29439,19 @@ async function analyse(files, context, config, cwd, roots) {
     if (!service.answersStand(entry.calls)) {
       const result = await readFileText(entry.path);
       if ("problem" in result) inputProblems.push({ file: entry.file, message: describeProblem(result.problem) });
-      else entry.findings = check2(entry.uri, entry.file, result.text, result.invalidUtf8At, false).findings;
+      else entry.findings = check(entry.uri, entry.file, result.text, result.invalidUtf8At, false).findings;
     }
     findings.push(...entry.findings);
     entry.calls.clear();
   }
   return { files: checked.map((c2) => c2.file), findings, inputProblems };
 }
-function projectRoots(root2, files) {
+function projectRoots(root, files) {
   const outside = files.map((file) => import_node_path7.default.dirname(file)).filter((folder) => {
-    const relative2 = import_node_path7.default.relative(root2, folder);
+    const relative2 = import_node_path7.default.relative(root, folder);
     return relative2.startsWith("..") || import_node_path7.default.isAbsolute(relative2);
   });
-  return [root2, ...new Set(outside)];
+  return [root, ...new Set(outside)];
 }
 function exitCodeFor(findings, maxWarnings) {
   const counts = countBySeverity(findings);
@@ -31270,10 +29487,10 @@ async function checkReport(options, io) {
 // src/cli/diff/format-markdown.ts
 var MAX_MARKDOWN_BYTES = 6e4;
 var VISIBLE_ROWS = 8;
-function cell2(text5) {
-  return markdownCell(text5);
+function cell2(text4) {
+  return markdownCell(text4);
 }
-var code3 = codeSpanText;
+var code2 = codeSpanText;
 var Budget = class {
   constructor(limit) {
     this.limit = limit;
@@ -31282,14 +29499,14 @@ var Budget = class {
   parts = [];
   used = 0;
   cut = false;
-  add(text5) {
+  add(text4) {
     if (this.cut) return false;
-    const size = Buffer.byteLength(text5, "utf8") + 1;
+    const size = Buffer.byteLength(text4, "utf8") + 1;
     if (this.used + size > this.limit) {
       this.cut = true;
       return false;
     }
-    this.parts.push(text5);
+    this.parts.push(text4);
     this.used += size;
     return true;
   }
@@ -31327,7 +29544,7 @@ function findingLines(changes) {
   const lines = ["| | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |"];
   for (const f2 of found) {
     if (f2.kind !== "finding-new" && f2.kind !== "finding-fixed") continue;
-    lines.push(`| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code3(f2.rule)}\` | ${cell2(f2.message)} |`);
+    lines.push(`| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code2(f2.rule)}\` | ${cell2(f2.message)} |`);
   }
   return lines;
 }
@@ -31367,21 +29584,21 @@ function formatDiffMarkdown(comparison, locale, limit = MAX_MARKDOWN_BYTES) {
   const total = sum(report2.files);
   budget.add(`## Blueprint changes
 
-\`${code3(report2.base)}\` \u2192 \`${code3(report2.head)}\` \xB7 ${report2.files.length} ${report2.files.length === 1 ? "file" : "files"}
+\`${code2(report2.base)}\` \u2192 \`${code2(report2.head)}\` \xB7 ${report2.files.length} ${report2.files.length === 1 ? "file" : "files"}
 
 **${cell2(headline(countChanges(total.changes, total.attention), locale))}**
 `);
-  const attention4 = report2.files.flatMap((diff) => diff.attention.map((point3) => `- \u26A0 \`${code3(diff.file)}:${point3.line}\` ${cell2(describeAttention(point3, locale))}`));
-  if (attention4.length > 0) budget.add(`### Needs attention
+  const attention2 = report2.files.flatMap((diff) => diff.attention.map((point3) => `- \u26A0 \`${code2(diff.file)}:${point3.line}\` ${cell2(describeAttention(point3, locale))}`));
+  if (attention2.length > 0) budget.add(`### Needs attention
 
-${attention4.join("\n")}
+${attention2.join("\n")}
 `);
   for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
-  let text5 = budget.text();
-  if (budget.cut) text5 += `
+  let text4 = budget.text();
+  if (budget.cut) text4 += `
 
 > \u2702 This report was cut here to stay under ${Math.round(limit / 1e3)} KB. Run \`blueprint diff\` locally for all changes.`;
-  return `${text5}
+  return `${text4}
 `;
 }
 
@@ -31395,7 +29612,7 @@ async function collectCoverage(inputs, io, configFile) {
   let failed = selection.problems.length > 0;
   for (const problem of selection.problems) problems.push(`${problem.file}: ${problem.message}`);
   const roots = projectRoots((loaded.file !== void 0 ? loaded.root : await findProjectRoot(io.cwd)) ?? io.cwd, selection.files);
-  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root2) => u.file(root2).toString()) });
+  const workspace = createBlueprintService(new NodeFileHost(roots), { config: loaded.config, roots: roots.map((root) => u.file(root).toString()) });
   for (const file of context) {
     const result = await readFileText(file);
     if ("text" in result && result.invalidUtf8At === void 0) workspace.setText(u.file(file).toString(), result.text);
@@ -31494,10 +29711,10 @@ function readInputs(env) {
 
 // src/action/run.ts
 async function baseRef(cwd, base) {
-  const root2 = await repositoryRoot(cwd);
+  const root = await repositoryRoot(cwd);
   for (const candidate of [`origin/${base}`, base]) {
     try {
-      await resolveRef(root2, candidate);
+      await resolveRef(root, candidate);
       return candidate;
     } catch {
     }
@@ -31575,8 +29792,8 @@ function limitHeapGrowth(percent = HEAP_GROWING_PERCENT) {
 // src/action/main.ts
 limitHeapGrowth();
 runAction(processIo()).then(
-  (code4) => {
-    process.exitCode = code4;
+  (code3) => {
+    process.exitCode = code3;
   },
   (error) => {
     process.stdout.write(`::error::blueprint action failed: ${error instanceof Error ? error.message : String(error)}

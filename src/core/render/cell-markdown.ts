@@ -6,10 +6,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { gfm } from 'micromark-extension-gfm';
 import { escapeText, markBidiControls } from './escape';
 import { findComplexity } from '../parse/complexity';
 
@@ -31,7 +31,9 @@ export const CELL_SCHEMA: Schema = {
   allowDoctypes: false,
 };
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+// GFM's reading side only (what remark-gfm adds to a parser), without the Markdown writer
+// that remark-gfm brings along: the web extension's bundle has a size goal (docs/web.md).
+const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
 // Text with none of Markdown's or GFM's active characters renders as itself; skipping the
 // parser for it keeps re-rendering a 1000-step journey on each keystroke cheap. Inline
@@ -64,7 +66,7 @@ export function markdownToHast(markdown: string): ElementContent[] {
 }
 
 function convert(source: string): ElementContent[] {
-  const mdast = processor.parse(source);
+  const mdast = fromMarkdown(source, GFM);
   // `allowDangerousHtml` stays off: raw HTML in the Markdown is dropped here already.
   const hast = toHast(mdast);
   const clean = sanitize(hast, CELL_SCHEMA) as Root | Element;

@@ -99,6 +99,13 @@ describe('cell Markdown', () => {
     );
   });
 
+  it('reads GitHub Markdown: bare web addresses and e-mail addresses become links, task list items keep their text', () => {
+    expect(html('see www.example.org or https://a.example/x and ask a@b.example')).toBe(
+      'see <a href="http://www.example.org">www.example.org</a> or <a href="https://a.example/x">https://a.example/x</a> and ask <a href="mailto:a@b.example">a@b.example</a>',
+    );
+    expect(html('- [x] done\n- [ ] open')).toContain('done');
+  });
+
   it('drops raw HTML, images and links with other schemes', () => {
     // Inline tags go; the text between them stays, as text.
     expect(html('a <b onclick="x()">b</b> <script>alert(1)</script>')).toBe('a b alert(1)');
