@@ -21632,16 +21632,21 @@ function endsOpen(outline, text4) {
   return !closer.test(closing);
 }
 
+// src/core/steps.ts
+function runToEnd(steps) {
+  for (; ; ) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 // src/core/parse/parser.ts
 var BlueprintParser = class {
   cache = /* @__PURE__ */ new Map();
   /** Chunks parsed (cache misses) by the last `parse`, for tests and the benchmark. */
   lastParsedChunks = 0;
   parse(source, uri) {
-    const steps = this.parseInSteps(source, uri);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(this.parseInSteps(source, uri));
   }
   /**
    * The same parse as steps: it pauses after each chunk parsed, so a caller indexing in
@@ -24304,12 +24309,6 @@ function fileProblemDiagnostics(doc, index2, locale) {
 
 // src/core/workspace/rule-runner.ts
 var ITEMS_PER_STEP = 48;
-function runToEnd(steps) {
-  for (; ; ) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 var RuleRunner = class {
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
   cleanItems = /* @__PURE__ */ new Map();

@@ -8,6 +8,7 @@ import { buildDocument, type PlacedChunk } from './build';
 import { splitChunks } from './chunks';
 import { parseChunk, type ParsedChunk } from './segments';
 import { lineIndexOf, modelText } from './text';
+import { runToEnd } from '../steps';
 
 export class BlueprintParser {
   private cache = new Map<string, ParsedChunk>();
@@ -15,10 +16,7 @@ export class BlueprintParser {
   lastParsedChunks = 0;
 
   parse(source: string, uri: string): BlueprintDocument {
-    const steps = this.parseInSteps(source, uri);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(this.parseInSteps(source, uri));
   }
 
   /**

@@ -15,20 +15,13 @@ import type { Report, Rule, RuleContext } from '../rules/types';
 import { formatMessage } from '../i18n/message-catalogue';
 import type { WorkspaceIndex } from './index-types';
 import { fileProblemDiagnostics } from './file-problem-diagnostics';
+import { runToEnd } from '../steps';
 
 /** Items checked between two pauses of a stepped check. */
 const ITEMS_PER_STEP = 48;
 
 /** Items a check found clean, to be remembered once the check is known to stand (see `remember`). */
 export type CleanItems = Array<{ rule: string; item: Item }>;
-
-/** Runs a stepped computation to its end in one go. */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 export class RuleRunner {
   /** Per rule: items whose last per-item check found nothing, with the ids version it ran at. */
