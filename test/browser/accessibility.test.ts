@@ -15,8 +15,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRender } from '../../src/cli/render';
 import type { CliIo } from '../../src/cli/io';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, updateFor } from './preview-page';
+import { chromiumUnavailable } from './chromium';
+import { bypassCsp, previewSuite, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -26,18 +26,6 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const io = (): CliIo => ({ stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false });
-
-/**
- * A new page that accepts the test's injected axe script. Both pages forbid inline
- * scripts by their Content-Security-Policy (that policy is tested in preview.test.ts);
- * Chromium's DevTools switch lets the test's own script in without changing the page.
- */
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.context.newPage();
-  const devtools = await browser.context.newCDPSession(page);
-  await devtools.send('Page.setBypassCSP', { enabled: true });
-  return page;
-}
 
 /**
  * Make the viewport as big as the grid, so every cell is on screen: axe cannot measure
@@ -145,18 +133,14 @@ async function tabStops(page: Page, count: number): Promise<TabStop[]> {
 }
 
 describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
+  const preview = previewSuite();
   let out: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'bp-a11y-'));
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
+  afterAll(() => {
     rmSync(out, { recursive: true, force: true });
   });
 
@@ -166,7 +150,9 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
         const html = join(out, `${lang}.html`);
         expect(await runRender([file, '-o', html], io())).toBe(0);
         const { steps } = await updateFor(file, 1);
-        const page = await newPage(browser);
+        // The exported page forbids inline scripts too; axe is let in as in the webview.
+        const page = await preview.browser.context.newPage();
+        await bypassCsp(page);
         await page.goto(pathToFileURL(html).href);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
         await expectAccessibleTable(page, steps);
@@ -188,10 +174,8 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
   describe('the webview page', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe in the ${theme} theme, with a named table and the blueprint's language`, async () => {
-        const page = await newPage(browser);
-        await openPreviewPage(page, bundle.dir, theme);
         const update = await updateFor(ENGLISH, 1);
-        await deliver(page, update);
+        const page = await preview.open({ theme, before: bypassCsp, update });
         expect(await page.locator('#bp-root .bp').getAttribute('lang')).toBe('en');
         await expectAccessibleTable(page, update.steps);
         await expectNoViolations(page);
@@ -200,10 +184,8 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
     }
 
     it('shows a Dutch blueprint with lang="nl" and passes axe', async () => {
-      const page = await newPage(browser);
-      await openPreviewPage(page, bundle.dir);
       const update = await updateFor(DUTCH, 1);
-      await deliver(page, update);
+      const page = await preview.open({ before: bypassCsp, update });
       expect(await page.locator('#bp-root .bp').getAttribute('lang')).toBe('nl');
       await expectAccessibleTable(page, update.steps);
       await expectNoViolations(page);
@@ -211,10 +193,7 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
     });
 
     it('reaches every toolbar control with Tab, each with a name, and toggles client view from the keyboard', async () => {
-      const page = await newPage(browser);
-      await openPreviewPage(page, bundle.dir);
-      const update = await updateFor(ENGLISH, 1);
-      await deliver(page, update);
+      const page = await preview.open({ before: bypassCsp, update: await updateFor(ENGLISH, 1) });
       const stops = await tabStops(page, 15);
       expect(stops.slice(0, 13).map(({ role, name }) => ({ role, name }))).toEqual([
         { role: 'combobox', name: 'Persona' },
@@ -246,9 +225,7 @@ describe.skipIf(unavailable !== undefined)('accessibility of the preview in Chro
 
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe in client view with a persona filter (${theme} theme)`, async () => {
-        const page = await newPage(browser);
-        await openPreviewPage(page, bundle.dir, theme);
-        await deliver(page, await updateFor(ENGLISH, 1));
+        const page = await preview.open({ theme, before: bypassCsp, update: await updateFor(ENGLISH, 1) });
         await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'maria', clientView: true }, '*'));
         await page.waitForFunction(() => document.querySelector('.bp.bp-client th.bp-step.bp-dim') !== null);
         await expectNoViolations(page);

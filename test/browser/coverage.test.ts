@@ -19,8 +19,8 @@ import { NodeFileHost } from '../../src/cli/check/node-host';
 import type { CliIo } from '../../src/cli/io';
 import { runRender } from '../../src/cli/render';
 import type { ContentUpdate, FromWebviewMessage, RenderedMessage } from '../../src/shared/messages';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, sent, updateFor } from './preview-page';
+import { chromiumUnavailable } from './chromium';
+import { bypassCsp, deliver, previewSuite, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -72,33 +72,20 @@ async function expectAxeClean(page: Page): Promise<void> {
   expect(inMatrix, why.join('\n')).toEqual([]);
 }
 
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.context.newPage();
-  const devtools = await browser.context.newCDPSession(page);
-  await devtools.send('Page.setBypassCSP', { enabled: true });
-  return page;
-}
-
 describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
+  const preview = previewSuite();
   let out: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'bp-coverage-'));
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
+  afterAll(() => {
     rmSync(out, { recursive: true, force: true });
   });
 
   it('switches from the grid to the matrix and back, and reports what it painted', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
     expect(await page.locator('#bp-coverage-view').isHidden()).toBe(true);
     const rendered = await setView(page, 'coverage');
     expect(rendered.state.view).toBe('coverage');
@@ -118,9 +105,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
   });
 
   it('drops a stale matrix when an update comes without it (sent while another view was shown)', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
     expect(await page.locator('#bp-coverage-view table').count()).toBe(1);
     const { steps: _steps, ...withoutCoverage } = await updateFor(ENGLISH, 2);
     await deliver(page, { ...withoutCoverage, newDocument: false });
@@ -130,9 +115,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
   });
 
   it('is an accessible table: caption, column and row headers, vulnerable personas marked in words', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
     await setView(page, 'coverage');
     const table = page.locator('table.bp-cov-table');
     expect(await table.locator('caption').textContent()).toBe('Coverage of Apply for housing benefit: 6 personas across 5 stages.');
@@ -146,9 +129,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
   });
 
   it('highlights the empty stages of vulnerable personas only', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
     await setView(page, 'coverage');
     const background = (selector: string): Promise<string> => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
     const gap = await background('tr[data-persona="lotte"] td[data-stage="apply"]');
@@ -164,9 +145,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
   });
 
   it('reveals the first step of a cell on click and on Enter, like the grid', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(ENGLISH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
     await setView(page, 'coverage');
     const lines = readFileSync(ENGLISH, 'utf8').split('\n');
     await page.locator('tr[data-persona="ahmed"] td[data-stage="apply"]').click();
@@ -184,9 +163,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
 
   for (const theme of ['light', 'dark'] as const) {
     it(`passes axe in the webview, ${theme} theme`, async () => {
-      const page = await newPage(browser);
-      await openPreviewPage(page, bundle.dir, theme);
-      await deliver(page, await updateWithCoverage(ENGLISH, 1));
+      const page = await preview.open({ theme, before: bypassCsp, update: await updateWithCoverage(ENGLISH, 1) });
       await setView(page, 'coverage');
       await expectAxeClean(page);
       await page.close();
@@ -194,9 +171,7 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
   }
 
   it('speaks the file\'s language: a Dutch blueprint gets Dutch labels and lang="nl", and passes axe', async () => {
-    const page = await newPage(browser);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateWithCoverage(DUTCH, 1));
+    const page = await preview.open({ before: bypassCsp, update: await updateWithCoverage(DUTCH, 1) });
     await setView(page, 'coverage');
     expect(await page.locator('#bp-coverage-view .bp-cov').getAttribute('lang')).toBe('nl');
     expect(await page.locator('table.bp-cov-table caption').textContent()).toMatch(/^Dekking van Bijstand aanvragen: \d+ persona's over 4 fasen\.$/);
@@ -213,7 +188,8 @@ describe.skipIf(unavailable !== undefined)('the Coverage view in Chromium', () =
     const text = readFileSync(html, 'utf8');
     expect(text).not.toContain('<script');
     expect(text).toContain("default-src 'none'");
-    const page = await newPage(browser);
+    const page = await preview.browser.context.newPage();
+    await bypassCsp(page);
     await page.goto(pathToFileURL(html).href);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('table.bp-cov-table tbody tr').count()).toBe(6);

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BlueprintWorkspace } from '../../src/core/workspace';
 import { buildJourneyView } from '../../src/core/render/journey-view';
 import { renderMermaid } from '../../src/core/render/mermaid';
@@ -14,8 +14,8 @@ import { NodeFileHost } from '../../src/cli/check/node-host';
 import type { ContentUpdate, RenderedMessage } from '../../src/shared/messages';
 import { readFileSync } from 'node:fs';
 import { URI } from 'vscode-uri';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, sent, updateFor } from './preview-page';
+import { chromiumUnavailable } from './chromium';
+import { deliver, previewSuite, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -34,23 +34,10 @@ function gridWidths(page: Page): Promise<{ table: number; area: number }> {
 }
 
 describe.skipIf(unavailable !== undefined)('webview layout in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
-
-  beforeAll(async () => {
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
-  });
+  const preview = previewSuite();
 
   it('zooms with the toolbar buttons and the zoom message, fits the journey to the width, and keeps the zoom across a reload', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 800 });
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ viewport: { width: 1200, height: 800 }, update: await updateFor(ENGLISH, 1) });
     const natural = await gridWidths(page);
     expect(natural.table).toBeGreaterThan(natural.area);
 
@@ -79,11 +66,9 @@ describe.skipIf(unavailable !== undefined)('webview layout in Chromium', () => {
     // The webview state holds it; a page restored with that state zooms the same way.
     const saved = await page.evaluate(() => (window as unknown as { __state: unknown }).__state);
     expect(saved).toMatchObject({ zoom: 'fit' });
-    const restored = await browser.context.newPage();
     // (The stub page's settings name file:///none; the extension's name the file shown.)
-    await restored.addInitScript({ content: `window.__state = ${JSON.stringify({ ...(saved as object), uri: 'file:///none' })};` });
-    await openPreviewPage(restored, bundle.dir);
-    await deliver(restored, await updateFor(ENGLISH, 1));
+    const state = `window.__state = ${JSON.stringify({ ...(saved as object), uri: 'file:///none' })};`;
+    const restored = await preview.open({ before: (fresh) => fresh.addInitScript({ content: state }), update: await updateFor(ENGLISH, 1) });
     expect((await lastRendered(restored))?.state.zoom).toBe('fit');
     expect(await restored.locator('#bp-zoom-fit').evaluate((b) => (b as HTMLElement & { checked: boolean }).checked)).toBe(true);
     await restored.close();
@@ -92,9 +77,7 @@ describe.skipIf(unavailable !== undefined)('webview layout in Chromium', () => {
 
   for (const width of [600, 375]) {
     it(`at ${width} px shows step cards: nothing scrolls sideways and every step title lies within the width`, async () => {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width, height: 900 });
-      await openPreviewPage(page, bundle.dir);
+      const page = await preview.open({ viewport: { width, height: 900 } });
       const update = await updateFor(ENGLISH, 1);
       await deliver(page, update);
       await expect.poll(async () => (await lastRendered(page))?.narrow).toBe(true);
@@ -144,8 +127,7 @@ describe.skipIf(unavailable !== undefined)('webview layout in Chromium', () => {
     if (!doc) throw new Error('no document');
     const input = { doc, diagnostics: workspace.diagnostics(uri), index: workspace.index };
     const view = buildJourneyView(input);
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
+    const page = await preview.open();
     const first = await updateFor(ENGLISH, 1);
     await deliver(page, first);
     await page.evaluate(() => window.postMessage({ type: 'setView', view: 'mermaid', persona: 'maria' }, '*'));

@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PictureDoneMessage, SavePictureMessage } from '../../src/shared/messages';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, openPreviewPage, ORIGIN, sent, updateFor } from './preview-page';
+import { chromiumUnavailable, launchChromium } from './chromium';
+import { deliver, openPreviewPage, ORIGIN, previewSuite, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -60,25 +60,17 @@ function inkedPixels(page: Page, png: string): Promise<number> {
 }
 
 describe.skipIf(unavailable !== undefined)('pictures of the preview in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
-
-  beforeAll(async () => {
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
-  });
+  const preview = previewSuite();
 
   it('saves the grid as PNG and SVG, loading the picture library only then, with no CSP violation', async () => {
-    const page = await browser.context.newPage();
     const requested: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
-    await watchCsp(page);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({
+      before: (fresh) => {
+        fresh.on('request', (request) => requested.push(request.url()));
+        return watchCsp(fresh);
+      },
+      update: await updateFor(ENGLISH, 1),
+    });
     await page.evaluate(() => window.postMessage({ type: 'setView', clientView: true, persona: 'maria' }, '*'));
     expect(requested.some((url) => url.includes('picture-view'))).toBe(false);
     const table = await page.locator('#bp-root table.bp-grid').boundingBox();
@@ -117,10 +109,7 @@ describe.skipIf(unavailable !== undefined)('pictures of the preview in Chromium'
   });
 
   it('saves the journey diagram as Mermaid\'s own SVG, and as PNG', async () => {
-    const page = await browser.context.newPage();
-    await watchCsp(page);
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ before: watchCsp, update: await updateFor(ENGLISH, 1) });
     await page.locator('#bp-diagram').click();
     await page.locator('#bp-mermaid svg').first().waitFor({ timeout: 20_000 });
     const svg = await picture(page, '#bp-save-svg');
@@ -143,7 +132,7 @@ describe.skipIf(unavailable !== undefined)('pictures of the preview in Chromium'
     try {
       await clipboardBrowser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
       const page = await clipboardBrowser.context.newPage();
-      await openPreviewPage(page, bundle.dir);
+      await openPreviewPage(page, preview.bundleDir);
       await deliver(page, await updateFor(ENGLISH, 1));
       const copied = async (button: string) => {
         const before = (await sent(page)).length;

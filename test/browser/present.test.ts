@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toolbarLabels } from '../../src/extension/preview/page';
 import type { RenderedMessage } from '../../src/shared/messages';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, incrementalUpdates, openPreviewPage, sent, updateFor } from './preview-page';
+import { chromiumUnavailable } from './chromium';
+import { bypassCsp, deliver, incrementalUpdates, previewSuite, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const ENGLISH = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -45,23 +45,10 @@ function slideSteps(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
-
-  beforeAll(async () => {
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
-  });
+  const preview = previewSuite();
 
   it('shows one stage at a time in client view, with the emotion curve and quotes, and the keys move between stages', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ viewport: { width: 1280, height: 720 }, update: await updateFor(ENGLISH, 1) });
     await present(page);
     await expect.poll(() => page.locator('.bp-toolbar').isVisible()).toBe(false);
     expect(await page.locator('#bp-root').isVisible()).toBe(false);
@@ -105,9 +92,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('steps one step at a time when switched, keeping the place', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ update: await updateFor(ENGLISH, 1) });
     await present(page);
     await page.keyboard.press('ArrowRight');
     await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
@@ -126,9 +111,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('keeps the chosen persona: other personas\' steps on the slide are marked data-dimmed', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ update: await updateFor(ENGLISH, 1) });
     await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'maria' }, '*'));
     await page.waitForFunction(() => document.querySelector('#bp-root th.bp-step.bp-dim') !== null);
     await present(page);
@@ -150,8 +133,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('updates the slide in place when the text changes', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
+    const page = await preview.open();
     const updates = await incrementalUpdates(ENGLISH);
     await deliver(page, updates.full(updates.text));
     await present(page);
@@ -169,8 +151,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('makes the slides either side ready while idle, unseen, and drops them on an edit', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
+    const page = await preview.open();
     const updates = await incrementalUpdates(ENGLISH);
     await deliver(page, updates.full(updates.text));
     await present(page);
@@ -199,10 +180,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('zooms the slide, not the grid: fit to width fits the current stage again', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openPreviewPage(page, bundle.dir);
-    await deliver(page, await updateFor(ENGLISH, 1));
+    const page = await preview.open({ viewport: { width: 1280, height: 720 }, update: await updateFor(ENGLISH, 1) });
     await present(page);
     await page.keyboard.press('ArrowRight');
     await expectProgress(page, 'stage 2 of 4 · steps 3–5 of 8');
@@ -226,8 +204,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('goes from a journey without steps to one with steps while presenting, without leftovers', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir);
+    const page = await preview.open();
     const updates = await incrementalUpdates(ENGLISH);
     const empty = updates.text.slice(0, updates.text.indexOf('## Journey'));
     await deliver(page, updates.full(empty));
@@ -241,8 +218,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
   });
 
   it('speaks the blueprint\'s language: the Dutch progress line', async () => {
-    const page = await browser.context.newPage();
-    await openPreviewPage(page, bundle.dir, 'light', { lang: 'nl', labels: toolbarLabels('nl') });
+    const page = await preview.open({ language: { lang: 'nl', labels: toolbarLabels('nl') } });
     const update = await updateFor(DUTCH, 1);
     await deliver(page, update);
     await present(page);
@@ -254,10 +230,7 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
 
   for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     it(`fits every stage of the example at ${size.width}×${size.height} without scroll bars, in large type`, async () => {
-      const page = await browser.context.newPage();
-      await page.setViewportSize(size);
-      await openPreviewPage(page, bundle.dir);
-      await deliver(page, await updateFor(ENGLISH, 1));
+      const page = await preview.open({ viewport: size, update: await updateFor(ENGLISH, 1) });
       await present(page);
       for (let stage = 0; stage < 4; stage++) {
         await expect.poll(async () => (await lastSlide(page))?.index).toBe(stage);
@@ -297,12 +270,8 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
 
   for (const theme of ['light', 'dark'] as const) {
     it(`passes axe in presentation mode (${theme} theme, a persona chosen)`, async () => {
-      const page = await browser.context.newPage();
-      const devtools = await browser.context.newCDPSession(page);
-      await devtools.send('Page.setBypassCSP', { enabled: true });
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await openPreviewPage(page, bundle.dir, theme);
-      await deliver(page, await updateFor(ENGLISH, 1));
+      // axe is added as a script tag, which the page's CSP would refuse.
+      const page = await preview.open({ viewport: { width: 1280, height: 720 }, theme, before: bypassCsp, update: await updateFor(ENGLISH, 1) });
       await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'maria' }, '*'));
       await present(page);
       await page.keyboard.press('ArrowRight');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { BlueprintWorkspace } from '../../src/core/workspace';
 import { buildJourneyView } from '../../src/core/render/journey-view';
 import { renderBlueprintHtml } from '../../src/core/render/html';
@@ -19,6 +20,7 @@ import { NodeFileHost } from '../../src/cli/check/node-host';
 import { previewPage, type PageLabels } from '../../src/extension/preview/page';
 import { defaultViewState, type ContentUpdate, type FromWebviewMessage } from '../../src/shared/messages';
 import { URI } from 'vscode-uri';
+import { launchChromium, type Browser } from './chromium';
 
 export const ORIGIN = 'http://bp.test';
 
@@ -156,4 +158,66 @@ export async function incrementalUpdates(file: string): Promise<{
     return update;
   };
   return { text, next: (source) => make(source, true), full: (source) => make(source, false) };
+}
+
+/**
+ * Lets the test's own injected scripts (axe) into a page whose Content-Security-Policy
+ * forbids inline scripts (that policy is tested in preview.test.ts): Chromium's DevTools
+ * switch, which leaves the page itself unchanged.
+ */
+export async function bypassCsp(page: Page): Promise<void> {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Page.setBypassCSP', { enabled: true });
+}
+
+/** How `PreviewSuite.open` sets up a page. */
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  theme?: 'light' | 'dark';
+  language?: { lang: string; labels: PageLabels };
+  /** Delivered (and painted) before the page is handed over. */
+  update?: ContentUpdate;
+  /** Runs on the fresh page before the preview loads (listeners, init scripts, CSP switches). */
+  before?(page: Page): Promise<unknown> | void;
+}
+
+/** A suite's Chromium and webview bundle, made before its first test and gone after its last. */
+export interface PreviewSuite {
+  readonly browser: Browser;
+  readonly bundleDir: string;
+  /** A new page showing the preview, set up as `options` say. */
+  open(options?: OpenOptions): Promise<Page>;
+}
+
+/** Call once in a `describe`: it registers the suite's `beforeAll` and `afterAll`. */
+export function previewSuite(launch: Parameters<typeof launchChromium>[0] = {}): PreviewSuite {
+  let browser: Browser | undefined;
+  let bundle: { dir: string; dispose(): void } | undefined;
+  beforeAll(async () => {
+    [browser, bundle] = await Promise.all([launchChromium(launch), buildWebview()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    bundle?.dispose();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('previewSuite: used outside its tests');
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser);
+    },
+    get bundleDir() {
+      return ready(bundle).dir;
+    },
+    async open(options = {}) {
+      const page = await ready(browser).context.newPage();
+      await options.before?.(page);
+      if (options.viewport) await page.setViewportSize(options.viewport);
+      await openPreviewPage(page, ready(bundle).dir, options.theme, options.language);
+      if (options.update) await deliver(page, options.update);
+      return page;
+    },
+  };
 }

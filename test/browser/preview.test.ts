@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRender } from '../../src/cli/render';
 import type { CliIo } from '../../src/cli/io';
-import { chromiumUnavailable, launchChromium, type Browser } from './chromium';
-import { buildWebview, deliver, incrementalUpdates, openPreviewPage, sent, updateFor } from './preview-page';
+import { chromiumUnavailable } from './chromium';
+import { deliver, incrementalUpdates, previewSuite, sent, updateFor } from './preview-page';
 
 const unavailable = chromiumUnavailable();
 const EXAMPLE = resolve('examples/apply-for-housing-benefit.blueprint.md');
@@ -33,18 +33,14 @@ function guard(page: Page): { dialogs: string[] } {
 }
 
 describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
+  const preview = previewSuite();
   let out: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'bp-render-'));
-    [browser, bundle] = await Promise.all([launchChromium(), buildWebview()]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
+  afterAll(() => {
     rmSync(out, { recursive: true, force: true });
   });
 
@@ -53,7 +49,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
       const file = join(out, 'example.html');
       expect(await runRender([EXAMPLE, '-o', file], io())).toBe(0);
       const { steps } = await updateFor(EXAMPLE, 1);
-      const page = await browser.context.newPage();
+      const page = await preview.browser.context.newPage();
       await page.goto(pathToFileURL(file).href);
       expect(await page.locator('thead th[scope="col"][data-step]').count()).toBe(steps);
       const lanes = await page.locator('.bp-grid tbody tr[data-lane]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.lane));
@@ -70,7 +66,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     it('runs nothing from a hostile blueprint', async () => {
       const file = join(out, 'hostile.html');
       expect(await runRender([HOSTILE, '-o', file], io())).toBe(0);
-      const page = await browser.context.newPage();
+      const page = await preview.browser.context.newPage();
       const seen = guard(page);
       await page.goto(pathToFileURL(file).href);
       await page.waitForLoadState('load');
@@ -85,8 +81,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
 
   describe('the webview page', () => {
     it('shows one column per step and the expected lanes, and reports clicks as source lines', async () => {
-      const page = await browser.context.newPage();
-      await openPreviewPage(page, bundle.dir);
+      const page = await preview.open();
       const update = await updateFor(EXAMPLE, 1);
       await deliver(page, update);
       expect(await page.locator('#bp-root th.bp-step').count()).toBe(update.steps);
@@ -103,9 +98,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     });
 
     it('dims other personas\' steps and hides the back office in client view', async () => {
-      const page = await browser.context.newPage();
-      await openPreviewPage(page, bundle.dir);
-      await deliver(page, await updateFor(EXAMPLE, 1));
+      const page = await preview.open({ update: await updateFor(EXAMPLE, 1) });
       const dimmedCount = () => page.locator('th.bp-step.bp-dim').count();
       expect(await dimmedCount()).toBe(0);
       await page.evaluate(() => window.postMessage({ type: 'setView', persona: 'maria' }, '*'));
@@ -130,11 +123,8 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     });
 
     it('loads Mermaid only when the journey diagram is opened', async () => {
-      const page = await browser.context.newPage();
       const requested: string[] = [];
-      page.on('request', (request) => requested.push(request.url()));
-      await openPreviewPage(page, bundle.dir);
-      await deliver(page, await updateFor(EXAMPLE, 1));
+      const page = await preview.open({ before: (fresh) => void fresh.on('request', (request) => requested.push(request.url())), update: await updateFor(EXAMPLE, 1) });
       expect(requested.some((url) => url.includes('mermaid-view'))).toBe(false);
       await page.locator('#bp-diagram').click();
       await page.locator('#bp-mermaid svg').first().waitFor({ timeout: 20_000 });
@@ -145,9 +135,8 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     });
 
     it('runs nothing from a hostile blueprint, in the grid or the diagram', async () => {
-      const page = await browser.context.newPage();
-      const seen = guard(page);
-      await openPreviewPage(page, bundle.dir);
+      let seen = { dialogs: [] as string[] };
+      const page = await preview.open({ before: (fresh) => void (seen = guard(fresh)) });
       // Everything outside the grid and diagram hosts, less the persona options (names, set as text).
       const outside = () => page.evaluate(() => Array.from(document.body.children)
         .filter((e) => e.id !== 'bp-root' && e.id !== 'bp-mermaid')
@@ -177,8 +166,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     });
 
     it('patches the grid to exactly what a full render shows, and asks again when it cannot', async () => {
-      const page = await browser.context.newPage();
-      await openPreviewPage(page, bundle.dir);
+      const page = await preview.open();
       const updates = await incrementalUpdates(EXAMPLE);
       const first = updates.next(updates.text);
       expect(first.patch).toBeUndefined();
@@ -209,9 +197,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     });
 
     it('paints the first steps of a long journey first, then the whole grid at the saved place', async () => {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 900, height: 700 });
-      await openPreviewPage(page, bundle.dir);
+      const page = await preview.open({ viewport: { width: 900, height: 700 } });
       const whole = await updateFor(EXAMPLE, 1);
       await deliver(page, whole);
       // Scrolled to the right, as a reader left it (the webview's state keeps the place).
@@ -243,10 +229,7 @@ describe.skipIf(unavailable !== undefined)('preview in Chromium', () => {
     it.skipIf(!SCREENSHOTS)('takes the documentation screenshots', async () => {
       mkdirSync(SCREENSHOTS as string, { recursive: true });
       for (const theme of ['light', 'dark'] as const) {
-        const page = await browser.context.newPage();
-        await page.setViewportSize({ width: 1500, height: 940 });
-        await openPreviewPage(page, bundle.dir, theme);
-        await deliver(page, await updateFor(EXAMPLE, 1));
+        const page = await preview.open({ viewport: { width: 1500, height: 940 }, theme: theme, update: await updateFor(EXAMPLE, 1) });
         await page.screenshot({ path: join(SCREENSHOTS as string, `preview-${theme}.png`) });
         if (theme === 'light') {
           await page.locator('#bp-client').click();
