@@ -10042,10 +10042,10 @@ function stripHtmlComments(text4) {
   return text4.replace(HTML_COMMENT, "");
 }
 function shiftPosition(position2, lines) {
-  return { line: position2.line + lines, character: position2.character };
+  return lines === 0 ? position2 : { line: position2.line + lines, character: position2.character };
 }
 function shiftRange(range2, lines) {
-  return { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
+  return lines === 0 ? range2 : { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
 }
 function withoutLoneCr(text4) {
   return text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
@@ -10093,7 +10093,8 @@ function toField(raw, kind, shift) {
     keyRange: shiftRange(raw.keyRange, shift),
     valueRange: shiftRange(raw.valueRange, shift),
     range: shiftRange(raw.range, shift),
-    entries: raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) }))
+    // Raw entries are plain `{ text, range }`: at shift 0 the field takes them as they are.
+    entries: shift === 0 ? raw.entries : raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) }))
   };
 }
 function personaOf(base) {
@@ -10489,7 +10490,9 @@ function newItem(builder, kind, start, end, lastLine, stage) {
   const references2 = [];
   for (const raw of segment.fields) {
     for (const ref of raw.references) {
-      references2.push({ ...ref, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id });
+      const placed = { kind: ref.kind, form: ref.form, slug: ref.slug, text: ref.text, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id };
+      if (ref.target !== void 0) placed.target = ref.target;
+      references2.push(placed);
     }
   }
   let description = segment.description;
@@ -10517,12 +10520,14 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
     hasFieldList: segment.hasFieldList
   };
-  let item;
-  if (kind === "persona") item = personaOf(base);
-  else if (kind === "story") item = { ...base, kind: "story", quote: segment.quote };
-  else if (kind === "step") item = { ...base, kind: "step", ...stage !== void 0 ? { stage } : {} };
-  else item = { ...base, kind: "stage", steps: [] };
-  return item;
+  if (kind === "persona") return personaOf(base);
+  if (kind === "story") return Object.assign(base, { kind: "story", quote: segment.quote });
+  if (kind === "step") {
+    const step = base;
+    if (stage !== void 0) step.stage = stage;
+    return step;
+  }
+  return Object.assign(base, { kind: "stage", steps: [] });
 }
 
 // src/core/parse/chunks.ts
@@ -24761,10 +24766,20 @@ function answerKey(index2, method, args) {
       return "";
   }
 }
+function argKey(arg) {
+  if (typeof arg === "string") return JSON.stringify(arg);
+  if (isReference(arg)) return `[${JSON.stringify(arg.kind)},${JSON.stringify(arg.form)},${JSON.stringify(arg.slug)},${arg.target === void 0 ? "null" : JSON.stringify(arg.target)}]`;
+  return JSON.stringify(arg) ?? "null";
+}
+function callKey(method, args) {
+  let key = `${method}\0`;
+  for (let i2 = 0; i2 < args.length; i2++) key += (i2 > 0 ? "," : "") + argKey(args[i2]);
+  return key;
+}
 function recordingIndex(index2, calls) {
   const record = (method, args, answer) => {
     const result = answer();
-    const key = `${method}\0${JSON.stringify(args, (_2, value2) => isReference(value2) ? [value2.kind, value2.form, value2.slug, value2.target] : value2)}`;
+    const key = callKey(method, args);
     if (!calls.has(key)) {
       const plain = args.map((arg) => isReference(arg) ? plainRef(arg) : typeof arg === "string" ? freshString(arg) : arg);
       calls.set(key, { method, args: plain, answer: answerKey(index2, method, plain) });

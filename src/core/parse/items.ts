@@ -47,7 +47,8 @@ export function toField(raw: RawField, kind: ItemKind, shift: number): Field {
     keyRange: shiftRange(raw.keyRange, shift),
     valueRange: shiftRange(raw.valueRange, shift),
     range: shiftRange(raw.range, shift),
-    entries: raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) })),
+    // Raw entries are plain `{ text, range }`: at shift 0 the field takes them as they are.
+    entries: shift === 0 ? raw.entries : raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) })),
   };
 }
 

@@ -86,12 +86,18 @@ export function stripHtmlComments(text: string): string {
   return text.replace(HTML_COMMENT, '');
 }
 
+/**
+ * The position moved by `lines`; the same object when `lines` is 0 (a first parse builds
+ * every item at shift 0, and positions are never changed in place, so sharing is safe and
+ * saves an object per position).
+ */
 export function shiftPosition(position: Position, lines: number): Position {
-  return { line: position.line + lines, character: position.character };
+  return lines === 0 ? position : { line: position.line + lines, character: position.character };
 }
 
+/** The range moved by `lines`; the same object when `lines` is 0 (see `shiftPosition`). */
 export function shiftRange(range: Range, lines: number): Range {
-  return { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
+  return lines === 0 ? range : { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
 }
 
 /**

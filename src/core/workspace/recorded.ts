@@ -111,6 +111,24 @@ function answerKey(index: WorkspaceIndex, method: keyof WorkspaceIndex, args: un
 /** Questions by method and arguments: each asked once however often the rules ask it. */
 export type RecordedCalls = Map<string, RecordedCall>;
 
+/** One argument in a question's key: a string as JSON, a reference by what resolving reads of it. */
+function argKey(arg: unknown): string {
+  if (typeof arg === 'string') return JSON.stringify(arg);
+  if (isReference(arg)) return `[${JSON.stringify(arg.kind)},${JSON.stringify(arg.form)},${JSON.stringify(arg.slug)},${arg.target === undefined ? 'null' : JSON.stringify(arg.target)}]`;
+  return JSON.stringify(arg) ?? 'null';
+}
+
+/**
+ * A question's key: its method and arguments. Written argument by argument (not one
+ * `JSON.stringify` with a replacer, which calls back for every value): the rules ask a
+ * question for every step, so this runs hundreds of times per file.
+ */
+function callKey(method: keyof WorkspaceIndex, args: unknown[]): string {
+  let key = `${method}\u0000`;
+  for (let i = 0; i < args.length; i++) key += (i > 0 ? ',' : '') + argKey(args[i]);
+  return key;
+}
+
 /** An index that answers as `index` does and records each cross-file question into `calls`. */
 export function recordingIndex(index: WorkspaceIndex, calls: RecordedCalls): WorkspaceIndex {
   const record = <T>(method: keyof WorkspaceIndex, args: unknown[], answer: () => T): T => {
@@ -118,7 +136,7 @@ export function recordingIndex(index: WorkspaceIndex, calls: RecordedCalls): Wor
     // The key names a reference by what resolving reads of it. JSON.stringify writes a new
     // flat string, so the key keeps no slice of the file's text alive; most questions repeat
     // (every step asks for the same personas), and a repeat costs only this key.
-    const key = `${method}\u0000${JSON.stringify(args, (_, value: unknown) => (isReference(value) ? [value.kind, value.form, value.slug, value.target] : value))}`;
+    const key = callKey(method, args);
     if (!calls.has(key)) {
       // Copies, never the arguments themselves: a slug sliced from a file's text would keep all of the text alive.
       const plain = args.map((arg) => (isReference(arg) ? plainRef(arg) : typeof arg === 'string' ? freshString(arg) : arg));
