@@ -25293,6 +25293,7 @@ var en = {
   fitWidth: "Fit to width",
   print: "Print / PDF\u2026",
   copyImage: "Copy image",
+  copied: "Copied the picture to the clipboard.",
   savePng: "Save PNG\u2026",
   saveSvg: "Save SVG\u2026"
 };
@@ -25341,6 +25342,7 @@ var nl = {
   fitWidth: "Passend in breedte",
   print: "Afdrukken / pdf\u2026",
   copyImage: "Afbeelding kopi\xEBren",
+  copied: "De afbeelding is naar het klembord gekopieerd.",
   savePng: "PNG opslaan\u2026",
   saveSvg: "SVG opslaan\u2026"
 };

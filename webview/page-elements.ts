@@ -50,6 +50,7 @@ export const page = {
   presentHost: required('bp-present-view'),
   slideHost: required('bp-slide'),
   progressText: required('bp-progress'),
+  copiedStatus: required('bp-copied'),
   unitButton: required('bp-slide-unit') as ToggleButton,
   zoomLevel: required('bp-zoom-level'),
   fitButton: required('bp-zoom-fit') as ToggleButton,

@@ -30,6 +30,24 @@ function pictureTarget(): { node: Element; view: string } | undefined {
   return table ? { node: table, view: state.clientView ? 'client' : 'grid' } : undefined;
 }
 
+let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Says "Copied" in the preview itself, as a status message (read out by screen readers)
+ * over the view's top corner for a few seconds. A VS Code notification would cover the
+ * presentation bar in the bottom corner, where the presenter's pointer is.
+ */
+function showCopied(): void {
+  const status = page.copiedStatus;
+  status.textContent = status.dataset.text ?? '';
+  status.classList.add('bp-shown');
+  clearTimeout(copiedTimer);
+  copiedTimer = setTimeout(() => {
+    status.classList.remove('bp-shown');
+    status.textContent = '';
+  }, 3000);
+}
+
 function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -65,7 +83,10 @@ export function makePicture(action: 'copy' | 'png' | 'svg'): void {
   if (action === 'copy') {
     // Chromium lets a focused page write to the clipboard (VS Code's webview frame allows it).
     png.then((blob) => navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]))
-      .then(() => vscode.postMessage({ type: 'pictureDone', copied: true }), pictureFailed);
+      .then(() => {
+        showCopied();
+        vscode.postMessage({ type: 'pictureDone', copied: true });
+      }, pictureFailed);
     return;
   }
   void png.then(async (blob) => {

@@ -158,6 +158,15 @@ describe.skipIf(unavailable !== undefined)('pictures of the preview in Chromium'
       await page.waitForSelector('#bp-slide .bp-slide-grid');
       const slide = await copied('#bp-slide-copy');
       expect(slide.types).toEqual(['image/png']);
+      // Said in the preview, over its top corner, clear of the presentation bar at the bottom.
+      const status = page.locator('#bp-copied');
+      await expect.poll(() => status.textContent()).toBe('Copied the picture to the clipboard.');
+      expect(await status.getAttribute('role')).toBe('status');
+      const [box, bar] = await Promise.all([status.boundingBox(), page.locator('.bp-present-bar').boundingBox()]);
+      expect(box && bar && box.y + box.height <= bar.y).toBe(true);
+      // Gone after a few seconds (the timer is the page's own).
+      await expect.poll(() => status.textContent(), { timeout: 6000 }).toBe('');
+      expect(await status.isVisible()).toBe(false);
       expect(await inkedPixels(page, slide.data)).toBeGreaterThan(1000);
       if (SCREENSHOTS) writeFileSync(resolve(SCREENSHOTS, 'copied-slide.png'), Buffer.from(slide.data, 'base64'));
       await page.close();

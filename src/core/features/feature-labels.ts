@@ -49,6 +49,7 @@ const en = {
   fitWidth: 'Fit to width',
   print: 'Print / PDF…',
   copyImage: 'Copy image',
+  copied: 'Copied the picture to the clipboard.',
   savePng: 'Save PNG…',
   saveSvg: 'Save SVG…',
 };
@@ -100,6 +101,7 @@ const nl: Record<LabelKey, string> = {
   fitWidth: 'Passend in breedte',
   print: 'Afdrukken / pdf…',
   copyImage: 'Afbeelding kopiëren',
+  copied: 'De afbeelding is naar het klembord gekopieerd.',
   savePng: 'PNG opslaan…',
   saveSvg: 'SVG opslaan…',
 };
@@ -134,6 +136,7 @@ export function previewToolbarLabels(locale: Lang): PreviewToolbarLabels {
     fitWidth: label(locale, 'fitWidth'),
     print: label(locale, 'print'),
     copyImage: label(locale, 'copyImage'),
+    copied: label(locale, 'copied'),
     savePng: label(locale, 'savePng'),
     saveSvg: label(locale, 'saveSvg'),
   };
@@ -162,6 +165,8 @@ export interface PreviewToolbarLabels {
   fitWidth: string;
   print: string;
   copyImage: string;
+  /** Said (a status message in the preview) when Copy image has put the picture on the clipboard. */
+  copied: string;
   savePng: string;
   saveSvg: string;
 }

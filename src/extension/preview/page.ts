@@ -33,6 +33,7 @@ export interface PageLabels {
   print?: string;
   /** Pictures (default: English). */
   copyImage?: string;
+  copied?: string;
   savePng?: string;
   saveSvg?: string;
 }
@@ -104,6 +105,7 @@ ${button('bp-save-svg', labels.saveSvg ?? 'Save SVG…')}
 ${button('bp-zoom-fit', labels.fitWidth ?? 'Fit to width', ' toggleable')}
 </span>
 </div>
+<div id="bp-copied" class="bp-toast" role="status" data-text="${escapeAttribute(labels.copied ?? 'Copied the picture to the clipboard.')}"></div>
 <main id="bp-root" aria-live="off"></main>
 <section id="bp-mermaid" hidden aria-label="${escapeAttribute(labels.diagram)}"></section>
 <section id="bp-coverage-view" hidden aria-label="${escapeAttribute(labels.coverage ?? 'Coverage')}"></section>

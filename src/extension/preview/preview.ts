@@ -287,8 +287,8 @@ export class BlueprintPreview implements vscode.Disposable {
         await this.savePicture(message);
         break;
       case 'pictureDone':
-        if (message.copied) void vscode.window.showInformationMessage(vscode.l10n.t('Copied the picture to the clipboard.'));
-        else if (message.error) {
+        // A copy is confirmed in the preview itself (picture-actions.ts): a notification would cover the presentation bar.
+        if (message.error) {
           this.pictureEmitter.fire(message.error);
           void vscode.window.showErrorMessage(vscode.l10n.t('Could not make the picture: {0}', message.error));
         }
