@@ -7,53 +7,77 @@
  * structure from its DOM (`webview/cards.ts`).
  */
 import { element, escapeText } from './escape';
-import type { BlueprintParts, RenderedColumn, RenderedRow } from './grid';
+import type { BlueprintParts, RenderedColumn } from './grid';
+import { cellOf } from './column';
 
 /** The lanes under one of the three lines. */
 const BELOW_A_LINE = new Set(['frontstage', 'backstage', 'support']);
 
 /** The cards for a rendered blueprint, or '' when it has no grid. */
 export function renderCards(parts: BlueprintParts): string {
+  const html: string[] = [];
+  writeCards(html, parts);
+  return html.join('');
+}
+
+/**
+ * The cards' HTML in pieces, pushed onto `html` (the page joins everything once): a card
+ * is mostly strings the grid already holds (its cells, the rows' headers), not copies.
+ */
+export function writeCards(html: string[], parts: BlueprintParts): void {
   const grid = parts.grid;
-  if (!grid) return '';
-  const html: string[] = ['<div class="bp-cards">'];
-  // The line rows of a card are the same in every card: written once.
-  const lineRows = new Map<RenderedRow, string>();
-  for (const row of grid.rows) {
-    if (row.line) lineRows.set(row, `${row.open}${element('td', { class: 'bp-card-line', colspan: 2 }, `<span>${row.label}</span>`)}</tr>`);
-  }
+  if (!grid) return;
+  html.push('<div class="bp-cards">');
+  // A lane row opens the same way in every card, and a line row is the same whole: each written once.
+  const rows: CardRow[] = grid.rows.map((row) => ({
+    key: row.key,
+    line: row.line,
+    belowLine: BELOW_A_LINE.has(row.key),
+    start: row.line
+      ? `${row.open}${element('td', { class: 'bp-card-line', colspan: 2 }, `<span>${row.label}</span>`)}</tr>`
+      : `${row.open}${row.header}`,
+  }));
   let index = 0;
   for (const group of parts.view.groups) {
     if (group.stage) {
       html.push(element('h2', { class: 'bp-card-stage', 'data-line': group.stage.headingRange.start.line }, escapeText(group.stage.name)));
     }
-    for (let n = 0; n < group.columns.length; n++) html.push(cardHtml(grid.columns[index++], grid.rows, lineRows));
+    for (let n = 0; n < group.columns.length; n++) writeCard(html, grid.columns[index++], rows);
   }
   html.push('</div>');
-  return html.join('');
+}
+
+interface CardRow {
+  key: string;
+  line: boolean;
+  /** A swimlane under one of the lines. */
+  belowLine: boolean;
+  /** A lane row's `<tr>` and label cell; a line row's whole `<tr>`. */
+  start: string;
 }
 
 /** One step's card: its header as the caption, then a row per lane it fills, lines between. */
-function cardHtml(column: RenderedColumn, rows: readonly RenderedRow[], lineRows: ReadonlyMap<RenderedRow, string>): string {
+function writeCard(html: string[], column: RenderedColumn, rows: readonly CardRow[]): void {
   const header = column.header;
   const open = header.indexOf('>');
   // The header's attributes (data-step, data-line, data-dimmed, classes) move to the caption.
-  const attributes = header.slice(3, open).replace(/ scope="col"/, '').replace(/ class="/, ' class="bp-card-title ');
-  const inner = header.slice(open + 1, -'</th>'.length);
+  const attributes = header.slice(3, open).replace(' scope="col"', '').replace(' class="', ' class="bp-card-title ');
   const dimmed = attributes.includes(' data-dimmed') ? ' data-dimmed' : '';
-  let body = '';
+  html.push(`<table class="bp-card"${dimmed}><caption${attributes}>`, header.slice(open + 1, -'</th>'.length), '</caption><tbody>');
   let pendingLine = '';
+  let any = false;
   for (const row of rows) {
     if (row.line) {
-      pendingLine = lineRows.get(row) ?? '';
+      pendingLine = row.start;
       continue;
     }
     if (!column.filled.has(row.key) && row.key !== 'emotion') continue;
     // A line is drawn only between the swimlanes this step fills, not above its other rows.
-    if (pendingLine && body && BELOW_A_LINE.has(row.key)) body += pendingLine;
+    if (pendingLine && any && row.belowLine) html.push(pendingLine);
     pendingLine = '';
+    any = true;
     // A lane row's header is the card row's label cell as it is.
-    body += `${row.open}${row.header}${column.cells[row.key]}</tr>`;
+    html.push(row.start, cellOf(column, row.key), '</tr>');
   }
-  return `<table class="bp-card"${dimmed}><caption${attributes}>${inner}</caption><tbody>${body}</tbody></table>`;
+  html.push('</tbody></table>');
 }

@@ -10,7 +10,7 @@ import { element, escapeAttribute, escapeText } from './escape';
 import { emotionCellHtml, emotionSignature, type EmotionSeries } from './emotion-curve';
 import type { StepColumn } from './journey-view';
 import type { RenderLabels } from './render-labels';
-import { laneOfField, ROWS } from './grid-rows';
+import { laneOfField } from './grid-rows';
 import { markdownToHtml } from './cell-markdown';
 import { identityCache } from '../identity-cache';
 
@@ -18,6 +18,11 @@ import { identityCache } from '../identity-cache';
 export interface ColumnContext {
   labels: RenderLabels;
   series: readonly EmotionSeries[];
+  /**
+   * Whether the grid has an emotion row (a score anywhere, or a finding on an emotion
+   * field): only then does a column draw its emotion cell. Part of `signature`.
+   */
+  emotionRow: boolean;
   /** The shared inputs (language, emotion lines) as a string, part of every column's key. */
   signature: string;
 }
@@ -33,10 +38,20 @@ export interface RenderedColumn {
   line: number;
   /** The `<th>` in the row of step headers. */
   header: string;
-  /** The `<td>` per row key (every row that has cells, filled or not). */
-  cells: Readonly<Record<string, string>>;
+  /**
+   * The `<td>` of each row where the step has something: content, findings, or a field
+   * on a line of its own. Every other row takes `empty` (read both through `cellOf`).
+   */
+  cells: ReadonlyMap<string, string>;
+  /** The `<td>` of the rows where the step has nothing (one string for all of them). */
+  empty: string;
   /** Rows where this step has content or findings (an empty row is left out of the grid). */
   filled: ReadonlySet<string>;
+}
+
+/** A column's cell in a row. */
+export function cellOf(column: RenderedColumn, row: string): string {
+  return column.cells.get(row) ?? column.empty;
 }
 
 /** Where a column stands: its index and whether it opens a stage (a heavier left border). */
@@ -44,8 +59,6 @@ export interface ColumnPlace {
   index: number;
   stageStart: boolean;
 }
-
-const CELL_ROWS = ROWS.filter((row) => row.kind !== 'line');
 
 /** The column's cache key: its inputs, with lines relative to the step heading. */
 export function columnKey(context: ColumnContext, column: StepColumn, place: ColumnPlace, findings: StepFindings | undefined): string {
@@ -79,7 +92,13 @@ function fieldsKey(fields: readonly Field[], base: number): string {
   return key;
 }
 
-/** Render a step's column. `key` is its `columnKey`. */
+/** Rows whose cell is not the step's fields alone: persona and story chips, the emotion curve. */
+const CHIP_ROWS = new Set(['persona', 'story', 'emotion']);
+
+/**
+ * Render a step's column. `key` is its `columnKey`. Only the rows the step has something
+ * in are written (a step fills two or three of the twenty); the rest share `empty`.
+ */
 export function renderColumn(context: ColumnContext, column: StepColumn, place: ColumnPlace, findings: StepFindings | undefined, key: string): RenderedColumn {
   const { step } = column;
   const byLane = new Map<string, Field[]>();
@@ -94,44 +113,45 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
   // thousands of small steps spends most of its render time on them (issue 9).
   const stepId = escapeAttribute(step.id);
   const stageClass = place.stageStart ? ' bp-stage-start' : '';
-  const personas = escapeAttribute(column.personas.map((p) => p.slug).join(' '));
+  const personas = escapeAttribute(column.personas.length === 1 ? column.personas[0].slug : column.personas.map((p) => p.slug).join(' '));
   const header = `<th class="bp-step${stageClass}" scope="col" data-step="${stepId}" data-line="${step.headingRange.start.line}" data-end-line="${step.range.end.line}" data-personas="${personas}">` +
     `<span class="bp-step-no">${column.number}</span> <span class="bp-step-name">${escapeText(step.name)}</span>${badges(findings?.get('header'))}</th>`;
 
-  const cells: Record<string, string> = {};
-  const filled = new Set<string>();
   const headingLine = step.headingRange.start.line;
-  // Most of a step's twenty cells are empty and alike: one string serves them all, so a
-  // journey of thousands of steps does not keep thousands of copies alive until it is joined.
-  const emptyCell = `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="${headingLine}"></td>`;
-  for (const row of CELL_ROWS) {
-    const fields = byLane.get(row.key) ?? [];
-    let line = fields[0]?.range.start.line ?? headingLine;
-    let content: string;
-    switch (row.kind) {
-      case 'personas':
-        content = personaChips(column, context.labels);
-        break;
-      case 'stories':
-        content = storyChips(column);
-        break;
-      case 'emotion':
-        line = column.emotion?.line ?? line;
-        content = emotionCellHtml(context.series, place.index);
-        break;
-      default: {
-        const text = fieldsHtml(fields, row.key === 'other');
-        content = text === '' ? '' : `<div class="bp-note">${text}</div>`;
-      }
-    }
-    const found = findings?.get(row.key);
-    // The emotion cell always holds the curve's baseline; whether the row shows is the grid's call.
-    if ((content !== '' && row.kind !== 'emotion') || found) filled.add(row.key);
-    cells[row.key] = content === '' && !found && line === headingLine
-      ? emptyCell
-      : `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="${line}">${content}${badges(found)}</td>`;
+  const cellOpen = `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="`;
+  const cells = new Map<string, string>();
+  const filled = new Set<string>();
+  /** A row's cell: left to `empty` when it has nothing and points at the heading. */
+  const put = (row: string, line: number, content: string, found: readonly Diagnostic[] | undefined, fills: boolean): void => {
+    if (fills || found) filled.add(row);
+    if (content !== '' || found || line !== headingLine) cells.set(row, `${cellOpen}${line}">${content}${badges(found)}</td>`);
+  };
+  byLane.forEach((fields, lane) => {
+    if (CHIP_ROWS.has(lane)) return;
+    const text = fieldsHtml(fields, lane === 'other');
+    put(lane, fields[0].range.start.line, text === '' ? '' : `<div class="bp-note">${text}</div>`, findings?.get(lane), text !== '');
+  });
+  findings?.forEach((found, lane) => {
+    if (lane !== 'header' && !byLane.has(lane) && !CHIP_ROWS.has(lane)) put(lane, headingLine, '', found, false);
+  });
+  const personaFields = byLane.get('persona');
+  const personaFound = findings?.get('persona');
+  if (column.personas.length > 0 || personaFields || personaFound) {
+    const chips = personaChips(column, context.labels);
+    put('persona', personaFields?.[0].range.start.line ?? headingLine, chips, personaFound, chips !== '');
   }
-  return { key, line: headingLine, header, cells, filled };
+  const storyFields = byLane.get('story');
+  const storyFound = findings?.get('story');
+  if (column.stories.length > 0 || storyFields || storyFound) {
+    const chips = storyChips(column);
+    put('story', storyFields?.[0].range.start.line ?? headingLine, chips, storyFound, chips !== '');
+  }
+  // The emotion cell always holds the curve's baseline; whether the row shows is the grid's call.
+  if (context.emotionRow) {
+    const line = column.emotion?.line ?? byLane.get('emotion')?.[0].range.start.line ?? headingLine;
+    put('emotion', line, emotionCellHtml(context.series, place.index), findings?.get('emotion'), false);
+  }
+  return { key, line: headingLine, header, cells, empty: `${cellOpen}${headingLine}"></td>`, filled };
 }
 
 function personaChips(column: StepColumn, labels: RenderLabels): string {

@@ -10,7 +10,7 @@
  * instead of replacing a table of 20 000 of them on every keystroke.
  */
 import type { Diagnostic } from '../model';
-import { columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
+import { cellOf, columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
 import { classes, element, escapeText } from './escape';
 import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature, type EmotionSeries } from './emotion-curve';
 import { placeFindings, type PlacedFindings } from './finding-places';
@@ -133,7 +133,10 @@ export class BlueprintRenderer {
     }
 
     const series = emotionSeries(view, labels.emotionOverall);
-    const context: ColumnContext = { labels, series, signature: `${lang}\u0002${seriesSignature(series)}` };
+    // A finding on an emotion field shows the row (with the curve's baseline) even without scores.
+    let emotionRow = hasEmotion(series);
+    if (!emotionRow) for (const lanes of findings.byStep.values()) if (lanes.has('emotion')) emotionRow = true;
+    const context: ColumnContext = { labels, series, emotionRow, signature: `${lang}\u0002${emotionRow ? 1 : 0}\u0002${seriesSignature(series)}` };
     const columns = this.renderColumns(context, view, findings);
     const rows = laneRows(columns, series, labels, options);
     const hasStages = view.groups.some((g) => g.stage !== undefined);
@@ -273,9 +276,9 @@ function lineRow(row: RowSpec, labels: RenderLabels, span: number): RenderedRow 
 function dimmedFor(column: RenderedColumn, step: StepColumn, persona: string | undefined): RenderedColumn {
   if (persona === undefined || step.personas.some((p) => p.slug === persona)) return column;
   const dim = (html: string) => html.replace(/^<(td|th) class="/, '<$1 data-dimmed class="bp-dim ');
-  const cells: Record<string, string> = {};
-  for (const key of Object.keys(column.cells)) cells[key] = dim(column.cells[key]);
-  return { ...column, header: dim(column.header), cells };
+  const cells = new Map<string, string>();
+  for (const [key, html] of column.cells) cells.set(key, dim(html));
+  return { ...column, header: dim(column.header), cells, empty: dim(column.empty) };
 }
 
 function outsideFindings(found: readonly Diagnostic[], labels: RenderLabels): string {
@@ -288,7 +291,7 @@ function outsideFindings(found: readonly Diagnostic[], labels: RenderLabels): st
 export function rowHtml(row: RenderedRow, columns: readonly RenderedColumn[]): string {
   if (row.line) return `${row.open}${row.header}</tr>`;
   const html: string[] = [row.open, row.header];
-  for (const column of columns) html.push(column.cells[row.key]);
+  for (const column of columns) html.push(cellOf(column, row.key));
   html.push('</tr>');
   return html.join('');
 }
@@ -305,7 +308,18 @@ function scrollOpen(grid: GridParts): string {
  * collector spent a third of a large render on.
  */
 export function joinBlueprint(parts: BlueprintParts, after = ''): string {
-  const html: string[] = [parts.open, parts.head];
+  const html: string[] = [];
+  writeBlueprint(html, parts, after);
+  return html.join('');
+}
+
+/**
+ * `joinBlueprint`'s pieces pushed onto `html`, for a caller that joins them with its own
+ * (the export page: one join for the whole page, not one per layer). `after` is HTML or
+ * a writer that pushes its own pieces.
+ */
+export function writeBlueprint(html: string[], parts: BlueprintParts, after: string | ((html: string[]) => void) = ''): void {
+  html.push(parts.open, parts.head);
   const grid = parts.grid;
   if (grid) {
     const hasStages = grid.stages !== '';
@@ -319,13 +333,15 @@ export function joinBlueprint(parts: BlueprintParts, after = ''): string {
         continue;
       }
       html.push(row.open, row.header);
-      for (const column of grid.columns) html.push(column.cells[row.key]);
+      for (const column of grid.columns) html.push(cellOf(column, row.key));
       html.push('</tr>');
     }
     html.push('</tbody></table></div>');
   } else {
     html.push(parts.empty);
   }
-  html.push(parts.outside, after, '</div>');
-  return html.join('');
+  html.push(parts.outside);
+  if (typeof after === 'string') html.push(after);
+  else after(html);
+  html.push('</div>');
 }

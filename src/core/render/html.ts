@@ -3,8 +3,8 @@
  * standalone page the export writes (inline styles, no script, opens from disk offline).
  */
 import { standalonePage } from './standalone-page';
-import { renderCards } from './cards';
-import { BlueprintRenderer, joinBlueprint, type BlueprintParts } from './grid';
+import { writeCards } from './cards';
+import { BlueprintRenderer, joinBlueprint, writeBlueprint, type BlueprintParts } from './grid';
 import { renderJourneyChart } from './journey-chart';
 import type { RenderInput } from './journey-view';
 import { labelsFor, type RenderLabels } from './render-labels';
@@ -47,17 +47,17 @@ export function renderStandalonePage(input: RenderInput, options: PageOptions = 
   });
   const labels = labelsFor(input.locale ?? input.doc.lang);
   const title = parts.view.title || labels.untitled;
-  const body = view === 'journey'
-    ? journeyFragment(parts, labels, options.persona)
-    : joinBlueprint(parts, renderCards(parts));
+  // The client view is the grid with the client's rows only, in the client's type size.
+  const shell = client ? { ...parts, open: parts.open.replace('<div class="bp', '<div class="bp-client bp') } : parts;
   return standalonePage({
     lang: input.locale ?? input.doc.lang,
     title,
     css: `${GRID_CSS}${PAGE_CSS}`,
     theme: options.theme,
     bodyClass: ['bp-page', `bp-view-${view}`].join(' '),
-    // The client view is the grid with the client's rows only, in the client's type size.
-    body: client ? body.replace('<div class="bp', '<div class="bp-client bp') : body,
+    body: view === 'journey'
+      ? journeyFragment(shell, labels, options.persona)
+      : (html) => writeBlueprint(html, shell, (after) => writeCards(after, shell)),
   });
 }
 

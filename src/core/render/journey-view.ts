@@ -75,17 +75,18 @@ export function buildJourneyView(input: RenderInput): JourneyView {
   const stageOf = new Map<string, Stage>();
   for (const stage of doc.stages) for (const step of stage.steps) stageOf.set(keyOf(step), stage);
 
+  // Per step only what it has: a journey of thousands of one-line steps builds a column
+  // for each, and a filter, a set and a copy per step were most of the time (issue 9).
   const columns: StepColumn[] = doc.steps.map((step, i) => {
-    const stage = stageOf.get(keyOf(step));
+    const stage = stageOf.size === 0 ? undefined : stageOf.get(keyOf(step));
     const refs = index ? index.effectivePersonas(doc.uri, step) : fallbackPersonas(doc, step, stage);
-    const ownRefs = step.references.filter((r) => r.kind === 'persona');
-    const personas = uniqueBy(refs, (r) => r.slug).map((ref) => ({
+    const personas = (refs.length < 2 ? refs : uniqueBy(refs, (r) => r.slug)).map((ref) => ({
       slug: ref.slug,
       name: personaNames.get(ref.slug) ?? ref.slug,
-      inherited: !ownRefs.some((own) => own.slug === ref.slug),
+      inherited: !step.references.some((own) => own.kind === 'persona' && own.slug === ref.slug),
       known: personaNames.has(ref.slug),
     }));
-    const stories = uniqueBy(step.references.filter((r) => r.kind === 'story'), (r) => r.slug).map((ref) => ({
+    const stories = !step.references.some((r) => r.kind === 'story') ? [] : uniqueBy(step.references.filter((r) => r.kind === 'story'), (r) => r.slug).map((ref) => ({
       slug: ref.slug,
       name: storyNames.get(ref.slug) ?? ref.text,
       known: storyNames.has(ref.slug),
@@ -146,6 +147,7 @@ function fallbackPersonas(doc: BlueprintDocument, step: Step, stage: Stage | und
 }
 
 function emotionOf(step: Step): StepColumn['emotion'] {
+  if (!step.fields.some((f) => f.key === 'emotion')) return undefined;
   const fields = step.fields.filter((f) => f.key === 'emotion');
   if (fields.length === 0) return undefined;
   let overall: number | undefined;

@@ -6,6 +6,7 @@
  */
 import type { BlueprintParts, GridParts } from './grid';
 import { rowHtml } from './grid';
+import { cellOf } from './column';
 
 /** Changes that turn the previous render's DOM into the next one's. */
 export interface GridPatch {
@@ -77,8 +78,8 @@ export function diffBlueprint(previous: BlueprintParts, next: BlueprintParts): G
     }
     if (old.header !== column.header) patch.headers.push([i, column.header]);
     for (const row of keptRows) {
-      const html = column.cells[row.key];
-      if (old.cells[row.key] !== html) patch.cells.push([row.key, i, html]);
+      const html = cellOf(column, row.key);
+      if (cellOf(old, row.key) !== html) patch.cells.push([row.key, i, html]);
     }
   });
   return patch;

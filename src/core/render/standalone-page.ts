@@ -12,11 +12,12 @@ export interface StandalonePage {
   css: string;
   theme?: 'light' | 'dark';
   bodyClass: string;
-  body: string;
+  /** The body's HTML, or a writer that pushes its pieces (joined once with the page's). */
+  body: string | ((html: string[]) => void);
 }
 
 export function standalonePage(page: StandalonePage): string {
-  return [
+  const html = [[
     '<!doctype html>',
     `<html lang="${page.lang}">`,
     '<head>',
@@ -28,11 +29,12 @@ export function standalonePage(page: StandalonePage): string {
     `<style>${page.css}${page.theme === 'dark' ? forcedDarkCss() : ''}</style>`,
     '</head>',
     `<body class="${page.bodyClass}">`,
-    page.body,
-    '</body>',
-    '</html>',
     '',
-  ].join('\n');
+  ].join('\n')];
+  if (typeof page.body === 'string') html.push(page.body);
+  else page.body(html);
+  html.push('\n</body>\n</html>\n');
+  return html.join('');
 }
 
 /** The page's dark palette applied on screen whatever the reader's setting (printing stays light). */
