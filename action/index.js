@@ -26014,6 +26014,12 @@ function codeSpanText(text4) {
   return terminalLine(text4).replace(/`/g, "'");
 }
 
+// src/core/workspace/compact-cache.ts
+var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+var DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i2 = 0; i2 < DIGITS.length; i2++) DIGIT_VALUE[DIGITS.charCodeAt(i2)] = i2;
+var scratch = new Int32Array(1024);
+
 // src/core/coverage/basis.ts
 var BASIS_WORDS = {
   heard: "heard",

@@ -1,19 +1,21 @@
 /**
  * Compact documents as plain JSON, for an editor's cache between sessions (issue 13): a
  * second start reads the facts of unchanged files instead of parsing them. The form is
- * the compact document's own: its packed positions as one array of numbers (lines as
+ * the compact document's own: its packed positions as one run of numbers (lines as
  * differences), references as numbers into a table of strings (each stored once), items
- * as short arrays. The JSON is about half the file's size, and reading it back makes the
- * objects and one typed array, nothing else. (Base64 text of the packed numbers instead
- * of arrays measured no faster to read, and larger.)
+ * as short arrays. The runs of numbers are written as text, a few characters per number
+ * (see `writeNumbers`), not as JSON arrays: JSON.parse reads a string at copying speed,
+ * while an array of thousands of numbers costs a number object each and as much again for
+ * the collector, which was most of a second start's time (format 3, issue 13). Reading a
+ * run writes its numbers straight into a typed array.
  * A cache may be another version's, cut short or foreign: `loadCompact` checks every
  * value's type and gives undefined for anything it does not fully understand.
  */
 import type { BlueprintDocument, CompactFacts, FrontMatter, InsertionPoint, Item, Lang, Persona, Range, Reference, Section, Stage, Step, Story } from '../model';
-import { CompactItem, CompactReference, ITEM_NUMBERS, positionsFrom, REFERENCE_NUMBERS, type Positions } from './compact';
+import { CompactItem, CompactReference, ITEM_NUMBERS, REFERENCE_NUMBERS, type Positions } from './compact';
 
 /** Bumped whenever the compact document or this format changes: older caches are ignored. */
-export const COMPACT_FORMAT = 2;
+export const COMPACT_FORMAT = 3;
 
 type R = [number, number, number, number];
 type P = [number, number];
@@ -24,10 +26,11 @@ type P = [number, number];
  */
 const STORED_REFERENCE = 7;
 /**
- * An item: kind, id, name, depth, has a field list (1/0), its references (indexes), and by
- * kind: a persona's `vulnerable` (1/0, or -1 unset), a step's stage (or 0), a stage's steps (item indexes).
+ * An item: kind, id, name, depth, has a field list (1/0), its references (indexes, written
+ * by `writeNumbers`), and by kind: a persona's `vulnerable` (1/0, or -1 unset), a step's
+ * stage (or 0), a stage's steps (item indexes).
  */
-type StoredItem = [Item['kind'], string, string, number, 0 | 1, number[], number | string | number[]];
+type StoredItem = [Item['kind'], string, string, number, 0 | 1, string, number | string | number[]];
 
 export interface StoredCompact {
   format: number;
@@ -37,14 +40,14 @@ export interface StoredCompact {
   lean?: boolean;
   fm?: { r: R; title?: string; lang?: Lang; status?: string; files: Array<[string, R]>; refs: number[] };
   sections: Array<[Section['kind'], R, R, number]>;
-  /** Every reference's packed positions (`REFERENCE_NUMBERS` each), then every item's (`ITEM_NUMBERS` each). */
-  pos: number[];
+  /** Every reference's packed positions (`REFERENCE_NUMBERS` each), then every item's (`ITEM_NUMBERS` each); lines as differences, written by `writeNumbers`. */
+  pos: string;
   /** How many of `refs`, from the first, are the document's list (the rest are only in items or the front matter). */
   docRefs: number;
   /** The strings references name, each once. */
   strings: string[];
-  /** `STORED_REFERENCE` numbers per reference. */
-  refs: number[];
+  /** `STORED_REFERENCE` numbers per reference, each one more than the index (0 for none), written by `writeNumbers`. */
+  refs: string;
   items: StoredItem[];
   steps: number[];
   lines: number;
@@ -68,8 +71,71 @@ function numbersOf(value: Reference | Item, out: number[]): void {
 }
 
 /**
+ * Digits of the text form of a run of numbers: each number is written low digits first,
+ * five bits a character; the upper 32 characters mark a digit with more to follow. All 64
+ * are left alone by JSON, so a run costs about as many bytes as it has characters.
+ */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Each character code's digit value, or -1. */
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+/**
+ * Digits a number in a run may have: 6 (30 bits). Positions and indexes of a text are below
+ * 2^29 (the longest string a JavaScript engine holds), lines as zigzag differences below 2^30,
+ * so reading stays in 32-bit integers.
+ */
+const MAX_SHIFT = 25;
+
+/** Writes non-negative integers as text (see `DIGITS`). */
+export function writeNumbers(numbers: readonly number[]): string {
+  let out = '';
+  for (let n of numbers) {
+    while (n >= 32) {
+      out += DIGITS[32 + (n % 32)];
+      n = Math.floor(n / 32);
+    }
+    out += DIGITS[n];
+  }
+  return out;
+}
+
+/** Where `readNumbers` reads into: one array, grown as needed (a new one per run would be a new buffer each time). */
+let scratch = new Int32Array(1024);
+
+/**
+ * The numbers written by `writeNumbers`, as the first `count` of `numbers`: valid only
+ * until the next call (the array is shared). Throws `Malformed` for anything else.
+ */
+function readNumbers(text: unknown): { numbers: Int32Array; count: number } {
+  const run = str(text);
+  if (scratch.length < run.length) scratch = new Int32Array(Math.max(run.length, 2 * scratch.length));
+  const numbers = scratch;
+  const length = run.length;
+  let count = 0;
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < length; i++) {
+    const code = run.charCodeAt(i);
+    const digit = code < 128 ? DIGIT_VALUE[code] : -1;
+    if (digit < 32) {
+      if (digit < 0) fail();
+      numbers[count++] = value | (digit << shift);
+      value = 0;
+      shift = 0;
+    } else {
+      if (shift >= MAX_SHIFT) fail();
+      value |= (digit - 32) << shift;
+      shift += 5;
+    }
+  }
+  if (shift !== 0) fail(); // cut inside a number
+  return { numbers, count };
+}
+
+/**
  * The packed numbers are (line, character) pairs; stored, each line is the difference to
- * the line before it, so most are one digit (the JSON is half as long).
+ * the line before it, so most take one character. A difference may be negative (items'
+ * positions follow the references'): it is stored zigzag (0, -1, 1, -2 as 0, 1, 2, 3).
  */
 function deltaLines(numbers: number[]): number[] {
   let line = 0;
@@ -77,7 +143,7 @@ function deltaLines(numbers: number[]): number[] {
     if (i % 2 === 1) return n;
     const delta = n - line;
     line = n;
-    return delta;
+    return delta < 0 ? -2 * delta - 1 : 2 * delta;
   });
 }
 
@@ -102,7 +168,8 @@ class ReferenceWriter {
     if (index === undefined) {
       index = this.index.size;
       this.index.set(ref, index);
-      this.refs.push(this.string(ref.kind), this.string(ref.form), this.string(ref.slug), this.string(ref.text), this.string(ref.field), this.string(ref.target), this.string(ref.fromItem));
+      // One more than each index, so that none (-1) is 0 and every number is non-negative.
+      this.refs.push(this.string(ref.kind) + 1, this.string(ref.form) + 1, this.string(ref.slug) + 1, this.string(ref.text) + 1, this.string(ref.field) + 1, this.string(ref.target) + 1, this.string(ref.fromItem) + 1);
       numbersOf(ref, this.pos);
     }
     return index;
@@ -120,7 +187,7 @@ function storeItems(doc: BlueprintDocument, writer: ReferenceWriter, pos: number
   const itemRefs = all.map((item) => item.references.map((ref) => writer.add(ref)));
   const items = all.map((item, i): StoredItem => {
     const extra = item.kind === 'persona' ? (item.vulnerable === undefined ? -1 : item.vulnerable ? 1 : 0) : item.kind === 'step' ? item.stage ?? 0 : item.kind === 'stage' ? item.steps.map((step) => index.get(step)!) : 0;
-    return [item.kind, item.id, item.name, item.depth, item.hasFieldList ? 1 : 0, itemRefs[i], extra];
+    return [item.kind, item.id, item.name, item.depth, item.hasFieldList ? 1 : 0, writeNumbers(itemRefs[i]), extra];
   });
   for (const item of all) numbersOf(item, pos);
   return { items, index };
@@ -148,10 +215,10 @@ export function storeCompact(doc: BlueprintDocument): StoredCompact {
     ...(facts.lean ? { lean: true } : {}),
     ...(fm ? { fm: { r: r(fm.range), title: fm.title, lang: fm.lang, status: fm.status, files: fm.personaFiles.map((file): [string, R] => [file.path, r(file.range)]), refs: fmRefs ?? [] } } : {}),
     sections: doc.sections.map((s): [Section['kind'], R, R, number] => [s.kind, r(s.headingRange), r(s.range), s.depth]),
-    pos: deltaLines(pos),
+    pos: writeNumbers(deltaLines(pos)),
     docRefs: doc.references.length,
     strings: writer.strings,
-    refs: writer.refs,
+    refs: writeNumbers(writer.refs),
     items,
     steps: doc.steps.map((step) => index.get(step)!),
     lines: doc.lineCount,
@@ -186,44 +253,57 @@ const point = (v: unknown): InsertionPoint => {
   return { position: { line: num(at[0]), character: num(at[1]) }, lead: str(a[1]), tail: str(a[2]), eol: str(a[3]) };
 };
 
-/** The packed positions from their stored form (lines as differences). */
-function positionsOf(stored: unknown[]): Positions {
-  const numbers = new Array<number>(stored.length);
+/** The packed positions from their stored form (lines as zigzag differences). */
+function positionsOf(stored: unknown): Positions {
+  const { numbers, count } = readNumbers(stored);
   let line = 0;
   let largest = 0;
-  for (let i = 0; i < stored.length; i++) {
-    const n = stored[i];
-    if (typeof n !== 'number' || !Number.isInteger(n)) fail();
-    const value = i % 2 === 1 ? num(n) : num((line += n as number));
-    numbers[i] = value;
-    if (value > largest) largest = value;
+  for (let i = 0; i < count; i += 2) {
+    const zigzag = numbers[i];
+    line += (zigzag & 1) === 1 ? -((zigzag + 1) >>> 1) : zigzag >>> 1;
+    if (line < 0) fail();
+    numbers[i] = line;
+    if (line > largest) largest = line;
+    if (i + 1 < count && numbers[i + 1] > largest) largest = numbers[i + 1];
   }
-  return positionsFrom(numbers, largest);
+  if (count % 2 !== 0) fail(); // positions are pairs
+  // A copy: `numbers` is shared.
+  const used = numbers.subarray(0, count);
+  return largest < 0x10000 ? new Uint16Array(used) : new Uint32Array(used);
 }
 
 /** The references, each with its packed positions. */
 function loadReferences(stored: StoredCompact, positions: Positions): Reference[] {
-  const storedRefs = arr(stored.refs);
+  const { numbers, count } = readNumbers(stored.refs);
+  if (count % STORED_REFERENCE !== 0) fail();
   const strings = arr(stored.strings).map(str);
-  const stringAt = (i: unknown): string => strings[num(i)] ?? fail();
+  const stringAt = (i: number): string => strings[i - 1] ?? fail();
   const refs: Reference[] = [];
-  for (let at = 0; at < storedRefs.length; at += STORED_REFERENCE) {
+  for (let at = 0; at < count; at += STORED_REFERENCE) {
     const ref = new CompactReference(
-      oneOf(stringAt(storedRefs[at]), REF_KINDS), oneOf(stringAt(storedRefs[at + 1]), FORMS), stringAt(storedRefs[at + 2]), stringAt(storedRefs[at + 3]), stringAt(storedRefs[at + 4]),
+      oneOf(stringAt(numbers[at]), REF_KINDS), oneOf(stringAt(numbers[at + 1]), FORMS), stringAt(numbers[at + 2]), stringAt(numbers[at + 3]), stringAt(numbers[at + 4]),
       positions, refs.length * REFERENCE_NUMBERS,
     );
-    if (storedRefs[at + 5] !== -1) ref.target = stringAt(storedRefs[at + 5]);
-    if (storedRefs[at + 6] !== -1) ref.fromItem = stringAt(storedRefs[at + 6]);
+    if (numbers[at + 5] !== 0) ref.target = stringAt(numbers[at + 5]);
+    if (numbers[at + 6] !== 0) ref.fromItem = stringAt(numbers[at + 6]);
     refs.push(ref);
   }
   return refs;
 }
 
+/** The references an item holds, from their stored indexes. */
+function itemReferences(stored: unknown, refAt: (i: number) => Reference): Reference[] {
+  const { numbers, count } = readNumbers(stored);
+  const refs = new Array<Reference>(count);
+  for (let i = 0; i < count; i++) refs[i] = refAt(numbers[i]);
+  return refs;
+}
+
 /** The items, each with its references and packed positions (after the references'); a stage's steps are the document's own. */
-function loadItems(storedItems: unknown[], refAt: (i: unknown) => Reference, positions: Positions, itemsAt: number): { items: CompactItem[]; stepAt: (i: unknown) => Step } {
+function loadItems(storedItems: unknown[], refAt: (i: number) => Reference, positions: Positions, itemsAt: number): { items: CompactItem[]; stepAt: (i: unknown) => Step } {
   const items = storedItems.map((value, i): CompactItem => {
     const s = arr(value);
-    return new CompactItem(oneOf(s[0], ITEM_KINDS), str(s[1]), str(s[2]), num(s[3]), arr(s[5]).map(refAt), s[4] === 1, positions, itemsAt + i * ITEM_NUMBERS);
+    return new CompactItem(oneOf(s[0], ITEM_KINDS), str(s[1]), str(s[2]), num(s[3]), itemReferences(s[5], refAt), s[4] === 1, positions, itemsAt + i * ITEM_NUMBERS);
   });
   const stepAt = (i: unknown): Step => {
     const item = items[num(i)] ?? fail();
@@ -241,7 +321,7 @@ function loadItems(storedItems: unknown[], refAt: (i: unknown) => Reference, pos
   return { items, stepAt };
 }
 
-function loadFrontMatter(fm: NonNullable<StoredCompact['fm']>, refAt: (i: unknown) => Reference): FrontMatter {
+function loadFrontMatter(fm: NonNullable<StoredCompact['fm']>, refAt: (i: number) => Reference): FrontMatter {
   return {
     range: rangeOf(fm.r),
     data: {},
@@ -249,18 +329,18 @@ function loadFrontMatter(fm: NonNullable<StoredCompact['fm']>, refAt: (i: unknow
     ...(fm.lang !== undefined ? { lang: oneOf(fm.lang, LANGS) } : {}),
     ...(fm.status !== undefined ? { status: str(fm.status) } : {}),
     personaFiles: arr(fm.files).map((file) => ({ path: str(arr(file)[0]), range: rangeOf(arr(file)[1]) })),
-    personaRefs: arr(fm.refs).map(refAt),
+    personaRefs: arr(fm.refs).map((i) => refAt(num(i))),
   };
 }
 
 /** The document from its JSON form; throws `Malformed` for anything unexpected. */
 function load(stored: StoredCompact): BlueprintDocument {
-  const positions = positionsOf(arr(stored.pos));
+  const positions = positionsOf(stored.pos);
   const refs = loadReferences(stored, positions);
   const storedItems = arr(stored.items);
   const itemsAt = refs.length * REFERENCE_NUMBERS;
   if (positions.length !== itemsAt + storedItems.length * ITEM_NUMBERS) fail();
-  const refAt = (i: unknown): Reference => refs[num(i)] ?? fail();
+  const refAt = (i: number): Reference => refs[i] ?? fail();
   const { items, stepAt } = loadItems(storedItems, refAt, positions, itemsAt);
   const byKind: Record<Item['kind'], CompactItem[]> = { persona: [], story: [], stage: [], step: [] };
   for (const item of items) byKind[item.kind].push(item);

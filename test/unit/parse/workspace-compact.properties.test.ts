@@ -232,6 +232,15 @@ describe('compact documents', () => {
     expect(loadCompact({ ...storeCompact(compactDocument(parseBlueprint('# T', URIS[0]))), format: 0 })).toBeUndefined();
   });
 
+  it('reads back positions past 65535 (a long line) and many lines from its JSON form', () => {
+    const long = `# T\n\n## Journey\n\n### Step: A\n- persona: ${'x'.repeat(70_000)} @maria\n${'\n'.repeat(3000)}### Step: B\n- persona: @maria\n`;
+    const compact = compactDocument(parseBlueprint(long, URIS[0]));
+    const back = loadCompact(JSON.parse(JSON.stringify(storeCompact(compact))))!;
+    expect(withRanges(back)).toEqual(withRanges(compact));
+    expect(back.references[0].range.start.character).toBeGreaterThan(65_535);
+    expect(back.steps[1].headingRange.start.line).toBeGreaterThan(3000);
+  });
+
   it('keeps every range of the full model, packed (items, references, front matter, sections)', () => {
     fc.assert(
       fc.property(fileText, (text) => {
@@ -277,6 +286,6 @@ describe('compact documents', () => {
       }),
       { numRuns: 500 },
     );
-    for (const bad of [undefined, null, 0, 'x', [], {}, { format: COMPACT_FORMAT }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }, { ...stored, pos: [...stored.pos.slice(1), 1.5] }]) expect(loadCompact(bad as never)).toBeUndefined();
+    for (const bad of [undefined, null, 0, 'x', [], {}, { format: COMPACT_FORMAT }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }, { ...stored, pos: `${stored.pos}~` }, { ...stored, pos: `${stored.pos.slice(0, -1)}z` }, { ...stored, pos: [...stored.pos] }, { ...stored, refs: stored.refs.slice(0, -1) }, { ...stored, refs: `${stored.refs}é` }]) expect(loadCompact(bad as never)).toBeUndefined();
   });
 });
