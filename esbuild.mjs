@@ -18,6 +18,9 @@ const shared = {
   bundle: true,
   sourcemap: !production,
   minify: production,
+  // Non-ASCII text (the Dutch labels, Unicode regular expressions) as UTF-8, not \u escapes: 8 KB less in the web
+  // extension. Node, worker and module scripts are all read as UTF-8.
+  charset: 'utf8',
   logLevel: 'warning',
   define: { __BLUEPRINT_VERSION__: JSON.stringify(pkg.version) },
   // Prefer packages' ES modules: jsonc-parser's UMD build requires its parts at run time,
