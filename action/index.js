@@ -4054,11 +4054,11 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode2 = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
-          offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          offset = valueNode2.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode2);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -4274,11 +4274,11 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
-          coll.items.push(valueNode);
-          offset = valueNode.range[2];
+          const valueNode2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode2);
+          offset = valueNode2.range[2];
           if (isBlock(value2))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+            onError(valueNode2.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
@@ -4315,17 +4315,17 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
-          if (valueNode) {
+          const valueNode2 = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          if (valueNode2) {
             if (isBlock(value2))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+              onError(valueNode2.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
               keyNode.comment += "\n" + valueProps.comment;
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode2);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap2) {
@@ -4337,11 +4337,11 @@ var require_resolve_flow_collection = __commonJS({
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair);
-            const endRange = (valueNode ?? keyNode).range;
+            const endRange = (valueNode2 ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
           }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
+          offset = valueNode2 ? valueNode2.range[2] : valueProps.end;
         }
       }
       const expectedEnd = isMap2 ? "}" : "]";
@@ -10141,9 +10141,86 @@ function writableAs(form, id) {
   return match !== null && match[2] === id && idOf(match[2]) === id;
 }
 
+// src/core/parse/simple-yaml.ts
+var KEY = /^([A-Za-z][A-Za-z0-9_'-]*):(?:( +)(.*))?$/;
+var ITEM = /^( *)- +(.*)$/;
+var PLAIN = new RegExp("^\\p{L}[\\p{L}\\p{M}\\p{N} .,/_()@&+!?'-]*$", "u");
+var KEYWORD = /^(?:true|false|null)$/i;
+function readSimpleFrontMatter(source) {
+  if (source.includes("\r") && /\r(?!\n)/.test(source)) return void 0;
+  const data = {};
+  const nodes = /* @__PURE__ */ new Map();
+  let list2;
+  let at = 0;
+  const closeList = () => {
+    if (!list2) return true;
+    if (list2.items.length === 0) return false;
+    const { items } = list2;
+    nodes.set(list2.key, { kind: "seq", items, range: [list2.start, items[items.length - 1].range[1]] });
+    data[list2.key] = items.map((item) => item.value);
+    list2 = void 0;
+    return true;
+  };
+  while (at < source.length) {
+    let end = source.indexOf("\n", at);
+    if (end < 0) end = source.length;
+    const next = end + 1;
+    if (end > at && source.charCodeAt(end - 1) === 13) end--;
+    const line = source.slice(at, end);
+    const start = at;
+    at = next;
+    if (line.trim() === "") continue;
+    if (line.includes("	") || line.endsWith(" ")) return void 0;
+    const item = list2 ? ITEM.exec(line) : null;
+    if (list2 && item) {
+      if (list2.items.length === 0) {
+        list2.indent = item[1].length;
+        list2.start = start + list2.indent;
+      } else if (item[1].length !== list2.indent) return void 0;
+      const value3 = item[2];
+      if (!isPlain(value3)) return void 0;
+      const offset2 = start + line.length - value3.length;
+      list2.items.push({ kind: "scalar", value: value3, range: [offset2, offset2 + value3.length] });
+      continue;
+    }
+    if (!closeList()) return void 0;
+    const entry = KEY.exec(line);
+    if (!entry) return void 0;
+    const key = entry[1];
+    if (nodes.has(key) || list2 !== void 0 && list2.key === key) return void 0;
+    const value2 = entry[3];
+    if (value2 === void 0 || value2 === "") {
+      if (entry[2] !== void 0) return void 0;
+      list2 = { key, indent: -1, start: -1, items: [] };
+      continue;
+    }
+    if (!isPlain(value2)) return void 0;
+    const offset = start + line.length - value2.length;
+    nodes.set(key, { kind: "scalar", value: value2, range: [offset, offset + value2.length] });
+    data[key] = value2;
+  }
+  if (!closeList() || nodes.size === 0) return void 0;
+  return { data, nodes };
+}
+function isPlain(value2) {
+  return PLAIN.test(value2) && !KEYWORD.test(value2) && !value2.endsWith(" ");
+}
+
 // src/core/parse/frontmatter.ts
 function parseFrontMatter(yamlSource, contentStart, range2, lines) {
   const problems = [];
+  const rangeOf = (node2) => {
+    const nodeRange = node2?.range;
+    if (!nodeRange) return range2;
+    return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
+  };
+  const frontMatter = { range: range2, data: {}, personaFiles: [], personaRefs: [] };
+  const simple = readSimpleFrontMatter(yamlSource);
+  if (simple) {
+    frontMatter.data = simple.data;
+    readAll({ yamlSource, contentStart, lines, problems, rangeOf, node: (key) => simple.nodes.get(key) }, simple.data, frontMatter);
+    return { frontMatter, problems };
+  }
   const document3 = (0, import_yaml.parseDocument)(yamlSource, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   for (const error of document3.errors) {
     const [start, end] = error.pos;
@@ -10154,16 +10231,10 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
       args: { detail: error.message.split("\n")[0] }
     });
   }
-  const rangeOf = (node2) => {
-    const nodeRange = node2?.range;
-    if (!nodeRange) return range2;
-    return lines.range(contentStart + nodeRange[0], contentStart + nodeRange[1]);
-  };
-  const frontMatter = { range: range2, data: {}, personaFiles: [], personaRefs: [] };
   if (document3.errors.length > 0) return { frontMatter, problems };
   const alias = firstAlias(document3);
   if (alias) {
-    problems.push({ range: rangeOf(alias), severity: "error", message: "parse.frontMatterAlias", args: { alias: `*${alias.source}` } });
+    problems.push({ range: rangeOf(valueNode(alias)), severity: "error", message: "parse.frontMatterAlias", args: { alias: `*${alias.source}` } });
     const lang = document3.get("lang") ?? document3.get("taal");
     if (lang === "en" || lang === "nl") frontMatter.lang = lang;
     return { frontMatter, problems };
@@ -10178,19 +10249,29 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
     if (document3.contents !== null) problems.push({ range: range2, severity: "error", message: "parse.frontMatterNotMapping" });
     return { frontMatter, problems };
   }
-  const reader = { document: document3, yamlSource, contentStart, lines, problems, rangeOf };
+  readAll({ yamlSource, contentStart, lines, problems, rangeOf, node: (key) => valueNode(document3.get(key, true)) }, data, frontMatter);
+  return { frontMatter, problems };
+}
+function valueNode(node2) {
+  if (node2 === void 0 || node2 === null) return void 0;
+  const yamlNode = node2;
+  const range2 = yamlNode.range ? [yamlNode.range[0], yamlNode.range[1]] : void 0;
+  if ((0, import_yaml.isScalar)(yamlNode)) return { kind: "scalar", value: yamlNode.value, range: range2 };
+  if ((0, import_yaml.isSeq)(yamlNode)) return { kind: "seq", items: yamlNode.items.map((item) => valueNode(item) ?? { kind: "other" }), range: range2 };
+  return { kind: "other", range: range2 };
+}
+function readAll(reader, data, frontMatter) {
   readHeader(reader, data, frontMatter);
   frontMatter.personaFiles = readPersonaFiles(reader);
   frontMatter.personaRefs = readPersonaRefs(reader);
-  return { frontMatter, problems };
 }
-function readHeader({ document: document3, problems, rangeOf }, data, frontMatter) {
+function readHeader({ node: nodeOf, problems, rangeOf }, data, frontMatter) {
   const title = data["blueprint"] ?? data["title"] ?? data["titel"];
   if (typeof title === "string" && title.trim()) frontMatter.title = title.trim();
   const lang = data["lang"] ?? data["taal"];
   if (lang === "en" || lang === "nl") frontMatter.lang = lang;
   else if (lang !== void 0) {
-    const node2 = document3.get("lang", true) ?? document3.get("taal", true);
+    const node2 = nodeOf("lang") ?? nodeOf("taal");
     if (typeof lang !== "string") problems.push({ range: rangeOf(node2), severity: "warning", message: "parse.langNotText" });
     else problems.push({ range: rangeOf(node2), severity: "warning", message: "parse.unknownLang", args: { value: lang } });
   }
@@ -10198,14 +10279,14 @@ function readHeader({ document: document3, problems, rangeOf }, data, frontMatte
   if (typeof status === "string") {
     frontMatter.status = status.trim().toLowerCase();
     if (!(frontMatter.status in STATUS_WORDS)) {
-      problems.push({ range: rangeOf(document3.get("status", true)), severity: "warning", message: "parse.unknownStatus", args: { value: status } });
+      problems.push({ range: rangeOf(nodeOf("status")), severity: "warning", message: "parse.unknownStatus", args: { value: status } });
     }
   }
 }
-function readPersonaFiles({ document: document3, problems, rangeOf }) {
-  const personasNode = document3.get("personas", true) ?? document3.get("persona's", true);
+function readPersonaFiles({ node: nodeOf, problems, rangeOf }) {
+  const personasNode = nodeOf("personas") ?? nodeOf("persona's");
   const files = [];
-  if (personasNode && !(0, import_yaml.isScalar)(personasNode) && !(0, import_yaml.isSeq)(personasNode)) {
+  if (personasNode && personasNode.kind === "other") {
     problems.push({ range: rangeOf(personasNode), severity: "error", message: "parse.invalidPersonaFiles" });
   }
   for (const scalar of scalarsOf(personasNode)) {
@@ -10213,8 +10294,8 @@ function readPersonaFiles({ document: document3, problems, rangeOf }) {
   }
   return files;
 }
-function readPersonaRefs({ document: document3, yamlSource, contentStart, lines }) {
-  const personaNode = document3.get("persona", true);
+function readPersonaRefs({ node: nodeOf, yamlSource, contentStart, lines }) {
+  const personaNode = nodeOf("persona");
   const refs = [];
   for (const scalar of scalarsOf(personaNode)) {
     if (typeof scalar.value !== "string" || !scalar.range) continue;
@@ -10254,8 +10335,8 @@ function toPlainData(document3) {
 }
 function scalarsOf(node2) {
   if (!node2) return [];
-  if ((0, import_yaml.isScalar)(node2)) return [node2];
-  if ((0, import_yaml.isSeq)(node2)) return node2.items.filter((item) => (0, import_yaml.isScalar)(item));
+  if (node2.kind === "scalar") return [node2];
+  if (node2.kind === "seq") return node2.items.filter((item) => item.kind === "scalar");
   return [];
 }
 
@@ -19631,14 +19712,14 @@ function spanOf(node2) {
 
 // src/core/parse/fast-outline.ts
 var PUNCTUATION = String.raw`.,:;'"()\-\/?!%+=@’‘“”–—`;
-var PLAIN = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
-var HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, "u");
-var QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
+var PLAIN2 = String.raw`\p{L}\p{M}\p{N} #${PUNCTUATION}`;
+var HEADING = new RegExp(String.raw`^#{1,6} [\p{L}\p{N}](?:[${PLAIN2}]*[\p{L}\p{M}\p{N}${PUNCTUATION}])?$`, "u");
+var QUOTE = new RegExp(String.raw`^(?:> )+\p{L}(?:[${PLAIN2}]*[\p{L}\p{M}\p{N}#${PUNCTUATION}])?$`, "u");
 var HTML_BLOCK_START = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ >]|\/>|$)/;
 var BLOCK_NAMES = new Set(htmlBlockNames);
 var HTML_UNREAD = /[\t\r\0]/;
 var THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})$/;
-var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN}*_]+`, "uy");
+var INLINE_PIECE = new RegExp(String.raw`\[([${PLAIN2}]+)\]\(([A-Za-z0-9\-._~:/?#@!$+,;=%]+)\)|[${PLAIN2}*_]+`, "uy");
 var LETTER_OR_AT = /^[\p{L}@]/u;
 var Unknown = class extends Error {
 };
@@ -22556,9 +22637,9 @@ function parseTree(text4, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = currentParent.parent;
     }
   }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
+  function onValue(valueNode2) {
+    currentParent.children.push(valueNode2);
+    return valueNode2;
   }
   const visitor = {
     onObjectBegin: (offset) => {
