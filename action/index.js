@@ -9974,7 +9974,56 @@ var CHANNEL_VALUES = {
   nl: ["telefoon", "balie", "web", "e-mail", "post", "huisbezoek", "app", "chat"]
 };
 
+// node_modules/github-slugger/regex.js
+var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+
+// node_modules/github-slugger/index.js
+var own = Object.hasOwnProperty;
+function slug(value2, maintainCase) {
+  if (typeof value2 !== "string") return "";
+  if (!maintainCase) value2 = value2.toLowerCase();
+  return value2.replace(regex, "").replace(/ /g, "-");
+}
+
+// src/core/parse/ids.ts
+function idOf(text4) {
+  return slug(text4.normalize("NFC")).normalize("NFC");
+}
+function anchorId(anchor) {
+  return anchor.normalize("NFC").toLowerCase().normalize("NFC");
+}
+var SLUG_CHAR = String.raw`\p{L}\p{M}\p{N}\p{Pc}`;
+var AT_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])@([\p{L}\p{N}][${SLUG_CHAR}.-]*[${SLUG_CHAR}]|[\p{L}\p{N}])`, "gu");
+var HASH_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])#([\p{L}\p{N}][${SLUG_CHAR}-]*)`, "gu");
+function writableAs(form, id) {
+  if (!id) return false;
+  const pattern = form === "at" ? AT_REFERENCE : HASH_REFERENCE;
+  const sigil = form === "at" ? "@" : "#";
+  const match = new RegExp(pattern.source, "u").exec(`${sigil}${id}`);
+  return match !== null && match[2] === id && idOf(match[2]) === id;
+}
+
 // src/core/parse/text.ts
+var ParsedPosition = class {
+  constructor(line, character) {
+    this.line = line;
+    this.character = character;
+  }
+  line;
+  character;
+};
+var ParsedRange = class {
+  constructor(start, end) {
+    this.start = start;
+    this.end = end;
+  }
+  start;
+  end;
+};
+var NO_ELEMENTS = [];
+function newList() {
+  return NO_ELEMENTS.slice();
+}
 var LineIndex = class {
   constructor(text4) {
     this.text = text4;
@@ -10009,7 +10058,7 @@ var LineIndex = class {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return new ParsedPosition(low, clamped - this.lineStarts[low]);
   }
   offsetAt(position2) {
     if (position2.line >= this.lineStarts.length) return this.text.length;
@@ -10024,7 +10073,7 @@ var LineIndex = class {
     return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
   range(startOffset, endOffset) {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    return new ParsedRange(this.positionAt(startOffset), this.positionAt(endOffset));
   }
   /** The text of a line without its line break, or undefined past the end. */
   lineText(line) {
@@ -10042,16 +10091,195 @@ function stripHtmlComments(text4) {
   return text4.replace(HTML_COMMENT, "");
 }
 function shiftPosition(position2, lines) {
-  return lines === 0 ? position2 : { line: position2.line + lines, character: position2.character };
+  return lines === 0 ? position2 : new ParsedPosition(position2.line + lines, position2.character);
 }
 function shiftRange(range2, lines) {
-  return lines === 0 ? range2 : { start: shiftPosition(range2.start, lines), end: shiftPosition(range2.end, lines) };
+  return lines === 0 ? range2 : new ParsedRange(shiftPosition(range2.start, lines), shiftPosition(range2.end, lines));
 }
 function withoutLoneCr(text4) {
   return text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
 }
 function modelText(source) {
   return withoutLoneCr(source.charCodeAt(0) === 65279 ? source.slice(1) : source);
+}
+
+// src/core/parse/fields.ts
+var FoundReference = class {
+  /** `linked`: a link's reference, whose `target` is set (undefined for a link in the same file). */
+  constructor(kind, form, slug2, text4, range2, slugRange, linked = false, target) {
+    this.kind = kind;
+    this.form = form;
+    this.slug = slug2;
+    this.text = text4;
+    if (linked) this.target = target;
+    this.range = range2;
+    this.slugRange = slugRange;
+  }
+};
+var FoundField = class {
+  constructor(rawKey, key, value2, markdown, keyRange, valueRange, range2, entries, references2) {
+    this.rawKey = rawKey;
+    this.key = key;
+    this.value = value2;
+    this.markdown = markdown;
+    this.keyRange = keyRange;
+    this.valueRange = valueRange;
+    this.range = range2;
+    this.entries = entries;
+    this.references = references2;
+  }
+  rawKey;
+  key;
+  value;
+  markdown;
+  keyRange;
+  valueRange;
+  range;
+  entries;
+  references;
+};
+var FoundEntry = class {
+  constructor(text4, range2) {
+    this.text = text4;
+    this.range = range2;
+  }
+  text;
+  range;
+};
+var KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
+function parseFieldItem(item, text4, lines) {
+  const first = item.children[0];
+  if (!first || first.kind !== "paragraph") return void 0;
+  const paragraphStart = first.start;
+  const paragraphEnd = first.end;
+  const paragraphSource = text4.slice(paragraphStart, paragraphEnd);
+  const match = KEY_VALUE.exec(paragraphSource);
+  if (!match) return void 0;
+  const rawKey = match[1].trim();
+  const spec = fieldSpec(rawKey);
+  const keyStart = paragraphStart;
+  const keyEnd = keyStart + match[1].trimEnd().length;
+  const valueStart = paragraphStart + match[0].length;
+  const itemEnd = item.end;
+  const nested = item.children.slice(1);
+  const valueEnd = nested.length > 0 ? lastContentOffset(text4, itemEnd) : paragraphEnd;
+  const markdown = text4.slice(valueStart, valueEnd);
+  const inline = text4.slice(valueStart, paragraphEnd);
+  const entries = splitEntries(inline, valueStart, lines);
+  const nestedTexts = [];
+  for (const child of nested) {
+    if (child.kind !== "list") continue;
+    for (const sub of child.items) {
+      const subFirst = sub.children[0];
+      if (!subFirst) continue;
+      const start = subFirst.start;
+      const end = lastContentOffset(text4, sub.end);
+      const clean = cleanValue(text4.slice(start, end));
+      if (!clean) continue;
+      nestedTexts.push(clean);
+      entries.push(new FoundEntry(clean, lines.range(start, end)));
+    }
+  }
+  const value2 = [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
+  const references2 = newList();
+  const field = spec?.key ?? rawKey.toLowerCase();
+  collectInlineReferences(text4.slice(valueStart, valueEnd), valueStart, lines, field, references2);
+  collectLinkReferences(item.links, text4, lines, field, references2);
+  references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
+  return new FoundField(
+    rawKey,
+    field,
+    value2,
+    markdown.trim(),
+    lines.range(keyStart, keyEnd),
+    lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
+    lines.range(item.start, lastContentOffset(text4, itemEnd)),
+    entries,
+    references2
+  );
+}
+function cleanValue(source) {
+  const uncommented = source.includes("<!--") ? stripHtmlComments(source) : source;
+  return (uncommented.includes("\n") ? uncommented.replace(/\s*\r?\n\s*/g, " ") : uncommented).trim();
+}
+function lastContentOffset(text4, end) {
+  let offset = end;
+  while (offset > 0 && /\s/.test(text4[offset - 1])) offset--;
+  return offset;
+}
+function splitTopLevel(value2) {
+  const parts = [];
+  let depth = 0;
+  let inCode = false;
+  let start = 0;
+  for (let i2 = 0; i2 < value2.length; i2++) {
+    const ch = value2[i2];
+    if (ch === "`") inCode = !inCode;
+    else if (inCode) continue;
+    else if (ch === "[" || ch === "(") depth++;
+    else if ((ch === "]" || ch === ")") && depth > 0) depth--;
+    else if ((ch === "," || ch === ";") && depth === 0) {
+      parts.push({ text: value2.slice(start, i2), start });
+      start = i2 + 1;
+    }
+  }
+  parts.push({ text: value2.slice(start), start });
+  return parts;
+}
+function splitEntries(inline, baseOffset, lines) {
+  const withoutComments = inline.includes("<!--") ? inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => " ".repeat(comment.length)) : inline;
+  const entries = newList();
+  for (const part of splitTopLevel(withoutComments)) {
+    const leading = part.text.length - part.text.trimStart().length;
+    const clean = cleanValue(part.text);
+    if (!clean) continue;
+    const start = baseOffset + part.start + leading;
+    entries.push(new FoundEntry(clean, lines.range(start, start + part.text.trim().length)));
+  }
+  return entries;
+}
+function collectInlineReferences(source, baseOffset, lines, field, out) {
+  const hashCounts = field === "story" || field === "persona";
+  if (!source.includes("@") && !(hashCounts && source.includes("#"))) return;
+  const masked = source.replace(/<!--[\s\S]*?(?:-->|$)/g, (m2) => " ".repeat(m2.length)).replace(/`[^`]*`/g, (m2) => " ".repeat(m2.length)).replace(/\]\([^)]*\)/g, (m2) => "]" + " ".repeat(m2.length - 1));
+  for (const match of masked.matchAll(AT_REFERENCE)) {
+    const start = baseOffset + (match.index ?? 0) + match[1].length;
+    const name = match[2];
+    out.push(new FoundReference("persona", "at", idOf(name), "@" + name, lines.range(start, start + 1 + name.length), lines.range(start + 1, start + 1 + name.length)));
+  }
+  if (field !== "story" && field !== "persona") return;
+  for (const match of masked.matchAll(HASH_REFERENCE)) {
+    const start = baseOffset + (match.index ?? 0) + match[1].length;
+    const name = match[2];
+    const kind = field === "persona" ? "persona" : "story";
+    out.push(new FoundReference(kind, "hash", idOf(name), "#" + name, lines.range(start, start + 1 + name.length), lines.range(start + 1, start + 1 + name.length)));
+  }
+}
+function collectLinkReferences(links, text4, lines, field, out) {
+  if (field !== "story" && field !== "persona") return;
+  const kind = field === "persona" ? "persona" : "story";
+  for (const link of links) {
+    const ref = linkReference(link, text4, lines, kind);
+    if (ref) out.push(ref);
+  }
+}
+function linkReference(link, text4, lines, kind) {
+  const hash = link.url.indexOf("#");
+  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(link.url)) return void 0;
+  const target = link.url.slice(0, hash);
+  const anchor = link.url.slice(hash + 1);
+  if (!anchor) return void 0;
+  const { start, end } = link;
+  const source = text4.slice(start, end);
+  const anchorIndex = source.lastIndexOf("#" + anchor);
+  const slugStart = anchorIndex >= 0 ? start + anchorIndex + 1 : start;
+  const slugEnd = anchorIndex >= 0 ? slugStart + anchor.length : end;
+  let decoded = anchor;
+  try {
+    decoded = decodeURIComponent(anchor);
+  } catch {
+  }
+  return new FoundReference(kind, "link", anchorId(decoded), source, lines.range(start, end), lines.range(slugStart, slugEnd), true, target || void 0);
 }
 
 // src/core/parse/items.ts
@@ -10082,64 +10310,88 @@ function movedItem(item, lines) {
       return { ...item, ...base, kind: "step" };
   }
 }
+var BuiltField = class {
+  constructor(key, rawKey, known, value2, markdown, keyRange, valueRange, range2, entries) {
+    this.key = key;
+    this.rawKey = rawKey;
+    this.known = known;
+    this.value = value2;
+    this.markdown = markdown;
+    this.keyRange = keyRange;
+    this.valueRange = valueRange;
+    this.range = range2;
+    this.entries = entries;
+  }
+  key;
+  rawKey;
+  known;
+  value;
+  markdown;
+  keyRange;
+  valueRange;
+  range;
+  entries;
+};
 function toField(raw, kind, shift) {
   const spec = fieldSpec(raw.rawKey);
-  return {
-    key: raw.key,
-    rawKey: raw.rawKey,
-    known: spec !== void 0 && spec.kinds.includes(kind),
-    value: raw.value,
-    markdown: raw.markdown,
-    keyRange: shiftRange(raw.keyRange, shift),
-    valueRange: shiftRange(raw.valueRange, shift),
-    range: shiftRange(raw.range, shift),
-    // Raw entries are plain `{ text, range }`: at shift 0 the field takes them as they are.
-    entries: shift === 0 ? raw.entries : raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) }))
-  };
+  const entries = shift === 0 ? raw.entries : raw.entries.map((entry) => new FoundEntry(entry.text, shiftRange(entry.range, shift)));
+  return new BuiltField(raw.key, raw.rawKey, spec !== void 0 && spec.kinds.includes(kind), raw.value, raw.markdown, shiftRange(raw.keyRange, shift), shiftRange(raw.valueRange, shift), shiftRange(raw.range, shift), entries);
 }
-function personaOf(base) {
-  const vulnerableField = base.fields.find((field) => field.key === "vulnerable");
+var BuiltReference = class {
+  constructor(found, range2, slugRange, field, fromItem) {
+    this.kind = found.kind;
+    this.form = found.form;
+    this.slug = found.slug;
+    this.text = found.text;
+    if (found.target !== void 0) this.target = found.target;
+    this.range = range2;
+    this.slugRange = slugRange;
+    this.field = field;
+    this.fromItem = fromItem;
+  }
+};
+var BuiltItem = class {
+  constructor(kind, id, name, depth, headingRange, nameRange, range2, fields, references2, description, fieldInsertPosition, hasFieldList) {
+    this.kind = kind;
+    this.id = id;
+    this.name = name;
+    this.depth = depth;
+    this.headingRange = headingRange;
+    this.nameRange = nameRange;
+    this.range = range2;
+    this.fields = fields;
+    this.references = references2;
+    this.description = description;
+    this.fieldInsertPosition = fieldInsertPosition;
+    this.hasFieldList = hasFieldList;
+  }
+  kind;
+  id;
+  name;
+  depth;
+  headingRange;
+  nameRange;
+  range;
+  fields;
+  references;
+  description;
+  fieldInsertPosition;
+  hasFieldList;
+};
+function personaFacts(fields) {
+  const vulnerableField = fields.find((field) => field.key === "vulnerable");
   let vulnerable;
   if (vulnerableField) {
     const word = vulnerableField.value.toLowerCase().split(/[\s,;(]/)[0];
     if (YES_WORDS.includes(word)) vulnerable = true;
     else if (NO_WORDS.includes(word)) vulnerable = false;
   }
-  const heard = base.fields.filter((field) => field.key === "heard").flatMap((field) => field.value.split(";").map((text4) => ({ text: text4.trim(), range: field.valueRange }))).filter((entry) => entry.text !== "");
-  return { ...base, kind: "persona", vulnerable, heard };
+  const heard = fields.filter((field) => field.key === "heard").flatMap((field) => field.value.split(";").map((text4) => new FoundEntry(text4.trim(), field.valueRange))).filter((entry) => entry.text !== "");
+  return { vulnerable, heard };
 }
 
 // src/core/parse/frontmatter.ts
 var import_yaml = __toESM(require_dist());
-
-// node_modules/github-slugger/regex.js
-var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
-
-// node_modules/github-slugger/index.js
-var own = Object.hasOwnProperty;
-function slug(value2, maintainCase) {
-  if (typeof value2 !== "string") return "";
-  if (!maintainCase) value2 = value2.toLowerCase();
-  return value2.replace(regex, "").replace(/ /g, "-");
-}
-
-// src/core/parse/ids.ts
-function idOf(text4) {
-  return slug(text4.normalize("NFC")).normalize("NFC");
-}
-function anchorId(anchor) {
-  return anchor.normalize("NFC").toLowerCase().normalize("NFC");
-}
-var SLUG_CHAR = String.raw`\p{L}\p{M}\p{N}\p{Pc}`;
-var AT_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])@([\p{L}\p{N}][${SLUG_CHAR}.-]*[${SLUG_CHAR}]|[\p{L}\p{N}])`, "gu");
-var HASH_REFERENCE = new RegExp(String.raw`(^|[\s,;:(\[])#([\p{L}\p{N}][${SLUG_CHAR}-]*)`, "gu");
-function writableAs(form, id) {
-  if (!id) return false;
-  const pattern = form === "at" ? AT_REFERENCE : HASH_REFERENCE;
-  const sigil = form === "at" ? "@" : "#";
-  const match = new RegExp(pattern.source, "u").exec(`${sigil}${id}`);
-  return match !== null && match[2] === id && idOf(match[2]) === id;
-}
 
 // src/core/parse/simple-yaml.ts
 var KEY = /^([A-Za-z][A-Za-z0-9_'-]*):(?:( +)(.*))?$/;
@@ -10383,16 +10635,56 @@ function factsOf(segment) {
   segmentFacts.set(segment, facts);
   return facts;
 }
+var PlacedSegmentOf = class {
+  constructor(segment, shift, facts) {
+    this.segment = segment;
+    this.shift = shift;
+    this.facts = facts;
+  }
+  segment;
+  shift;
+  facts;
+};
+var BuiltDocument = class {
+  constructor(uri, text4, lang, frontMatter, title, sections, personas, stories, stages, steps, references2, problems, lineCount) {
+    this.uri = uri;
+    this.text = text4;
+    this.lang = lang;
+    this.frontMatter = frontMatter;
+    this.title = title;
+    this.sections = sections;
+    this.personas = personas;
+    this.stories = stories;
+    this.stages = stages;
+    this.steps = steps;
+    this.references = references2;
+    this.problems = problems;
+    this.lineCount = lineCount;
+  }
+  uri;
+  text;
+  lang;
+  frontMatter;
+  title;
+  sections;
+  personas;
+  stories;
+  stages;
+  steps;
+  references;
+  problems;
+  lineCount;
+};
 function buildDocument(uri, text4, chunks, lines) {
-  const problems = [];
-  const segments = [];
+  const problems = newList();
+  const segments = newList();
   let languageVotes = 0;
   for (const chunk of chunks) {
     if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
-      segments.push({ segment, shift: chunk.startLine, facts });
+      segments.push(new PlacedSegmentOf(segment, chunk.startLine, facts));
     }
   }
   let frontMatter;
@@ -10404,21 +10696,9 @@ function buildDocument(uri, text4, chunks, lines) {
     frontMatter = parsed.frontMatter;
     problems.push(...parsed.problems);
   }
-  const doc = {
-    uri,
-    text: text4,
-    lang: frontMatter?.lang ?? (languageVotes > 0 ? "nl" : "en"),
-    frontMatter,
-    title: frontMatter?.title,
-    sections: [],
-    personas: [],
-    stories: [],
-    stages: [],
-    steps: [],
-    references: [...frontMatter?.personaRefs ?? []],
-    problems,
-    lineCount: lines.lineCount
-  };
+  const references2 = newList();
+  if (frontMatter) references2.push(...frontMatter.personaRefs);
+  const doc = new BuiltDocument(uri, text4, frontMatter?.lang ?? (languageVotes > 0 ? "nl" : "en"), frontMatter, frontMatter?.title, newList(), newList(), newList(), newList(), newList(), references2, problems, lines.lineCount);
   const builder = { doc, lines, segments };
   let index2 = 0;
   while (index2 < segments.length) {
@@ -10462,7 +10742,7 @@ function endOfLine(builder, line) {
 }
 function endOfLineIn(lines, line) {
   const at = Math.min(line, lines.lineCount - 1);
-  return { line: at, character: lines.lineEnd(at) - lines.lineStarts[at] };
+  return new ParsedPosition(at, lines.lineEnd(at) - lines.lineStarts[at]);
 }
 function lastLineOf(segments, start, end) {
   let line = 0;
@@ -10506,7 +10786,7 @@ function buildJourneyItem(builder, start, end, depth) {
     return;
   }
   const own6 = placeItem(builder, "stage", start, start + 1);
-  const steps = [];
+  const steps = newList();
   let j = start + 1;
   while (j < end) {
     if (segments[j].segment.heading?.depth !== depth + 1) {
@@ -10517,7 +10797,7 @@ function buildJourneyItem(builder, start, end, depth) {
     steps.push(placeItem(builder, "step", j, stepEnd, own6.id));
     j = stepEnd;
   }
-  doc.stages.push({ ...own6, steps, range: { start: own6.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
+  doc.stages.push({ ...own6, steps, range: new ParsedRange(own6.range.start, endOfLine(builder, lastLineOf(segments, start, end))) });
   doc.steps.push(...steps);
 }
 var placedItems = identityCache({ name: "placedItems", module: "parse/build.ts", holds: "per heading segment: the item built from it, its stage and sub-segments" });
@@ -10566,14 +10846,12 @@ function newItem(builder, kind, start, end, lastLine, stage) {
   const name = heading.text.replace(PREFIX_PATTERN, "").trim();
   const contentStart = shiftPosition(heading.contentRange.start, shift);
   const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, "").trimEnd();
-  const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
+  const nameStart = new ParsedPosition(contentStart.line, contentStart.character + prefixLength);
   const id = idOf(name);
-  const references2 = [];
+  const references2 = newList();
   for (const raw of segment.fields) {
     for (const ref of raw.references) {
-      const placed = { kind: ref.kind, form: ref.form, slug: ref.slug, text: ref.text, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id };
-      if (ref.target !== void 0) placed.target = ref.target;
-      references2.push(placed);
+      references2.push(new BuiltReference(ref, shiftRange(ref.range, shift), shiftRange(ref.slugRange, shift), raw.key, id));
     }
   }
   let description = segment.description;
@@ -10587,28 +10865,27 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     description = descriptions.filter((d2) => d2.trim()).join("\n\n");
   }
   const fields = segment.fields.map((raw) => toField(raw, kind, shift));
-  const base = {
+  const base = new BuiltItem(
     kind,
     id,
     name,
-    depth: heading.depth,
-    headingRange: shiftRange(heading.range, shift),
-    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
-    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLine) },
+    heading.depth,
+    shiftRange(heading.range, shift),
+    new ParsedRange(nameStart, new ParsedPosition(nameStart.line, nameStart.character + nameSource.length)),
+    new ParsedRange(shiftPosition(heading.range.start, shift), endOfLine(builder, lastLine)),
     fields,
-    references: references2,
+    references2,
     description,
-    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
-    hasFieldList: segment.hasFieldList
-  };
-  if (kind === "persona") return personaOf(base);
-  if (kind === "story") return Object.assign(base, { kind: "story", quote: segment.quote });
-  if (kind === "step") {
-    const step = base;
-    if (stage !== void 0) step.stage = stage;
-    return step;
+    shiftPosition(segment.fieldInsertPosition, shift),
+    segment.hasFieldList
+  );
+  if (kind === "persona") {
+    const { vulnerable, heard } = personaFacts(fields);
+    return Object.assign(base, { kind: "persona", vulnerable, heard });
   }
-  return Object.assign(base, { kind: "stage", steps: [] });
+  if (kind === "story") return Object.assign(base, { kind: "story", quote: segment.quote });
+  if (kind === "step") return stage !== void 0 ? Object.assign(base, { kind: "step", stage }) : Object.assign(base, { kind: "step" });
+  return Object.assign(base, { kind: "stage", steps: newList() });
 }
 
 // src/core/parse/chunks.ts
@@ -21265,164 +21542,6 @@ function parseOutline(text4) {
   return eventOutline(parser, text4) ?? outlineFromMdast(parser.mdast(text4));
 }
 
-// src/core/parse/fields.ts
-var KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
-function parseFieldItem(item, text4, lines) {
-  const first = item.children[0];
-  if (!first || first.kind !== "paragraph") return void 0;
-  const paragraphStart = first.start;
-  const paragraphEnd = first.end;
-  const paragraphSource = text4.slice(paragraphStart, paragraphEnd);
-  const match = KEY_VALUE.exec(paragraphSource);
-  if (!match) return void 0;
-  const rawKey = match[1].trim();
-  const spec = fieldSpec(rawKey);
-  const keyStart = paragraphStart;
-  const keyEnd = keyStart + match[1].trimEnd().length;
-  const valueStart = paragraphStart + match[0].length;
-  const itemEnd = item.end;
-  const nested = item.children.slice(1);
-  const valueEnd = nested.length > 0 ? lastContentOffset(text4, itemEnd) : paragraphEnd;
-  const markdown = text4.slice(valueStart, valueEnd);
-  const inline = text4.slice(valueStart, paragraphEnd);
-  const entries = splitEntries(inline, valueStart, lines);
-  const nestedTexts = [];
-  for (const child of nested) {
-    if (child.kind !== "list") continue;
-    for (const sub of child.items) {
-      const subFirst = sub.children[0];
-      if (!subFirst) continue;
-      const start = subFirst.start;
-      const end = lastContentOffset(text4, sub.end);
-      const clean = cleanValue(text4.slice(start, end));
-      if (!clean) continue;
-      nestedTexts.push(clean);
-      entries.push({ text: clean, range: lines.range(start, end) });
-    }
-  }
-  const value2 = [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
-  const references2 = [];
-  const field = spec?.key ?? rawKey.toLowerCase();
-  collectInlineReferences(text4.slice(valueStart, valueEnd), valueStart, lines, field, references2);
-  collectLinkReferences(item.links, text4, lines, field, references2);
-  references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
-  return {
-    rawKey,
-    key: field,
-    value: value2,
-    markdown: markdown.trim(),
-    keyRange: lines.range(keyStart, keyEnd),
-    valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
-    range: lines.range(item.start, lastContentOffset(text4, itemEnd)),
-    entries,
-    references: references2
-  };
-}
-function cleanValue(source) {
-  const uncommented = source.includes("<!--") ? stripHtmlComments(source) : source;
-  return (uncommented.includes("\n") ? uncommented.replace(/\s*\r?\n\s*/g, " ") : uncommented).trim();
-}
-function lastContentOffset(text4, end) {
-  let offset = end;
-  while (offset > 0 && /\s/.test(text4[offset - 1])) offset--;
-  return offset;
-}
-function splitTopLevel(value2) {
-  const parts = [];
-  let depth = 0;
-  let inCode = false;
-  let start = 0;
-  for (let i2 = 0; i2 < value2.length; i2++) {
-    const ch = value2[i2];
-    if (ch === "`") inCode = !inCode;
-    else if (inCode) continue;
-    else if (ch === "[" || ch === "(") depth++;
-    else if ((ch === "]" || ch === ")") && depth > 0) depth--;
-    else if ((ch === "," || ch === ";") && depth === 0) {
-      parts.push({ text: value2.slice(start, i2), start });
-      start = i2 + 1;
-    }
-  }
-  parts.push({ text: value2.slice(start), start });
-  return parts;
-}
-function splitEntries(inline, baseOffset, lines) {
-  const withoutComments = inline.includes("<!--") ? inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => " ".repeat(comment.length)) : inline;
-  const entries = [];
-  for (const part of splitTopLevel(withoutComments)) {
-    const leading = part.text.length - part.text.trimStart().length;
-    const clean = cleanValue(part.text);
-    if (!clean) continue;
-    const start = baseOffset + part.start + leading;
-    entries.push({ text: clean, range: lines.range(start, start + part.text.trim().length) });
-  }
-  return entries;
-}
-function collectInlineReferences(source, baseOffset, lines, field, out) {
-  const hashCounts = field === "story" || field === "persona";
-  if (!source.includes("@") && !(hashCounts && source.includes("#"))) return;
-  const masked = source.replace(/<!--[\s\S]*?(?:-->|$)/g, (m2) => " ".repeat(m2.length)).replace(/`[^`]*`/g, (m2) => " ".repeat(m2.length)).replace(/\]\([^)]*\)/g, (m2) => "]" + " ".repeat(m2.length - 1));
-  for (const match of masked.matchAll(AT_REFERENCE)) {
-    const start = baseOffset + (match.index ?? 0) + match[1].length;
-    const name = match[2];
-    out.push({
-      kind: "persona",
-      form: "at",
-      slug: idOf(name),
-      text: "@" + name,
-      range: lines.range(start, start + 1 + name.length),
-      slugRange: lines.range(start + 1, start + 1 + name.length)
-    });
-  }
-  if (field !== "story" && field !== "persona") return;
-  for (const match of masked.matchAll(HASH_REFERENCE)) {
-    const start = baseOffset + (match.index ?? 0) + match[1].length;
-    const name = match[2];
-    out.push({
-      kind: field === "persona" ? "persona" : "story",
-      form: "hash",
-      slug: idOf(name),
-      text: "#" + name,
-      range: lines.range(start, start + 1 + name.length),
-      slugRange: lines.range(start + 1, start + 1 + name.length)
-    });
-  }
-}
-function collectLinkReferences(links, text4, lines, field, out) {
-  if (field !== "story" && field !== "persona") return;
-  const kind = field === "persona" ? "persona" : "story";
-  for (const link of links) {
-    const ref = linkReference(link, text4, lines, kind);
-    if (ref) out.push(ref);
-  }
-}
-function linkReference(link, text4, lines, kind) {
-  const hash = link.url.indexOf("#");
-  if (hash === -1 || /^[a-z][a-z0-9+.-]*:/i.test(link.url)) return void 0;
-  const target = link.url.slice(0, hash);
-  const anchor = link.url.slice(hash + 1);
-  if (!anchor) return void 0;
-  const { start, end } = link;
-  const source = text4.slice(start, end);
-  const anchorIndex = source.lastIndexOf("#" + anchor);
-  const slugStart = anchorIndex >= 0 ? start + anchorIndex + 1 : start;
-  const slugEnd = anchorIndex >= 0 ? slugStart + anchor.length : end;
-  let decoded = anchor;
-  try {
-    decoded = decodeURIComponent(anchor);
-  } catch {
-  }
-  return {
-    kind,
-    form: "link",
-    slug: anchorId(decoded),
-    text: source,
-    target: target || void 0,
-    range: lines.range(start, end),
-    slugRange: lines.range(slugStart, slugEnd)
-  };
-}
-
 // src/core/parse/complexity.ts
 var MAX_LINE_NESTING = 16;
 var MARKER_ALLOWANCE = 200;
@@ -21581,6 +21700,50 @@ function findComplexity(text4) {
 }
 
 // src/core/parse/segments.ts
+var FoundChunk = class {
+  constructor(segments, frontMatter, endsOpen2, lineCount) {
+    this.segments = segments;
+    this.frontMatter = frontMatter;
+    this.endsOpen = endsOpen2;
+    this.lineCount = lineCount;
+  }
+  segments;
+  frontMatter;
+  endsOpen;
+  lineCount;
+};
+var FoundHeading = class {
+  constructor(depth, text4, range2, contentRange, contentSource) {
+    this.depth = depth;
+    this.text = text4;
+    this.range = range2;
+    this.contentRange = contentRange;
+    this.contentSource = contentSource;
+  }
+  depth;
+  text;
+  range;
+  contentRange;
+  contentSource;
+};
+var FoundSegment = class {
+  constructor(heading, fields, hasFieldList, fieldInsertPosition, description, quote, lastLine) {
+    this.heading = heading;
+    this.fields = fields;
+    this.hasFieldList = hasFieldList;
+    this.fieldInsertPosition = fieldInsertPosition;
+    this.description = description;
+    this.quote = quote;
+    this.lastLine = lastLine;
+  }
+  heading;
+  fields;
+  hasFieldList;
+  fieldInsertPosition;
+  description;
+  quote;
+  lastLine;
+};
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function outlineOf(text4) {
   const complexity = findComplexity(text4);
@@ -21595,7 +21758,7 @@ function outlineOf(text4) {
 function parseChunk(text4) {
   const { outline, tooComplex } = outlineOf(text4);
   const lines = new LineIndex(text4);
-  const segments = [];
+  const segments = newList();
   let frontMatter;
   let current = { nodes: [] };
   const flush = () => {
@@ -21612,9 +21775,20 @@ function parseChunk(text4) {
     }
   }
   flush();
-  const parsed = { segments, frontMatter, endsOpen: endsOpen(outline, text4), lineCount: lines.lineCount };
+  const parsed = new FoundChunk(segments, frontMatter, endsOpen(outline, text4), lines.lineCount);
   if (tooComplex) parsed.tooComplex = tooComplex;
   return parsed;
+}
+var NOWHERE = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+var NO_ENTRIES = Object.freeze([]);
+function slimChunk(parsed) {
+  const segments = parsed.segments.map((segment) => {
+    const fields = segment.fields.map((field) => new FoundField(field.rawKey, field.key, field.key === "vulnerable" ? field.value : "", "", NOWHERE, NOWHERE, NOWHERE, NO_ENTRIES, field.references));
+    return new FoundSegment(segment.heading, fields, segment.hasFieldList, segment.fieldInsertPosition, "", void 0, segment.lastLine);
+  });
+  const slim = new FoundChunk(segments, parsed.frontMatter, parsed.endsOpen, parsed.lineCount);
+  if (parsed.tooComplex) slim.tooComplex = parsed.tooComplex;
+  return slim;
 }
 var ATX_HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
 function headingAndText(text4) {
@@ -21656,17 +21830,11 @@ function headingOf(node2, text4, lines) {
     const hashes = /^ {0,3}#*[ \t]*/.exec(text4.slice(start, end));
     contentStart = contentEnd = start + (hashes ? hashes[0].length : 0);
   }
-  return {
-    depth: node2.depth,
-    text: stripHtmlComments(node2.text).trim(),
-    range: lines.range(start, end),
-    contentRange: lines.range(contentStart, contentEnd),
-    contentSource: text4.slice(contentStart, contentEnd)
-  };
+  return new FoundHeading(node2.depth, stripHtmlComments(node2.text).trim(), lines.range(start, end), lines.range(contentStart, contentEnd), text4.slice(contentStart, contentEnd));
 }
 function buildSegment(heading, nodes, text4, lines) {
   const fieldList = nodes.find((node2) => node2.kind === "list" && !node2.ordered && node2.items.some((item) => isFieldItem(item, text4)));
-  const fields = [];
+  const fields = newList();
   if (fieldList) {
     for (const item of fieldList.items) {
       const field = parseFieldItem(item, text4, lines);
@@ -21675,7 +21843,7 @@ function buildSegment(heading, nodes, text4, lines) {
   }
   const headingLine = heading ? heading.range.end.line : 0;
   const lastFieldEnd = fieldList ? lines.positionAt(fieldList.end) : void 0;
-  const fieldInsertPosition = lastFieldEnd ? { line: lastFieldEnd.line + 1, character: 0 } : { line: headingLine + 1, character: 0 };
+  const fieldInsertPosition = new ParsedPosition(lastFieldEnd ? lastFieldEnd.line + 1 : headingLine + 1, 0);
   const descriptionParts = [];
   let quote;
   for (const node2 of nodes) {
@@ -21687,15 +21855,7 @@ function buildSegment(heading, nodes, text4, lines) {
   }
   const last = nodes.length > 0 ? nodes[nodes.length - 1].end : void 0;
   const lastLine = last !== void 0 ? lines.positionAt(last).line : headingLine;
-  return {
-    heading,
-    fields,
-    hasFieldList: fieldList !== void 0,
-    fieldInsertPosition,
-    description: descriptionParts.join("\n\n"),
-    quote,
-    lastLine: Math.max(lastLine, headingLine)
-  };
+  return new FoundSegment(heading, fields, fieldList !== void 0, fieldInsertPosition, descriptionParts.join("\n\n"), quote, Math.max(lastLine, headingLine));
 }
 function isFieldItem(item, text4) {
   const first = item.children[0];
@@ -21741,25 +21901,9 @@ var BlueprintParser = class {
    */
   *parseInSteps(source, uri) {
     const text4 = modelText(source);
-    const spans = splitChunks(text4);
     const next = /* @__PURE__ */ new Map();
-    const placed = [];
     this.lastParsedChunks = 0;
-    let i2 = 0;
-    while (i2 < spans.length) {
-      const start = spans[i2].start;
-      let j = i2;
-      let parsed = this.chunk(text4.slice(start, spans[j].end), next);
-      let take = 1;
-      while (parsed.endsOpen && j + 1 < spans.length) {
-        j = Math.min(j + take, spans.length - 1);
-        take *= 2;
-        parsed = this.chunk(text4.slice(start, spans[j].end), next);
-      }
-      placed.push({ parsed, startLine: spans[i2].startLine, startOffset: start });
-      i2 = j + 1;
-      yield;
-    }
+    const placed = yield* placeChunks(text4, (chunkText) => this.chunk(chunkText, next));
     this.cache = next;
     return buildDocument(uri, text4, placed, lineIndexOf(text4));
   }
@@ -21773,6 +21917,41 @@ var BlueprintParser = class {
     return parsed;
   }
 };
+var ChunkInPlace = class {
+  constructor(parsed, startLine, startOffset) {
+    this.parsed = parsed;
+    this.startLine = startLine;
+    this.startOffset = startOffset;
+  }
+  parsed;
+  startLine;
+  startOffset;
+};
+function* placeChunks(text4, chunk) {
+  const spans = splitChunks(text4);
+  const placed = newList();
+  let i2 = 0;
+  while (i2 < spans.length) {
+    const start = spans[i2].start;
+    let j = i2;
+    let parsed = chunk(text4.slice(start, spans[j].end));
+    let take = 1;
+    while (parsed.endsOpen && j + 1 < spans.length) {
+      j = Math.min(j + take, spans.length - 1);
+      take *= 2;
+      parsed = chunk(text4.slice(start, spans[j].end));
+    }
+    placed.push(new ChunkInPlace(parsed, spans[i2].startLine, start));
+    i2 = j + 1;
+    yield;
+  }
+  return placed;
+}
+function* parseForCompactInSteps(source, uri) {
+  const text4 = modelText(source);
+  const placed = yield* placeChunks(text4, (chunkText) => slimChunk(parseChunk(chunkText)));
+  return buildDocument(uri, text4, placed, lineIndexOf(text4));
+}
 function parseWhole(source, uri) {
   const text4 = modelText(source);
   return buildDocument(uri, text4, [{ parsed: parseChunk(text4), startLine: 0, startOffset: 0 }], lineIndexOf(text4));
@@ -25219,7 +25398,7 @@ var Slices = class {
   }
 };
 async function parseInSlices(text4, uri, slices, token) {
-  const steps = new BlueprintParser().parseInSteps(text4, uri);
+  const steps = parseForCompactInSteps(text4, uri);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await slices.check();

@@ -9,15 +9,15 @@
  * blueprint within a keystroke's budget and lets later stages cache by item identity.
  */
 import type {
-  BlueprintDocument, FrontMatter, Item, ItemBase, ItemKind, ParseProblem, Position,
-  Reference, Section, SectionKind, Step,
+  BlueprintDocument, FrontMatter, Item, ItemKind, Lang, ParseProblem, Persona, Position,
+  Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
 import { fieldSpec, PREFIXES, sectionKindOf } from '../vocabulary';
-import { movedItem, personaOf, toField } from './items';
+import { BuiltItem, BuiltReference, movedItem, personaFacts, toField } from './items';
 import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';
 import { idOf } from './ids';
-import { LineIndex, shiftPosition, shiftRange } from './text';
+import { LineIndex, newList, ParsedPosition, ParsedRange, shiftPosition, shiftRange } from './text';
 import { identityCache } from '../identity-cache';
 
 /** A parsed chunk placed in the document. */
@@ -79,6 +79,37 @@ function factsOf(segment: Segment): SegmentFacts {
   return facts;
 }
 
+class PlacedSegmentOf implements PlacedSegment {
+  constructor(
+    public segment: Segment,
+    public shift: number,
+    public facts: SegmentFacts,
+  ) {}
+}
+
+/**
+ * A document as built, made by a constructor and its lists by a builtin (see
+ * `ParsedPosition` in text.ts for why); `frontMatter` and `title` are own properties,
+ * undefined or not, as they always were.
+ */
+class BuiltDocument implements BlueprintDocument {
+  constructor(
+    public uri: string,
+    public text: string,
+    public lang: Lang,
+    public frontMatter: FrontMatter | undefined,
+    public title: string | undefined,
+    public sections: Section[],
+    public personas: Persona[],
+    public stories: Story[],
+    public stages: Stage[],
+    public steps: Step[],
+    public references: Reference[],
+    public problems: ParseProblem[],
+    public lineCount: number,
+  ) {}
+}
+
 /** Builder state for one document. */
 interface Builder {
   doc: BlueprintDocument;
@@ -87,15 +118,15 @@ interface Builder {
 }
 
 export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], lines: LineIndex): BlueprintDocument {
-  const problems: ParseProblem[] = [];
-  const segments: PlacedSegment[] = [];
+  const problems: ParseProblem[] = newList();
+  const segments: PlacedSegment[] = newList();
   let languageVotes = 0;
   for (const chunk of chunks) {
     if (chunk.parsed.tooComplex) problems.push(tooComplexProblem(chunk, lines));
     for (const segment of chunk.parsed.segments) {
       const facts = factsOf(segment);
       languageVotes += facts.languageVotes;
-      segments.push({ segment, shift: chunk.startLine, facts });
+      segments.push(new PlacedSegmentOf(segment, chunk.startLine, facts));
     }
   }
 
@@ -110,21 +141,9 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
     problems.push(...parsed.problems);
   }
 
-  const doc: BlueprintDocument = {
-    uri,
-    text,
-    lang: frontMatter?.lang ?? (languageVotes > 0 ? 'nl' : 'en'),
-    frontMatter,
-    title: frontMatter?.title,
-    sections: [],
-    personas: [],
-    stories: [],
-    stages: [],
-    steps: [],
-    references: [...(frontMatter?.personaRefs ?? [])],
-    problems,
-    lineCount: lines.lineCount,
-  };
+  const references: Reference[] = newList();
+  if (frontMatter) references.push(...frontMatter.personaRefs);
+  const doc = new BuiltDocument(uri, text, frontMatter?.lang ?? (languageVotes > 0 ? 'nl' : 'en'), frontMatter, frontMatter?.title, newList(), newList(), newList(), newList(), newList(), references, problems, lines.lineCount);
   const builder: Builder = { doc, lines, segments };
 
   let index = 0;
@@ -176,7 +195,7 @@ function endOfLine(builder: Builder, line: number): Position {
 /** The end of a line (before its line break), clamped to the last line. */
 function endOfLineIn(lines: LineIndex, line: number): Position {
   const at = Math.min(line, lines.lineCount - 1);
-  return { line: at, character: lines.lineEnd(at) - lines.lineStarts[at] };
+  return new ParsedPosition(at, lines.lineEnd(at) - lines.lineStarts[at]);
 }
 
 /** Last line with content of the segments `start` up to (not including) `end`. */
@@ -226,7 +245,7 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
   }
   // The stage's own part (heading, fields) first, so references stay in source order.
   const own = placeItem(builder, 'stage', start, start + 1);
-  const steps: Step[] = [];
+  const steps: Step[] = newList();
   let j = start + 1;
   while (j < end) {
     if (segments[j].segment.heading?.depth !== depth + 1) {
@@ -238,7 +257,7 @@ function buildJourneyItem(builder: Builder, start: number, end: number, depth: n
     j = stepEnd;
   }
   // A stage holds its steps, so the stage object is made anew whenever it is placed.
-  doc.stages.push({ ...own, steps, range: { start: own.range.start, end: endOfLine(builder, lastLineOf(segments, start, end)) } });
+  doc.stages.push({ ...own, steps, range: new ParsedRange(own.range.start, endOfLine(builder, lastLineOf(segments, start, end))) });
   doc.steps.push(...steps);
 }
 
@@ -319,15 +338,12 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   const name = heading.text.replace(PREFIX_PATTERN, '').trim();
   const contentStart = shiftPosition(heading.contentRange.start, shift);
   const nameSource = heading.contentSource.slice(prefixLength).replace(/\s*<!--[\s\S]*$/, '').trimEnd();
-  const nameStart = { line: contentStart.line, character: contentStart.character + prefixLength };
+  const nameStart = new ParsedPosition(contentStart.line, contentStart.character + prefixLength);
   const id = idOf(name);
-  const references: Reference[] = [];
+  const references: Reference[] = newList();
   for (const raw of segment.fields) {
     for (const ref of raw.references) {
-      // Written out, not spread: `{ ...ref, range }` redefines properties on V8's slow path, and this runs for every reference of every file.
-      const placed: Reference = { kind: ref.kind, form: ref.form, slug: ref.slug, text: ref.text, range: shiftRange(ref.range, shift), slugRange: shiftRange(ref.slugRange, shift), field: raw.key, fromItem: id };
-      if (ref.target !== undefined) placed.target = ref.target;
-      references.push(placed);
+      references.push(new BuiltReference(ref, shiftRange(ref.range, shift), shiftRange(ref.slugRange, shift), raw.key, id));
     }
   }
   let description = segment.description;
@@ -341,27 +357,26 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
     description = descriptions.filter((d) => d.trim()).join('\n\n');
   }
   const fields = segment.fields.map((raw) => toField(raw, kind, shift));
-  const base: ItemBase = {
+  const base = new BuiltItem(
     kind,
     id,
     name,
-    depth: heading.depth,
-    headingRange: shiftRange(heading.range, shift),
-    nameRange: { start: nameStart, end: { line: nameStart.line, character: nameStart.character + nameSource.length } },
-    range: { start: shiftPosition(heading.range.start, shift), end: endOfLine(builder, lastLine) },
+    heading.depth,
+    shiftRange(heading.range, shift),
+    new ParsedRange(nameStart, new ParsedPosition(nameStart.line, nameStart.character + nameSource.length)),
+    new ParsedRange(shiftPosition(heading.range.start, shift), endOfLine(builder, lastLine)),
     fields,
     references,
     description,
-    fieldInsertPosition: shiftPosition(segment.fieldInsertPosition, shift),
-    hasFieldList: segment.hasFieldList,
-  };
-  // The kind's own fields are added to `base` (a copy of it with a spread costs for every item).
-  if (kind === 'persona') return personaOf(base);
-  if (kind === 'story') return Object.assign(base, { kind: 'story' as const, quote: segment.quote });
-  if (kind === 'step') {
-    const step = base as Step;
-    if (stage !== undefined) step.stage = stage;
-    return step;
+    shiftPosition(segment.fieldInsertPosition, shift),
+    segment.hasFieldList,
+  );
+  // The kind's own properties after the base's, in the order the model has always had.
+  if (kind === 'persona') {
+    const { vulnerable, heard } = personaFacts(fields);
+    return Object.assign(base, { kind: 'persona' as const, vulnerable, heard });
   }
-  return Object.assign(base, { kind: 'stage' as const, steps: [] });
+  if (kind === 'story') return Object.assign(base, { kind: 'story' as const, quote: segment.quote });
+  if (kind === 'step') return stage !== undefined ? Object.assign(base, { kind: 'step' as const, stage }) : Object.assign(base, { kind: 'step' as const });
+  return Object.assign(base, { kind: 'stage' as const, steps: newList<Step>() });
 }

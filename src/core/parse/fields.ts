@@ -4,7 +4,7 @@
 import type { FieldEntry, Range, Reference, ReferenceKind } from '../model';
 import { fieldSpec } from '../vocabulary';
 import { AT_REFERENCE, HASH_REFERENCE, anchorId, idOf } from './ids';
-import { LineIndex, stripHtmlComments } from './text';
+import { LineIndex, newList, stripHtmlComments } from './text';
 import type { OutlineItem, OutlineLink } from './outline';
 
 /** A reference as found, before it knows the field key and item that hold it. */
@@ -21,6 +21,50 @@ export interface RawField {
   range: Range;
   entries: FieldEntry[];
   references: RawReference[];
+}
+
+/** A reference as found, made by a constructor (see `ParsedPosition` in text.ts for why). */
+class FoundReference implements RawReference {
+  declare kind: ReferenceKind;
+  declare form: RawReference['form'];
+  declare slug: string;
+  declare text: string;
+  declare target?: string;
+  declare range: Range;
+  declare slugRange: Range;
+  /** `linked`: a link's reference, whose `target` is set (undefined for a link in the same file). */
+  constructor(kind: ReferenceKind, form: RawReference['form'], slug: string, text: string, range: Range, slugRange: Range, linked = false, target?: string) {
+    this.kind = kind;
+    this.form = form;
+    this.slug = slug;
+    this.text = text;
+    if (linked) this.target = target;
+    this.range = range;
+    this.slugRange = slugRange;
+  }
+}
+
+/** A field as found, made by a constructor (see `ParsedPosition` in text.ts for why). */
+export class FoundField implements RawField {
+  constructor(
+    public rawKey: string,
+    public key: string,
+    public value: string,
+    public markdown: string,
+    public keyRange: Range,
+    public valueRange: Range,
+    public range: Range,
+    public entries: FieldEntry[],
+    public references: RawReference[],
+  ) {}
+}
+
+/** A field's entry, made by a constructor (see `ParsedPosition` in text.ts for why). */
+export class FoundEntry implements FieldEntry {
+  constructor(
+    public text: string,
+    public range: Range,
+  ) {}
 }
 
 const KEY_VALUE = /^([\p{L}][\p{L}\p{N} '’_-]{0,39}?)\s*:(?=\s|$)[ \t]*/u;
@@ -56,28 +100,28 @@ export function parseFieldItem(item: OutlineItem, text: string, lines: LineIndex
       const clean = cleanValue(text.slice(start, end));
       if (!clean) continue;
       nestedTexts.push(clean);
-      entries.push({ text: clean, range: lines.range(start, end) });
+      entries.push(new FoundEntry(clean, lines.range(start, end)));
     }
   }
   const value = [cleanValue(inline), ...nestedTexts].filter(Boolean).join('; ');
 
-  const references: RawReference[] = [];
+  const references: RawReference[] = newList();
   const field = spec?.key ?? rawKey.toLowerCase();
   collectInlineReferences(text.slice(valueStart, valueEnd), valueStart, lines, field, references);
   collectLinkReferences(item.links, text, lines, field, references);
   references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
-  return {
+  return new FoundField(
     rawKey,
-    key: field,
+    field,
     value,
-    markdown: markdown.trim(),
-    keyRange: lines.range(keyStart, keyEnd),
-    valueRange: lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
-    range: lines.range(item.start, lastContentOffset(text, itemEnd)),
+    markdown.trim(),
+    lines.range(keyStart, keyEnd),
+    lines.range(valueStart, Math.max(valueStart, valueStart + markdown.trimEnd().length)),
+    lines.range(item.start, lastContentOffset(text, itemEnd)),
     entries,
     references,
-  };
+  );
 }
 
 /** Plain value: HTML comments removed, lines joined, trimmed. */
@@ -115,13 +159,13 @@ function splitTopLevel(value: string): Array<{ text: string; start: number }> {
 
 function splitEntries(inline: string, baseOffset: number, lines: LineIndex): FieldEntry[] {
   const withoutComments = inline.includes('<!--') ? inline.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => ' '.repeat(comment.length)) : inline;
-  const entries: FieldEntry[] = [];
+  const entries: FieldEntry[] = newList();
   for (const part of splitTopLevel(withoutComments)) {
     const leading = part.text.length - part.text.trimStart().length;
     const clean = cleanValue(part.text);
     if (!clean) continue;
     const start = baseOffset + part.start + leading;
-    entries.push({ text: clean, range: lines.range(start, start + part.text.trim().length) });
+    entries.push(new FoundEntry(clean, lines.range(start, start + part.text.trim().length)));
   }
   return entries;
 }
@@ -138,27 +182,14 @@ function collectInlineReferences(source: string, baseOffset: number, lines: Line
   for (const match of masked.matchAll(AT_REFERENCE)) {
     const start = baseOffset + (match.index ?? 0) + match[1].length;
     const name = match[2];
-    out.push({
-      kind: 'persona',
-      form: 'at',
-      slug: idOf(name),
-      text: '@' + name,
-      range: lines.range(start, start + 1 + name.length),
-      slugRange: lines.range(start + 1, start + 1 + name.length),
-    });
+    out.push(new FoundReference('persona', 'at', idOf(name), '@' + name, lines.range(start, start + 1 + name.length), lines.range(start + 1, start + 1 + name.length)));
   }
   if (field !== 'story' && field !== 'persona') return;
   for (const match of masked.matchAll(HASH_REFERENCE)) {
     const start = baseOffset + (match.index ?? 0) + match[1].length;
     const name = match[2];
-    out.push({
-      kind: field === 'persona' ? 'persona' : 'story',
-      form: 'hash',
-      slug: idOf(name),
-      text: '#' + name,
-      range: lines.range(start, start + 1 + name.length),
-      slugRange: lines.range(start + 1, start + 1 + name.length),
-    });
+    const kind = field === 'persona' ? 'persona' : 'story';
+    out.push(new FoundReference(kind, 'hash', idOf(name), '#' + name, lines.range(start, start + 1 + name.length), lines.range(start + 1, start + 1 + name.length)));
   }
 }
 
@@ -190,13 +221,5 @@ function linkReference(link: OutlineLink, text: string, lines: LineIndex, kind: 
   } catch {
     // keep the raw anchor: a malformed escape is just an unknown target
   }
-  return {
-    kind,
-    form: 'link',
-    slug: anchorId(decoded),
-    text: source,
-    target: target || undefined,
-    range: lines.range(start, end),
-    slugRange: lines.range(slugStart, slugEnd),
-  };
+  return new FoundReference(kind, 'link', anchorId(decoded), source, lines.range(start, end), lines.range(slugStart, slugEnd), true, target || undefined);
 }

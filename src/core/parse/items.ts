@@ -2,9 +2,9 @@
  * Item values from parsed segments: fields with absolute ranges, a persona's facts, and
  * the line-shifted copy of an item whose text did not change (see `placeItem` in build.ts).
  */
-import type { Field, Item, ItemBase, ItemKind, Persona } from '../model';
+import type { Field, FieldEntry, Item, ItemBase, ItemKind, Position, Range, Reference } from '../model';
 import { fieldSpec, NO_WORDS, YES_WORDS } from '../vocabulary';
-import type { RawField } from './fields';
+import { FoundEntry, type RawField, type RawReference } from './fields';
 import { shiftPosition, shiftRange } from './text';
 
 /** A copy of `item` with every line number moved by `lines`. */
@@ -36,24 +36,73 @@ export function movedItem(item: Item, lines: number): Item {
   }
 }
 
-export function toField(raw: RawField, kind: ItemKind, shift: number): Field {
-  const spec = fieldSpec(raw.rawKey);
-  return {
-    key: raw.key,
-    rawKey: raw.rawKey,
-    known: spec !== undefined && spec.kinds.includes(kind),
-    value: raw.value,
-    markdown: raw.markdown,
-    keyRange: shiftRange(raw.keyRange, shift),
-    valueRange: shiftRange(raw.valueRange, shift),
-    range: shiftRange(raw.range, shift),
-    // Raw entries are plain `{ text, range }`: at shift 0 the field takes them as they are.
-    entries: shift === 0 ? raw.entries : raw.entries.map((entry) => ({ text: entry.text, range: shiftRange(entry.range, shift) })),
-  };
+/** A field of an item, made by a constructor (see `ParsedPosition` in text.ts for why). */
+class BuiltField implements Field {
+  constructor(
+    public key: string,
+    public rawKey: string,
+    public known: boolean,
+    public value: string,
+    public markdown: string,
+    public keyRange: Range,
+    public valueRange: Range,
+    public range: Range,
+    public entries: FieldEntry[],
+  ) {}
 }
 
-export function personaOf(base: ItemBase): Persona {
-  const vulnerableField = base.fields.find((field) => field.key === 'vulnerable');
+export function toField(raw: RawField, kind: ItemKind, shift: number): Field {
+  const spec = fieldSpec(raw.rawKey);
+  // At shift 0 the field takes the raw entries as they are.
+  const entries = shift === 0 ? raw.entries : raw.entries.map((entry) => new FoundEntry(entry.text, shiftRange(entry.range, shift)));
+  return new BuiltField(raw.key, raw.rawKey, spec !== undefined && spec.kinds.includes(kind), raw.value, raw.markdown, shiftRange(raw.keyRange, shift), shiftRange(raw.valueRange, shift), shiftRange(raw.range, shift), entries);
+}
+
+/** An item's reference: the one found with its ranges in the document, its field and item (made by a constructor, see `ParsedPosition` in text.ts). */
+export class BuiltReference implements Reference {
+  declare kind: Reference['kind'];
+  declare form: Reference['form'];
+  declare slug: string;
+  declare text: string;
+  declare target?: string;
+  declare range: Range;
+  declare slugRange: Range;
+  declare field: string;
+  declare fromItem?: string;
+  constructor(found: RawReference, range: Range, slugRange: Range, field: string, fromItem: string) {
+    this.kind = found.kind;
+    this.form = found.form;
+    this.slug = found.slug;
+    this.text = found.text;
+    if (found.target !== undefined) this.target = found.target;
+    this.range = range;
+    this.slugRange = slugRange;
+    this.field = field;
+    this.fromItem = fromItem;
+  }
+}
+
+/** An item as built, made by a constructor (see `ParsedPosition` in text.ts); its kind's own properties are added after. */
+export class BuiltItem implements ItemBase {
+  constructor(
+    public kind: ItemKind,
+    public id: string,
+    public name: string,
+    public depth: number,
+    public headingRange: Range,
+    public nameRange: Range,
+    public range: Range,
+    public fields: Field[],
+    public references: Reference[],
+    public description: string,
+    public fieldInsertPosition: Position,
+    public hasFieldList: boolean,
+  ) {}
+}
+
+/** A persona's facts from its fields. */
+export function personaFacts(fields: readonly Field[]): { vulnerable: boolean | undefined; heard: FieldEntry[] } {
+  const vulnerableField = fields.find((field) => field.key === 'vulnerable');
   let vulnerable: boolean | undefined;
   if (vulnerableField) {
     const word = vulnerableField.value.toLowerCase().split(/[\s,;(]/)[0];
@@ -61,10 +110,10 @@ export function personaOf(base: ItemBase): Persona {
     else if (NO_WORDS.includes(word)) vulnerable = false;
   }
   // A `heard` entry is "date, how, by whom": commas belong to it, so only `;` separates entries.
-  const heard = base.fields
+  const heard = fields
     .filter((field) => field.key === 'heard')
-    .flatMap((field) => field.value.split(';').map((text) => ({ text: text.trim(), range: field.valueRange })))
+    .flatMap((field) => field.value.split(';').map((text) => new FoundEntry(text.trim(), field.valueRange)))
     .filter((entry) => entry.text !== '');
-  return { ...base, kind: 'persona', vulnerable, heard };
+  return { vulnerable, heard };
 }
 

@@ -6,8 +6,8 @@
 import type { BlueprintDocument } from '../model';
 import { buildDocument, type PlacedChunk } from './build';
 import { splitChunks } from './chunks';
-import { parseChunk, type ParsedChunk } from './segments';
-import { lineIndexOf, modelText } from './text';
+import { parseChunk, slimChunk, type ParsedChunk } from './segments';
+import { lineIndexOf, modelText, newList } from './text';
 import { runToEnd } from '../steps';
 
 export class BlueprintParser {
@@ -26,29 +26,9 @@ export class BlueprintParser {
    */
   *parseInSteps(source: string, uri: string): Generator<void, BlueprintDocument, void> {
     const text = modelText(source);
-    const spans = splitChunks(text);
     const next = new Map<string, ParsedChunk>();
-    const placed: PlacedChunk[] = [];
     this.lastParsedChunks = 0;
-    let i = 0;
-    while (i < spans.length) {
-      const start = spans[i].start;
-      let j = i;
-      let parsed = this.chunk(text.slice(start, spans[j].end), next);
-      // A chunk that ends inside a fence or HTML block takes the next chunks in: one, then
-      // two, four, … so a run of chunks that all end open (an HTML block before every
-      // heading) costs a linear number of characters parsed, not a quadratic one. Taking
-      // in more than needed is always correct: the reference is the whole document.
-      let take = 1;
-      while (parsed.endsOpen && j + 1 < spans.length) {
-        j = Math.min(j + take, spans.length - 1);
-        take *= 2;
-        parsed = this.chunk(text.slice(start, spans[j].end), next);
-      }
-      placed.push({ parsed, startLine: spans[i].startLine, startOffset: start });
-      i = j + 1;
-      yield;
-    }
+    const placed = yield* placeChunks(text, (chunkText) => this.chunk(chunkText, next));
     this.cache = next;
     return buildDocument(uri, text, placed, lineIndexOf(text));
   }
@@ -62,6 +42,60 @@ export class BlueprintParser {
     next.set(chunkText, parsed);
     return parsed;
   }
+}
+
+/** A parsed chunk placed in the document, made by a constructor (see `ParsedPosition` in text.ts for why). */
+class ChunkInPlace implements PlacedChunk {
+  constructor(
+    public parsed: ParsedChunk,
+    public startLine: number,
+    public startOffset: number,
+  ) {}
+}
+
+/**
+ * A text's chunks parsed one per step (`chunk` parses one), placed in the document. A
+ * chunk that ends inside a fence or HTML block takes the next chunks in: one, then two,
+ * four, … so a run of chunks that all end open (an HTML block before every heading) costs
+ * a linear number of characters parsed, not a quadratic one. Taking in more than needed
+ * is always correct: the reference is the whole document.
+ */
+function* placeChunks(text: string, chunk: (chunkText: string) => ParsedChunk): Generator<void, PlacedChunk[], void> {
+  const spans = splitChunks(text);
+  const placed: PlacedChunk[] = newList();
+  let i = 0;
+  while (i < spans.length) {
+    const start = spans[i].start;
+    let j = i;
+    let parsed = chunk(text.slice(start, spans[j].end));
+    let take = 1;
+    while (parsed.endsOpen && j + 1 < spans.length) {
+      j = Math.min(j + take, spans.length - 1);
+      take *= 2;
+      parsed = chunk(text.slice(start, spans[j].end));
+    }
+    placed.push(new ChunkInPlace(parsed, spans[i].startLine, start));
+    i = j + 1;
+    yield;
+  }
+  return placed;
+}
+
+/**
+ * A parse for a compact document only (the background index, issue 13), in steps as
+ * `parseInSteps`: each chunk's segments keep only what a compact document is made from
+ * (headings, references, field keys, a persona's `vulnerable`, where fields go), so the
+ * values, descriptions and ranges of every field die with the chunk that made them
+ * instead of living on until the whole file is read (the collector then moved them to
+ * its old space, as garbage that grew the editor's memory). The document returned is
+ * no full model: fields hold no values or ranges and there are no descriptions or
+ * problems; only `compactDocument` of it is meant, which equals `compactDocument` of the
+ * full model (a property test holds them equal).
+ */
+export function* parseForCompactInSteps(source: string, uri: string): Generator<void, BlueprintDocument, void> {
+  const text = modelText(source);
+  const placed = yield* placeChunks(text, (chunkText) => slimChunk(parseChunk(chunkText)));
+  return buildDocument(uri, text, placed, lineIndexOf(text));
 }
 
 /** Parse a document (chunked; no cache kept). Never throws on any text. */

@@ -4,10 +4,10 @@
  * chunk's segments can be cached by its text and reused wherever the chunk moves.
  */
 import type { Position, Range } from '../model';
-import { LineIndex, stripHtmlComments } from './text';
+import { LineIndex, newList, ParsedPosition, stripHtmlComments } from './text';
 import { parseOutline } from './markdown-parser';
 import type { OutlineHeading, OutlineItem, OutlineList, OutlineNode, OutlineYaml } from './outline';
-import { parseFieldItem, type RawField } from './fields';
+import { FoundField, parseFieldItem, type RawField } from './fields';
 import { findComplexity, type Complexity } from './complexity';
 
 export interface SegmentHeading {
@@ -51,6 +51,41 @@ export interface ParsedChunk {
   lineCount: number;
 }
 
+/** A parsed chunk, made by a constructor (see `ParsedPosition` in text.ts for why); `tooComplex` is added when set. */
+class FoundChunk implements ParsedChunk {
+  declare tooComplex?: ParsedChunk['tooComplex'];
+  constructor(
+    public segments: Segment[],
+    public frontMatter: ParsedChunk['frontMatter'],
+    public endsOpen: boolean,
+    public lineCount: number,
+  ) {}
+}
+
+/** A heading as found, made by a constructor (see `ParsedPosition` in text.ts for why). */
+class FoundHeading implements SegmentHeading {
+  constructor(
+    public depth: number,
+    public text: string,
+    public range: Range,
+    public contentRange: Range,
+    public contentSource: string,
+  ) {}
+}
+
+/** A segment as found, made by a constructor (see `ParsedPosition` in text.ts for why); `heading` and `quote` are own properties, undefined or not. */
+class FoundSegment implements Segment {
+  constructor(
+    public heading: SegmentHeading | undefined,
+    public fields: RawField[],
+    public hasFieldList: boolean,
+    public fieldInsertPosition: Position,
+    public description: string,
+    public quote: string | undefined,
+    public lastLine: number,
+  ) {}
+}
+
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** The chunk's outline, or its heading and text when the Markdown tools cannot read it in linear time. */
@@ -70,7 +105,7 @@ function outlineOf(text: string): { outline: OutlineNode[]; tooComplex?: ParsedC
 export function parseChunk(text: string): ParsedChunk {
   const { outline, tooComplex } = outlineOf(text);
   const lines = new LineIndex(text);
-  const segments: Segment[] = [];
+  const segments: Segment[] = newList();
   let frontMatter: ParsedChunk['frontMatter'];
   let current: { heading?: SegmentHeading; nodes: OutlineNode[] } = { nodes: [] };
   const flush = (): void => {
@@ -87,9 +122,28 @@ export function parseChunk(text: string): ParsedChunk {
     }
   }
   flush();
-  const parsed: ParsedChunk = { segments, frontMatter, endsOpen: endsOpen(outline, text), lineCount: lines.lineCount };
+  const parsed: ParsedChunk = new FoundChunk(segments, frontMatter, endsOpen(outline, text), lines.lineCount);
   if (tooComplex) parsed.tooComplex = tooComplex;
   return parsed;
+}
+
+/** The one range a slim field's ranges all are (nothing reads them). */
+const NOWHERE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) }) as Range;
+const NO_ENTRIES: RawField['entries'] = Object.freeze([]) as unknown as RawField['entries'];
+
+/**
+ * A chunk as a compact document needs it (`parseForCompactInSteps`): its segments' headings,
+ * field keys and references, where fields go and where they end, a persona's `vulnerable`
+ * value; no descriptions, quotes, field values (but that one) or field ranges.
+ */
+export function slimChunk(parsed: ParsedChunk): ParsedChunk {
+  const segments = parsed.segments.map((segment): Segment => {
+    const fields = segment.fields.map((field) => new FoundField(field.rawKey, field.key, field.key === 'vulnerable' ? field.value : '', '', NOWHERE, NOWHERE, NOWHERE, NO_ENTRIES, field.references));
+    return new FoundSegment(segment.heading, fields, segment.hasFieldList, segment.fieldInsertPosition, '', undefined, segment.lastLine);
+  });
+  const slim: ParsedChunk = new FoundChunk(segments, parsed.frontMatter, parsed.endsOpen, parsed.lineCount);
+  if (parsed.tooComplex) slim.tooComplex = parsed.tooComplex;
+  return slim;
 }
 
 const ATX_HEADING_LINE = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
@@ -137,18 +191,12 @@ function headingOf(node: OutlineHeading, text: string, lines: LineIndex): Segmen
     const hashes = /^ {0,3}#*[ \t]*/.exec(text.slice(start, end));
     contentStart = contentEnd = start + (hashes ? hashes[0].length : 0);
   }
-  return {
-    depth: node.depth,
-    text: stripHtmlComments(node.text).trim(),
-    range: lines.range(start, end),
-    contentRange: lines.range(contentStart, contentEnd),
-    contentSource: text.slice(contentStart, contentEnd),
-  };
+  return new FoundHeading(node.depth, stripHtmlComments(node.text).trim(), lines.range(start, end), lines.range(contentStart, contentEnd), text.slice(contentStart, contentEnd));
 }
 
 function buildSegment(heading: SegmentHeading | undefined, nodes: OutlineNode[], text: string, lines: LineIndex): Segment {
   const fieldList = nodes.find((node): node is OutlineList => node.kind === 'list' && !node.ordered && node.items.some((item) => isFieldItem(item, text)));
-  const fields: RawField[] = [];
+  const fields: RawField[] = newList();
   if (fieldList) {
     for (const item of fieldList.items) {
       const field = parseFieldItem(item, text, lines);
@@ -157,9 +205,7 @@ function buildSegment(heading: SegmentHeading | undefined, nodes: OutlineNode[],
   }
   const headingLine = heading ? heading.range.end.line : 0;
   const lastFieldEnd = fieldList ? lines.positionAt(fieldList.end) : undefined;
-  const fieldInsertPosition: Position = lastFieldEnd
-    ? { line: lastFieldEnd.line + 1, character: 0 }
-    : { line: headingLine + 1, character: 0 };
+  const fieldInsertPosition: Position = new ParsedPosition(lastFieldEnd ? lastFieldEnd.line + 1 : headingLine + 1, 0);
   const descriptionParts: string[] = [];
   let quote: string | undefined;
   for (const node of nodes) {
@@ -171,15 +217,7 @@ function buildSegment(heading: SegmentHeading | undefined, nodes: OutlineNode[],
   }
   const last = nodes.length > 0 ? nodes[nodes.length - 1].end : undefined;
   const lastLine = last !== undefined ? lines.positionAt(last).line : headingLine;
-  return {
-    heading,
-    fields,
-    hasFieldList: fieldList !== undefined,
-    fieldInsertPosition,
-    description: descriptionParts.join('\n\n'),
-    quote,
-    lastLine: Math.max(lastLine, headingLine),
-  };
+  return new FoundSegment(heading, fields, fieldList !== undefined, fieldInsertPosition, descriptionParts.join('\n\n'), quote, Math.max(lastLine, headingLine));
 }
 
 function isFieldItem(item: OutlineItem, text: string): boolean {

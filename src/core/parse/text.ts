@@ -4,6 +4,36 @@
  */
 import type { Position, Range } from '../model';
 
+/**
+ * Positions and ranges the parser makes, as class instances rather than object literals
+ * (the same plain data: two numbers, two positions). V8 tracks every object literal's
+ * allocation site and, once most objects of a site outlive a minor collection (an open
+ * document's model does), allocates all later objects of that site straight in the old
+ * space; the models the background index parses and drops (issue 13) then became
+ * old-space garbage that only a full collection frees, and the editor's memory grew by
+ * hundreds of megabytes. Objects made by a constructor have no such site.
+ */
+export class ParsedPosition implements Position {
+  constructor(
+    public line: number,
+    public character: number,
+  ) {}
+}
+
+export class ParsedRange implements Range {
+  constructor(
+    public start: Position,
+    public end: Position,
+  ) {}
+}
+
+const NO_ELEMENTS: readonly never[] = [];
+
+/** A new empty array made by a builtin, not an array literal (see `ParsedPosition`: a literal's site can be pretenured too). */
+export function newList<T>(): T[] {
+  return NO_ELEMENTS.slice();
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
@@ -40,7 +70,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return new ParsedPosition(low, clamped - this.lineStarts[low]);
   }
 
   offsetAt(position: Position): number {
@@ -58,7 +88,7 @@ export class LineIndex {
   }
 
   range(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    return new ParsedRange(this.positionAt(startOffset), this.positionAt(endOffset));
   }
 
   /** The text of a line without its line break, or undefined past the end. */
@@ -92,12 +122,12 @@ export function stripHtmlComments(text: string): string {
  * saves an object per position).
  */
 export function shiftPosition(position: Position, lines: number): Position {
-  return lines === 0 ? position : { line: position.line + lines, character: position.character };
+  return lines === 0 ? position : new ParsedPosition(position.line + lines, position.character);
 }
 
 /** The range moved by `lines`; the same object when `lines` is 0 (see `shiftPosition`). */
 export function shiftRange(range: Range, lines: number): Range {
-  return lines === 0 ? range : { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
+  return lines === 0 ? range : new ParsedRange(shiftPosition(range.start, lines), shiftPosition(range.end, lines));
 }
 
 /**

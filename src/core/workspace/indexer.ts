@@ -7,7 +7,7 @@
  * compact document) cost no parse.
  */
 import type { BlueprintDocument } from '../model';
-import { BlueprintParser } from '../parse/parser';
+import { parseForCompactInSteps } from '../parse/parser';
 
 /** What the indexer needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface IndexTarget {
@@ -96,9 +96,12 @@ class Slices {
 
 type Loaded = { compact?: BlueprintDocument; text?: string };
 
-/** A file's compact document parsed in slices; undefined when the run was cancelled meanwhile. */
+/**
+ * A file parsed in slices for its compact document (a model only `compactDocument` is
+ * meant for: see `parseForCompactInSteps`); undefined when the run was cancelled meanwhile.
+ */
 async function parseInSlices(text: string, uri: string, slices: Slices, token: IndexOptions['token']): Promise<BlueprintDocument | undefined> {
-  const steps = new BlueprintParser().parseInSteps(text, uri);
+  const steps = parseForCompactInSteps(text, uri);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await slices.check();

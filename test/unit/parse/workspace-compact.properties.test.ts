@@ -11,6 +11,8 @@ import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { compactDocument } from '../../../src/core/workspace/compact';
 import { COMPACT_FORMAT, loadCompact, storeCompact } from '../../../src/core/workspace/compact-cache';
 import { parseBlueprint } from '../../../src/core/parse';
+import { parseForCompactInSteps } from '../../../src/core/parse/parser';
+import { runToEnd } from '../../../src/core/steps';
 import type { Item, Reference } from '../../../src/core/model';
 import { applyEdit, blueprintLine, edits } from './arbitraries';
 
@@ -239,6 +241,22 @@ describe('compact documents', () => {
     expect(withRanges(back)).toEqual(withRanges(compact));
     expect(back.references[0].range.start.character).toBeGreaterThan(65_535);
     expect(back.steps[1].headingRange.start.line).toBeGreaterThan(3000);
+  });
+
+  it("the index's parse for a compact document gives the compact document of the full model (lean or not), whatever the text", () => {
+    const anyText = fc.oneof(fileText, fc.string({ maxLength: 300 }), fc.array(fc.constantFrom('# A', '## Personas', '### Maria', '- vulnerable: yes', '- vulnerable: nee', '- heard: 2024', '- persona: @maria, #lost', '```', '<div>', '', '- story: [L](o.md#lost)', '> quote'), { maxLength: 30 }).map((lines) => lines.join('\n')));
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const full = parseBlueprint(text, URIS[0]);
+        for (const lean of [false, true]) {
+          const slim = compactDocument(runToEnd(parseForCompactInSteps(text, URIS[0])), lean);
+          expect(withRanges(slim)).toEqual(withRanges(compactDocument(full, lean)));
+          slim.stages.forEach((stage) => stage.steps.forEach((step) => expect(slim.steps).toContain(step)));
+          slim.steps.forEach((step) => step.references.forEach((ref) => expect(slim.references).toContain(ref)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps every range of the full model, packed (items, references, front matter, sections)', () => {
