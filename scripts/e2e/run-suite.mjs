@@ -96,7 +96,12 @@ export async function runSuiteInCodeServer(options) {
       log(formatConsoleArgs(Array.isArray(args) ? args : [args]));
     });
     await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => onExit(code));
-    const url = `${server.origin}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    // The folder is opened through a workspace file (one folder), so a test can add and
+    // remove workspace folders: in a window opened on a bare folder, the first added folder
+    // turns it into an untitled multi-root workspace, which reloads the window and ends the run.
+    const workspaceFile = path.join(options.sessionDir, 'suite.code-workspace');
+    await fs.writeFile(workspaceFile, JSON.stringify({ folders: [{ path: options.workspace }] }));
+    const url = `${server.origin}/?workspace=${encodeURIComponent(workspaceFile)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url, { timeout: 120_000 });
     /** @type {NodeJS.Timeout | undefined} */
     let timer;

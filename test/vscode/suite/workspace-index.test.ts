@@ -2,12 +2,14 @@
  * A workspace of a few hundred generated blueprints (issue 13): the open file's problems
  * arrive while the rest is still being indexed in the background, and once indexing is
  * done a link into a file that was never opened resolves (go to definition), from the
- * compact document the index keeps of it.
+ * compact document the index keeps of it. A workspace folder added is indexed, and one
+ * removed is forgotten (the runner opens the folder through a workspace file, so adding a
+ * folder does not reload the window).
  */
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, describeDiagnostics, openFile, ruleIdOf, waitFor, workspaceFile } from '../helpers';
+import { EXTENSION_ID, describeDiagnostics, openFile, ruleIdOf, waitFor, workspaceFile, workspaceRoot } from '../helpers';
 import { generateRepository } from '../../../bench/generate';
 import type { BlueprintExtensionApi } from '../../../src/extension/extension';
 
@@ -21,10 +23,26 @@ async function api(): Promise<BlueprintExtensionApi> {
   return extension.isActive ? extension.exports : extension.activate();
 }
 
+/** A folder beside the test workspace, added as a second workspace folder by a test. */
+const extraFolder = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), '..', 'extra-folder');
+
+/** Resolves on the next change of workspace folders. */
+function nextFolderChange(): Promise<vscode.WorkspaceFoldersChangeEvent> {
+  return new Promise((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+      listener.dispose();
+      resolve(event);
+    });
+  });
+}
+
 suite('a workspace of many blueprints', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(workspaceFile('scale'), { recursive: true, useTrash: false });
+    const at = vscode.workspace.workspaceFolders?.findIndex((folder) => folder.uri.toString() === extraFolder().toString()) ?? -1;
+    if (at >= 0) vscode.workspace.updateWorkspaceFolders(at, 1);
+    await vscode.workspace.fs.delete(extraFolder(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   test('the open file\'s problems arrive while the workspace is still being indexed', async function () {
@@ -94,5 +112,30 @@ suite('a workspace of many blueprints', () => {
     await session.indexWorkspace();
     const cached = session.indexer.state.cached - before;
     assert.ok(cached >= FILES - 10, `${cached} of ${FILES} files from the cache; last run ${JSON.stringify(session.indexer.state.last)}`);
+  });
+
+  test('a workspace folder added is indexed, and a removed one is forgotten', async function () {
+    this.timeout(120_000);
+    const { session } = await api();
+    await session.indexWorkspace();
+    const file = vscode.Uri.joinPath(extraFolder(), 'elsewhere.blueprint.md');
+    await vscode.workspace.fs.writeFile(file, encoder.encode('# Elsewhere\n\n## Personas\n\n### Noor\n\nLives in another folder.\n'));
+    assert.equal(session.service.get(file.toString()), undefined, 'not known before its folder is added');
+
+    const count = vscode.workspace.workspaceFolders?.length ?? 0;
+    const added = nextFolderChange();
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: extraFolder() }), 'the folder can be added');
+    assert.equal((await added).added.length, 1);
+    await waitFor('the added folder\'s blueprint indexed', async () => {
+      await session.indexWorkspace();
+      return session.service.isCompact(file.toString());
+    }, 60_000, () => JSON.stringify(session.indexer.state));
+    assert.ok(session.service.get(file.toString())?.personas.some((persona) => persona.id === 'noor'), 'its persona is known');
+
+    const removed = nextFolderChange();
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 1), 'the folder can be removed');
+    assert.equal((await removed).removed.length, 1);
+    await waitFor('the removed folder\'s blueprint forgotten', () => session.service.get(file.toString()) === undefined, 30_000);
+    assert.ok(session.service.index.documents().length > 1, 'the first folder\'s files are still known');
   });
 });
