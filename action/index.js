@@ -10506,10 +10506,10 @@ function parseFrontMatter(yamlSource, contentStart, range2, lines) {
 }
 function valueNode(node2) {
   if (node2 === void 0 || node2 === null) return void 0;
-  const yamlNode = node2;
-  const range2 = yamlNode.range ? [yamlNode.range[0], yamlNode.range[1]] : void 0;
-  if ((0, import_yaml.isScalar)(yamlNode)) return { kind: "scalar", value: yamlNode.value, range: range2 };
-  if ((0, import_yaml.isSeq)(yamlNode)) return { kind: "seq", items: yamlNode.items.map((item) => valueNode(item) ?? { kind: "other" }), range: range2 };
+  const yamlNode2 = node2;
+  const range2 = yamlNode2.range ? [yamlNode2.range[0], yamlNode2.range[1]] : void 0;
+  if ((0, import_yaml.isScalar)(yamlNode2)) return { kind: "scalar", value: yamlNode2.value, range: range2 };
+  if ((0, import_yaml.isSeq)(yamlNode2)) return { kind: "seq", items: yamlNode2.items.map((item) => valueNode(item) ?? { kind: "other" }), range: range2 };
   return { kind: "other", range: range2 };
 }
 function readAll(reader, data, frontMatter) {
@@ -21492,7 +21492,7 @@ var FEATURES = [
   { mayOccur: (text4) => text4.includes("[^"), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
   { mayOccur: (text4) => /\[[ \txX]\]/.test(text4), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown }
 ];
-var CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+var CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)??---[ \t]*(?:\r?\n|$)/;
 var SHARED_CONTEXT_KEYS = /* @__PURE__ */ new Set(["constructs", "content", "document", "flow", "string", "text"]);
 function resetParseContext(context) {
   const record = context;
@@ -21516,9 +21516,9 @@ function parserFor(mask) {
   const context = parse({ extensions: processor.data().micromarkExtensions ?? [] });
   parser = {
     mdast: (text4) => processor.parse(text4),
-    events: (text4) => {
+    events: (text4, from) => {
       resetParseContext(context);
-      return postprocess(context.document().write(preprocess()(text4, void 0, true)));
+      return postprocess(context.document(from).write(preprocess()(text4, void 0, true)));
     },
     taskLists: (mask & 1 << TASK_LIST_BIT) !== 0
   };
@@ -21538,8 +21538,27 @@ function eventOutline(parser, text4) {
 function parseOutline(text4) {
   const fast = fastOutline(text4);
   if (fast) return fast;
+  const front = CLOSED_FRONT_MATTER.exec(text4);
+  const afterFront = front ? outlineAfterFrontMatter(text4, front[0]) : void 0;
+  if (afterFront) return afterFront;
   const parser = parserForText(text4);
   return eventOutline(parser, text4) ?? outlineFromMdast(parser.mdast(text4));
+}
+function outlineAfterFrontMatter(text4, front) {
+  const rest = text4.slice(front.length);
+  const parser = parserForText(rest);
+  if (parser.taskLists) return void 0;
+  let line = 1;
+  for (let at = front.indexOf("\n"); at >= 0; at = front.indexOf("\n", at + 1)) line++;
+  const outline = rest === "" ? [] : outlineFromEvents(parser.events(rest, { line, column: 1, offset: front.length }), text4);
+  return outline && [yamlNode(text4, front), ...outline];
+}
+function yamlNode(text4, front) {
+  const end = front.length - (front.endsWith("\r\n") ? 2 : front.endsWith("\n") ? 1 : 0);
+  const valueStart = front.indexOf("\n") + 1;
+  const closingLine = front.lastIndexOf("\n", end - 1) + 1;
+  const valueEnd = closingLine - (text4.charCodeAt(closingLine - 2) === 13 ? 2 : 1);
+  return { kind: "yaml", value: valueEnd < valueStart ? "" : text4.slice(valueStart, valueEnd), start: 0, end };
 }
 
 // src/core/parse/complexity.ts

@@ -24,10 +24,10 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
-import { outlineFromEvents, type OutlineNode } from './outline';
+import { outlineFromEvents, type OutlineNode, type OutlineYaml } from './outline';
 import { outlineFromMdast } from './outline-mdast';
 import { fastOutline } from './fast-outline';
-import type { Event, Extension as MicromarkExtension, ParseContext } from 'micromark-util-types';
+import type { Event, Extension as MicromarkExtension, ParseContext, Point } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
@@ -52,8 +52,8 @@ const FEATURES: readonly Feature[] = [
   { mayOccur: (text) => /\[[ \txX]\]/.test(text), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
 ];
 
-/** A closed YAML front matter block at the very start of the text. */
-const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+/** A closed YAML front matter block at the very start of the text, up to its first closing fence. */
+const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)??---[ \t]*(?:\r?\n|$)/;
 
 /**
  * What a parse context holds for any document: the combined constructs and the tokenizer
@@ -85,7 +85,8 @@ function resetParseContext(context: ParseContext): void {
 /** One configuration of the parser: remark for mdast, and micromark with the very same extensions for events. */
 interface MarkdownParser {
   mdast(text: string): Root;
-  events(text: string): Event[];
+  /** Events of `text`; with `from`, the text is the document's from that line and offset on (positions are the document's). */
+  events(text: string, from?: Omit<Point, '_bufferIndex' | '_index'>): Event[];
   /** Task list items change paragraph positions in mdast; the outline takes mdast's word for them. */
   taskLists: boolean;
 }
@@ -112,9 +113,9 @@ function parserFor(mask: number): MarkdownParser {
   const context = micromarkParse({ extensions: processor.data().micromarkExtensions ?? [] });
   parser = {
     mdast: (text) => processor.parse(text),
-    events: (text) => {
+    events: (text, from) => {
       resetParseContext(context);
-      return postprocess(context.document().write(preprocess()(text, undefined, true)));
+      return postprocess(context.document(from).write(preprocess()(text, undefined, true)));
     },
     taskLists: (mask & (1 << TASK_LIST_BIT)) !== 0,
   };
@@ -147,8 +148,42 @@ function eventOutline(parser: MarkdownParser, text: string): OutlineNode[] | und
 export function parseOutline(text: string): OutlineNode[] {
   const fast = fastOutline(text);
   if (fast) return fast;
+  const front = CLOSED_FRONT_MATTER.exec(text);
+  const afterFront = front ? outlineAfterFrontMatter(text, front[0]) : undefined;
+  if (afterFront) return afterFront;
   const parser = parserForText(text);
   return eventOutline(parser, text) ?? outlineFromMdast(parser.mdast(text));
+}
+
+/**
+ * A document's own front matter is not given to micromark: a closed block at the start
+ * becomes the outline's `yaml` node here, and micromark starts on the line after it, at
+ * that line and offset, so every position is the document's. Read character by character
+ * by micromark, a long front matter cost more per KB than a blueprint's whole check (issue
+ * 9); the YAML reader reads it anyway. After the closing fence a new block starts, as it
+ * does in micromark. `test/unit/parse/front-matter-outline.properties.test.ts` holds this
+ * equal to micromark's outline of the whole text. Undefined where the whole text's way
+ * must decide (task lists, which mdast reads).
+ */
+function outlineAfterFrontMatter(text: string, front: string): OutlineNode[] | undefined {
+  const rest = text.slice(front.length);
+  const parser = parserForText(rest);
+  if (parser.taskLists) return undefined;
+  let line = 1;
+  for (let at = front.indexOf('\n'); at >= 0; at = front.indexOf('\n', at + 1)) line++;
+  const outline = rest === '' ? [] : outlineFromEvents(parser.events(rest, { line, column: 1, offset: front.length }), text);
+  return outline && [yamlNode(text, front), ...outline];
+}
+
+/** The `yaml` node micromark's front-matter extension gives for `front`, the closed block at the start of `text`. */
+function yamlNode(text: string, front: string): OutlineYaml {
+  // The node ends with the closing fence's line, before its line ending.
+  const end = front.length - (front.endsWith('\r\n') ? 2 : front.endsWith('\n') ? 1 : 0);
+  // The value: from after the opening fence's line ending to the line ending before the closing fence.
+  const valueStart = front.indexOf('\n') + 1;
+  const closingLine = front.lastIndexOf('\n', end - 1) + 1;
+  const valueEnd = closingLine - (text.charCodeAt(closingLine - 2) === 13 ? 2 : 1);
+  return { kind: 'yaml', value: valueEnd < valueStart ? '' : text.slice(valueStart, valueEnd), start: 0, end };
 }
 
 /** The outline read from mdast only: the reference the fast way must equal. */
