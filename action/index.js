@@ -10045,20 +10045,27 @@ var LineIndex = class {
   text;
   /** Offset of the first character of each line. */
   lineStarts;
+  /** The line `positionAt` found last (a hint only: the answers do not depend on it). */
+  lastLine = 0;
   get lineCount() {
     return this.lineStarts.length;
   }
   positionAt(offset) {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
+    const starts = this.lineStarts;
+    let low = this.lastLine;
+    if (!(starts[low] <= clamped && (low + 1 === starts.length || starts[low + 1] > clamped))) {
+      low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = low + high + 1 >> 1;
+        if (starts[mid] <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      this.lastLine = low;
     }
-    return new ParsedPosition(low, clamped - this.lineStarts[low]);
+    return new ParsedPosition(low, clamped - starts[low]);
   }
   offsetAt(position2) {
     if (position2.line >= this.lineStarts.length) return this.text.length;
@@ -10180,12 +10187,12 @@ function parseFieldItem(item, text4, lines) {
       entries.push(new FoundEntry(clean, lines.range(start, end)));
     }
   }
-  const value2 = [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
+  const value2 = nestedTexts.length === 0 ? cleanValue(inline) : [cleanValue(inline), ...nestedTexts].filter(Boolean).join("; ");
   const references2 = newList();
   const field = spec?.key ?? rawKey.toLowerCase();
   collectInlineReferences(text4.slice(valueStart, valueEnd), valueStart, lines, field, references2);
   collectLinkReferences(item.links, text4, lines, field, references2);
-  references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
+  if (references2.length > 1) references2.sort((a2, b2) => a2.range.start.line - b2.range.start.line || a2.range.start.character - b2.range.start.character);
   return new FoundField(
     rawKey,
     field,
@@ -10208,17 +10215,18 @@ function lastContentOffset(text4, end) {
   return offset;
 }
 function splitTopLevel(value2) {
+  if (!value2.includes(",") && !value2.includes(";")) return [{ text: value2, start: 0 }];
   const parts = [];
   let depth = 0;
   let inCode = false;
   let start = 0;
   for (let i2 = 0; i2 < value2.length; i2++) {
-    const ch = value2[i2];
-    if (ch === "`") inCode = !inCode;
+    const ch = value2.charCodeAt(i2);
+    if (ch === 96) inCode = !inCode;
     else if (inCode) continue;
-    else if (ch === "[" || ch === "(") depth++;
-    else if ((ch === "]" || ch === ")") && depth > 0) depth--;
-    else if ((ch === "," || ch === ";") && depth === 0) {
+    else if (ch === 91 || ch === 40) depth++;
+    else if ((ch === 93 || ch === 41) && depth > 0) depth--;
+    else if ((ch === 44 || ch === 59) && depth === 0) {
       parts.push({ text: value2.slice(start, i2), start });
       start = i2 + 1;
     }
@@ -10241,7 +10249,10 @@ function splitEntries(inline, baseOffset, lines) {
 function collectInlineReferences(source, baseOffset, lines, field, out) {
   const hashCounts = field === "story" || field === "persona";
   if (!source.includes("@") && !(hashCounts && source.includes("#"))) return;
-  const masked = source.replace(/<!--[\s\S]*?(?:-->|$)/g, (m2) => " ".repeat(m2.length)).replace(/`[^`]*`/g, (m2) => " ".repeat(m2.length)).replace(/\]\([^)]*\)/g, (m2) => "]" + " ".repeat(m2.length - 1));
+  let masked = source;
+  if (masked.includes("<!--")) masked = masked.replace(/<!--[\s\S]*?(?:-->|$)/g, (m2) => " ".repeat(m2.length));
+  if (masked.includes("`")) masked = masked.replace(/`[^`]*`/g, (m2) => " ".repeat(m2.length));
+  if (masked.includes("](")) masked = masked.replace(/\]\([^)]*\)/g, (m2) => "]" + " ".repeat(m2.length - 1));
   for (const match of masked.matchAll(AT_REFERENCE)) {
     const start = baseOffset + (match.index ?? 0) + match[1].length;
     const name = match[2];
@@ -10604,6 +10615,12 @@ var PREFIX_PATTERN = /^\s*(stage|fase|phase|step|stap)\s*:\s*/i;
 var NL_SECTION_WORDS = ["persona's", "persona\u2019s", "verhalen", "klantverhalen", "klantreis", "reis"];
 var EN_SECTION_WORDS = ["personas", "stories", "customer stories", "journey", "customer journey"];
 var segmentFacts = identityCache({ name: "segmentFacts", module: "parse/build.ts", holds: "per segment: its heading, kind and language votes" });
+var englishWords = /* @__PURE__ */ new Map();
+function englishWordsOf(spec) {
+  let words = englishWords.get(spec);
+  if (!words) englishWords.set(spec, words = [spec.key, ...spec.enAliases ?? []]);
+  return words;
+}
 function factsOf(segment) {
   let facts = segmentFacts.get(segment);
   if (facts) return facts;
@@ -10629,7 +10646,7 @@ function factsOf(segment) {
   }
   for (const field of segment.fields) {
     const spec = fieldSpec(field.rawKey);
-    if (spec) vote(field.rawKey, spec.nl, [spec.key, ...spec.enAliases ?? []]);
+    if (spec) vote(field.rawKey, spec.nl, englishWordsOf(spec));
   }
   facts = { sectionKind, prefix, languageVotes: votes };
   segmentFacts.set(segment, facts);
@@ -21704,9 +21721,13 @@ function findComplexity(text4) {
   const nesting = new NestingTracker();
   const markers2 = new MarkerCounter();
   let lineStart = 0;
+  const lfOnly = !text4.includes("\r");
   for (; ; ) {
     let lineEnd = lineStart;
-    while (lineEnd < text4.length && !isEndOfLine(text4.charCodeAt(lineEnd))) lineEnd++;
+    if (lfOnly) {
+      lineEnd = text4.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = text4.length;
+    } else while (lineEnd < text4.length && !isEndOfLine(text4.charCodeAt(lineEnd))) lineEnd++;
     const blank = isBlank2(text4, lineStart, lineEnd);
     const depth = nesting.depthOf(text4, lineStart, blank);
     if (depth > MAX_LINE_NESTING) return { kind: "nesting", offset: lineStart, count: depth, limit: MAX_LINE_NESTING };

@@ -12,7 +12,7 @@ import type {
   BlueprintDocument, FrontMatter, Item, ItemKind, Lang, ParseProblem, Persona, Position,
   Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
-import { fieldSpec, PREFIXES, sectionKindOf } from '../vocabulary';
+import { fieldSpec, PREFIXES, sectionKindOf, type FieldSpec } from '../vocabulary';
 import { BuiltItem, BuiltReference, movedItem, personaFacts, toField } from './items';
 import type { ParsedChunk, Segment } from './segments';
 import { parseFrontMatter } from './frontmatter';
@@ -47,6 +47,14 @@ interface SegmentFacts {
 
 const segmentFacts = identityCache<Segment, SegmentFacts>({ name: 'segmentFacts', module: 'parse/build.ts', holds: 'per segment: its heading, kind and language votes' });
 
+/** A field's English words (its key and aliases), one array per field kind rather than one per field. */
+const englishWords = new Map<FieldSpec, readonly string[]>();
+function englishWordsOf(spec: FieldSpec): readonly string[] {
+  let words = englishWords.get(spec);
+  if (!words) englishWords.set(spec, (words = [spec.key, ...(spec.enAliases ?? [])]));
+  return words;
+}
+
 function factsOf(segment: Segment): SegmentFacts {
   let facts = segmentFacts.get(segment);
   if (facts) return facts;
@@ -72,7 +80,7 @@ function factsOf(segment: Segment): SegmentFacts {
   }
   for (const field of segment.fields) {
     const spec = fieldSpec(field.rawKey);
-    if (spec) vote(field.rawKey, spec.nl, [spec.key, ...(spec.enAliases ?? [])]);
+    if (spec) vote(field.rawKey, spec.nl, englishWordsOf(spec));
   }
   facts = { sectionKind, prefix, languageVotes: votes };
   segmentFacts.set(segment, facts);

@@ -216,9 +216,14 @@ export function findComplexity(text: string): Complexity | undefined {
   const nesting = new NestingTracker();
   const markers = new MarkerCounter();
   let lineStart = 0;
+  // Without CRs a line ends at the next LF, found by indexOf rather than a loop over every character.
+  const lfOnly = !text.includes('\r');
   for (;;) {
     let lineEnd = lineStart;
-    while (lineEnd < text.length && !isEndOfLine(text.charCodeAt(lineEnd))) lineEnd++;
+    if (lfOnly) {
+      lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1) lineEnd = text.length;
+    } else while (lineEnd < text.length && !isEndOfLine(text.charCodeAt(lineEnd))) lineEnd++;
     const blank = isBlank(text, lineStart, lineEnd);
     const depth = nesting.depthOf(text, lineStart, blank);
     if (depth > MAX_LINE_NESTING) return { kind: 'nesting', offset: lineStart, count: depth, limit: MAX_LINE_NESTING };

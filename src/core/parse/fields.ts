@@ -103,13 +103,13 @@ export function parseFieldItem(item: OutlineItem, text: string, lines: LineIndex
       entries.push(new FoundEntry(clean, lines.range(start, end)));
     }
   }
-  const value = [cleanValue(inline), ...nestedTexts].filter(Boolean).join('; ');
+  const value = nestedTexts.length === 0 ? cleanValue(inline) : [cleanValue(inline), ...nestedTexts].filter(Boolean).join('; ');
 
   const references: RawReference[] = newList();
   const field = spec?.key ?? rawKey.toLowerCase();
   collectInlineReferences(text.slice(valueStart, valueEnd), valueStart, lines, field, references);
   collectLinkReferences(item.links, text, lines, field, references);
-  references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (references.length > 1) references.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   return new FoundField(
     rawKey,
@@ -138,17 +138,19 @@ function lastContentOffset(text: string, end: number): number {
 
 /** Split on `,` and `;` outside brackets, parentheses and code spans. */
 function splitTopLevel(value: string): Array<{ text: string; start: number }> {
+  // Most values have no separator at all (the loop below runs for every field of every file).
+  if (!value.includes(',') && !value.includes(';')) return [{ text: value, start: 0 }];
   const parts: Array<{ text: string; start: number }> = [];
   let depth = 0;
   let inCode = false;
   let start = 0;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '`') inCode = !inCode;
+    const ch = value.charCodeAt(i);
+    if (ch === 0x60 /* ` */) inCode = !inCode;
     else if (inCode) continue;
-    else if (ch === '[' || ch === '(') depth++;
-    else if ((ch === ']' || ch === ')') && depth > 0) depth--;
-    else if ((ch === ',' || ch === ';') && depth === 0) {
+    else if (ch === 0x5b /* [ */ || ch === 0x28 /* ( */) depth++;
+    else if ((ch === 0x5d /* ] */ || ch === 0x29 /* ) */) && depth > 0) depth--;
+    else if ((ch === 0x2c /* , */ || ch === 0x3b /* ; */) && depth === 0) {
       parts.push({ text: value.slice(start, i), start });
       start = i + 1;
     }
@@ -175,10 +177,11 @@ function collectInlineReferences(source: string, baseOffset: number, lines: Line
   const hashCounts = field === 'story' || field === 'persona';
   if (!source.includes('@') && !(hashCounts && source.includes('#'))) return;
   // Blank out comments, code spans and link destinations so nothing inside them counts.
-  const masked = source
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length))
-    .replace(/`[^`]*`/g, (m) => ' '.repeat(m.length))
-    .replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
+  // Each only when its opening is there (most values have none of them).
+  let masked = source;
+  if (masked.includes('<!--')) masked = masked.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+  if (masked.includes('`')) masked = masked.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+  if (masked.includes('](')) masked = masked.replace(/\]\([^)]*\)/g, (m) => ']' + ' '.repeat(m.length - 1));
   for (const match of masked.matchAll(AT_REFERENCE)) {
     const start = baseOffset + (match.index ?? 0) + match[1].length;
     const name = match[2];

@@ -37,6 +37,8 @@ export function newList<T>(): T[] {
 export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
+  /** The line `positionAt` found last (a hint only: the answers do not depend on it). */
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -63,14 +65,21 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the CR and the LF of a CRLF is the end of the line, not a place in it.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
+    const starts = this.lineStarts;
+    // The parser asks in text order, and a range's end is mostly on its start's line: the
+    // line found last is tried before searching.
+    let low = this.lastLine;
+    if (!(starts[low] <= clamped && (low + 1 === starts.length || starts[low + 1] > clamped))) {
+      low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      this.lastLine = low;
     }
-    return new ParsedPosition(low, clamped - this.lineStarts[low]);
+    return new ParsedPosition(low, clamped - starts[low]);
   }
 
   offsetAt(position: Position): number {
