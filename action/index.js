@@ -23987,11 +23987,11 @@ var stepWithoutPersona = {
       const clearFavourite = ranked.length === 1 || ranked.length > 1 && ranked[0].score.some((v2, i2) => v2 !== ranked[1].score[i2] && i2 < 3);
       const fixes = [];
       for (const { slug: slug2 } of ranked) {
-        const written2 = personaReference(doc, slug2);
-        if (!written2) continue;
+        const written3 = personaReference(doc, slug2);
+        if (!written3) continue;
         fixes.push({
-          title: formatMessage(locale, "fix.addPersona", { persona: written2 }),
-          edits: [insertFieldEdit(doc, step, `${key}: ${written2}`, "first")],
+          title: formatMessage(locale, "fix.addPersona", { persona: written3 }),
+          edits: [insertFieldEdit(doc, step, `${key}: ${written3}`, "first")],
           ...fixes.length === 0 && clearFavourite ? { preferred: true } : {}
         });
       }
@@ -24249,8 +24249,8 @@ function knownKeys(kind, lang) {
   const rest = specs.flatMap((spec) => [...spec.nl, spec.key, ...spec.enAliases ?? []]);
   return [.../* @__PURE__ */ new Set([...main, ...other, ...rest])];
 }
-function matchCase(written2, suggestion) {
-  const first = written2.charAt(0);
+function matchCase(written3, suggestion) {
+  const first = written3.charAt(0);
   return first !== first.toLowerCase() ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
 }
 var unknownField = {
@@ -25447,7 +25447,7 @@ async function parseInSlices(text4, uri, slices, token) {
 }
 async function indexFiles(target, files, options = {}) {
   const slices = new Slices(options.sliceMs ?? 8, target.foregroundWork && (() => target.foregroundWork()));
-  const readAhead = Math.max(1, options.readAhead ?? 8);
+  const readAhead = Math.max(1, options.readAhead ?? 2);
   const result = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;
   const isFull = (uri) => {
@@ -25949,8 +25949,8 @@ function checkNameRange(after, text4, before, renamed, plan) {
   const item = allItems(after)[allItems(before).indexOf(renamed)];
   const { start, end } = item.nameRange;
   const line = text4.split("\n")[start.line] ?? "";
-  const written2 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
-  return written2 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
+  const written3 = start.line === end.line ? line.slice(start.character, end.character) : void 0;
+  return written3 === escapeInline(plan.name) ? void 0 : { refused: "notAHeading" };
 }
 function compareReferences(old, now3, edited, newId) {
   if (old.length !== now3.length) return edited.size > 0 ? { refused: "notAReference", id: newId } : { refused: "unsafe" };
@@ -26318,6 +26318,8 @@ function codeSpanText(text4) {
 var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let i2 = 0; i2 < DIGITS.length; i2++) DIGIT_VALUE[DIGITS.charCodeAt(i2)] = i2;
+var DIGIT_CODE = Uint16Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+var written2 = new Uint16Array(4096);
 var scratch = new Int32Array(1024);
 
 // src/core/coverage/basis.ts

@@ -33,7 +33,10 @@ export interface IndexFiles {
 export interface IndexOptions {
   /** Longest stretch of work before yielding to the host, in milliseconds. */
   sliceMs?: number;
-  /** Files read ahead while others are parsed. */
+  /**
+   * Files read ahead while others are parsed (2: with 8, a text waited through eight files'
+   * parses and indexing 500 files moved 611 MB to the old space instead of 133 MB).
+   */
   readAhead?: number;
   /** After each file: how many are done of how many. */
   onProgress?(done: number, total: number): void;
@@ -111,7 +114,7 @@ async function parseInSlices(text: string, uri: string, slices: Slices, token: I
 
 export async function indexFiles(target: IndexTarget, files: IndexFiles, options: IndexOptions = {}): Promise<IndexResult> {
   const slices = new Slices(options.sliceMs ?? 8, target.foregroundWork && (() => target.foregroundWork!()));
-  const readAhead = Math.max(1, options.readAhead ?? 8);
+  const readAhead = Math.max(1, options.readAhead ?? 2);
   const result: IndexResult = { parsed: 0, cached: 0, skipped: 0, cancelled: false, longestTaskMs: 0 };
   const uris = files.uris;
   const isFull = (uri: string): boolean => {
