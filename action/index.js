@@ -10692,7 +10692,7 @@ var BuiltDocument = class {
   problems;
   lineCount;
 };
-function buildDocument(uri, text4, chunks, lines) {
+function buildDocument(uri, text4, chunks, lines, forCompact = false) {
   const problems = newList();
   const segments = newList();
   let languageVotes = 0;
@@ -10716,7 +10716,7 @@ function buildDocument(uri, text4, chunks, lines) {
   const references2 = newList();
   if (frontMatter) references2.push(...frontMatter.personaRefs);
   const doc = new BuiltDocument(uri, text4, frontMatter?.lang ?? (languageVotes > 0 ? "nl" : "en"), frontMatter, frontMatter?.title, newList(), newList(), newList(), newList(), newList(), references2, problems, lines.lineCount);
-  const builder = { doc, lines, segments };
+  const builder = { doc, lines, segments, forCompact };
   let index2 = 0;
   while (index2 < segments.length) {
     const { segment, facts } = segments[index2];
@@ -10881,7 +10881,7 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     }
     description = descriptions.filter((d2) => d2.trim()).join("\n\n");
   }
-  const fields = segment.fields.map((raw) => toField(raw, kind, shift));
+  const fields = builder.forCompact ? newList() : segment.fields.map((raw) => toField(raw, kind, shift));
   const base = new BuiltItem(
     kind,
     id,
@@ -10897,7 +10897,7 @@ function newItem(builder, kind, start, end, lastLine, stage) {
     segment.hasFieldList
   );
   if (kind === "persona") {
-    const { vulnerable, heard } = personaFacts(fields);
+    const { vulnerable, heard } = personaFacts(builder.forCompact ? segment.fields : fields);
     return Object.assign(base, { kind: "persona", vulnerable, heard });
   }
   if (kind === "story") return Object.assign(base, { kind: "story", quote: segment.quote });
@@ -21990,7 +21990,7 @@ function* placeChunks(text4, chunk) {
 function* parseForCompactInSteps(source, uri) {
   const text4 = modelText(source);
   const placed = yield* placeChunks(text4, (chunkText) => slimChunk(parseChunk(chunkText)));
-  return buildDocument(uri, text4, placed, lineIndexOf(text4));
+  return buildDocument(uri, text4, placed, lineIndexOf(text4), true);
 }
 function parseWhole(source, uri) {
   const text4 = modelText(source);

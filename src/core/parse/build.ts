@@ -9,7 +9,7 @@
  * blueprint within a keystroke's budget and lets later stages cache by item identity.
  */
 import type {
-  BlueprintDocument, FrontMatter, Item, ItemKind, Lang, ParseProblem, Persona, Position,
+  BlueprintDocument, Field, FrontMatter, Item, ItemKind, Lang, ParseProblem, Persona, Position,
   Reference, Section, SectionKind, Stage, Step, Story,
 } from '../model';
 import { fieldSpec, PREFIXES, sectionKindOf, type FieldSpec } from '../vocabulary';
@@ -123,9 +123,11 @@ interface Builder {
   doc: BlueprintDocument;
   lines: LineIndex;
   segments: PlacedSegment[];
+  /** Built for its compact document only (`parseForCompactInSteps`): items get no fields. */
+  forCompact: boolean;
 }
 
-export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], lines: LineIndex): BlueprintDocument {
+export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], lines: LineIndex, forCompact = false): BlueprintDocument {
   const problems: ParseProblem[] = newList();
   const segments: PlacedSegment[] = newList();
   let languageVotes = 0;
@@ -152,7 +154,7 @@ export function buildDocument(uri: string, text: string, chunks: PlacedChunk[], 
   const references: Reference[] = newList();
   if (frontMatter) references.push(...frontMatter.personaRefs);
   const doc = new BuiltDocument(uri, text, frontMatter?.lang ?? (languageVotes > 0 ? 'nl' : 'en'), frontMatter, frontMatter?.title, newList(), newList(), newList(), newList(), newList(), references, problems, lines.lineCount);
-  const builder: Builder = { doc, lines, segments };
+  const builder: Builder = { doc, lines, segments, forCompact };
 
   let index = 0;
   while (index < segments.length) {
@@ -364,7 +366,8 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
     }
     description = descriptions.filter((d) => d.trim()).join('\n\n');
   }
-  const fields = segment.fields.map((raw) => toField(raw, kind, shift));
+  // A compact document keeps no fields: they are not made for one (a persona's facts are read from the raw fields below).
+  const fields = builder.forCompact ? newList<Field>() : segment.fields.map((raw) => toField(raw, kind, shift));
   const base = new BuiltItem(
     kind,
     id,
@@ -381,7 +384,7 @@ function newItem(builder: Builder, kind: ItemKind, start: number, end: number, l
   );
   // The kind's own properties after the base's, in the order the model has always had.
   if (kind === 'persona') {
-    const { vulnerable, heard } = personaFacts(fields);
+    const { vulnerable, heard } = personaFacts(builder.forCompact ? segment.fields : fields);
     return Object.assign(base, { kind: 'persona' as const, vulnerable, heard });
   }
   if (kind === 'story') return Object.assign(base, { kind: 'story' as const, quote: segment.quote });

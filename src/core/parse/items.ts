@@ -101,7 +101,7 @@ export class BuiltItem implements ItemBase {
 }
 
 /** A persona's facts from its fields. */
-export function personaFacts(fields: readonly Field[]): { vulnerable: boolean | undefined; heard: FieldEntry[] } {
+export function personaFacts(fields: ReadonlyArray<Pick<Field, 'key' | 'value' | 'valueRange'>>): { vulnerable: boolean | undefined; heard: FieldEntry[] } {
   const vulnerableField = fields.find((field) => field.key === 'vulnerable');
   let vulnerable: boolean | undefined;
   if (vulnerableField) {

@@ -95,7 +95,7 @@ function* placeChunks(text: string, chunk: (chunkText: string) => ParsedChunk): 
 export function* parseForCompactInSteps(source: string, uri: string): Generator<void, BlueprintDocument, void> {
   const text = modelText(source);
   const placed = yield* placeChunks(text, (chunkText) => slimChunk(parseChunk(chunkText)));
-  return buildDocument(uri, text, placed, lineIndexOf(text));
+  return buildDocument(uri, text, placed, lineIndexOf(text), true);
 }
 
 /** Parse a document (chunked; no cache kept). Never throws on any text. */
