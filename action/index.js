@@ -10348,15 +10348,9 @@ function toField(raw, kind, shift) {
   const entries = shift === 0 ? raw.entries : raw.entries.map((entry) => new FoundEntry(entry.text, shiftRange(entry.range, shift)));
   return new BuiltField(raw.key, raw.rawKey, spec !== void 0 && spec.kinds.includes(kind), raw.value, raw.markdown, shiftRange(raw.keyRange, shift), shiftRange(raw.valueRange, shift), shiftRange(raw.range, shift), entries);
 }
-var BuiltReference = class {
+var BuiltReference = class extends FoundReference {
   constructor(found, range2, slugRange, field, fromItem) {
-    this.kind = found.kind;
-    this.form = found.form;
-    this.slug = found.slug;
-    this.text = found.text;
-    if (found.target !== void 0) this.target = found.target;
-    this.range = range2;
-    this.slugRange = slugRange;
+    super(found.kind, found.form, found.slug, found.text, range2, slugRange, found.target !== void 0, found.target);
     this.field = field;
     this.fromItem = fromItem;
   }

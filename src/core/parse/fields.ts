@@ -24,7 +24,7 @@ export interface RawField {
 }
 
 /** A reference as found, made by a constructor (see `ParsedPosition` in text.ts for why). */
-class FoundReference implements RawReference {
+export class FoundReference implements RawReference {
   declare kind: ReferenceKind;
   declare form: RawReference['form'];
   declare slug: string;

@@ -4,7 +4,7 @@
  */
 import type { Field, FieldEntry, Item, ItemBase, ItemKind, Position, Range, Reference } from '../model';
 import { fieldSpec, NO_WORDS, YES_WORDS } from '../vocabulary';
-import { FoundEntry, type RawField, type RawReference } from './fields';
+import { FoundEntry, FoundReference, type RawField, type RawReference } from './fields';
 import { shiftPosition, shiftRange } from './text';
 
 /** A copy of `item` with every line number moved by `lines`. */
@@ -58,25 +58,12 @@ export function toField(raw: RawField, kind: ItemKind, shift: number): Field {
   return new BuiltField(raw.key, raw.rawKey, spec !== undefined && spec.kinds.includes(kind), raw.value, raw.markdown, shiftRange(raw.keyRange, shift), shiftRange(raw.valueRange, shift), shiftRange(raw.range, shift), entries);
 }
 
-/** An item's reference: the one found with its ranges in the document, its field and item (made by a constructor, see `ParsedPosition` in text.ts). */
-export class BuiltReference implements Reference {
-  declare kind: Reference['kind'];
-  declare form: Reference['form'];
-  declare slug: string;
-  declare text: string;
-  declare target?: string;
-  declare range: Range;
-  declare slugRange: Range;
+/** An item's reference: the one found, with its ranges in the document, its field and item (made by a constructor, see `ParsedPosition` in text.ts). */
+export class BuiltReference extends FoundReference implements Reference {
   declare field: string;
   declare fromItem?: string;
   constructor(found: RawReference, range: Range, slugRange: Range, field: string, fromItem: string) {
-    this.kind = found.kind;
-    this.form = found.form;
-    this.slug = found.slug;
-    this.text = found.text;
-    if (found.target !== undefined) this.target = found.target;
-    this.range = range;
-    this.slugRange = slugRange;
+    super(found.kind, found.form, found.slug, found.text, range, slugRange, found.target !== undefined, found.target);
     this.field = field;
     this.fromItem = fromItem;
   }
