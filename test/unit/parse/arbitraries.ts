@@ -59,3 +59,34 @@ export function applyEdit(text: string, edit: Edit): string {
   lines.splice(at, edit.deleteCount, ...edit.insert);
   return lines.join('\n');
 }
+
+/**
+ * Front matters for workspaces of a few files (main, personas, other, sub/deep): the
+ * `personas:` files they name, in lists, up a folder, the file itself, a missing one.
+ */
+export const CROSS_FILE_FRONT: readonly string[] = [
+  '',
+  '---\nblueprint: T\npersonas: personas.blueprint.md\n---\n',
+  '---\npersonas: [other.blueprint.md, personas.blueprint.md]\n---\n',
+  '---\npersonas: ../personas.blueprint.md\npersona: "@maria"\n---\n',
+  '---\nlang: nl\npersonas: sub/deep.blueprint.md\n---\n',
+  '---\npersonas: main.blueprint.md\n---\n',
+  '---\npersonas: missing.blueprint.md\n---\n',
+];
+
+/** Lines that link between those files' personas, stories and steps, or define them. */
+export const CROSS_FILE_LINES: readonly string[] = [
+  '- story: [Lost](other.blueprint.md#lost)',
+  '- persona: [Zoë](sub/deep.blueprint.md#zoe)',
+  '- persona: @zoe',
+  '### Zoe',
+  '### Lost',
+  '- story: #lost',
+  '- persona: [Maria](../personas.blueprint.md#maria)',
+  '- story: [Step](main.blueprint.md#reads-the-letter)',
+  '## Stories\n\n### Lost\n- persona: @maria',
+  '## Personas\n\n### Zoe\n- heard: 2024-01-01',
+  '## Journey\n\n### Step: Reads the letter\n- story: [Lost](other.blueprint.md#lost)',
+  '### Step: Asks\n- persona: [Zoë](sub/deep.blueprint.md#zoe)\n- story: [Lost](../other.blueprint.md#lost)',
+  '## Journey\n\n### Step: Calls\n- persona: @maria\n- story: #lost',
+];

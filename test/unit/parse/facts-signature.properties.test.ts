@@ -8,24 +8,18 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { allRules } from '../../../src/core/rules/registry';
-import { applyEdit, blueprintLine, edits } from './arbitraries';
+import { applyEdit, blueprintLine, CROSS_FILE_FRONT, CROSS_FILE_LINES, edits } from './arbitraries';
 
 const URIS = ['file:///w/main.blueprint.md', 'file:///w/personas.blueprint.md', 'file:///w/other.blueprint.md', 'file:///w/sub/deep.blueprint.md', 'file:///w/third.blueprint.md'];
 const MAIN = URIS[0];
 const host = { readFile: async (): Promise<string | undefined> => undefined };
 
-const FRONT = [
-  '', '---\nblueprint: T\npersonas: personas.blueprint.md\n---\n', '---\npersonas: [other.blueprint.md, personas.blueprint.md]\n---\n',
-  '---\npersonas: ../personas.blueprint.md\npersona: "@maria"\n---\n', '---\nlang: nl\npersonas: sub/deep.blueprint.md\n---\n',
-  '---\npersonas: main.blueprint.md\n---\n', '---\npersonas: missing.blueprint.md\n---\n', '---\npersonas: third.blueprint.md\n---\n',
-];
+const FRONT = [...CROSS_FILE_FRONT, '---\npersonas: third.blueprint.md\n---\n'];
 const EXTRA = [
-  '- story: [Lost](other.blueprint.md#lost)', '- persona: [Zoë](sub/deep.blueprint.md#zoe)', '- persona: @zoe', '### Zoe', '### Lost',
-  '- story: #lost', '- persona: [Maria](../personas.blueprint.md#maria)', '- story: [Step](main.blueprint.md#reads-the-letter)',
-  '- persona: [Maria](main.blueprint.md#maria)', '- story: [Lost](third.blueprint.md#lost)',
-  '## Stories\n\n### Lost\n- persona: @maria', '## Personas\n\n### Zoe\n- heard: 2024-01-01', '## Journey\n\n### Step: Reads the letter\n- story: [Lost](other.blueprint.md#lost)',
-  '### Step: Asks\n- persona: [Zoë](sub/deep.blueprint.md#zoe)\n- story: [Lost](../other.blueprint.md#lost)',
-  '## Personas\n\n### Maria\n- heard: 2024-01-01\n- vulnerable: yes', '## Journey\n\n### Step: Calls\n- persona: @maria\n- story: #lost',
+  ...CROSS_FILE_LINES,
+  '- persona: [Maria](main.blueprint.md#maria)',
+  '- story: [Lost](third.blueprint.md#lost)',
+  '## Personas\n\n### Maria\n- heard: 2024-01-01\n- vulnerable: yes',
 ];
 const line = fc.oneof({ weight: 3, arbitrary: blueprintLine }, { weight: 2, arbitrary: fc.constantFrom(...EXTRA) });
 const fileText = fc.tuple(fc.constantFrom(...FRONT), fc.array(line, { maxLength: 30 })).map(([front, lines]) => front + lines.join('\n'));

@@ -14,23 +14,13 @@ import { parseBlueprint } from '../../../src/core/parse';
 import { parseForCompactInSteps } from '../../../src/core/parse/parser';
 import { runToEnd } from '../../../src/core/steps';
 import type { Item, Reference } from '../../../src/core/model';
-import { applyEdit, blueprintLine, edits } from './arbitraries';
+import { applyEdit, blueprintLine, CROSS_FILE_FRONT, CROSS_FILE_LINES, edits } from './arbitraries';
 
 const URIS = ['file:///w/main.blueprint.md', 'file:///w/personas.blueprint.md', 'file:///w/other.blueprint.md', 'file:///w/sub/deep.blueprint.md'];
 const host = { readFile: async (): Promise<string | undefined> => undefined };
 
-const FRONT = [
-  '', '---\nblueprint: T\npersonas: personas.blueprint.md\n---\n', '---\npersonas: [other.blueprint.md, personas.blueprint.md]\n---\n',
-  '---\npersonas: ../personas.blueprint.md\npersona: "@maria"\n---\n', '---\nlang: nl\npersonas: sub/deep.blueprint.md\n---\n',
-  '---\npersonas: main.blueprint.md\n---\n', '---\npersonas: missing.blueprint.md\n---\n', '---\nbroken: [\n---\n',
-];
-const EXTRA = [
-  '- story: [Lost](other.blueprint.md#lost)', '- persona: [Zoë](sub/deep.blueprint.md#zoe)', '- persona: @zoe', '### Zoe', '### Lost',
-  '- story: #lost', '- persona: [Maria](../personas.blueprint.md#maria)', '- story: [Step](main.blueprint.md#reads-the-letter)',
-  '## Stories\n\n### Lost\n- persona: @maria', '## Personas\n\n### Zoe\n- heard: 2024-01-01', '## Journey\n\n### Step: Reads the letter\n- story: [Lost](other.blueprint.md#lost)',
-  '### Step: Asks\n- persona: [Zoë](sub/deep.blueprint.md#zoe)\n- story: [Lost](../other.blueprint.md#lost)',
-  '## Personas\n\n### Maria\n- heard: 2024-01-01', '## Journey\n\n### Step: Calls\n- persona: @maria\n- story: #lost',
-];
+const FRONT = [...CROSS_FILE_FRONT, '---\nbroken: [\n---\n'];
+const EXTRA = [...CROSS_FILE_LINES, '## Personas\n\n### Maria\n- heard: 2024-01-01'];
 const line = fc.oneof({ weight: 4, arbitrary: blueprintLine }, { weight: 1, arbitrary: fc.constantFrom(...EXTRA) });
 const fileText = fc.tuple(fc.constantFrom(...FRONT), fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
   .map(([front, lines, eol]) => (front + lines.join('\n')).replace(/\n/g, eol));
