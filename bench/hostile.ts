@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
-import { median, ownPeakKb, time } from './stats';
+import { median, ownPeakKb } from './stats';
 
 const RATIO_GOAL = 5;
 const URI = 'file:///bench/hostile.blueprint.md';
@@ -69,11 +69,17 @@ export const SHAPES: Record<string, Shape> = {
 };
 
 /**
- * Median of five timed runs after one untimed run: the examples are timed warm (twenty
- * rounds first), so each shape is too; a shape's first run also compiles the tokenizer's
- * paths for it, which at 16 KB alone read as 3x.
+ * Median of five timed batches after one untimed batch. A batch repeats the work until
+ * BATCH_MS have passed and gives the time per run, so the collector's share counts in
+ * proportion to what each run allocates, for the examples and for every shape alike. A
+ * median of single runs did not: an example's render (0.6 ms, a few hundred KB) mostly
+ * fell between two collections and a 16 KB shape's (3 MB) never did, which read as up to
+ * 9x for work that runs at 1.5x the examples' speed once warm. The examples are warmed
+ * (twenty rounds of check and render first), so each shape is too; a shape's first run also
+ * compiles the tokenizer's paths for it, which at 16 KB alone read as 3x.
  */
-const RUNS = [0, 1, 2, 3, 4];
+const BATCHES = [0, 1, 2, 3, 4];
+const BATCH_MS = 50;
 
 /**
  * `npm run bench -- hostile cpu`: CPU time of the process (user + system, every thread:
@@ -84,36 +90,52 @@ const RUNS = [0, 1, 2, 3, 4];
 const CPU = process.argv.includes('cpu');
 const ONLY = process.argv.find((arg) => arg.startsWith('only='))?.slice('only='.length);
 
-function measure(fn: () => void): number {
-  if (!CPU) return time(fn);
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
+function clock(): number {
+  if (!CPU) return performance.now();
+  const used = process.cpuUsage();
   return (used.user + used.system) / 1000;
 }
 
-function checkTime(text: string): number {
+/** Time per run of `fn`, over runs repeated until BATCH_MS have passed (at least one run). */
+function perRun(fn: () => void): number {
+  const start = clock();
+  let runs = 0;
+  let elapsed = 0;
+  do {
+    fn();
+    runs++;
+    elapsed = clock() - start;
+  } while (elapsed < BATCH_MS);
+  return elapsed / runs;
+}
+
+/** The median of BATCHES' times per run, after one untimed batch. */
+function timed(fn: () => void): number {
+  perRun(fn);
+  return median(BATCHES.map(() => perRun(fn)));
+}
+
+/** One check of `text` as the CLI and the editor check a file: parse and every rule. */
+function checkRun(text: string): () => void {
   const host = { readFile: async (): Promise<string | undefined> => undefined };
-  const run = (): void => {
+  return () => {
     const workspace = createBlueprintService(host);
     workspace.setText(URI, text);
     workspace.diagnostics(URI);
   };
-  run();
-  return median(RUNS.map(() => measure(run)));
 }
 
-function renderTime(text: string): number {
-  const host = { readFile: async (): Promise<string | undefined> => undefined };
-  const workspace = createBlueprintService(host);
+/** One render of `text`'s standalone page, its check done beforehand (as `render` and the preview have it). */
+function renderRun(text: string): () => void {
+  const workspace = createBlueprintService({ readFile: async () => undefined });
   workspace.setText(URI, text);
   const doc = workspace.get(URI)!;
   const diagnostics = workspace.diagnostics(URI);
-  const run = (): void => void renderStandalonePage({ doc, diagnostics, index: workspace.index });
-  run();
-  return median(RUNS.map(() => measure(run)));
+  return () => void renderStandalonePage({ doc, diagnostics, index: workspace.index });
 }
 
+const checkTime = (text: string): number => timed(checkRun(text));
+const renderTime = (text: string): number => timed(renderRun(text));
 const perKb = (ms: number, text: string): number => ms / (text.length / 1024);
 
 export function runHostileBench(): void {
@@ -122,7 +144,8 @@ export function runHostileBench(): void {
     readFileSync(join(examplesDir, name), 'utf8'),
   );
   // Warm up, then the examples' figure: all three, many times over, per KB.
-  for (let i = 0; i < 20; i++) for (const text of examples) checkTime(text);
+  const warmUps = examples.flatMap((text) => [checkRun(text), renderRun(text)]);
+  for (let i = 0; i < 20; i++) for (const run of warmUps) run();
   const exampleText = examples.join('\n');
   const exampleCheck = median(examples.map((text) => perKb(checkTime(text), text)));
   const exampleRender = median(examples.map((text) => perKb(renderTime(text), text)));
