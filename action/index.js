@@ -27788,11 +27788,34 @@ var COVERAGE_CSS = String.raw`
 `;
 
 // src/core/diff/finding-diff.ts
-function itemKeyOf(doc, diagnostic, keyOf3) {
-  const line = diagnostic.range.start.line;
-  const inside2 = (item) => item.range.start.line <= line && line <= item.range.end.line;
-  const found = doc.steps.find(inside2) ?? doc.stages.find(inside2) ?? doc.personas.find(inside2) ?? doc.stories.find(inside2);
-  return found ? keyOf3(found) : "document";
+function itemFinder(items) {
+  const sorted = [...items].sort((a2, b2) => a2.range.start.line - b2.range.start.line);
+  return (line) => {
+    let [low, high] = [0, sorted.length - 1];
+    let found;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      const item = sorted[middle];
+      if (item.range.start.line <= line) {
+        found = item;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found && line <= found.range.end.line ? found : void 0;
+  };
+}
+function itemKeys(doc, keyOf3) {
+  const finders = [doc.steps, doc.stages, doc.personas, doc.stories].map(itemFinder);
+  return (diagnostic) => {
+    const line = diagnostic.range.start.line;
+    for (const find of finders) {
+      const found = find(line);
+      if (found) return keyOf3(found);
+    }
+    return "document";
+  };
 }
 function keyed(snapshot, diagnostics, rename2) {
   const doc = snapshot.doc;
@@ -27803,7 +27826,8 @@ function keyed(snapshot, diagnostics, rename2) {
     const key = stepKey.get(item) ?? stageKey.get(item) ?? item.id;
     return `${item.kind}:${rename2(item.kind, key)}`;
   };
-  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf3) }));
+  const itemOf = itemKeys(doc, keyOf3);
+  return diagnostics.filter((d2) => d2.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemOf(diagnostic) }));
 }
 function toChange(kind, { diagnostic, item }) {
   return {
@@ -27827,13 +27851,20 @@ function groupBy(findings) {
   return groups;
 }
 function unpaired(base, head) {
-  const leftBase = [...base];
+  const queues = /* @__PURE__ */ new Map();
+  base.forEach((finding, i2) => {
+    const queue = queues.get(finding.diagnostic.message);
+    if (queue) queue.indices.push(i2);
+    else queues.set(finding.diagnostic.message, { indices: [i2], next: 0 });
+  });
+  const taken = /* @__PURE__ */ new Set();
   const fresh = [];
   for (const finding of head) {
-    const same = leftBase.findIndex((other) => other.diagnostic.message === finding.diagnostic.message);
-    if (same >= 0) leftBase.splice(same, 1);
+    const queue = queues.get(finding.diagnostic.message);
+    if (queue && queue.next < queue.indices.length) taken.add(queue.indices[queue.next++]);
     else fresh.push(finding);
   }
+  const leftBase = base.filter((_2, i2) => !taken.has(i2));
   const pairs = Math.min(leftBase.length, fresh.length);
   return { fixed: leftBase.slice(pairs), fresh: fresh.slice(pairs) };
 }
@@ -27951,10 +27982,19 @@ function matchRenamedSteps(base, head, matching) {
   }
 }
 function matchRenamedStages(base, head, matching) {
-  const headStages = new Set(head.stages.filter((s2) => ![...matching.stages.values()].includes(s2.key)).map((s2) => s2.key));
+  const matchedHead = new Set(matching.stages.values());
+  const headStages = /* @__PURE__ */ new Map();
+  for (const stage of head.stages) if (!matchedHead.has(stage.key) && !headStages.has(stage.key)) headStages.set(stage.key, stage);
+  const stepsOf = /* @__PURE__ */ new Map();
+  for (const step of base.steps) {
+    if (step.stage === null) continue;
+    const list2 = stepsOf.get(step.stage);
+    if (list2) list2.push(step);
+    else stepsOf.set(step.stage, [step]);
+  }
   for (const stage of base.stages) {
     if (matching.stages.has(stage.key)) continue;
-    const own6 = base.steps.filter((step) => step.stage === stage.stage.id);
+    const own6 = stepsOf.get(stage.stage.id) ?? [];
     const votes = /* @__PURE__ */ new Map();
     for (const step of own6) {
       const to = matching.steps.get(step)?.stage;
@@ -27963,8 +28003,8 @@ function matchRenamedStages(base, head, matching) {
     const [best] = [...votes].sort((x2, y2) => y2[1] - x2[1]);
     if (!best || best[1] * 2 < own6.length) continue;
     matching.stages.set(stage.key, best[0]);
+    const headStage = headStages.get(best[0]);
     headStages.delete(best[0]);
-    const headStage = head.stages.find((s2) => s2.key === best[0]);
     if (headStage) matching.renamedStages.set(stage, headStage);
   }
 }

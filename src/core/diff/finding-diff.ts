@@ -14,12 +14,41 @@ interface Keyed {
   item: string;
 }
 
-/** The innermost item whose lines hold the finding's start: step, stage, then personas and stories. */
-function itemKeyOf(doc: BlueprintDocument, diagnostic: Diagnostic, keyOf: (item: Item) => string): string {
-  const line = diagnostic.range.start.line;
-  const inside = (item: Item): boolean => item.range.start.line <= line && line <= item.range.end.line;
-  const found = doc.steps.find(inside) ?? doc.stages.find(inside) ?? doc.personas.find(inside) ?? doc.stories.find(inside);
-  return found ? keyOf(found) : 'document';
+/**
+ * Finds the item whose lines hold a line, among items that do not overlap: the last one
+ * starting at or before the line (a binary search over the items in line order), if it
+ * reaches that line. One lookup per finding, so many findings on many steps stay linear.
+ */
+function itemFinder(items: readonly Item[]): (line: number) => Item | undefined {
+  const sorted = [...items].sort((a, b) => a.range.start.line - b.range.start.line);
+  return (line) => {
+    let [low, high] = [0, sorted.length - 1];
+    let found: Item | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const item = sorted[middle] as Item;
+      if (item.range.start.line <= line) {
+        found = item;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found && line <= found.range.end.line ? found : undefined;
+  };
+}
+
+/** The innermost item whose lines hold a finding's start: step, stage, then personas and stories. */
+function itemKeys(doc: BlueprintDocument, keyOf: (item: Item) => string): (diagnostic: Diagnostic) => string {
+  const finders = [doc.steps, doc.stages, doc.personas, doc.stories].map(itemFinder);
+  return (diagnostic) => {
+    const line = diagnostic.range.start.line;
+    for (const find of finders) {
+      const found = find(line);
+      if (found) return keyOf(found);
+    }
+    return 'document';
+  };
 }
 
 function keyed(snapshot: Snapshot, diagnostics: readonly Diagnostic[], rename: (kind: string, key: string) => string): Keyed[] {
@@ -31,7 +60,8 @@ function keyed(snapshot: Snapshot, diagnostics: readonly Diagnostic[], rename: (
     const key = stepKey.get(item) ?? stageKey.get(item) ?? item.id;
     return `${item.kind}:${rename(item.kind, key)}`;
   };
-  return diagnostics.filter((d) => d.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemKeyOf(doc, diagnostic, keyOf) }));
+  const itemOf = itemKeys(doc, keyOf);
+  return diagnostics.filter((d) => d.uri === doc.uri).map((diagnostic) => ({ diagnostic, item: itemOf(diagnostic) }));
 }
 
 function toChange(kind: FindingChange['kind'], { diagnostic, item }: Keyed): FindingChange {
@@ -52,15 +82,26 @@ function groupBy(findings: readonly Keyed[]): Map<string, Keyed[]> {
   return groups;
 }
 
-/** Pairs two groups; what is left over on each side. */
+/**
+ * Pairs two groups: a head finding takes the first base finding left with the same
+ * message (a queue per message, so a group of thousands of findings stays linear); what
+ * is left over on each side then pairs in order.
+ */
 function unpaired(base: Keyed[], head: Keyed[]): { fixed: Keyed[]; fresh: Keyed[] } {
-  const leftBase = [...base];
+  const queues = new Map<string, { indices: number[]; next: number }>();
+  base.forEach((finding, i) => {
+    const queue = queues.get(finding.diagnostic.message);
+    if (queue) queue.indices.push(i);
+    else queues.set(finding.diagnostic.message, { indices: [i], next: 0 });
+  });
+  const taken = new Set<number>();
   const fresh: Keyed[] = [];
   for (const finding of head) {
-    const same = leftBase.findIndex((other) => other.diagnostic.message === finding.diagnostic.message);
-    if (same >= 0) leftBase.splice(same, 1);
+    const queue = queues.get(finding.diagnostic.message);
+    if (queue && queue.next < queue.indices.length) taken.add(queue.indices[queue.next++] as number);
     else fresh.push(finding);
   }
+  const leftBase = base.filter((_, i) => !taken.has(i));
   const pairs = Math.min(leftBase.length, fresh.length);
   return { fixed: leftBase.slice(pairs), fresh: fresh.slice(pairs) };
 }

@@ -49,12 +49,24 @@ function matchRenamedSteps(base: StepFacts[], head: StepFacts[], matching: Match
   }
 }
 
-/** A base stage not found by id is renamed to the head stage most of its steps went to. */
+/**
+ * A base stage not found by id is renamed to the head stage most of its steps went to.
+ * Steps are grouped by stage once, so thousands of renamed stages stay linear.
+ */
 function matchRenamedStages(base: Snapshot, head: Snapshot, matching: Matching): void {
-  const headStages = new Set(head.stages.filter((s) => ![...matching.stages.values()].includes(s.key)).map((s) => s.key));
+  const matchedHead = new Set(matching.stages.values());
+  const headStages = new Map<string, StageFacts>();
+  for (const stage of head.stages) if (!matchedHead.has(stage.key) && !headStages.has(stage.key)) headStages.set(stage.key, stage);
+  const stepsOf = new Map<string, StepFacts[]>();
+  for (const step of base.steps) {
+    if (step.stage === null) continue;
+    const list = stepsOf.get(step.stage);
+    if (list) list.push(step);
+    else stepsOf.set(step.stage, [step]);
+  }
   for (const stage of base.stages) {
     if (matching.stages.has(stage.key)) continue;
-    const own = base.steps.filter((step) => step.stage === stage.stage.id);
+    const own = stepsOf.get(stage.stage.id) ?? [];
     const votes = new Map<string, number>();
     for (const step of own) {
       const to = matching.steps.get(step)?.stage;
@@ -63,8 +75,8 @@ function matchRenamedStages(base: Snapshot, head: Snapshot, matching: Matching):
     const [best] = [...votes].sort((x, y) => y[1] - x[1]);
     if (!best || best[1] * 2 < own.length) continue;
     matching.stages.set(stage.key, best[0]);
+    const headStage = headStages.get(best[0]);
     headStages.delete(best[0]);
-    const headStage = head.stages.find((s) => s.key === best[0]);
     if (headStage) matching.renamedStages.set(stage, headStage);
   }
 }

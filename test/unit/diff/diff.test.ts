@@ -102,3 +102,31 @@ describe('semantic diff: words', () => {
     expect(added.changes.filter((c) => c.kind === 'step-added')).toHaveLength(6);
   });
 });
+
+/** A journey of generated parts, for the shapes an attacker would send. */
+const journey = (body: string): string => `---\nblueprint: Big\nlang: en\n---\n\n# Big\n\n## Personas\n\n### Maria\n\n## Journey\n\n${body}`;
+
+describe('semantic diff: many items (hostile sizes; timing is in bench/diff.ts)', () => {
+  it('pairs many findings of one rule on one step by message, then in order', async () => {
+    const refs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `@${prefix}${i}`).join(', ');
+    const base = journey(`### Step: One\n- persona: ${refs('p', 300)}\n- customer: x\n`);
+    // The same 300 unknown personas in reverse order, plus 5 new ones.
+    const head = journey(`### Step: One\n- persona: ${refs('p', 300).split(', ').reverse().join(', ')}, ${refs('q', 5)}\n- customer: x\n`);
+    const { changes, existingFindings } = await diffTexts(base, head);
+    const fresh = changes.filter((c) => c.kind === 'finding-new');
+    expect(fresh).toHaveLength(5);
+    expect(fresh.map((c) => c.kind === 'finding-new' && c.message)).toEqual(Array.from({ length: 5 }, (_, i) => expect.stringContaining(`'q${i}'`)));
+    expect(changes.filter((c) => c.kind === 'finding-fixed')).toHaveLength(0);
+    expect(existingFindings).toBeGreaterThanOrEqual(300);
+  });
+
+  it('keys findings to the step, stage, persona or story whose lines hold them', async () => {
+    const body = Array.from({ length: 200 }, (_, i) => `### Stage: Stage ${i}\n\n#### Step: Step ${i}\n- customer: c${i}\n`).join('\n');
+    const base = journey(body);
+    const head = journey(body.replace(/### Stage: Stage /g, '### Stage: Phase '));
+    const { changes } = await diffTexts(base, head);
+    // Every stage renamed (its step went along), no step moved, and the 200 findings (no persona) are not new.
+    expect(changes.filter((c) => c.kind === 'stage-renamed')).toHaveLength(200);
+    expect(changes.filter((c) => c.kind !== 'stage-renamed')).toEqual([]);
+  });
+});
