@@ -30027,6 +30027,10 @@ function annotation(finding) {
   return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}
 `;
 }
+function workflowCommand(command, message) {
+  return `::${command}::${escapeData(message)}
+`;
+}
 function annotations(findings) {
   const shown = /* @__PURE__ */ new Map();
   let rest = 0;
@@ -30042,8 +30046,7 @@ function annotations(findings) {
     out += annotation(finding);
   }
   if (rest > 0) {
-    out += `::notice::${escapeData(`${rest} more blueprint ${rest === 1 ? "finding is" : "findings are"} not annotated (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); see the job summary.`)}
-`;
+    out += workflowCommand("notice", `${rest} more blueprint ${rest === 1 ? "finding is" : "findings are"} not annotated (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); see the job summary.`);
   }
   return out;
 }
@@ -30086,36 +30089,31 @@ async function diffSection(io, base, paths, result) {
     return formatDiffMarkdown(comparison, result.config.locale ?? "en", 3e4);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    io.stdout(`::warning::${`blueprint diff against ${base} skipped: ${error.message}`}
-`);
+    io.stdout(workflowCommand("warning", `blueprint diff against ${base} skipped: ${error.message}`));
     return `## Blueprint changes
 
-Not compared with \`${base}\`: ${error.message}
+Not compared with \`${codeSpanText(base)}\`: ${markdownText(error.message)}
 `;
   }
 }
 async function runAction(io) {
   const inputs = readInputs(io.env);
   if ("error" in inputs) {
-    io.stdout(`::error::${inputs.error}
-`);
+    io.stdout(workflowCommand("error", inputs.error));
     return 2;
   }
   const parsed = parseCheckArgs(inputs.paths);
   if (!parsed.ok) {
-    io.stdout(`::error::${parsed.error}
-`);
+    io.stdout(workflowCommand("error", parsed.error));
     return 2;
   }
   const result = await checkReport(parsed.options, io);
   if ("error" in result) {
-    io.stdout(`::error::${result.error}
-`);
+    io.stdout(workflowCommand("error", result.error));
     return 2;
   }
   const { report: report2 } = result;
-  for (const problem of report2.inputProblems) io.stdout(`::error::${problem.file}: ${problem.message}
-`);
+  for (const problem of report2.inputProblems) io.stdout(workflowCommand("error", `${problem.file}: ${problem.message}`));
   io.stdout(annotations(report2.findings));
   let markdown = formatMarkdown(report2);
   if (inputs.base) markdown += `

@@ -18,6 +18,16 @@ function annotation(finding: Finding): string {
   return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}\n`;
 }
 
+/**
+ * A workflow command without properties, its message escaped as the toolkit does (`%`,
+ * CR, LF; control characters made visible): file names, git's words and configuration
+ * text come from the pull request, and a line break in them must not start a command of
+ * its own (`::add-mask::`, `::stop-commands::`, a forged `::error file=…`).
+ */
+export function workflowCommand(command: Command, message: string): string {
+  return `::${command}::${escapeData(message)}\n`;
+}
+
 /** The workflow commands for the findings, capped per severity, plus the notice about the rest. */
 export function annotations(findings: readonly Finding[]): string {
   const shown = new Map<Command, number>();
@@ -34,7 +44,7 @@ export function annotations(findings: readonly Finding[]): string {
     out += annotation(finding);
   }
   if (rest > 0) {
-    out += `::notice::${escapeData(`${rest} more blueprint ${rest === 1 ? 'finding is' : 'findings are'} not annotated (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); see the job summary.`)}\n`;
+    out += workflowCommand('notice', `${rest} more blueprint ${rest === 1 ? 'finding is' : 'findings are'} not annotated (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); see the job summary.`);
   }
   return out;
 }

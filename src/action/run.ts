@@ -13,12 +13,12 @@ import { checkReport, exitCodeFor } from '../cli/check/run';
 import { formatMarkdown } from '../cli/format/markdown';
 import { formatSarif } from '../cli/format/sarif';
 import type { CliIo } from '../cli/io';
-import type { BlueprintConfig } from '../core';
+import { codeSpanText, markdownText, type BlueprintConfig } from '../core';
 import { compareGit } from '../cli/diff/compare';
 import { formatDiffMarkdown } from '../cli/diff/format-markdown';
 import { GitError, repositoryRoot, resolveRef } from '../cli/diff/git';
 import { collectCoverage, coverageSummary } from '../cli/coverage/run';
-import { annotations } from './annotations';
+import { annotations, workflowCommand } from './annotations';
 import { readInputs } from './inputs';
 
 /** A pull request's base branch is usually only on the remote (`origin/main`) after checkout. */
@@ -42,29 +42,29 @@ async function diffSection(io: CliIo, base: string, paths: readonly string[], re
     return formatDiffMarkdown(comparison, result.config.locale ?? 'en', 30_000);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    io.stdout(`::warning::${`blueprint diff against ${base} skipped: ${error.message}`}\n`);
-    return `## Blueprint changes\n\nNot compared with \`${base}\`: ${error.message}\n`;
+    io.stdout(workflowCommand('warning', `blueprint diff against ${base} skipped: ${error.message}`));
+    return `## Blueprint changes\n\nNot compared with \`${codeSpanText(base)}\`: ${markdownText(error.message)}\n`;
   }
 }
 
 export async function runAction(io: CliIo): Promise<number> {
   const inputs = readInputs(io.env);
   if ('error' in inputs) {
-    io.stdout(`::error::${inputs.error}\n`);
+    io.stdout(workflowCommand('error', inputs.error));
     return 2;
   }
   const parsed = parseCheckArgs(inputs.paths);
   if (!parsed.ok) {
-    io.stdout(`::error::${parsed.error}\n`);
+    io.stdout(workflowCommand('error', parsed.error));
     return 2;
   }
   const result = await checkReport(parsed.options, io);
   if ('error' in result) {
-    io.stdout(`::error::${result.error}\n`);
+    io.stdout(workflowCommand('error', result.error));
     return 2;
   }
   const { report } = result;
-  for (const problem of report.inputProblems) io.stdout(`::error::${problem.file}: ${problem.message}\n`);
+  for (const problem of report.inputProblems) io.stdout(workflowCommand('error', `${problem.file}: ${problem.message}`));
   io.stdout(annotations(report.findings));
 
   let markdown = formatMarkdown(report);

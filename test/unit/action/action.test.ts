@@ -4,7 +4,7 @@
  * And the committed bundle must equal a fresh build.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,4 +116,24 @@ describe('GitHub Action', { timeout: 120_000 }, () => {
       repo.git('checkout', '-q', 'feature');
     }
   });
+
+  it('escapes file names and git messages in its workflow commands: a line break in a name starts no command of its own', async () => {
+    const project = makeRepo({ 'ok.blueprint.md': CLEAN });
+    try {
+      // A name that is not UTF-8 is an input problem, reported with the name as a workflow command.
+      const name = Buffer.concat([Buffer.from('bad'), Buffer.from([0xff]), Buffer.from('\n::error file=evil.md,line=1::INJECTED %0A\r::add-mask::x.blueprint.md')]);
+      writeFileSync(Buffer.concat([Buffer.from(`${project.dir}/`), name]), CLEAN);
+      const run = await runAction(project.dir, { base: 'no-such-branch\n::error::REF' });
+      expect(run.status).toBe(2);
+      const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+      expect(commands.filter((line) => /INJECTED|add-mask|REF/.test(line))).toEqual([
+        expect.stringMatching(/^::error::bad\uFFFD%0A::error file=evil.md,line=1::INJECTED %250A%0D::add-mask::x\.blueprint\.md: the file name is not valid UTF-8/),
+        expect.stringMatching(/^::warning::blueprint diff against no-such-branch%0A::error::REF skipped: /),
+      ]);
+      expect(run.summary).toContain('Not compared with `no-such-branch ::error::REF`');
+    } finally {
+      project.dispose();
+    }
+  });
 });
+
