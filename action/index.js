@@ -29534,11 +29534,6 @@ var NodeFileHost = class {
     return result.invalidUtf8At === void 0 ? result.text : { problem: "notUtf8" };
   }
 };
-async function readText(file) {
-  const result = await readFileText(file);
-  if ("problem" in result) throw Object.assign(new Error(describeProblem(result.problem)), { code: result.problem });
-  return result.text;
-}
 
 // src/cli/diff/compare.ts
 var import_node_path6 = __toESM(require("node:path"));
@@ -29548,14 +29543,18 @@ var import_node_child_process = require("node:child_process");
 var GitError = class extends Error {
 };
 var MAX_BUFFER = 256 * 1024 * 1024;
-function git(cwd, args) {
+function gitBytes(cwd, args) {
   return new Promise((resolve3, reject) => {
-    (0, import_node_child_process.execFile)("git", [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (error, stdout, stderr) => {
+    (0, import_node_child_process.execFile)("git", [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer", env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (error, stdout, stderr) => {
       if (!error) return resolve3(stdout);
       if (error.code === "ENOENT") return reject(new GitError("git is not installed or not on the PATH."));
-      reject(Object.assign(new GitError(stderr.trim().split("\n")[0] || error.message), { stderr }));
+      const message = stderr.toString("utf8");
+      reject(Object.assign(new GitError(message.trim().split("\n")[0] || error.message), { stderr: message }));
     });
   });
+}
+async function git(cwd, args) {
+  return (await gitBytes(cwd, args)).toString("utf8");
 }
 async function repositoryRoot(cwd) {
   try {
@@ -29576,16 +29575,27 @@ async function resolveRef(root, ref) {
     throw new GitError(`Unknown git ref '${ref}'.`);
   }
 }
-async function listFiles(root, commit) {
-  const out = await git(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]);
-  return out.split("\0").filter(Boolean);
-}
-async function showFile(root, commit, file) {
-  try {
-    return await git(root, ["show", `${commit}:${file}`]);
-  } catch {
-    return void 0;
+async function listTree(root, commit) {
+  const out = await gitBytes(root, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit]);
+  const tree = { entries: /* @__PURE__ */ new Map(), badNames: [] };
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf(0, start);
+    if (end < 0) end = out.length;
+    const record = out.subarray(start, end);
+    start = end + 1;
+    const tab = record.indexOf(9);
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = ""] = record.subarray(0, tab).toString("latin1").split(/ +/);
+    const name = decodeUtf8(record.subarray(tab + 1));
+    if (name.invalidAt !== void 0) tree.badNames.push(name.text);
+    else tree.entries.set(name.text, { mode, type, object, size: /^\d+$/.test(size) ? Number(size) : void 0 });
   }
+  return tree;
+}
+function readBlob(root, object) {
+  if (!/^[0-9a-f]{40,64}$/.test(object)) return Promise.reject(new GitError(`'${object}' is not a git object id.`));
+  return gitBytes(root, ["cat-file", "blob", object]);
 }
 async function renames(root, base, head) {
   const out = await git(root, ["diff", "-z", "--name-status", "-M", "--no-ext-diff", base, ...head ? [head] : [], "--"]);
@@ -29609,29 +29619,33 @@ async function renames(root, base, head) {
 var import_node_path5 = __toESM(require("node:path"));
 var import_picomatch3 = __toESM(require_picomatch2());
 var uriOf = (file) => u.file(file).toString();
+function problemMessage(file, text4) {
+  if (!("problem" in text4)) return void 0;
+  if (text4.problem === "missing") return file.includes("\uFFFD") ? "the file name is not valid UTF-8 (shown with \uFFFD); rename the file to compare it" : void 0;
+  return describeProblem(text4.problem);
+}
 async function loadVersion(source, config) {
-  const workspace = createBlueprintService({
-    readFile: async (uri) => {
-      const parsed = u.parse(uri);
-      return parsed.scheme === "file" ? source.read(parsed.fsPath) : void 0;
-    }
-  }, { config });
+  const workspace = createBlueprintService(source.host, { config, roots: source.roots });
   const texts = await Promise.all(source.files.map((file) => source.read(file)));
+  const problems = [...source.problems];
   source.files.forEach((file, i2) => {
     const text4 = texts[i2];
-    if (text4 !== void 0) workspace.setText(uriOf(file), text4);
+    if ("text" in text4) workspace.setText(uriOf(file), text4.text);
+    const message = problemMessage(file, text4);
+    if (message !== void 0) problems.push({ file, message });
   });
   await workspace.loadDependencies();
   return {
     workspace,
+    problems,
     version: (file) => {
       const uri = uriOf(file);
       return workspace.get(uri) ? { index: workspace.index, uri, diagnostics: workspace.diagnostics(uri) } : void 0;
     }
   };
 }
-function diskReader() {
-  return (file) => readText(file).catch(() => void 0);
+function diskSource(label2, files, roots) {
+  return { label: label2, files, read: readFileText, host: new NodeFileHost(roots), roots: roots.map(uriOf), problems: [] };
 }
 function selector(scope) {
   const matches = (0, import_picomatch3.default)([...scope.patterns]);
@@ -29643,25 +29657,53 @@ function selector(scope) {
     return within.some((folder) => file === folder || file.startsWith(folder.endsWith(import_node_path5.default.sep) ? folder : folder + import_node_path5.default.sep));
   };
 }
+var REGULAR_FILE = /* @__PURE__ */ new Set(["100644", "100755"]);
+async function readEntry(root, tree, relative2) {
+  const entry = tree.entries.get(relative2);
+  if (!entry) {
+    for (let folder = import_node_path5.default.posix.dirname(relative2); folder !== "." && folder !== "/"; folder = import_node_path5.default.posix.dirname(folder)) {
+      if (tree.entries.get(folder)?.mode === "120000") return { problem: "symlink" };
+    }
+    return { problem: "missing" };
+  }
+  if (entry.mode === "120000") return { problem: "symlink" };
+  if (entry.type !== "blob" || !REGULAR_FILE.has(entry.mode)) return { problem: "notRegular" };
+  if (entry.size === void 0 || entry.size > MAX_FILE_BYTES) return { problem: "tooLarge" };
+  const { text: text4, invalidAt } = decodeUtf8(await readBlob(root, entry.object));
+  return invalidAt === void 0 ? { text: text4 } : { text: text4, invalidUtf8At: invalidAt };
+}
+function hostResult(text4) {
+  if ("problem" in text4) return text4.problem === "missing" ? void 0 : { problem: text4.problem };
+  return text4.invalidUtf8At === void 0 ? text4.text : { problem: "notUtf8" };
+}
 async function commitSource(scope, label2, commit) {
   const selected = selector(scope);
-  const files = (await listFiles(scope.root, commit)).map((file) => import_node_path5.default.join(scope.root, file)).filter(selected).sort();
+  const tree = await listTree(scope.root, commit);
+  const fileOf = (relative2) => import_node_path5.default.join(scope.root, relative2);
+  const files = [...tree.entries].filter(([, entry]) => REGULAR_FILE.has(entry.mode)).map(([relative2]) => fileOf(relative2)).filter(selected).sort();
+  const read = (file) => {
+    const relative2 = import_node_path5.default.relative(scope.root, file).split(import_node_path5.default.sep).join("/");
+    return relative2.startsWith("..") || import_node_path5.default.isAbsolute(relative2) ? Promise.resolve({ problem: "outsideProject" }) : readEntry(scope.root, tree, relative2);
+  };
+  const problems = tree.badNames.map(fileOf).filter(selected).map((file) => ({ file, message: "the file name is not valid UTF-8 (shown with \uFFFD); rename the file to compare it" }));
   return {
     label: label2,
     files,
-    read: (file) => {
-      const relative2 = import_node_path5.default.relative(scope.root, file).split(import_node_path5.default.sep).join("/");
-      return relative2.startsWith("..") ? Promise.resolve(void 0) : showFile(scope.root, commit, relative2);
-    }
+    read,
+    problems,
+    host: { readFile: async (uri) => u.parse(uri).scheme === "file" ? hostResult(await read(u.parse(uri).fsPath)) : void 0 },
+    roots: scope.roots.map(uriOf)
   };
 }
 async function workingTreeSource(scope) {
   const selected = selector(scope);
   const found = await blueprintFilesIn(scope.root, { cwd: scope.cwd, root: scope.configRoot, patterns: scope.patterns });
   const named = scope.inputs.filter((file) => !found.includes(file));
-  const read = diskReader();
-  const exists2 = await Promise.all(named.map(async (file) => await read(file) !== void 0));
-  return { label: "working tree", files: [...found.filter(selected), ...named.filter((_2, i2) => exists2[i2])].sort(), read };
+  const exists2 = await Promise.all(named.map(async (file) => {
+    const text4 = await readFileText(file);
+    return !("problem" in text4) || text4.problem !== "missing";
+  }));
+  return diskSource("working tree", [...found.filter(selected), ...named.filter((_2, i2) => exists2[i2])].sort(), scope.roots);
 }
 async function pairFiles(scope, base, head, baseCommit, headCommit) {
   const headSet = new Set(head.files);
@@ -29696,8 +29738,10 @@ function withDoc2(version2) {
 }
 async function compareSources(base, head, pairs, config, cwd) {
   const [before, after] = await Promise.all([loadVersion(base, config), loadVersion(head, config)]);
+  const failed = new Set([...before.problems, ...after.problems].map((problem) => problem.file));
   const compared = [];
   for (const pair of pairs) {
+    if (pair.base !== void 0 && failed.has(pair.base) || pair.head !== void 0 && failed.has(pair.head)) continue;
     const baseVersion = pair.base ? before.version(pair.base) : void 0;
     const headVersion = pair.head ? after.version(pair.head) : void 0;
     const result = diffVersions(baseVersion, headVersion);
@@ -29707,7 +29751,12 @@ async function compareSources(base, head, pairs, config, cwd) {
     if (pair.status === "modified" && result.changes.length === 0) continue;
     compared.push({ diff, head: withDoc2(headVersion), base: withDoc2(baseVersion), existingFindings: result.existingFindings });
   }
-  return { report: { base: base.label, head: head.label, files: compared.map((c2) => c2.diff) }, compared };
+  const shown = (problem, version2) => {
+    const file = displayPath(cwd, problem.file);
+    return { file: version2.label === file ? file : `${file} (${version2.label})`, message: problem.message };
+  };
+  const problems = [...before.problems.map((p2) => shown(p2, base)), ...after.problems.map((p2) => shown(p2, head))];
+  return { report: { base: base.label, head: head.label, files: compared.map((c2) => c2.diff) }, compared, problems };
 }
 async function compareGit(options) {
   const root = await repositoryRoot(options.cwd);
@@ -29718,7 +29767,8 @@ async function compareGit(options) {
     configRoot: options.configRoot,
     patterns: filesFor(options.config),
     inputs: options.inputs.map((input2) => import_node_path6.default.resolve(options.cwd, input2)),
-    cwd: options.cwd
+    cwd: options.cwd,
+    roots: [options.projectRoot ?? root]
   };
   const [base, head] = await Promise.all([
     commitSource(scope, options.base, baseCommit),
@@ -29733,7 +29783,7 @@ var keyOf2 = (file, f2) => [file, f2.rule, f2.line, f2.column, f2.message].join(
 async function onlyNewFindings(report2, options) {
   let comparison;
   try {
-    comparison = await compareGit({ base: options.base, inputs: options.inputs, config: options.config, configRoot: options.configRoot, cwd: options.cwd });
+    comparison = await compareGit({ base: options.base, inputs: options.inputs, config: options.config, configRoot: options.configRoot, cwd: options.cwd, projectRoot: options.projectRoot });
   } catch (error) {
     if (error instanceof GitError) return { error: error.message };
     throw error;
@@ -29834,7 +29884,7 @@ async function checkReport(options, io) {
   }
   let report2 = await analyse(selection.files, context, config, io.cwd, projectRoots(projectRoot ?? io.cwd, selection.files));
   if (options.base !== void 0) {
-    const filtered = await onlyNewFindings(report2, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
+    const filtered = await onlyNewFindings(report2, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd, projectRoot: projectRoot ?? io.cwd });
     if ("error" in filtered) return filtered;
     report2 = filtered;
   }

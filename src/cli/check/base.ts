@@ -14,11 +14,11 @@ const keyOf = (file: string, f: { rule: string; line: number; column: number; me
 /** The report with only new findings and a count of those left out; or a git problem. */
 export async function onlyNewFindings(
   report: CheckReport,
-  options: { base: string; inputs: readonly string[]; config: BlueprintConfig; configRoot: string; cwd: string },
+  options: { base: string; inputs: readonly string[]; config: BlueprintConfig; configRoot: string; cwd: string; projectRoot?: string },
 ): Promise<CheckReport | { error: string }> {
   let comparison;
   try {
-    comparison = await compareGit({ base: options.base, inputs: options.inputs, config: options.config, configRoot: options.configRoot, cwd: options.cwd });
+    comparison = await compareGit({ base: options.base, inputs: options.inputs, config: options.config, configRoot: options.configRoot, cwd: options.cwd, projectRoot: options.projectRoot });
   } catch (error) {
     if (error instanceof GitError) return { error: error.message };
     throw error;

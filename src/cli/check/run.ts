@@ -171,7 +171,7 @@ export async function checkReport(options: CheckOptions, io: CliIo): Promise<Che
   }
   let report = await analyse(selection.files, context, config, io.cwd, projectRoots(projectRoot ?? io.cwd, selection.files));
   if (options.base !== undefined) {
-    const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd });
+    const filtered = await onlyNewFindings(report, { base: options.base, inputs: options.inputs, config, configRoot: loaded.root, cwd: io.cwd, projectRoot: projectRoot ?? io.cwd });
     if ('error' in filtered) return filtered;
     report = filtered;
   }

@@ -4,6 +4,7 @@
  * paths go to git as separate arguments, never through a shell.
  */
 import { execFile } from 'node:child_process';
+import { decodeUtf8 } from '../../shared/utf8';
 
 /** A git problem the user can act on: no git, not a repository, an unknown ref. */
 export class GitError extends Error {}
@@ -11,14 +12,20 @@ export class GitError extends Error {}
 /** Large enough for a blueprint of many thousand steps. */
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-function git(cwd: string, args: readonly string[]): Promise<string> {
+/** Runs git and gives its standard output as bytes (file names and blobs need not be UTF-8). */
+function gitBytes(cwd: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
+    execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'buffer', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitError('git is not installed or not on the PATH.'));
-      reject(Object.assign(new GitError(stderr.trim().split('\n')[0] || error.message), { stderr }));
+      const message = stderr.toString('utf8');
+      reject(Object.assign(new GitError(message.trim().split('\n')[0] || error.message), { stderr: message }));
     });
   });
+}
+
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+  return (await gitBytes(cwd, args)).toString('utf8');
 }
 
 /** The repository's top folder; a clear error outside a repository. */
@@ -44,19 +51,46 @@ export async function resolveRef(root: string, ref: string): Promise<string> {
   }
 }
 
-/** Every file path (relative to the root, forward slashes) in a commit. */
-export async function listFiles(root: string, commit: string): Promise<string[]> {
-  const out = await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]);
-  return out.split('\0').filter(Boolean);
+/** One entry of a commit's tree: `100644`/`100755` a file, `120000` a symbolic link, `160000` a submodule. */
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  /** Bytes of a blob; undefined for a submodule. */
+  size: number | undefined;
 }
 
-/** A file's text in a commit, or undefined when it is not there. */
-export async function showFile(root: string, commit: string, file: string): Promise<string | undefined> {
-  try {
-    return await git(root, ['show', `${commit}:${file}`]);
-  } catch {
-    return undefined;
+/** A commit's tree: its entries by path (relative to the root, forward slashes), and the paths that are not UTF-8. */
+export interface Tree {
+  entries: Map<string, TreeEntry>;
+  /** Paths that are not valid UTF-8, shown with U+FFFD; they cannot be named, so they are not read. */
+  badNames: string[];
+}
+
+/** Every entry of a commit's tree, with modes and sizes, in one `git ls-tree` (nothing is read yet). */
+export async function listTree(root: string, commit: string): Promise<Tree> {
+  const out = await gitBytes(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]);
+  const tree: Tree = { entries: new Map(), badNames: [] };
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf(0, start);
+    if (end < 0) end = out.length;
+    const record = out.subarray(start, end);
+    start = end + 1;
+    const tab = record.indexOf(9);
+    if (tab < 0) continue;
+    const [mode = '', type = '', object = '', size = ''] = record.subarray(0, tab).toString('latin1').split(/ +/);
+    const name = decodeUtf8(record.subarray(tab + 1));
+    if (name.invalidAt !== undefined) tree.badNames.push(name.text);
+    else tree.entries.set(name.text, { mode, type, object, size: /^\d+$/.test(size) ? Number(size) : undefined });
   }
+  return tree;
+}
+
+/** A blob's bytes, by its object id (from `listTree`). */
+export function readBlob(root: string, object: string): Promise<Buffer> {
+  if (!/^[0-9a-f]{40,64}$/.test(object)) return Promise.reject(new GitError(`'${object}' is not a git object id.`));
+  return gitBytes(root, ['cat-file', 'blob', object]);
 }
 
 /** Renamed files between a commit and another commit or (no `head`) the working tree: old path -> new path. */

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { renderDiffPage, type BlueprintConfig, type Lang } from '../../core';
 import { ExitCode, type CliIo } from '../io';
 import { painter, useColor } from '../format/colors';
-import { describeFsError, loadConfig } from '../check/config-file';
+import { terminalLine } from '../format/safe-text';
+import { describeFsError, findProjectRoot, loadConfig } from '../check/config-file';
 import { displayPath } from '../check/run';
 import { compareFiles, compareGit, type Comparison } from './compare';
 import { formatDiffMarkdown } from './format-markdown';
@@ -49,10 +50,10 @@ function render(comparison: Comparison, options: DiffOptions, io: CliIo, locale:
 }
 
 /** Runs the comparison the options ask for; a git or file problem becomes a message. */
-export async function compareFor(options: Pick<DiffOptions, 'inputs' | 'base' | 'head'>, config: BlueprintConfig, configRoot: string, cwd: string): Promise<Comparison | { error: string }> {
+export async function compareFor(options: Pick<DiffOptions, 'inputs' | 'base' | 'head'>, config: BlueprintConfig, configRoot: string, cwd: string, projectRoot: string): Promise<Comparison | { error: string }> {
   try {
     if (options.base !== undefined) {
-      return await compareGit({ base: options.base, head: options.head, inputs: options.inputs, config, configRoot, cwd });
+      return await compareGit({ base: options.base, head: options.head, inputs: options.inputs, config, configRoot, cwd, projectRoot });
     }
     const [oldFile, newFile] = options.inputs as [string, string];
     for (const file of [oldFile, newFile]) {
@@ -62,7 +63,7 @@ export async function compareFor(options: Pick<DiffOptions, 'inputs' | 'base' | 
         return { error: `${file}: ${describeFsError(error)}` };
       }
     }
-    return await compareFiles(oldFile, newFile, config, cwd);
+    return await compareFiles(oldFile, newFile, config, cwd, projectRoot);
   } catch (error) {
     if (error instanceof GitError) return { error: error.message };
     throw error;
@@ -83,7 +84,8 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<ExitC
   const loaded = await loadConfig(io.cwd, options.config);
   const config: BlueprintConfig = options.locale ? { ...loaded.config, locale: options.locale } : loaded.config;
   for (const problem of loaded.problems) io.stderr(`blueprint diff: ${loaded.file ? displayPath(io.cwd, loaded.file) : 'configuration'}: ${problem}\n`);
-  const comparison = await compareFor(options, config, loaded.root, io.cwd);
+  const projectRoot = loaded.file !== undefined ? loaded.root : (await findProjectRoot(io.cwd)) ?? io.cwd;
+  const comparison = await compareFor(options, config, loaded.root, io.cwd, projectRoot);
   if ('error' in comparison) {
     io.stderr(`blueprint diff: ${comparison.error}\n`);
     return ExitCode.usageOrInput;
@@ -99,6 +101,9 @@ export async function runDiff(args: readonly string[], io: CliIo): Promise<ExitC
   } else {
     io.stdout(output);
   }
+  // Files that could not be read are named after the report, and make the exit code 2.
+  for (const problem of comparison.problems) io.stderr(`blueprint diff: ${terminalLine(problem.file)}: ${problem.message}\n`);
+  if (comparison.problems.length > 0) return ExitCode.usageOrInput;
   const newErrors = comparison.report.files.some((file) => file.changes.some((c) => c.kind === 'finding-new' && c.severity === 'error'));
   return options.failOnNewErrors && newErrors ? ExitCode.findings : ExitCode.ok;
 }
