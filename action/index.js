@@ -26137,6 +26137,10 @@ var DiagnosticsScheduler = class {
   timer;
   running = Promise.resolve();
   disposed = false;
+  /** The file a run is parsing now (its pending text was taken). */
+  parsing;
+  /** Callers of `parsed`, per file, resolved once the file's latest text is parsed. */
+  parseWaiters = /* @__PURE__ */ new Map();
   /** A file's text changed (typing, opening): check it and its dependents after the quiet time. */
   update(uri, text4) {
     this.pendingText.set(uri, text4);
@@ -26153,6 +26157,26 @@ var DiagnosticsScheduler = class {
     this.clearTimer();
     await this.run();
   }
+  /** True while the file has text given to `update` that a run has not finished parsing. */
+  isParsing(uri) {
+    return this.pendingText.has(uri) || this.parsing === uri;
+  }
+  /**
+   * Resolves once the file's latest text is parsed (at once when none waits). Editor
+   * features wait here instead of parsing a file in one go while its first parse runs in
+   * steps (issue 9: a huge file must not block the host). Someone asked, so a run waiting
+   * for the quiet time starts now.
+   */
+  parsed(uri) {
+    if (this.disposed || !this.isParsing(uri)) return Promise.resolve();
+    const done = new Promise((resolve3) => {
+      const waiting = this.parseWaiters.get(uri);
+      if (waiting) waiting.push(resolve3);
+      else this.parseWaiters.set(uri, [resolve3]);
+    });
+    if (this.timer !== void 0) void this.flush();
+    return done;
+  }
   /** Resolves when no run is scheduled or in progress. */
   async idle() {
     while (!this.disposed && (this.timer !== void 0 || this.pendingText.size > 0 || this.dirty.size > 0)) {
@@ -26164,6 +26188,7 @@ var DiagnosticsScheduler = class {
   dispose() {
     this.disposed = true;
     this.clearTimer();
+    this.settleParsed();
   }
   schedule() {
     if (this.disposed) return;
@@ -26178,8 +26203,16 @@ var DiagnosticsScheduler = class {
     this.timer = void 0;
   }
   run() {
-    this.running = this.running.then(() => this.check()).catch((error) => this.options.onError?.(error));
+    this.running = this.running.then(() => this.check()).catch((error) => this.options.onError?.(error)).finally(() => this.settleParsed());
     return this.running;
+  }
+  /** Resolves the waiters of every file with nothing left to parse (all of them once disposed). */
+  settleParsed() {
+    for (const [uri, waiting] of [...this.parseWaiters]) {
+      if (!this.disposed && this.isParsing(uri)) continue;
+      this.parseWaiters.delete(uri);
+      for (const resolve3 of waiting) resolve3();
+    }
   }
   async check() {
     if (this.disposed) return;
@@ -26187,9 +26220,13 @@ var DiagnosticsScheduler = class {
       if (this.pendingText.get(uri) !== text4) continue;
       this.pendingText.delete(uri);
       if (this.source.setTextInSteps) {
-        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text4), () => this.pendingText.has(uri));
+        this.parsing = uri;
+        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text4), () => this.pendingText.has(uri)).finally(() => {
+          this.parsing = void 0;
+        });
         if (!parsed) return;
       } else this.source.setText(uri, text4);
+      this.settleParsed();
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
     await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });

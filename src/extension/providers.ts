@@ -1,6 +1,9 @@
 /**
  * Registers the language features. Each provider converts types and calls the matching
- * method of the core's `BlueprintService`; none holds logic of its own.
+ * method of the core's `BlueprintService`; none holds logic of its own. Each first awaits
+ * the session's model (`documentFor`/`readyDocument`), which waits for a file's first
+ * parse in steps rather than parsing it in one go (issue 9), and gives up when VS Code
+ * cancels the request.
  */
 import * as vscode from 'vscode';
 import {
@@ -57,8 +60,8 @@ function writingProviders(session: BlueprintSession): vscode.Disposable[] {
   const service = session.service;
   return [
     vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, {
-      async provideCompletionItems(document, position, _token, context) {
-        if (!(await session.readyDocument(document))) return undefined;
+      async provideCompletionItems(document, position, token, context) {
+        if (!(await session.readyDocument(document, false, token))) return undefined;
         return service.completions(uriOf(document), fromPosition(position), session.localeOf(document), context.triggerCharacter).map((item) => {
           const result = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
           result.detail = item.detail;
@@ -75,14 +78,14 @@ function writingProviders(session: BlueprintSession): vscode.Disposable[] {
     }, '@', '#', ':', ' '),
 
     vscode.languages.registerRenameProvider(MARKDOWN_SELECTOR, {
-      async prepareRename(document, position) {
-        if (!(await session.readyDocument(document, true))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
+      async prepareRename(document, position, token) {
+        if (!(await session.readyDocument(document, true, token))) throw new Error(refusalMessage({ refused: 'notRenamable' }));
         const result = service.prepareRename(uriOf(document), fromPosition(position));
         if (isRefusal(result)) throw new Error(refusalMessage(result));
         return { range: toRange(result.range), placeholder: result.placeholder };
       },
-      async provideRenameEdits(document, position, newName) {
-        if (!(await session.readyDocument(document, true))) return undefined;
+      async provideRenameEdits(document, position, newName, token) {
+        if (!(await session.readyDocument(document, true, token))) return undefined;
         const result = service.rename(uriOf(document), fromPosition(position), newName);
         if (isRefusal(result) && result.refused === 'notRenamable') return undefined;
         if (isRefusal(result)) {
@@ -96,8 +99,8 @@ function writingProviders(session: BlueprintSession): vscode.Disposable[] {
     }),
 
     vscode.languages.registerCodeActionsProvider(MARKDOWN_SELECTOR, {
-      provideCodeActions(document, range, context) {
-        const doc = session.documentFor(document);
+      async provideCodeActions(document, range, context, token) {
+        const doc = await session.documentFor(document, token);
         if (!doc) return undefined;
         const uri = uriOf(document);
         const published = session.diagnosticsFor(uri);
@@ -119,30 +122,30 @@ function navigationProviders(session: BlueprintSession): vscode.Disposable[] {
   const service = session.service;
   return [
     vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, {
-      async provideHover(document, position) {
-        if (!(await session.readyDocument(document))) return undefined;
+      async provideHover(document, position, token) {
+        if (!(await session.readyDocument(document, false, token))) return undefined;
         const result = service.hover(uriOf(document), fromPosition(position), session.localeOf(document));
         return result && new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
       },
     }),
 
     vscode.languages.registerDefinitionProvider(MARKDOWN_SELECTOR, {
-      async provideDefinition(document, position) {
-        if (!(await session.readyDocument(document))) return undefined;
+      async provideDefinition(document, position, token) {
+        if (!(await session.readyDocument(document, false, token))) return undefined;
         return service.definition(uriOf(document), fromPosition(position)).map(toLocation);
       },
     }),
 
     vscode.languages.registerReferenceProvider(MARKDOWN_SELECTOR, {
-      async provideReferences(document, position, context) {
-        if (!(await session.readyDocument(document, true))) return undefined;
+      async provideReferences(document, position, context, token) {
+        if (!(await session.readyDocument(document, true, token))) return undefined;
         return service.references(uriOf(document), fromPosition(position), context.includeDeclaration).map(toLocation);
       },
     }),
 
     vscode.languages.registerDocumentHighlightProvider(MARKDOWN_SELECTOR, {
-      provideDocumentHighlights(document, position) {
-        if (!session.documentFor(document)) return undefined;
+      async provideDocumentHighlights(document, position, token) {
+        if (!(await session.documentFor(document, token))) return undefined;
         return service.documentHighlights(uriOf(document), fromPosition(position)).map(
           (highlight) => new vscode.DocumentHighlight(toRange(highlight.range), highlight.kind === 'write' ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
         );
@@ -150,8 +153,8 @@ function navigationProviders(session: BlueprintSession): vscode.Disposable[] {
     }),
 
     vscode.languages.registerDocumentSymbolProvider(MARKDOWN_SELECTOR, {
-      provideDocumentSymbols(document) {
-        return session.documentFor(document) ? service.documentSymbols(uriOf(document)).map(toDocumentSymbol) : undefined;
+      async provideDocumentSymbols(document, token) {
+        return (await session.documentFor(document, token)) ? service.documentSymbols(uriOf(document)).map(toDocumentSymbol) : undefined;
       },
     }, { label: 'Blueprint' }),
 
@@ -175,8 +178,8 @@ function overviewProviders(session: BlueprintSession): vscode.Disposable[] {
     session.onDidPublish(() => lensChanged.fire()),
     vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, {
       onDidChangeCodeLenses: lensChanged.event,
-      provideCodeLenses(document) {
-        if (!session.documentFor(document)) return undefined;
+      async provideCodeLenses(document, token) {
+        if (!(await session.documentFor(document, token))) return undefined;
         return service.codeLenses(uriOf(document), session.localeOf(document)).map((lens) => new vscode.CodeLens(toRange(lens.range), {
           title: lens.title,
           command: lens.locations.length > 0 ? 'editor.action.showReferences' : '',

@@ -86,16 +86,18 @@ export class BlueprintSession implements vscode.Disposable {
   }
 
   /**
-   * The model of an open blueprint, brought up to date with the editor first (an
-   * incremental re-parse), so features never answer for stale text.
+   * The model of an open blueprint, brought up to date with the editor (an incremental
+   * re-parse), so features never answer for stale text. A file not parsed yet (just
+   * opened, or huge) is not parsed here in one go, which could block the host that every
+   * extension shares (issue 9): this waits for the diagnostics scheduler's parse in steps,
+   * and for that of every other edited blueprint. Undefined when the document is not a
+   * blueprint or the feature was cancelled meanwhile.
    */
-  documentFor(document: vscode.TextDocument): BlueprintDocument | undefined {
+  async documentFor(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<BlueprintDocument | undefined> {
     if (!this.isBlueprint(document)) return undefined;
-    this.syncEdited();
-    const uri = document.uri.toString();
-    const text = document.getText();
-    const known = this.service.get(uri);
-    return known && !known.compact && known.text === text ? known : this.service.setText(uri, text);
+    const waits = [document, ...this.edited.values()].filter((open) => !open.isClosed && !this.isParsed(open)).map((open) => this.steppedParse(open));
+    if (waits.length > 0 && !(await untilCancelled(Promise.all(waits), token))) return undefined;
+    return this.currentModel(document);
   }
 
   /**
@@ -103,8 +105,8 @@ export class BlueprintSession implements vscode.Disposable {
    * models (hovers and completion show their descriptions); with `wholeWorkspace` also
    * for the workspace index (references and rename look at every file).
    */
-  async readyDocument(document: vscode.TextDocument, wholeWorkspace = false): Promise<BlueprintDocument | undefined> {
-    const doc = this.documentFor(document);
+  async readyDocument(document: vscode.TextDocument, wholeWorkspace = false, token?: vscode.CancellationToken): Promise<BlueprintDocument | undefined> {
+    const doc = await this.documentFor(document, token);
     if (!doc) return undefined;
     if (wholeWorkspace) await this.indexWorkspace();
     await this.service.loadDependencies({ compact: true });
@@ -113,7 +115,34 @@ export class BlueprintSession implements vscode.Disposable {
       const text = await readFromDisk(vscode.Uri.parse(inScope.uri));
       if (text !== undefined && this.service.isCompact(inScope.uri)) this.service.setText(inScope.uri, text);
     }
-    return this.documentFor(document);
+    if (token?.isCancellationRequested) return undefined;
+    return this.currentModel(document);
+  }
+
+  /** True when the document has a full model (its first parse is done; it may be behind the editor's text). */
+  isParsed(document: vscode.TextDocument): boolean {
+    const known = this.service.get(document.uri.toString());
+    return known !== undefined && !known.compact;
+  }
+
+  /** The scheduler's parse of a document in steps, asked for now when nothing scheduled it. */
+  private steppedParse(document: vscode.TextDocument): Promise<void> {
+    const uri = document.uri.toString();
+    if (!this.scheduler.isParsing(uri)) this.scheduler.update(uri, document.getText());
+    return this.scheduler.parsed(uri);
+  }
+
+  /**
+   * The document's full model with the editor's text: only an incremental re-parse, never
+   * a first parse (undefined then: the file was closed or let go while a feature waited).
+   */
+  private currentModel(document: vscode.TextDocument): BlueprintDocument | undefined {
+    this.syncEdited();
+    if (!this.isParsed(document)) return undefined;
+    const uri = document.uri.toString();
+    const text = document.getText();
+    const known = this.service.get(uri);
+    return known && known.text === text ? known : this.service.setText(uri, text);
   }
 
   /** An editor opened or changed a document: schedule its diagnostics if it is a blueprint. */
@@ -131,9 +160,11 @@ export class BlueprintSession implements vscode.Disposable {
    */
   private syncEdited(): void {
     for (const [uri, document] of this.edited) {
+      // A file without a full model yet is left to the scheduler's parse in steps.
+      if (!document.isClosed && !this.isParsed(document)) continue;
       if (!document.isClosed) this.service.setText(uri, document.getText());
+      this.edited.delete(uri);
     }
-    this.edited.clear();
   }
 
   /**
@@ -285,6 +316,24 @@ export class BlueprintSession implements vscode.Disposable {
     this.collection.dispose();
     this.configProblems.dispose();
     this.publishedEmitter.dispose();
+  }
+}
+
+/** Waits for `work`; false when the token is cancelled first. */
+async function untilCancelled(work: Promise<unknown>, token: vscode.CancellationToken | undefined): Promise<boolean> {
+  if (!token) {
+    await work;
+    return true;
+  }
+  if (token.isCancellationRequested) return false;
+  let listener: vscode.Disposable | undefined;
+  const cancelled = new Promise<false>((resolve) => {
+    listener = token.onCancellationRequested(() => resolve(false));
+  });
+  try {
+    return await Promise.race([work.then(() => true), cancelled]);
+  } finally {
+    listener?.dispose();
   }
 }
 

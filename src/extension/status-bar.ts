@@ -14,9 +14,10 @@ export function registerStatusBar(session: BlueprintSession): vscode.Disposable[
 
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const isBlueprint = document !== undefined && session.documentFor(document) !== undefined;
+    const isBlueprint = document !== undefined && session.isBlueprint(document);
     void vscode.commands.executeCommand('setContext', 'blueprint.isBlueprint', isBlueprint);
-    const summary = document && isBlueprint ? session.service.status(document.uri.toString()) : undefined;
+    // Only a parsed model: the first parse runs in steps (issue 9), and its publish updates this item.
+    const summary = document && isBlueprint && session.isParsed(document) ? session.service.status(document.uri.toString()) : undefined;
     if (!summary) {
       item.hide();
       return;

@@ -53,6 +53,10 @@ export class DiagnosticsScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** The file a run is parsing now (its pending text was taken). */
+  private parsing: string | undefined;
+  /** Callers of `parsed`, per file, resolved once the file's latest text is parsed. */
+  private readonly parseWaiters = new Map<string, Array<() => void>>();
 
   constructor(
     private readonly source: DiagnosticsSource,
@@ -79,6 +83,28 @@ export class DiagnosticsScheduler {
     await this.run();
   }
 
+  /** True while the file has text given to `update` that a run has not finished parsing. */
+  isParsing(uri: string): boolean {
+    return this.pendingText.has(uri) || this.parsing === uri;
+  }
+
+  /**
+   * Resolves once the file's latest text is parsed (at once when none waits). Editor
+   * features wait here instead of parsing a file in one go while its first parse runs in
+   * steps (issue 9: a huge file must not block the host). Someone asked, so a run waiting
+   * for the quiet time starts now.
+   */
+  parsed(uri: string): Promise<void> {
+    if (this.disposed || !this.isParsing(uri)) return Promise.resolve();
+    const done = new Promise<void>((resolve) => {
+      const waiting = this.parseWaiters.get(uri);
+      if (waiting) waiting.push(resolve);
+      else this.parseWaiters.set(uri, [resolve]);
+    });
+    if (this.timer !== undefined) void this.flush();
+    return done;
+  }
+
   /** Resolves when no run is scheduled or in progress. */
   async idle(): Promise<void> {
     while (!this.disposed && (this.timer !== undefined || this.pendingText.size > 0 || this.dirty.size > 0)) {
@@ -91,6 +117,7 @@ export class DiagnosticsScheduler {
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
+    this.settleParsed();
   }
 
   private schedule(): void {
@@ -108,8 +135,21 @@ export class DiagnosticsScheduler {
   }
 
   private run(): Promise<void> {
-    this.running = this.running.then(() => this.check()).catch((error: unknown) => this.options.onError?.(error));
+    this.running = this.running
+      .then(() => this.check())
+      .catch((error: unknown) => this.options.onError?.(error))
+      // A parse that threw leaves nothing pending: its waiters must not wait forever.
+      .finally(() => this.settleParsed());
     return this.running;
+  }
+
+  /** Resolves the waiters of every file with nothing left to parse (all of them once disposed). */
+  private settleParsed(): void {
+    for (const [uri, waiting] of [...this.parseWaiters]) {
+      if (!this.disposed && this.isParsing(uri)) continue;
+      this.parseWaiters.delete(uri);
+      for (const resolve of waiting) resolve();
+    }
   }
 
   private async check(): Promise<void> {
@@ -118,10 +158,14 @@ export class DiagnosticsScheduler {
       if (this.pendingText.get(uri) !== text) continue;
       this.pendingText.delete(uri);
       if (this.source.setTextInSteps) {
+        this.parsing = uri;
         // A newer text for the file supersedes this one: its own run (already scheduled) parses that.
-        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text), () => this.pendingText.has(uri));
+        const parsed = await this.inSteps(this.source.setTextInSteps(uri, text), () => this.pendingText.has(uri)).finally(() => {
+          this.parsing = undefined;
+        });
         if (!parsed) return;
       } else this.source.setText(uri, text);
+      this.settleParsed();
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
     // Loading a newly named personas file may take a while; when an edit arrives

@@ -119,6 +119,30 @@ describe('DiagnosticsScheduler', () => {
       scheduler.dispose();
     });
 
+    it('parsed() waits for the stepped parse of the newest text only, starting it without the quiet time, not for the check', async () => {
+      const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS });
+      const { published, publish } = recorder();
+      const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: 60_000, sliceMs: 0 });
+      await scheduler.parsed(big); // nothing to parse: at once
+      scheduler.update(big, BIG.replace('@maria', '@stale'));
+      const waited = scheduler.parsed(big);
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(scheduler.isParsing(big)).toBe(true);
+      scheduler.update(big, BIG); // supersedes the parse under way
+      await scheduler.parsed(big);
+      await waited;
+      expect(scheduler.isParsing(big)).toBe(false);
+      expect(workspace.get(big)!.text).toBe(BIG);
+      // The check comes after the parse, in steps: not published yet.
+      expect(published).toEqual([]);
+      await scheduler.idle();
+      expect(published.map((entry) => entry.uri)).toEqual([big]);
+      scheduler.update(big, BIG.replace('Step 7', 'Step seven'));
+      const pending = scheduler.parsed(big);
+      scheduler.dispose(); // a waiter never outlives the scheduler
+      await pending;
+    });
+
     it('an edit during the unfinished first parse or check supersedes it: only the newest text is published', async () => {
       for (const turnsBeforeEdit of [2, 40, 80]) {
         const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS });

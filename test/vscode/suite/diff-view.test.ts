@@ -101,7 +101,7 @@ suite('diff view', () => {
     assert.deepEqual([...blueprintGroups().keys()].filter((uri) => uri.includes('diff-view')), [key], describe());
     assert.deepEqual(blueprintGroups().get(key), expected, describe());
     assert.equal(api.session.service.get(originalUri().toString()), undefined, 'the original side must not be indexed');
-    assert.equal(api.session.documentFor(original), undefined);
+    assert.equal(await api.session.documentFor(original), undefined);
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('the original document to close', () => original.isClosed || !vscode.window.visibleTextEditors.length);
