@@ -26406,7 +26406,8 @@ var EN = {
   cell: (persona, stage, steps, inherited) => `${persona} in ${stage}: ${steps} ${steps === 1 ? "step" : "steps"}` + (inherited > 0 ? `, ${inherited} inherited` : ""),
   emptyVulnerable: "a vulnerable persona with no step in this stage",
   noPersonas: "No personas are defined for this blueprint.",
-  noJourney: "This file has no journey steps yet."
+  noJourney: "This file has no journey steps yet.",
+  omitted: (personas, cells) => `${personas} more ${personas === 1 ? "persona is" : "personas are"} not shown: the table holds at most ${cells.toLocaleString("en")} cells.`
 };
 var NL = {
   noStage: "Geen fase",
@@ -26430,22 +26431,59 @@ var NL = {
   cell: (persona, stage, steps, inherited) => `${persona} in ${stage}: ${steps} ${steps === 1 ? "stap" : "stappen"}` + (inherited > 0 ? `, ${inherited} ge\xEBrfd` : ""),
   emptyVulnerable: "een kwetsbare persona zonder stap in deze fase",
   noPersonas: "Voor deze blueprint zijn geen persona's beschreven.",
-  noJourney: "Dit bestand heeft nog geen stappen."
+  noJourney: "Dit bestand heeft nog geen stappen.",
+  omitted: (personas, cells) => `${personas} ${personas === 1 ? "persona wordt" : "persona's worden"} niet getoond: de tabel heeft hoogstens ${cells.toLocaleString("nl")} cellen.`
 };
 function coverageLabelsFor(lang) {
   return lang === "nl" ? NL : EN;
 }
 
 // src/core/coverage/coverage.ts
+var MAX_COVERAGE_CELLS = 1e5;
+var Rows = class {
+  constructor(stageCount) {
+    this.stageCount = stageCount;
+    this.limit = Math.floor(MAX_COVERAGE_CELLS / Math.max(1, stageCount));
+  }
+  stageCount;
+  known = /* @__PURE__ */ new Map();
+  unknown = /* @__PURE__ */ new Map();
+  omitted = /* @__PURE__ */ new Set();
+  limit;
+  get omittedCount() {
+    return this.omitted.size;
+  }
+  /** Whether a new row fits; a row that does not is counted once under its key. */
+  fits(key) {
+    if (this.known.size + this.unknown.size < this.limit) return true;
+    this.omitted.add(key);
+    return false;
+  }
+  /** The row of a persona, made when it fits; undefined when it was left out. */
+  persona(uri, item) {
+    let row2 = this.known.get(item.id);
+    if (!row2 && this.fits(`persona:${item.id}`)) {
+      row2 = personaRow(uri, item, this.stageCount);
+      this.known.set(row2.id, row2);
+    }
+    return row2;
+  }
+  /** The row of a persona that no file defines, made when it fits. */
+  unknownPersona(slug2) {
+    let row2 = this.unknown.get(slug2);
+    if (!row2 && this.fits(`unknown:${slug2}`)) {
+      row2 = { id: slug2, cells: emptyCells(this.stageCount), total: 0 };
+      this.unknown.set(slug2, row2);
+    }
+    return row2;
+  }
+};
 function buildCoverage(input2) {
   const { doc } = input2;
   const groups = groupSteps(doc);
   const stages = groups.map((group) => group.stage);
-  const rows = /* @__PURE__ */ new Map();
-  for (const { uri, item } of visiblePersonas(input2)) {
-    if (!rows.has(item.id)) rows.set(item.id, personaRow(uri, item, stages.length));
-  }
-  const unknown = /* @__PURE__ */ new Map();
+  const rows = new Rows(stages.length);
+  for (const { uri, item } of visiblePersonas(input2)) rows.persona(uri, item);
   groups.forEach((group, column2) => {
     for (const step of group.steps) {
       const basis = basisOfStep(step);
@@ -26454,12 +26492,15 @@ function buildCoverage(input2) {
       if (refs.length === 0) group.stage.withoutPersona++;
       const inherited = !step.references.some(isOwnPersonaRef);
       for (const ref of refs) {
-        const row2 = rowFor(input2, ref, rows, stages.length) ?? unknownRow(unknown, ref.slug, stages.length);
+        const persona = personaOf(input2, ref);
+        const row2 = persona ? rows.persona(persona.uri, persona.item) : rows.unknownPersona(ref.slug);
+        if (!row2) continue;
         countStep(row2.cells[column2], step, inherited);
         row2.total++;
       }
       for (const ref of uniqueBySlug(step.references.filter(isTestedPersonaRef))) {
-        rowFor(input2, ref, rows, stages.length)?.tested.push({ step: step.id, stage: group.stage.id, line: step.headingRange.start.line });
+        const persona = personaOf(input2, ref);
+        if (persona) rows.persona(persona.uri, persona.item)?.tested.push({ step: step.id, stage: group.stage.id, line: step.headingRange.start.line });
       }
     }
   });
@@ -26468,8 +26509,9 @@ function buildCoverage(input2) {
     lang: doc.lang,
     title: doc.title ?? doc.frontMatter?.title ?? "",
     stages,
-    personas: [...rows.values()],
-    unknownPersonas: [...unknown.values()]
+    personas: [...rows.known.values()],
+    unknownPersonas: [...rows.unknown.values()],
+    omittedPersonas: rows.omittedCount
   };
 }
 function countStep(cell3, step, inherited) {
@@ -26495,31 +26537,15 @@ function personaRow(uri, persona, stageCount) {
     total: 0
   };
 }
-function unknownRow(unknown, slug2, stageCount) {
-  let row2 = unknown.get(slug2);
-  if (!row2) {
-    row2 = { id: slug2, cells: emptyCells(stageCount), total: 0 };
-    unknown.set(slug2, row2);
-  }
-  return row2;
-}
-function rowFor(input2, ref, rows, stageCount) {
+function personaOf(input2, ref) {
   const { doc, index: index2 } = input2;
-  let persona;
   if (index2) {
     const found = index2.resolve(doc.uri, ref);
-    if (found?.item.kind === "persona") persona = { uri: found.uri, item: found.item };
-  } else if (!ref.target) {
-    const item = doc.personas.find((p2) => p2.id === ref.slug);
-    if (item) persona = { uri: doc.uri, item };
+    return found?.item.kind === "persona" ? { uri: found.uri, item: found.item } : void 0;
   }
-  if (!persona) return void 0;
-  let row2 = rows.get(persona.item.id);
-  if (!row2) {
-    row2 = personaRow(persona.uri, persona.item, stageCount);
-    rows.set(row2.id, row2);
-  }
-  return row2;
+  if (ref.target) return void 0;
+  const item = doc.personas.find((p2) => p2.id === ref.slug);
+  return item ? { uri: doc.uri, item } : void 0;
 }
 function visiblePersonas(input2) {
   if (input2.index) return input2.index.personasInScope(input2.doc.uri);
@@ -26539,16 +26565,16 @@ function groupSteps(doc) {
     ...doc.stages.map((stage) => ({ line: stage.headingRange.start.line, stage })),
     ...doc.steps.filter((step) => step.stage === void 0).map((step) => ({ line: step.headingRange.start.line, step }))
   ].sort((a2, b2) => a2.line - b2.line);
-  const ids = /* @__PURE__ */ new Set();
+  const uniqueId = uniqueIds();
   const groups = [];
   for (const event of events) {
     if (event.stage) {
-      groups.push({ stage: column(uniqueId(ids, event.stage.id), event.stage.name, true, event.line), steps: [...event.stage.steps] });
+      groups.push({ stage: column(uniqueId(event.stage.id), event.stage.name, true, event.line), steps: [...event.stage.steps] });
       continue;
     }
     const last = groups[groups.length - 1];
     if (last && !last.stage.staged) last.steps.push(event.step);
-    else groups.push({ stage: column(uniqueId(ids, "no-stage"), labels.noStage, false, event.line), steps: [event.step] });
+    else groups.push({ stage: column(uniqueId("no-stage"), labels.noStage, false, event.line), steps: [event.step] });
   }
   for (const group of groups) group.stage.steps = group.steps.length;
   return groups;
@@ -26556,11 +26582,17 @@ function groupSteps(doc) {
 function column(id, title, staged, line) {
   return { id, title, staged, line, steps: 0, withoutPersona: 0, basis: emptyBasisCount() };
 }
-function uniqueId(taken, id) {
-  let candidate = id;
-  for (let n2 = 1; taken.has(candidate); n2++) candidate = `${id}-${n2}`;
-  taken.add(candidate);
-  return candidate;
+function uniqueIds() {
+  const taken = /* @__PURE__ */ new Set();
+  const next = /* @__PURE__ */ new Map();
+  return (id) => {
+    let candidate = id;
+    let n2 = next.get(id) ?? 1;
+    while (taken.has(candidate)) candidate = `${id}-${n2++}`;
+    next.set(id, n2);
+    taken.add(candidate);
+    return candidate;
+  };
 }
 function keyOf(step) {
   return `${step.headingRange.start.line}:${step.id}`;
@@ -26614,6 +26646,7 @@ function coverageToMarkdown(coverage, file, headingLevel = 3) {
     );
   }
   out.push("");
+  if (coverage.omittedPersonas > 0) out.push(labels.omitted(coverage.omittedPersonas, MAX_COVERAGE_CELLS), "");
   if (coverage.unknownPersonas.length > 0) {
     out.push(`${labels.unknownPersonas}:`, "");
     for (const unknown of coverage.unknownPersonas) {

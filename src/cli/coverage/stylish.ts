@@ -4,7 +4,7 @@
  * persona and basis, and the personas defined nowhere.
  */
 import type { Coverage } from '../../core';
-import { coverageLabelsFor } from '../../core';
+import { coverageLabelsFor, MAX_COVERAGE_CELLS } from '../../core';
 import type { Paint } from '../format/colors';
 import { terminalLine } from '../format/safe-text';
 
@@ -40,7 +40,8 @@ export function formatCoverageStylish(coverage: Coverage, file: string, paint: P
       ...coverage.stages.map((s) => `${s.basis.heard}/${s.basis.assumed}/${s.basis.proposed}/${s.basis.none}`)],
   ];
   const all = [heads, ...rows.map((r) => r.cells), ...footers];
-  const widths = heads.map((_, i) => Math.max(...all.map((cells) => [...(cells[i] ?? '')].length)));
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the stack.
+  const widths = heads.map((_, i) => all.reduce((widest, cells) => Math.max(widest, [...(cells[i] ?? '')].length), 0));
   // Numbers align right, words left; padding is measured before colouring.
   const line = (cells: string[], highlight: boolean[] = []): string => '  ' + cells.map((cell, i) => {
     const padded = pad(cell, widths[i], i >= 4);
@@ -50,6 +51,7 @@ export function formatCoverageStylish(coverage: Coverage, file: string, paint: P
   for (const row of rows) out.push(line(row.cells, row.highlight));
   for (const footer of footers) out.push(paint('dim', line(footer)));
   if (coverage.personas.length === 0) out.push(`  ${labels.noPersonas}`);
+  if (coverage.omittedPersonas > 0) out.push(`  ${labels.omitted(coverage.omittedPersonas, MAX_COVERAGE_CELLS)}`);
   if (coverage.unknownPersonas.length > 0) {
     out.push('', `  ${labels.unknownPersonas}: ${coverage.unknownPersonas.map((u) => paint('red', `@${oneLine(u.id)}`)).join(', ')}`);
   }

@@ -31,6 +31,8 @@ export interface CoverageLabels {
   emptyVulnerable: string;
   noPersonas: string;
   noJourney: string;
+  /** Under a table cut to its cell limit: how many personas were left out. */
+  omitted: (personas: number, cells: number) => string;
 }
 
 const EN: CoverageLabels = {
@@ -58,6 +60,8 @@ const EN: CoverageLabels = {
   emptyVulnerable: 'a vulnerable persona with no step in this stage',
   noPersonas: 'No personas are defined for this blueprint.',
   noJourney: 'This file has no journey steps yet.',
+  omitted: (personas, cells) =>
+    `${personas} more ${personas === 1 ? 'persona is' : 'personas are'} not shown: the table holds at most ${cells.toLocaleString('en')} cells.`,
 };
 
 const NL: CoverageLabels = {
@@ -85,6 +89,8 @@ const NL: CoverageLabels = {
   emptyVulnerable: 'een kwetsbare persona zonder stap in deze fase',
   noPersonas: "Voor deze blueprint zijn geen persona's beschreven.",
   noJourney: 'Dit bestand heeft nog geen stappen.',
+  omitted: (personas, cells) =>
+    `${personas} ${personas === 1 ? 'persona wordt' : "persona's worden"} niet getoond: de tabel heeft hoogstens ${cells.toLocaleString('nl')} cellen.`,
 };
 
 export function coverageLabelsFor(lang: Lang): CoverageLabels {

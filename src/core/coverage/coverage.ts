@@ -81,11 +81,67 @@ export interface Coverage {
   /** Personas visible from the file (own first, then its personas files), then any others the journey reaches. */
   personas: CoveragePersona[];
   unknownPersonas: UnknownCoveragePersona[];
+  /**
+   * Personas (known or not) left out so the table holds at most `MAX_COVERAGE_CELLS`
+   * cells: a 50 KB file of 2,000 personas and 2,000 stages would otherwise be a table of
+   * four million cells (a 173 MB JSON report). 0 for any real blueprint.
+   */
+  omittedPersonas: number;
 }
+
+/**
+ * At most this many persona-by-stage cells per coverage: rows beyond it are counted in
+ * `omittedPersonas`, not made. Far above real blueprints (50 personas by 30 stages is
+ * 1,500 cells), low enough that the table stays a few megabytes.
+ */
+export const MAX_COVERAGE_CELLS = 100_000;
 
 interface Group {
   stage: CoverageStage;
   steps: Step[];
+}
+
+/** The rows of the table, made while they fit in `MAX_COVERAGE_CELLS`; the others only counted. */
+class Rows {
+  readonly known = new Map<string, CoveragePersona>();
+  readonly unknown = new Map<string, UnknownCoveragePersona>();
+  private readonly omitted = new Set<string>();
+  private readonly limit: number;
+
+  constructor(private readonly stageCount: number) {
+    this.limit = Math.floor(MAX_COVERAGE_CELLS / Math.max(1, stageCount));
+  }
+
+  get omittedCount(): number {
+    return this.omitted.size;
+  }
+
+  /** Whether a new row fits; a row that does not is counted once under its key. */
+  private fits(key: string): boolean {
+    if (this.known.size + this.unknown.size < this.limit) return true;
+    this.omitted.add(key);
+    return false;
+  }
+
+  /** The row of a persona, made when it fits; undefined when it was left out. */
+  persona(uri: string, item: Persona): CoveragePersona | undefined {
+    let row = this.known.get(item.id);
+    if (!row && this.fits(`persona:${item.id}`)) {
+      row = personaRow(uri, item, this.stageCount);
+      this.known.set(row.id, row);
+    }
+    return row;
+  }
+
+  /** The row of a persona that no file defines, made when it fits. */
+  unknownPersona(slug: string): UnknownCoveragePersona | undefined {
+    let row = this.unknown.get(slug);
+    if (!row && this.fits(`unknown:${slug}`)) {
+      row = { id: slug, cells: emptyCells(this.stageCount), total: 0 };
+      this.unknown.set(slug, row);
+    }
+    return row;
+  }
 }
 
 /** The coverage of a blueprint. Never throws on odd input. */
@@ -93,11 +149,8 @@ export function buildCoverage(input: CoverageInput): Coverage {
   const { doc } = input;
   const groups = groupSteps(doc);
   const stages = groups.map((group) => group.stage);
-  const rows = new Map<string, CoveragePersona>();
-  for (const { uri, item } of visiblePersonas(input)) {
-    if (!rows.has(item.id)) rows.set(item.id, personaRow(uri, item, stages.length));
-  }
-  const unknown = new Map<string, UnknownCoveragePersona>();
+  const rows = new Rows(stages.length);
+  for (const { uri, item } of visiblePersonas(input)) rows.persona(uri, item);
 
   groups.forEach((group, column) => {
     for (const step of group.steps) {
@@ -107,12 +160,15 @@ export function buildCoverage(input: CoverageInput): Coverage {
       if (refs.length === 0) group.stage.withoutPersona++;
       const inherited = !step.references.some(isOwnPersonaRef);
       for (const ref of refs) {
-        const row = rowFor(input, ref, rows, stages.length) ?? unknownRow(unknown, ref.slug, stages.length);
-        countStep(row.cells[column], step, inherited);
+        const persona = personaOf(input, ref);
+        const row = persona ? rows.persona(persona.uri, persona.item) : rows.unknownPersona(ref.slug);
+        if (!row) continue;
+        countStep(row.cells[column] as CoverageCell, step, inherited);
         row.total++;
       }
       for (const ref of uniqueBySlug(step.references.filter(isTestedPersonaRef))) {
-        rowFor(input, ref, rows, stages.length)?.tested.push({ step: step.id, stage: group.stage.id, line: step.headingRange.start.line });
+        const persona = personaOf(input, ref);
+        if (persona) rows.persona(persona.uri, persona.item)?.tested.push({ step: step.id, stage: group.stage.id, line: step.headingRange.start.line });
       }
     }
   });
@@ -122,8 +178,9 @@ export function buildCoverage(input: CoverageInput): Coverage {
     lang: doc.lang,
     title: doc.title ?? doc.frontMatter?.title ?? '',
     stages,
-    personas: [...rows.values()],
-    unknownPersonas: [...unknown.values()],
+    personas: [...rows.known.values()],
+    unknownPersonas: [...rows.unknown.values()],
+    omittedPersonas: rows.omittedCount,
   };
 }
 
@@ -154,33 +211,16 @@ function personaRow(uri: string, persona: Persona, stageCount: number): Coverage
   };
 }
 
-function unknownRow(unknown: Map<string, UnknownCoveragePersona>, slug: string, stageCount: number): UnknownCoveragePersona {
-  let row = unknown.get(slug);
-  if (!row) {
-    row = { id: slug, cells: emptyCells(stageCount), total: 0 };
-    unknown.set(slug, row);
-  }
-  return row;
-}
-
-/** The row of the persona a reference resolves to (added when it lives outside the scope), or undefined when unknown. */
-function rowFor(input: CoverageInput, ref: Reference, rows: Map<string, CoveragePersona>, stageCount: number): CoveragePersona | undefined {
+/** The persona a reference resolves to, or undefined when no visible file defines it. */
+function personaOf(input: CoverageInput, ref: Reference): { uri: string; item: Persona } | undefined {
   const { doc, index } = input;
-  let persona: { uri: string; item: Persona } | undefined;
   if (index) {
     const found = index.resolve(doc.uri, ref);
-    if (found?.item.kind === 'persona') persona = { uri: found.uri, item: found.item };
-  } else if (!ref.target) {
-    const item = doc.personas.find((p) => p.id === ref.slug);
-    if (item) persona = { uri: doc.uri, item };
+    return found?.item.kind === 'persona' ? { uri: found.uri, item: found.item } : undefined;
   }
-  if (!persona) return undefined;
-  let row = rows.get(persona.item.id);
-  if (!row) {
-    row = personaRow(persona.uri, persona.item, stageCount);
-    rows.set(row.id, row);
-  }
-  return row;
+  if (ref.target) return undefined;
+  const item = doc.personas.find((p) => p.id === ref.slug);
+  return item ? { uri: doc.uri, item } : undefined;
 }
 
 function visiblePersonas(input: CoverageInput): Array<{ uri: string; item: Persona }> {
@@ -209,16 +249,16 @@ function groupSteps(doc: BlueprintDocument): Group[] {
     ...doc.stages.map((stage) => ({ line: stage.headingRange.start.line, stage })),
     ...doc.steps.filter((step) => step.stage === undefined).map((step) => ({ line: step.headingRange.start.line, step })),
   ].sort((a, b) => a.line - b.line);
-  const ids = new Set<string>();
+  const uniqueId = uniqueIds();
   const groups: Group[] = [];
   for (const event of events) {
     if (event.stage) {
-      groups.push({ stage: column(uniqueId(ids, event.stage.id), event.stage.name, true, event.line), steps: [...event.stage.steps] });
+      groups.push({ stage: column(uniqueId(event.stage.id), event.stage.name, true, event.line), steps: [...event.stage.steps] });
       continue;
     }
     const last = groups[groups.length - 1];
     if (last && !last.stage.staged) last.steps.push(event.step as Step);
-    else groups.push({ stage: column(uniqueId(ids, 'no-stage'), labels.noStage, false, event.line), steps: [event.step as Step] });
+    else groups.push({ stage: column(uniqueId('no-stage'), labels.noStage, false, event.line), steps: [event.step as Step] });
   }
   for (const group of groups) group.stage.steps = group.steps.length;
   return groups;
@@ -228,12 +268,22 @@ function column(id: string, title: string, staged: boolean, line: number): Cover
   return { id, title, staged, line, steps: 0, withoutPersona: 0, basis: emptyBasisCount() };
 }
 
-/** The id, or the id with `-1`, `-2`, … when taken (as GitHub numbers repeated anchors). */
-function uniqueId(taken: Set<string>, id: string): string {
-  let candidate = id;
-  for (let n = 1; taken.has(candidate); n++) candidate = `${id}-${n}`;
-  taken.add(candidate);
-  return candidate;
+/**
+ * Ids made unique, as GitHub numbers repeated anchors: the id, or the id with `-1`, `-2`,
+ * … when taken. The next number to try is kept per id, so 20,000 stages of one name cost
+ * what 20,000 names cost (each repeat scanned from `-1` on: 99 s).
+ */
+function uniqueIds(): (id: string) => string {
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
+  return (id) => {
+    let candidate = id;
+    let n = next.get(id) ?? 1;
+    while (taken.has(candidate)) candidate = `${id}-${n++}`;
+    next.set(id, n);
+    taken.add(candidate);
+    return candidate;
+  };
 }
 
 function keyOf(step: Step): string {

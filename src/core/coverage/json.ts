@@ -39,6 +39,8 @@ export interface CoverageJson {
   stages: CoverageStageJson[];
   personas: CoveragePersonaJson[];
   unknownPersonas: Array<{ id: string; stages: Record<string, number>; total: number }>;
+  /** Only when personas were left out to keep the table within its cell limit. */
+  omittedPersonas?: number;
 }
 
 function perStage(coverage: Coverage, cells: readonly CoverageCell[], pick: (cell: CoverageCell) => number): Record<string, number> {
@@ -82,5 +84,6 @@ export function coverageToJson(coverage: Coverage, file: string): CoverageJson {
       stages: perStage(coverage, unknown.cells, (cell) => cell.steps),
       total: unknown.total,
     })),
+    ...(coverage.omittedPersonas > 0 ? { omittedPersonas: coverage.omittedPersonas } : {}),
   };
 }

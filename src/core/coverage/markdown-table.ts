@@ -4,7 +4,7 @@
  * steps, steps without persona and basis. Words in the file's language. Every text from
  * the blueprint is escaped: it comes from untrusted pull requests.
  */
-import type { Coverage } from './coverage';
+import { MAX_COVERAGE_CELLS, type Coverage } from './coverage';
 import { coverageLabelsFor } from './coverage-labels';
 import { codeSpanText, markdownText } from '../safe-text';
 
@@ -55,6 +55,7 @@ export function coverageToMarkdown(coverage: Coverage, file: string, headingLeve
     );
   }
   out.push('');
+  if (coverage.omittedPersonas > 0) out.push(labels.omitted(coverage.omittedPersonas, MAX_COVERAGE_CELLS), '');
   if (coverage.unknownPersonas.length > 0) {
     out.push(`${labels.unknownPersonas}:`, '');
     for (const unknown of coverage.unknownPersonas) {

@@ -6,7 +6,7 @@
  * and a footer of steps, steps without persona and basis per stage. Empty cells of
  * vulnerable personas are highlighted and say why. Pure strings, every blueprint text escaped.
  */
-import type { Coverage, CoverageCell, CoveragePersona, CoverageStage } from '../coverage/coverage';
+import { MAX_COVERAGE_CELLS, type Coverage, type CoverageCell, type CoveragePersona, type CoverageStage } from '../coverage/coverage';
 import { coverageLabelsFor, type CoverageLabels } from '../coverage/coverage-labels';
 import { classes, element, escapeText } from './escape';
 
@@ -31,6 +31,7 @@ export function renderCoverageHtml(coverage: Coverage, options: { dark?: boolean
       footer(coverage, labels));
     body = element('div', { class: 'bp-cov-scroll', role: 'region', tabindex: 0, 'aria-label': labels.caption(title, coverage.personas.length, coverage.stages.length) }, table) +
       (coverage.personas.length === 0 ? element('p', { class: 'bp-empty' }, escapeText(labels.noPersonas)) : '') +
+      (coverage.omittedPersonas > 0 ? element('p', { class: 'bp-empty' }, escapeText(labels.omitted(coverage.omittedPersonas, MAX_COVERAGE_CELLS))) : '') +
       legend(labels);
   }
   return element('div', { class: classes('bp', 'bp-cov', options.dark && 'bp-dark'), lang: coverage.lang, 'data-lang': coverage.lang },
