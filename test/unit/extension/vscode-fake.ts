@@ -2,7 +2,8 @@
  * A small stand-in for the `vscode` module, enough to run the extension's session and
  * providers in vitest (`vi.mock('vscode', ...)`): URIs are `vscode-uri`'s, the workspace
  * has one folder and the open documents a test puts in `fake.documents`, the file system is
- * `fake.files` (a map from URI string to bytes), and registered providers are kept in
+ * `fake.files` (a map from URI string to bytes) with the folders in `fake.folders` and
+ * those the files imply, and registered providers are kept in
  * `fake.providers` by the name of their `register*` function. Anything else the sources
  * name is a callable, constructible placeholder, so registrations "succeed".
  */
@@ -93,6 +94,9 @@ export class RelativePattern {
   constructor(readonly base: unknown, readonly pattern: string) {}
 }
 
+/** `vscode.FileType` (a bit set). */
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
+
 /** A file system error as VS Code's providers throw it (`read-file.ts` reads its code). */
 function fileNotFound(uri: URI): Error {
   return Object.assign(new Error(`not found: ${uri.toString()}`), { code: 'FileNotFound' });
@@ -103,6 +107,7 @@ export const fake = {
   folder: URI.file('/workspace'),
   documents: [] as FakeTextDocument[],
   files: new Map<string, Uint8Array>(),
+  folders: new Set<string>(),
   providers: new Map<string, unknown>(),
 };
 
@@ -170,17 +175,54 @@ const workspace = {
   findFiles: async (): Promise<URI[]> => [],
   fs: {
     async stat(uri: URI) {
+      if (isFolder(uri)) return { type: FileType.Directory, size: 0, mtime: 0, ctime: 0 };
       const bytes = fake.files.get(uri.toString());
       if (!bytes) throw fileNotFound(uri);
-      return { type: 1, size: bytes.length, mtime: 0, ctime: 0 };
+      return { type: FileType.File, size: bytes.length, mtime: 0, ctime: 0 };
     },
     async readFile(uri: URI) {
       const bytes = fake.files.get(uri.toString());
       if (!bytes) throw fileNotFound(uri);
       return bytes;
     },
+    async writeFile(uri: URI, bytes: Uint8Array) {
+      fake.files.set(uri.toString(), bytes);
+    },
+    async createDirectory(uri: URI) {
+      fake.folders.add(uri.toString());
+    },
+    async readDirectory(uri: URI): Promise<Array<[string, number]>> {
+      if (!isFolder(uri)) throw fileNotFound(uri);
+      const prefix = `${uri.toString()}/`;
+      const children = new Map<string, number>();
+      for (const file of fake.files.keys()) {
+        if (!file.startsWith(prefix)) continue;
+        const [name, ...deeper] = file.slice(prefix.length).split('/');
+        children.set(name!, deeper.length > 0 ? FileType.Directory : FileType.File);
+      }
+      for (const folder of fake.folders) if (folder.startsWith(prefix)) children.set(folder.slice(prefix.length).split('/')[0]!, FileType.Directory);
+      return [...children];
+    },
+    async delete(uri: URI, options?: { recursive?: boolean }) {
+      const key = uri.toString();
+      const inside = (entry: string): boolean => entry === key || entry.startsWith(`${key}/`);
+      const entries = [...fake.files.keys(), ...fake.folders].filter(inside);
+      if (entries.length === 0) throw fileNotFound(uri);
+      if (!options?.recursive && entries.some((entry) => entry !== key)) throw Object.assign(new Error(`not empty: ${key}`), { code: 'Unknown' });
+      for (const file of [...fake.files.keys()].filter(inside)) fake.files.delete(file);
+      for (const folder of [...fake.folders].filter(inside)) fake.folders.delete(folder);
+    },
   },
 };
+
+/** `vscode.workspace.fs` of the fake, for tests that make it fail. */
+export const fakeFs = workspace.fs;
+
+/** True for a folder in `fake.folders` or one that holds a file of `fake.files`. */
+function isFolder(uri: URI): boolean {
+  const key = uri.toString();
+  return fake.folders.has(key) || [...fake.files.keys()].some((file) => file.startsWith(`${key}/`));
+}
 
 const window = {
   withProgress: (_options: unknown, task: (progress: { report(): void }) => unknown) => Promise.resolve(task({ report: () => undefined })),
@@ -203,6 +245,7 @@ const members: Record<string, unknown> = {
   CodeLens,
   Diagnostic,
   RelativePattern,
+  FileType,
   languages,
   workspace,
   window,
