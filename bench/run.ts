@@ -13,6 +13,7 @@ import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
 import { printWebBundleSize } from './web';
 import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
+import { runHostileCommandsBench } from './hostile-commands';
 import { ms } from './stats';
 import { runScaleBench } from './scale';
 import { indexHostChild, runIndexHostBench } from './index-host';
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
   // `npm run bench -- editor-scale`: only the extension's pipeline on many files.
   if (process.argv.includes('editor-scale')) {
     runIndexHostBench();
+    return;
+  }
+  // `npm run bench -- hostile-commands`: diff, coverage and the other render views on hostile input.
+  if (process.argv.includes('hostile-commands')) {
+    runHostileCommandsBench();
     return;
   }
   if (process.argv.includes('hostile')) {
