@@ -7,6 +7,15 @@ import { limitHeapGrowth } from './heap';
 
 limitHeapGrowth();
 
+// A reader that stops early (`blueprint coverage --format json | head`) closes the pipe:
+// stop quietly, as other command-line tools do, instead of an unhandled 'error' event.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;

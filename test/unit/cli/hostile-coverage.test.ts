@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COVERAGE_CELLS, type CoverageJson } from '../../../src/core';
-import { makeProject, requireBuiltCli, runCli } from './helpers';
+import { spawn } from 'node:child_process';
+import { CLI, makeProject, requireBuiltCli, runCli } from './helpers';
 
 const head = '---\nblueprint: Many\nlang: en\n---\n\n# Many\n\n## Personas\n\n';
 const grid = (personas: number, stages: number): string =>
@@ -53,4 +54,15 @@ describe.concurrent('blueprint coverage on hostile sizes', { timeout: 120_000 },
     expect(new Set(ids).size).toBe(3000);
     expect(file?.omittedPersonas).toBeUndefined();
   });
+
+  it('a reader that stops early (`| head`) ends the run quietly, without a stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, 'coverage', 'grid', '--format', 'json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
 });
+

@@ -106,7 +106,7 @@ describe('semantic diff: words', () => {
 /** A journey of generated parts, for the shapes an attacker would send. */
 const journey = (body: string): string => `---\nblueprint: Big\nlang: en\n---\n\n# Big\n\n## Personas\n\n### Maria\n\n## Journey\n\n${body}`;
 
-describe('semantic diff: many items (hostile sizes; timing is in bench/diff.ts)', () => {
+describe('semantic diff: many items (hostile sizes; timing is in bench/hostile-commands.ts)', () => {
   it('pairs many findings of one rule on one step by message, then in order', async () => {
     const refs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `@${prefix}${i}`).join(', ');
     const base = journey(`### Step: One\n- persona: ${refs('p', 300)}\n- customer: x\n`);
