@@ -28025,6 +28025,7 @@ function snapshotOf(version2) {
 // src/core/diff/match.ts
 var RENAME_SIMILARITY = 0.6;
 var MAX_RENAME_PAIRS = 25e4;
+var MAX_RENAME_WORK = 25e6;
 function similarity(a2, b2) {
   if (a2.size + b2.size === 0) return 0;
   let shared = 0;
@@ -28033,10 +28034,12 @@ function similarity(a2, b2) {
 }
 function matchRenamedSteps(base, head, matching) {
   if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
+  const baseWords = base.map(wordsOf);
+  if (baseWords.reduce((work, words) => work + words.size * head.length, 0) > MAX_RENAME_WORK) return;
   const pairs = [];
   const headWords = head.map(wordsOf);
-  for (const b2 of base) {
-    const words = wordsOf(b2);
+  for (const [j, b2] of base.entries()) {
+    const words = baseWords[j];
     for (const [i2, h2] of head.entries()) {
       const score2 = similarity(words, headWords[i2]);
       if (score2 >= RENAME_SIMILARITY) pairs.push({ b: b2, h: h2, score: score2 });

@@ -9,6 +9,11 @@ import { wordsOf, type Snapshot, type StageFacts, type StepFacts } from './snaps
 export const RENAME_SIMILARITY = 0.6;
 /** Above this many candidate pairs, renames are not looked for (a rewrite, not an edit). */
 const MAX_RENAME_PAIRS = 250_000;
+/**
+ * Nor above this many word look-ups (each pair costs the base step's words): 500 by 500
+ * steps of 300 words each took 6 s beyond the check of both versions. About 2 s at most.
+ */
+const MAX_RENAME_WORK = 25_000_000;
 
 export interface Matching {
   /** Base step -> head step. */
@@ -29,10 +34,12 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 function matchRenamedSteps(base: StepFacts[], head: StepFacts[], matching: Matching): void {
   if (base.length === 0 || head.length === 0 || base.length * head.length > MAX_RENAME_PAIRS) return;
+  const baseWords = base.map(wordsOf);
+  if (baseWords.reduce((work, words) => work + words.size * head.length, 0) > MAX_RENAME_WORK) return;
   const pairs: Array<{ b: StepFacts; h: StepFacts; score: number }> = [];
   const headWords = head.map(wordsOf);
-  for (const b of base) {
-    const words = wordsOf(b);
+  for (const [j, b] of base.entries()) {
+    const words = baseWords[j] as Set<string>;
     for (const [i, h] of head.entries()) {
       const score = similarity(words, headWords[i] as Set<string>);
       if (score >= RENAME_SIMILARITY) pairs.push({ b, h, score });

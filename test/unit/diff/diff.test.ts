@@ -129,4 +129,17 @@ describe('semantic diff: many items (hostile sizes; timing is in bench/hostile-c
     expect(changes.filter((c) => c.kind === 'stage-renamed')).toHaveLength(200);
     expect(changes.filter((c) => c.kind !== 'stage-renamed')).toEqual([]);
   });
+
+  it('looks for renames only while the word comparisons stay bounded: a rewrite of long steps is removed and added', async () => {
+    const steps = (title: string, n: number, words: number) => Array.from({ length: n }, (_, i) =>
+      `### Step: ${title} ${i}\n- persona: @maria\n- customer: ${Array.from({ length: words }, (_, j) => `w${(i * 7 + j) % 900}`).join(' ')}\n`).join('\n');
+    // 100 x 100 steps of 120 words: renames are found.
+    const small = await diffTexts(journey(steps('Old', 100, 120)), journey(steps('New', 100, 120)));
+    expect(small.changes.filter((c) => c.kind === 'step-renamed')).toHaveLength(100);
+    // 460 x 460 steps of 120 words (25 million look-ups and more): a rewrite, not an edit.
+    const large = await diffTexts(journey(steps('Old', 460, 120)), journey(steps('New', 460, 120)));
+    expect(large.changes.filter((c) => c.kind === 'step-renamed')).toHaveLength(0);
+    expect(large.changes.filter((c) => c.kind === 'step-removed')).toHaveLength(460);
+  });
 });
+
