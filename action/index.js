@@ -25910,7 +25910,11 @@ function documentHighlights(index2, uri, position2) {
 // src/core/features/rename-check.ts
 function verifyRename(index2, plan) {
   const byUri = /* @__PURE__ */ new Map();
-  for (const edit of plan.edits) byUri.set(edit.uri, [...byUri.get(edit.uri) ?? [], edit]);
+  for (const edit of plan.edits) {
+    const edits = byUri.get(edit.uri);
+    if (edits) edits.push(edit);
+    else byUri.set(edit.uri, [edit]);
+  }
   for (const [uri, edits] of byUri) {
     const before = index2.get(uri);
     if (!before) return { refused: "unsafe" };
@@ -27947,11 +27951,11 @@ function diffFindings(base, baseDiagnostics, head, headDiagnostics, matching) {
   const fixed = [];
   for (const [key, group] of headGroups) {
     const result = unpaired(baseGroups.get(key) ?? [], group);
-    fresh.push(...result.fresh.map((f2) => toChange("finding-new", f2)));
-    fixed.push(...result.fixed.map((f2) => toChange("finding-fixed", f2)));
+    for (const f2 of result.fresh) fresh.push(toChange("finding-new", f2));
+    for (const f2 of result.fixed) fixed.push(toChange("finding-fixed", f2));
     baseGroups.delete(key);
   }
-  for (const group of baseGroups.values()) fixed.push(...group.map((f2) => toChange("finding-fixed", f2)));
+  for (const group of baseGroups.values()) for (const f2 of group) fixed.push(toChange("finding-fixed", f2));
   return { fresh, fixed, existing: headKeyed.length - fresh.length };
 }
 
@@ -28208,7 +28212,7 @@ function diffVersions(base, head) {
   const steps = [];
   for (const step of before.steps) {
     const same = matching.steps.get(step);
-    if (same) steps.push(...stepChanges(step, same, matching));
+    if (same) for (const change of stepChanges(step, same, matching)) steps.push(change);
     else steps.push({ kind: "step-removed", ...about(step) });
   }
   for (const step of after.steps) if (!matchedHead.has(step)) steps.push({ kind: "step-added", ...about(step) });

@@ -25,7 +25,10 @@ function fileBlock(diff: FileDiff, locale: Lang, paint: Paint): string[] {
     const stage = stageOf(change);
     if (stage === undefined) continue;
     const key = stage ?? '';
-    byStage.set(key, [...(byStage.get(key) ?? []), change]);
+    // Appended in place: copying the list for each change was quadratic in a stage's changes.
+    const list = byStage.get(key);
+    if (list) list.push(change);
+    else byStage.set(key, [change]);
   }
   for (const [stage, changes] of byStage) {
     out.push(`  ${paint('bold', t(stage) || (locale === 'nl' ? '(geen fase)' : '(no stage)'))}`);
@@ -47,6 +50,9 @@ export function formatDiffStylish(comparison: Comparison, locale: Lang, paint: P
   const { report } = comparison;
   const out: string[] = [paint('dim', `${t(report.base)} → ${t(report.head)}`), ''];
   if (report.files.length === 0) out.push(locale === 'nl' ? 'Geen blauwdrukken gewijzigd.' : 'No blueprint changed.');
-  for (const diff of report.files) out.push(...fileBlock(diff, locale, paint), '');
+  for (const diff of report.files) {
+    for (const line of fileBlock(diff, locale, paint)) out.push(line);
+    out.push('');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }

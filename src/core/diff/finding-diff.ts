@@ -128,10 +128,11 @@ export function diffFindings(
   const fixed: FindingChange[] = [];
   for (const [key, group] of headGroups) {
     const result = unpaired(baseGroups.get(key) ?? [], group);
-    fresh.push(...result.fresh.map((f) => toChange('finding-new', f)));
-    fixed.push(...result.fixed.map((f) => toChange('finding-fixed', f)));
+    // Loops, not push(...): a group can hold more findings than a call takes arguments.
+    for (const f of result.fresh) fresh.push(toChange('finding-new', f));
+    for (const f of result.fixed) fixed.push(toChange('finding-fixed', f));
     baseGroups.delete(key);
   }
-  for (const group of baseGroups.values()) fixed.push(...group.map((f) => toChange('finding-fixed', f)));
+  for (const group of baseGroups.values()) for (const f of group) fixed.push(toChange('finding-fixed', f));
   return { fresh, fixed, existing: headKeyed.length - fresh.length };
 }

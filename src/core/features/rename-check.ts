@@ -24,7 +24,12 @@ export interface RenamePlan {
 /** A refusal when the planned edits would not read back as intended, else undefined. */
 export function verifyRename(index: WorkspaceIndex, plan: RenamePlan): RenameRefusal | undefined {
   const byUri = new Map<string, TextEdit[]>();
-  for (const edit of plan.edits) byUri.set(edit.uri, [...(byUri.get(edit.uri) ?? []), edit]);
+  for (const edit of plan.edits) {
+    // Appended in place: copying the list for each edit was quadratic in a file's references.
+    const edits = byUri.get(edit.uri);
+    if (edits) edits.push(edit);
+    else byUri.set(edit.uri, [edit]);
+  }
   for (const [uri, edits] of byUri) {
     const before = index.get(uri);
     if (!before) return { refused: 'unsafe' };

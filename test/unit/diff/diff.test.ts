@@ -141,5 +141,12 @@ describe('semantic diff: many items (hostile sizes; timing is in bench/hostile-c
     expect(large.changes.filter((c) => c.kind === 'step-renamed')).toHaveLength(0);
     expect(large.changes.filter((c) => c.kind === 'step-removed')).toHaveLength(460);
   });
+
+  it('one step that comes to name 150,000 personas: every change listed, no stack overflow', { timeout: 60_000 }, async () => {
+    const refs = Array.from({ length: 150_000 }, (_, i) => `@p${i}`).join(', ');
+    const { changes } = await diffTexts(journey('### Step: One\n- customer: x\n'), journey(`### Step: One\n- persona: ${refs}\n- customer: x\n`));
+    expect(changes.filter((c) => c.kind === 'persona-added')).toHaveLength(150_000);
+    expect(changes.filter((c) => c.kind === 'finding-new')).toHaveLength(150_000);
+  });
 });
 
