@@ -169,4 +169,22 @@ describe('editor features during the first parse in steps', () => {
     expect(oneGoParsesOf(other)).toBe(0);
     expect(oneGoParsesOf(document)).toBe(0);
   });
+
+  it('after the wait, a file still not parsed (an edit or an open raced the wait) is left to the scheduler, never parsed in one go', async () => {
+    const parsed = openDocument(PATH, TEXT);
+    session.track(parsed as never);
+    await session.scheduler.parsed(parsed.uri.toString());
+    const late = openDocument('late.blueprint.md', TEXT);
+    session.track(late as never);
+    // As if the late file arrived between the wait and the model being read.
+    vi.spyOn(session.scheduler, 'parsed').mockResolvedValue(undefined);
+
+    expect(await session.documentFor(parsed as never)).toBeDefined();
+    expect(await session.documentFor(late as never)).toBeUndefined();
+
+    expect(oneGoParsesOf(late)).toBe(0);
+    vi.restoreAllMocks();
+    await session.scheduler.parsed(late.uri.toString());
+    expect(session.isParsed(late as never)).toBe(true);
+  });
 });
