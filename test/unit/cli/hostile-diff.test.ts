@@ -58,6 +58,27 @@ describe('blueprint diff on hostile input', { timeout: 120_000 }, () => {
     }
   });
 
+  it('two files: a folder, a pipe or a device is named on stderr with exit code 2, never read as an empty version', async () => {
+    const project = makeProject({ 'old.blueprint.md': CLEAN_EN, 'folder.blueprint.md/x': '' });
+    execFileSync('mkfifo', [path.join(project.dir, 'pipe.blueprint.md')]);
+    try {
+      const cases: Array<[string, string]> = [
+        ['folder.blueprint.md', 'is a folder, not a file'],
+        ['pipe.blueprint.md', 'not a regular file (a device, pipe or socket); not read'],
+        ['/dev/zero', 'not a regular file (a device, pipe or socket); not read'],
+      ];
+      for (const [head, message] of cases) {
+        const run = await runCli(['diff', 'old.blueprint.md', head, '--format', 'json'], { cwd: project.dir });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/^blueprint diff: [^\n]+\n$/);
+        expect(run.stderr).toContain(`${path.basename(head)}: ${message}\n`);
+        expect((JSON.parse(run.stdout) as JsonReport).files).toEqual([]);
+      }
+    } finally {
+      project.dispose();
+    }
+  });
+
   describe('--base with hostile git content', () => {
     let repo: TestRepo;
     let outside: { dir: string; dispose(): void };
