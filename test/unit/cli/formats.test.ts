@@ -105,6 +105,18 @@ describe.concurrent('--format github', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^::warning file=odd%2C name%3A 100%25\.blueprint\.md,line=19,col=3,endLine=19,endColumn=\d+,title=unknown-field::/));
     expect(lines.every((line) => /^::(error|warning|notice) /.test(line))).toBe(true);
   });
+
+  it('a file name with CR, LF, `::` and `%0A` stays inside its command: no forged command of its own', async () => {
+    const project = makeProject({ 'x\r\n::error file=evil.md,line=1::forged %0A.blueprint.md': WITH_ERROR_EN });
+    try {
+      const result = await runCli(['check', '.', '--format', 'github'], { cwd: project.dir });
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.every((line) => /^::(error|notice) file=x%0D%0A%3A%3Aerror file=evil\.md%2Cline=1%3A%3Aforged %250A\.blueprint\.md,line=/.test(line))).toBe(true);
+    } finally {
+      project.dispose();
+    }
+  });
 });
 
 describe('--format markdown', () => {
