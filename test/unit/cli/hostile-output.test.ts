@@ -114,4 +114,20 @@ describe.concurrent('coverage and diff show blueprint text safely', () => {
     expect(result.stdout).toContain('[U+2066]isolated[U+2069]');
     expect(result.stdout).not.toMatch(/<img|onerror=alert/);
   });
+
+  it('render --format mermaid and the other views: names cannot add directives, links, HTML or lines', async () => {
+    const mermaid = await runCli(['render', 'described.blueprint.md', '--format', 'mermaid'], { cwd });
+    expect(mermaid.status).toBe(0);
+    expect(mermaid.stdout).not.toMatch(RAW_CONTROLS);
+    // `<br>` is the renderer's own line break in a long name; nothing else of HTML or Mermaid syntax passes.
+    expect(mermaid.stdout.replaceAll('<br>', ' ')).not.toMatch(/[<>"[\]]|%%|https?:|click /);
+    // One line per item: the journey, title, accessible title, section and step lines only.
+    for (const line of mermaid.stdout.trimEnd().split('\n')) expect(line).toMatch(/^(journey|  title |  accTitle: |  section |    \S)/);
+    for (const view of ['client', 'journey', 'coverage']) {
+      const page = await runCli(['render', 'described.blueprint.md', '--view', view], { cwd });
+      expect(page.status).toBe(0);
+      expect(page.stdout).not.toMatch(/<img|onerror=alert|<\/details>/);
+      expect(page.stdout).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
+  });
 });
