@@ -26293,6 +26293,7 @@ function createBlueprintService(host, options = {}) {
   return {
     index: index2,
     setText: (uri, text4) => workspace.setText(uri, text4),
+    setTextInSteps: (uri, text4) => workspace.setTextInSteps(uri, text4),
     remove: (uri) => workspace.remove(uri),
     get: (uri) => workspace.get(uri),
     setCompactText: (uri, text4) => workspace.setCompactText(uri, text4),
@@ -26304,6 +26305,7 @@ function createBlueprintService(host, options = {}) {
     dependents: (uri) => workspace.dependents(uri),
     setConfig: (config) => workspace.setConfig(config),
     diagnostics: (uri) => workspace.diagnostics(uri),
+    diagnosticsInSteps: (uri) => workspace.diagnosticsInSteps(uri),
     recordedDiagnostics: (uri) => workspace.recordedDiagnostics(uri),
     answersStand: (calls) => workspace.answersStand(calls),
     createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),

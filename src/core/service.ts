@@ -31,6 +31,11 @@ export interface BlueprintService {
   // Documents
   /** Sets (or replaces) a document's text; re-parses incrementally. */
   setText(uri: string, text: string): BlueprintDocument;
+  /**
+   * `setText` in steps, for the host to run a slice at a time: a file without a full model
+   * yet is parsed a chunk per step (issue 9); one with a full model is re-parsed in one go.
+   */
+  setTextInSteps(uri: string, text: string): Generator<void, BlueprintDocument, void>;
   /** Forgets a document. */
   remove(uri: string): void;
   /** A loaded document, if known. */
@@ -58,6 +63,8 @@ export interface BlueprintService {
   // Checks
   /** Findings for a document with the configured severities (rules switched off left out). */
   diagnostics(uri: string): Diagnostic[];
+  /** `diagnostics` in steps: a full model's first check pauses after each rule and every few items. */
+  diagnosticsInSteps(uri: string): Generator<void, Diagnostic[], void>;
   /**
    * Findings for a document while not every file is loaded yet, with the cross-file
    * questions the rules asked; `answersStand` says later whether they still hold.
@@ -94,6 +101,7 @@ export function createBlueprintService(host: FileHost, options: BlueprintService
   return {
     index,
     setText: (uri, text) => workspace.setText(uri, text),
+    setTextInSteps: (uri, text) => workspace.setTextInSteps(uri, text),
     remove: (uri) => workspace.remove(uri),
     get: (uri) => workspace.get(uri),
     setCompactText: (uri, text) => workspace.setCompactText(uri, text),
@@ -105,6 +113,7 @@ export function createBlueprintService(host: FileHost, options: BlueprintService
     dependents: (uri) => workspace.dependents(uri),
     setConfig: (config) => workspace.setConfig(config),
     diagnostics: (uri) => workspace.diagnostics(uri),
+    diagnosticsInSteps: (uri) => workspace.diagnosticsInSteps(uri),
     recordedDiagnostics: (uri) => workspace.recordedDiagnostics(uri),
     answersStand: (calls) => workspace.answersStand(calls),
     createDiagnosticsScheduler: (publish, schedulerOptions) => new DiagnosticsScheduler(workspace, publish, schedulerOptions),

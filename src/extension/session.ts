@@ -49,6 +49,7 @@ export class BlueprintSession implements vscode.Disposable {
   readonly indexer: WorkspaceIndexer;
   /** Open blueprints edited since the workspace last saw their text. */
   private readonly edited = new Map<string, vscode.TextDocument>();
+  private disposed = false;
   constructor(store?: CompactStore) {
     this.service = createBlueprintService(new VsCodeFileHost(), { roots: sessionRoots });
     this.scheduler = this.service.createDiagnosticsScheduler((uri, diagnostics) => this.publish(uri, diagnostics), {
@@ -187,7 +188,8 @@ export class BlueprintSession implements vscode.Disposable {
   /**
    * Checks closed files from their saved text, publishes their problems and keeps only
    * their compact documents; the files that use them are checked again. One file at a
-   * time, giving the editor a turn between files.
+   * time, each parsed and checked in steps, giving the editor a turn between slices: a
+   * huge or hostile file that changed on disk never blocks the host (issue 9).
    */
   private async checkClosed(uris: Iterable<string>): Promise<void> {
     const dependents = new Set<string>();
@@ -200,13 +202,38 @@ export class BlueprintSession implements vscode.Disposable {
       }
       const before = this.service.get(uri);
       const changed = !before || (before.compact ? before.compact.hash !== contentHash(text) : before.text !== text);
-      this.service.setText(uri, text);
-      this.publish(uri, this.service.diagnostics(uri));
+      // A full model whose text changed on disk (a pull, a branch switch) is let go first:
+      // its new text gets a first parse in steps, not a re-parse in one go (issue 9).
+      if (changed && before && !before.compact) this.service.release(uri);
+      const checked = await this.inSlices(checkInSteps(this.service, uri, text));
+      if (!checked) return;
+      // Opened meanwhile: its editor's text is the scheduler's to check.
+      if (isOpen(uri)) continue;
+      this.publish(uri, checked.value);
       this.service.release(uri);
       if (changed) for (const dependent of this.service.dependents(uri)) dependents.add(dependent);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     this.indexed([...dependents], false);
+  }
+
+  /**
+   * Runs steps, giving the editor a turn after each slice of work; undefined when the
+   * session was disposed meanwhile.
+   */
+  private async inSlices<T>(steps: Generator<void, T, void>): Promise<{ value: T } | undefined> {
+    let started = Date.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { value: step.value };
+      if (Date.now() - started < SLICE_MS) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.disposed) {
+        steps.return(undefined as T);
+        return undefined;
+      }
+      started = Date.now();
+    }
   }
 
   /** Files were indexed: open blueprints (and, for a few changed files, closed ones with problems shown) are checked again. */
@@ -311,12 +338,22 @@ export class BlueprintSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.indexer.dispose();
     this.scheduler.dispose();
     this.collection.dispose();
     this.configProblems.dispose();
     this.publishedEmitter.dispose();
   }
+}
+
+/** Longest stretch of checking a closed file before the editor gets a turn, in milliseconds (as the scheduler's). */
+const SLICE_MS = 12;
+
+/** A closed file's text parsed (a first parse chunk by chunk) and checked (a first check rule by rule), in steps. */
+function* checkInSteps(service: BlueprintService, uri: string, text: string): Generator<void, Diagnostic[], void> {
+  yield* service.setTextInSteps(uri, text);
+  return yield* service.diagnosticsInSteps(uri);
 }
 
 /** Waits for `work`; false when the token is cancelled first. */
