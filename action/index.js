@@ -29780,7 +29780,7 @@ async function workingTreeSource(scope) {
   const named = scope.inputs.filter((file) => !found.includes(file));
   const exists2 = await Promise.all(named.map(async (file) => {
     const text4 = await readFileText(file);
-    return !("problem" in text4) || text4.problem !== "missing";
+    return !("problem" in text4) || text4.problem !== "missing" && text4.problem !== "folder";
   }));
   return diskSource("working tree", [...found.filter(selected), ...named.filter((_2, i2) => exists2[i2])].sort(), scope.roots);
 }
@@ -30215,6 +30215,7 @@ async function diffSection(io, base, paths, result) {
   try {
     const ref = await baseRef(io.cwd, base);
     const comparison = await compareGit({ base: ref, inputs: paths, config: result.config, configRoot: result.configRoot, cwd: io.cwd });
+    for (const problem of comparison.problems) io.stdout(workflowCommand("warning", `blueprint diff: ${problem.file}: ${problem.message}`));
     return formatDiffMarkdown(comparison, result.config.locale ?? "en", 3e4);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

@@ -39,6 +39,8 @@ async function diffSection(io: CliIo, base: string, paths: readonly string[], re
   try {
     const ref = await baseRef(io.cwd, base);
     const comparison = await compareGit({ base: ref, inputs: paths, config: result.config, configRoot: result.configRoot, cwd: io.cwd });
+    // Files of either version that could not be read (a blob over 10 MB, a link, a name that is not UTF-8) are not compared: say so.
+    for (const problem of comparison.problems) io.stdout(workflowCommand('warning', `blueprint diff: ${problem.file}: ${problem.message}`));
     return formatDiffMarkdown(comparison, result.config.locale ?? 'en', 30_000);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;

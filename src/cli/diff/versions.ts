@@ -155,8 +155,9 @@ export async function workingTreeSource(scope: Scope): Promise<VersionSource> {
   const found = await blueprintFilesIn(scope.root, { cwd: scope.cwd, root: scope.configRoot, patterns: scope.patterns });
   const named = scope.inputs.filter((file) => !found.includes(file));
   const exists = await Promise.all(named.map(async (file) => {
+    // A folder named is a place to look (its blueprints are among `found`), not a file to compare.
     const text = await readFileText(file);
-    return !('problem' in text) || text.problem !== 'missing';
+    return !('problem' in text) || (text.problem !== 'missing' && text.problem !== 'folder');
   }));
   return diskSource('working tree', [...found.filter(selected), ...named.filter((_, i) => exists[i])].sort(), scope.roots);
 }

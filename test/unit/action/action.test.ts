@@ -131,6 +131,14 @@ describe('GitHub Action', { timeout: 120_000 }, () => {
         expect.stringMatching(/^::warning::blueprint diff against no-such-branch%0A::error::REF skipped: /),
       ]);
       expect(run.summary).toContain('Not compared with `no-such-branch ::error::REF`');
+      // Committed, the name is in the base version too: the diff names it in a warning, escaped.
+      project.commit('a name that is not UTF-8');
+      const diffed = await runAction(project.dir, { base: 'main' });
+      // (The input `.` is a folder to look in, not a file that cannot be read.)
+      expect(diffed.stdout.split('\n').filter((line) => line.startsWith('::warning::blueprint diff: '))).toEqual([
+        expect.stringMatching(/^::warning::blueprint diff: bad\uFFFD%0A::error file=evil.md,line=1::INJECTED %250A%0D::add-mask::x\.blueprint\.md \(main\): the file name is not valid UTF-8/),
+        expect.stringMatching(/^::warning::blueprint diff: bad\uFFFD%0A.* \(working tree\): the file name is not valid UTF-8/),
+      ]);
     } finally {
       project.dispose();
     }

@@ -118,6 +118,20 @@ describe('blueprint diff on hostile input', { timeout: 120_000 }, () => {
       ]);
     });
 
+    it('a folder named as the path to compare is a place to look, not an unreadable file', async () => {
+      mkdirSync(path.join(repo.dir, 'sub'), { recursive: true });
+      writeFileSync(path.join(repo.dir, 'sub', 'new.blueprint.md'), CLEAN_EN);
+      try {
+        for (const folder of ['.', 'sub']) {
+          const run = await runCli(['diff', '--base', 'HEAD', folder, '--format', 'json'], { cwd: repo.dir });
+          expect(run.stderr).not.toContain('is a folder');
+          expect(run.stdout).toContain('"sub/new.blueprint.md"');
+        }
+      } finally {
+        execFileSync('rm', ['-rf', path.join(repo.dir, 'sub')]);
+      }
+    });
+
     it('reads a personas file behind a link stored in the commit as a link, never through it', async () => {
       repo.remove('out');
       mkdirSync(path.join(repo.dir, 'out'));
