@@ -23677,8 +23677,8 @@ var messages = {
     nl: "'{path}' ligt buiten de projectmap; bestanden daar worden niet gelezen."
   },
   "parse.fileSymlink": {
-    en: "'{path}' is a symbolic link; the editor does not follow links that blueprints name, as it cannot check where they lead (the command line does, inside the project).",
-    nl: "'{path}' is een symbolische koppeling; de editor volgt geen koppelingen die blueprints noemen, omdat hij niet kan nagaan waar ze heen leiden (de opdrachtregel wel, binnen het project)."
+    en: "'{path}' is a symbolic link whose target cannot be checked here (in the editor, or stored in a commit), so it is not followed; the command line follows links on disk that stay inside the project.",
+    nl: "'{path}' is een symbolische koppeling waarvan het doel hier niet na te gaan is (in de editor, of opgeslagen in een commit), dus wordt hij niet gevolgd; de opdrachtregel volgt koppelingen op schijf die binnen het project blijven."
   },
   "parse.notUtf8": {
     en: "This file is not UTF-8 text: the bytes here are not valid UTF-8 (shown as \uFFFD).",
@@ -30080,6 +30080,7 @@ function formatDiffMarkdown(comparison, locale, limit = MAX_MARKDOWN_BYTES) {
 
 ${attention2.join("\n")}
 `);
+  if (comparison.problems.length > 0) budget.add(notCompared(comparison.problems));
   for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
   let text4 = budget.text();
   if (budget.cut) text4 += `
@@ -30088,6 +30089,16 @@ ${attention2.join("\n")}
   return `${text4}
 `;
 }
+function notCompared(problems) {
+  const shown = problems.slice(0, MAX_NOT_COMPARED).map((problem) => `- \`${code2(problem.file)}\`: ${cell2(problem.message)}`);
+  const more = problems.length > shown.length ? `
+- \u2026 and ${problems.length - shown.length} more` : "";
+  return `### Not compared
+
+${shown.join("\n")}${more}
+`;
+}
+var MAX_NOT_COMPARED = 50;
 
 // src/cli/coverage/run.ts
 async function collectCoverage(inputs, io, configFile) {

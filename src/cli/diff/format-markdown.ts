@@ -106,8 +106,20 @@ export function formatDiffMarkdown(comparison: Comparison, locale: Lang, limit =
   budget.add(`## Blueprint changes\n\n\`${code(report.base)}\` → \`${code(report.head)}\` · ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}\n\n**${cell(headline(countChanges(total.changes, total.attention), locale))}**\n`);
   const attention = report.files.flatMap((diff) => diff.attention.map((point) => `- ⚠ \`${code(diff.file)}:${point.line}\` ${cell(describeAttention(point, locale))}`));
   if (attention.length > 0) budget.add(`### Needs attention\n\n${attention.join('\n')}\n`);
+  // Before the files' blocks, so a cut report still says which files it could not read.
+  if (comparison.problems.length > 0) budget.add(notCompared(comparison.problems));
   for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
   let text = budget.text();
   if (budget.cut) text += `\n\n> ✂ This report was cut here to stay under ${Math.round(limit / 1000)} KB. Run \`blueprint diff\` locally for all changes.`;
   return `${text}\n`;
 }
+
+/** The files left out because they could not be read (too large, a link, not UTF-8 …): a reviewer must see them. */
+function notCompared(problems: Comparison['problems']): string {
+  const shown = problems.slice(0, MAX_NOT_COMPARED).map((problem) => `- \`${code(problem.file)}\`: ${cell(problem.message)}`);
+  const more = problems.length > shown.length ? `\n- … and ${problems.length - shown.length} more` : '';
+  return `### Not compared\n\n${shown.join('\n')}${more}\n`;
+}
+
+/** Files listed by name under "Not compared"; the rest are counted. */
+const MAX_NOT_COMPARED = 50;

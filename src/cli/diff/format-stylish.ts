@@ -49,10 +49,20 @@ function fileBlock(diff: FileDiff, locale: Lang, paint: Paint): string[] {
 export function formatDiffStylish(comparison: Comparison, locale: Lang, paint: Paint): string {
   const { report } = comparison;
   const out: string[] = [paint('dim', `${t(report.base)} → ${t(report.head)}`), ''];
-  if (report.files.length === 0) out.push(locale === 'nl' ? 'Geen blauwdrukken gewijzigd.' : 'No blueprint changed.');
+  if (report.files.length === 0) out.push(nothingChanged(comparison.problems.length, locale));
   for (const diff of report.files) {
     for (const line of fileBlock(diff, locale, paint)) out.push(line);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The line for a report without changes. Files that could not be read are named on
+ * standard error after the report: "no blueprint changed" alone would read as all clear.
+ */
+function nothingChanged(unread: number, locale: Lang): string {
+  if (unread === 0) return locale === 'nl' ? 'Geen blauwdrukken gewijzigd.' : 'No blueprint changed.';
+  if (locale === 'nl') return `Geen leesbare blauwdrukken gewijzigd; ${unread === 1 ? '1 bestand kon' : `${unread} bestanden konden`} niet worden vergeleken (hieronder genoemd).`;
+  return `No readable blueprint changed; ${unread === 1 ? '1 file' : `${unread} files`} could not be compared (named below).`;
 }

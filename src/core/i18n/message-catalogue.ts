@@ -107,8 +107,8 @@ export const messages = {
     nl: "'{path}' ligt buiten de projectmap; bestanden daar worden niet gelezen.",
   },
   'parse.fileSymlink': {
-    en: "'{path}' is a symbolic link; the editor does not follow links that blueprints name, as it cannot check where they lead (the command line does, inside the project).",
-    nl: "'{path}' is een symbolische koppeling; de editor volgt geen koppelingen die blueprints noemen, omdat hij niet kan nagaan waar ze heen leiden (de opdrachtregel wel, binnen het project).",
+    en: "'{path}' is a symbolic link whose target cannot be checked here (in the editor, or stored in a commit), so it is not followed; the command line follows links on disk that stay inside the project.",
+    nl: "'{path}' is een symbolische koppeling waarvan het doel hier niet na te gaan is (in de editor, of opgeslagen in een commit), dus wordt hij niet gevolgd; de opdrachtregel volgt koppelingen op schijf die binnen het project blijven.",
   },
   'parse.notUtf8': {
     en: 'This file is not UTF-8 text: the bytes here are not valid UTF-8 (shown as �).',

@@ -118,6 +118,20 @@ describe('blueprint diff on hostile input', { timeout: 120_000 }, () => {
       ]);
     });
 
+    it('a report says which files it could not compare: markdown lists them, stylish never reads as all clear', async () => {
+      const markdown = await runCli(['diff', '--base', 'HEAD', '--format', 'markdown'], { cwd: repo.dir });
+      expect(markdown.status).toBe(2);
+      const section = markdown.stdout.slice(markdown.stdout.indexOf('### Not compared'));
+      expect(section).toContain('- `big.blueprint.md (HEAD)`: larger than 10 MB; not read');
+      expect(section).toContain('- `big.blueprint.md (working tree)`: larger than 10 MB; not read');
+      // Only the unreadable files are named: nothing changed in them is "No readable blueprint changed".
+      const stylish = await runCli(['diff', '--base', 'HEAD', '--format', 'stylish', 'big.blueprint.md'], { cwd: repo.dir });
+      expect(stylish.status).toBe(2);
+      expect(stylish.stdout).toContain('No readable blueprint changed; 2 files could not be compared (named below).');
+      expect(stylish.stdout).not.toContain('No blueprint changed.');
+      expect(stylish.stderr).toContain('big.blueprint.md (HEAD): larger than 10 MB; not read');
+    });
+
     it('a folder named as the path to compare is a place to look, not an unreadable file', async () => {
       mkdirSync(path.join(repo.dir, 'sub'), { recursive: true });
       writeFileSync(path.join(repo.dir, 'sub', 'new.blueprint.md'), CLEAN_EN);

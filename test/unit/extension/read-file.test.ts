@@ -101,7 +101,7 @@ describe('the editor reads named files as the command line does', () => {
   it('a symbolic link is not followed (VS Code cannot say where it leads): a finding, nothing from the target', async () => {
     const findings = await editorFindings(at('repo/linked/a.blueprint.md'), [URI.file(at('repo')).toString()]);
     expect(findings.filter((row) => row.includes(' parse: '))).toEqual([
-      "4:11 parse: 'personas.blueprint.md' is a symbolic link; the editor does not follow links that blueprints name, as it cannot check where they lead (the command line does, inside the project).",
+      "4:11 parse: 'personas.blueprint.md' is a symbolic link whose target cannot be checked here (in the editor, or stored in a commit), so it is not followed; the command line follows links on disk that stay inside the project.",
     ]);
     expect(findings.join('\n')).not.toMatch(/secret-agent|Secret Agent/i);
   });
