@@ -114,7 +114,8 @@ export class BlueprintSession implements vscode.Disposable {
     for (const inScope of this.service.index.scope(doc.uri)) {
       if (!inScope.compact) continue;
       const text = await readFromDisk(vscode.Uri.parse(inScope.uri));
-      if (text !== undefined && this.service.isCompact(inScope.uri)) this.service.setText(inScope.uri, text);
+      // In steps: a huge personas file in scope must not block the host either (issue 9).
+      if (text !== undefined && this.service.isCompact(inScope.uri) && !(await this.inSlices(this.service.setTextInSteps(inScope.uri, text)))) return undefined;
     }
     if (token?.isCancellationRequested) return undefined;
     return this.currentModel(document);

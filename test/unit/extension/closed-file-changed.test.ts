@@ -4,14 +4,14 @@
  * `git pull`, a switch to an untrusted pull request's branch) is parsed and checked again
  * in steps, giving the host turns, never parsed in one go; its problems and compact
  * document afterwards are those of a parse in one go. The same for a compact file checked
- * by "check all". The session runs over the fake `vscode` module (`vscode-fake.ts`);
+ * by "check all", and for a closed personas file a feature (a hover) needs in full. The session runs over the fake `vscode` module (`vscode-fake.ts`);
  * `BlueprintParser.prototype.parse` (the parse in one go) is counted per file.
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { generateBlueprint } from '../../../bench/generate';
 import { contentHash, createBlueprintService, type Diagnostic } from '../../../src/core';
 import { BlueprintParser } from '../../../src/core/parse/parser';
-import { fake } from './vscode-fake';
+import { fake, openDocument } from './vscode-fake';
 
 vi.mock('vscode', async () => (await import('./vscode-fake')).vscodeFake);
 
@@ -120,5 +120,29 @@ describe('a closed blueprint that changes on disk', () => {
     expect(turns).toBeGreaterThan(1);
     expect(session.diagnosticsFor(URI_TEXT)).toEqual(expectedDiagnostics());
     expect(session.service.isCompact(URI_TEXT)).toBe(true);
+  });
+});
+
+describe('a closed personas file that a feature needs in full', () => {
+  it('is parsed in steps, never in one go, when a feature readies the blueprint that names it', async () => {
+    const personasText = AFTER.replace(/^blueprint: .*$/m, 'blueprint: People');
+    writeToDisk(personasText);
+    session.service.setCompactText(URI_TEXT, personasText);
+    const text = BEFORE.replace(/^(blueprint: .*)$/m, '$1\npersonas: pulled.blueprint.md');
+    const document = openDocument('names-them.blueprint.md', text);
+    session.service.setText(document.uri.toString(), text);
+    expect(session.service.index.scope(document.uri.toString()).some((item) => item.uri === URI_TEXT)).toBe(true);
+    parseInOneGo.mockClear();
+    parseInSteps.mockClear();
+
+    const { value, turns } = await turnsDuring(session.readyDocument(document as never));
+
+    expect(value?.uri).toBe(document.uri.toString());
+    expect(oneGoParses()).toBe(0);
+    expect(steppedParses()).toBe(1);
+    expect(turns).toBeGreaterThan(1);
+    // A full model now, for hovers and completion to show its descriptions.
+    expect(session.service.isCompact(URI_TEXT)).toBe(false);
+    expect(session.service.get(URI_TEXT)?.text).toBe(personasText);
   });
 });
