@@ -12,6 +12,7 @@ import { generateBlueprint } from '../../../bench/generate';
 import { contentHash, createBlueprintService, type Diagnostic } from '../../../src/core';
 import { BlueprintParser } from '../../../src/core/parse/parser';
 import { fake, openDocument } from './vscode-fake';
+import { turnsDuring } from './host-turns';
 
 vi.mock('vscode', async () => (await import('./vscode-fake')).vscodeFake);
 
@@ -40,21 +41,6 @@ function expectedDiagnostics(): Diagnostic[] {
 
 function writeToDisk(text: string): void {
   fake.files.set(URI_TEXT, new TextEncoder().encode(text));
-}
-
-/** Counts the host's turns (timer callbacks) while `work` runs. */
-async function turnsDuring<T>(work: Promise<T>): Promise<{ value: T; turns: number }> {
-  let turns = 0;
-  let running = true;
-  const tick = (): void => {
-    if (!running) return;
-    turns++;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const value = await work;
-  running = false;
-  return { value, turns };
 }
 
 beforeEach(() => {

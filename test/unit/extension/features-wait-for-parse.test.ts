@@ -11,6 +11,7 @@ import { generateBlueprint } from '../../../bench/generate';
 import { createBlueprintService, type BlueprintDocument } from '../../../src/core';
 import { BlueprintParser } from '../../../src/core/parse/parser';
 import { CancellationTokenSource, fake, openDocument, type FakeTextDocument } from './vscode-fake';
+import { turnsDuring } from './host-turns';
 
 vi.mock('vscode', async () => (await import('./vscode-fake')).vscodeFake);
 
@@ -57,21 +58,6 @@ function expectedSymbols(): unknown {
 
 /** The first persona's heading: a position with a hover. */
 const PERSONA_LINE = TEXT.split('\n').findIndex((line) => line.startsWith('### '));
-
-/** Counts the host's turns (timer callbacks) while `work` runs. */
-async function turnsDuring<T>(work: Promise<T>): Promise<{ value: T; turns: number }> {
-  let turns = 0;
-  let running = true;
-  const tick = (): void => {
-    if (!running) return;
-    turns++;
-    setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const value = await work;
-  running = false;
-  return { value, turns };
-}
 
 beforeEach(() => {
   fake.documents.length = 0;
