@@ -21422,6 +21422,40 @@ function exitParagraphWithTaskListItem(token) {
   this.exit(token);
 }
 
+// src/core/parse/task-list-check.ts
+function itemOfCheck(context) {
+  const parent = context.stack[context.stack.length - 2];
+  return parent?.type === "listItem" && parent.children.length === 1 ? parent : void 0;
+}
+function pointOf(point3) {
+  return { line: point3.line, column: point3.column, offset: point3.offset };
+}
+function exitCheckValue(token) {
+  const item = itemOfCheck(this);
+  if (item) item.checked = token.type === "taskListCheckValueChecked";
+}
+function exitCheck2(token) {
+  if (itemOfCheck(this)) return;
+  const paragraph = this.stack[this.stack.length - 1];
+  paragraph.children.push({
+    type: "text",
+    value: this.sliceSerialize(token),
+    position: { start: pointOf(token.start), end: pointOf(token.end) }
+  });
+}
+function taskListItemFromMarkdown() {
+  const upstream = gfmTaskListItemFromMarkdown();
+  return {
+    ...upstream,
+    exit: {
+      ...upstream.exit,
+      taskListCheck: exitCheck2,
+      taskListCheckValueChecked: exitCheckValue,
+      taskListCheckValueUnchecked: exitCheckValue
+    }
+  };
+}
+
 // node_modules/mdast-util-gfm-footnote/lib/index.js
 footnoteReference.peek = footnoteReferencePeek;
 function enterFootnoteCallString() {
@@ -21501,7 +21535,7 @@ var DELIMITER_ROW = /^(?=[^\n]*-)[ \t>|:-]*\|[ \t>|:-]*\r?$/m;
 var FEATURES = [
   { mayOccur: (text4) => text4.includes("|") && DELIMITER_ROW.test(text4), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
   { mayOccur: (text4) => text4.includes("[^"), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
-  { mayOccur: (text4) => /\[[ \txX]\]/.test(text4), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown }
+  { mayOccur: (text4) => /\[[ \txX]\]/.test(text4), micromark: gfmTaskListItem, fromMarkdown: taskListItemFromMarkdown }
 ];
 var CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)??---[ \t]*(?:\r?\n|$)/;
 var SHARED_CONTEXT_KEYS = /* @__PURE__ */ new Set(["constructs", "content", "document", "flow", "string", "text"]);
@@ -27471,7 +27505,7 @@ function gfm(options) {
 }
 
 // src/core/render/cell-markdown.ts
-var GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+var GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown(), taskListItemFromMarkdown()] };
 
 // src/core/render/column.ts
 var fieldKeys = identityCache({ name: "fieldKeys", module: "render/column.ts", holds: "per step's field list: its part of the column's cache key, with the heading line it was made for" });

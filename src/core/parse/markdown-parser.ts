@@ -33,7 +33,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { taskListItemFromMarkdown } from './task-list-check';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 
 interface Feature {
@@ -49,7 +49,7 @@ const DELIMITER_ROW = /^(?=[^\n]*-)[ \t>|:-]*\|[ \t>|:-]*\r?$/m;
 const FEATURES: readonly Feature[] = [
   { mayOccur: (text) => text.includes('|') && DELIMITER_ROW.test(text), micromark: gfmTable, fromMarkdown: gfmTableFromMarkdown },
   { mayOccur: (text) => text.includes('[^'), micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown },
-  { mayOccur: (text) => /\[[ \txX]\]/.test(text), micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown },
+  { mayOccur: (text) => /\[[ \txX]\]/.test(text), micromark: gfmTaskListItem, fromMarkdown: taskListItemFromMarkdown },
 ];
 
 /** A closed YAML front matter block at the very start of the text, up to its first closing fence. */

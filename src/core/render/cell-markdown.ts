@@ -12,6 +12,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
 import { escapeText, markBidiControls } from './escape';
 import { findComplexity } from '../parse/complexity';
+import { taskListItemFromMarkdown } from '../parse/task-list-check';
 
 /**
  * Inline formatting, lists, quotes and links only. No ids (nothing can clobber the page's
@@ -33,7 +34,8 @@ export const CELL_SCHEMA: Schema = {
 
 // GFM's reading side only (what remark-gfm adds to a parser), without the Markdown writer
 // that remark-gfm brings along: the web extension's bundle has a size goal (docs/web.md).
-const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// The task-list repair (parse/task-list-check.ts) comes last, so its handlers replace GFM's.
+const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown(), taskListItemFromMarkdown()] };
 
 // Text with none of Markdown's or GFM's active characters renders as itself; skipping the
 // parser for it keeps re-rendering a 1000-step journey on each keystroke cheap. Inline
