@@ -25292,14 +25292,26 @@ var BlueprintWorkspace = class {
       pending.clear();
       const results = await Promise.all(batch.map((uri) => this.read(uri, roots)));
       const added = [];
-      batch.forEach((uri, i2) => {
+      for (const [i2, uri] of batch.entries()) {
         const result = results[i2];
         if (result === void 0) this.markUnreadable(uri, "missing");
         else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
-        else if (!this.entries.has(uri)) added.push(options.compact ? this.setCompactText(uri, result) : this.setText(uri, result));
-      });
+        else if (!this.entries.has(uri)) {
+          const doc = await this.loadText(uri, result, options);
+          if (!doc) return;
+          added.push(doc);
+        }
+      }
       collect(added);
     }
+  }
+  /** A dependency's text stored as `loadDependencies` was asked to; undefined when the step runner stopped. */
+  async loadText(uri, text4, { compact, inSteps }) {
+    if (!inSteps) return compact ? this.setCompactText(uri, text4) : this.setText(uri, text4);
+    if (!compact) return (await inSteps(this.setTextInSteps(uri, text4)))?.value;
+    const parsed = await inSteps(parseForCompactInSteps(text4, uri));
+    if (!parsed) return void 0;
+    return this.entries.get(uri)?.doc ?? this.setCompact(uri, parsed.value);
   }
   async read(uri, roots) {
     if (roots && roots.length > 0 && !isInsideRoots(uri, roots)) return { problem: "outsideProject" };
@@ -25452,6 +25464,10 @@ var Slices = class {
     this.start = now();
     return value2;
   }
+  /** Work resumes after the host did something not measured here (a read by the caller): not counted as work. */
+  resume() {
+    this.start = now();
+  }
   /** Yields when the current slice is used up. */
   async check() {
     if (now() - this.start < this.sliceMs && !this.waitFor?.()) return;
@@ -25466,11 +25482,16 @@ var Slices = class {
   }
 };
 async function parseInSlices(text4, uri, slices, token) {
-  const steps = parseForCompactInSteps(text4, uri);
+  return (await inSlices(parseForCompactInSteps(text4, uri), slices, token))?.value;
+}
+async function inSlices(steps, slices, token) {
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
+    if (step.done) return { value: step.value };
     await slices.check();
-    if (token?.cancelled) return void 0;
+    if (token?.cancelled) {
+      steps.return(void 0);
+      return void 0;
+    }
   }
 }
 async function indexFiles(target, files, options = {}) {
@@ -25499,9 +25520,17 @@ async function indexFiles(target, files, options = {}) {
     options.onProgress?.(i2 + 1, uris.length);
     await slices.check();
   }
+  if (!result.cancelled) {
+    await target.loadDependencies({
+      compact: true,
+      inSteps: (steps) => {
+        slices.resume();
+        return inSlices(steps, slices, options.token);
+      }
+    });
+  }
   slices.finish();
   result.longestTaskMs = slices.longestTaskMs;
-  if (!result.cancelled) await target.loadDependencies({ compact: true });
   return result;
 }
 async function indexOne(target, uri, loaded, slices, options, result) {
@@ -26267,7 +26296,10 @@ var DiagnosticsScheduler = class {
       this.settleParsed();
       for (const dependent of this.dependentsOf(uri)) this.dirty.add(dependent);
     }
-    await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
+    await this.source.loadDependencies({
+      compact: this.options.compactDependencies ?? false,
+      ...this.source.setTextInSteps ? { inSteps: (steps) => this.inSteps(steps, () => false) } : {}
+    });
     if (this.pendingText.size > 0 || this.disposed) return;
     for (const uri of [...this.dirty]) {
       this.dirty.delete(uri);

@@ -11,3 +11,9 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
     if (step.done) return step.value;
   }
 }
+
+/**
+ * Runs steps for a host that gives the editor turns between them (the extension's slices);
+ * `undefined` when the host stopped them (disposed) before the end.
+ */
+export type StepRunner = <T>(steps: Generator<void, T, void>) => Promise<{ value: T } | undefined>;

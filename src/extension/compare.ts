@@ -53,16 +53,26 @@ class ComparePanel {
   private timer: ReturnType<typeof setTimeout> | undefined;
   constructor(readonly panel: vscode.WebviewPanel, private readonly session: BlueprintSession, readonly head: vscode.Uri, readonly baseUri: string, readonly baseText: string, readonly label: string) {}
 
+  /** Counts updates: one that a newer update overtook while it waited does not write the page. */
+  private generation = 0;
+
   async update(): Promise<void> {
+    const generation = ++this.generation;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.head.toString());
     const model = document ? await this.session.readyDocument(document) : undefined;
     if (!document || !model) return;
+    // The base version is parsed and checked afresh each time (the files it points at are
+    // read as the editor has them now), in steps: a big blueprint must not block the
+    // extension host on each edit (issue 9).
     const base = createBlueprintService(baseHost(this.baseUri, this.baseText));
-    base.setText(this.baseUri, this.baseText);
-    await base.loadDependencies();
+    const inSteps = <T>(steps: Generator<void, T, void>) => this.session.inSlices(steps);
+    if (!(await inSteps(base.setTextInSteps(this.baseUri, this.baseText)))) return;
+    await base.loadDependencies({ inSteps });
+    const baseDiagnostics = await inSteps(base.diagnosticsInSteps(this.baseUri));
+    if (!baseDiagnostics || generation !== this.generation) return;
     const headUri = model.uri;
     const diff = diffVersions(
-      { index: base.index, uri: this.baseUri, diagnostics: base.diagnostics(this.baseUri) },
+      { index: base.index, uri: this.baseUri, diagnostics: baseDiagnostics.value },
       { index: this.session.service.index, uri: headUri, diagnostics: this.session.service.diagnostics(headUri) },
     );
     this.html = renderDiffPage({

@@ -110,7 +110,7 @@ export class BlueprintSession implements vscode.Disposable {
     const doc = await this.documentFor(document, token);
     if (!doc) return undefined;
     if (wholeWorkspace) await this.indexWorkspace();
-    await this.service.loadDependencies({ compact: true });
+    await this.service.loadDependencies({ compact: true, inSteps: (steps) => this.inSlices(steps) });
     for (const inScope of this.service.index.scope(doc.uri)) {
       if (!inScope.compact) continue;
       const text = await readFromDisk(vscode.Uri.parse(inScope.uri));
@@ -222,7 +222,7 @@ export class BlueprintSession implements vscode.Disposable {
    * Runs steps, giving the editor a turn after each slice of work; undefined when the
    * session was disposed meanwhile.
    */
-  private async inSlices<T>(steps: Generator<void, T, void>): Promise<{ value: T } | undefined> {
+  async inSlices<T>(steps: Generator<void, T, void>): Promise<{ value: T } | undefined> {
     let started = Date.now();
     for (;;) {
       const step = steps.next();

@@ -5,6 +5,7 @@
  * VS Code events; the bench drives it directly, so both measure the same path.
  */
 import type { Diagnostic } from '../model';
+import type { StepRunner } from '../steps';
 
 /** Quiet time after typing before diagnostics are computed: long enough to skip keystrokes, short enough to feel live. */
 export const DEFAULT_DIAGNOSTICS_DELAY_MS = 150;
@@ -16,7 +17,8 @@ export interface DiagnosticsSource {
   setTextInSteps?(uri: string, text: string): Generator<void, unknown, void>;
   /** `diagnostics` in steps (a file's first check, rule by rule); absent: `diagnostics` in one go. */
   diagnosticsInSteps?(uri: string): Generator<void, Diagnostic[], void>;
-  loadDependencies(options?: { compact?: boolean }): Promise<void>;
+  /** Loads the files documents point at; with `inSteps`, each file's parse runs in steps. */
+  loadDependencies(options?: { compact?: boolean; inSteps?: StepRunner }): Promise<void>;
   diagnostics(uri: string): Diagnostic[];
   dependents(uri: string): string[];
   /** True for a file known only compactly (not open): it has no text to check here. */
@@ -171,7 +173,12 @@ export class DiagnosticsScheduler {
     // Loading a newly named personas file may take a while; when an edit arrives
     // meanwhile these results describe old text: drop them, the edit's own run
     // (already scheduled) publishes for everything still dirty.
-    await this.source.loadDependencies({ compact: this.options.compactDependencies ?? false });
+    // In steps too (issue 9): a newly named personas file may be huge. An edit meanwhile
+    // does not stop it: the edit's run needs the file as much.
+    await this.source.loadDependencies({
+      compact: this.options.compactDependencies ?? false,
+      ...(this.source.setTextInSteps ? { inSteps: (steps) => this.inSteps(steps, () => false) } : {}),
+    });
     if (this.pendingText.size > 0 || this.disposed) return;
     for (const uri of [...this.dirty]) {
       // Taken before checking: a refresh meanwhile marks it again, for the next run.

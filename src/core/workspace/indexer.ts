@@ -8,6 +8,7 @@
  */
 import type { BlueprintDocument } from '../model';
 import { parseForCompactInSteps } from '../parse/parser';
+import type { StepRunner } from '../steps';
 
 /** What the indexer needs of the workspace (a subset of `BlueprintWorkspace`). */
 export interface IndexTarget {
@@ -16,7 +17,7 @@ export interface IndexTarget {
   setCompact(uri: string, compact: BlueprintDocument): BlueprintDocument;
   /** True when the file is known compactly for exactly this text (no parse needed). */
   hasCompactOf(uri: string, text: string): boolean;
-  loadDependencies(options: { compact: boolean }): Promise<void>;
+  loadDependencies(options: { compact: boolean; inSteps?: StepRunner }): Promise<void>;
   /** True while work that goes first runs in steps (an opened file's first check): indexing waits. */
   foregroundWork?(): boolean;
 }
@@ -83,6 +84,11 @@ class Slices {
     return value;
   }
 
+  /** Work resumes after the host did something not measured here (a read by the caller): not counted as work. */
+  resume(): void {
+    this.start = now();
+  }
+
   /** Yields when the current slice is used up. */
   async check(): Promise<void> {
     if (now() - this.start < this.sliceMs && !this.waitFor?.()) return;
@@ -104,11 +110,18 @@ type Loaded = { compact?: BlueprintDocument; text?: string };
  * meant for: see `parseForCompactInSteps`); undefined when the run was cancelled meanwhile.
  */
 async function parseInSlices(text: string, uri: string, slices: Slices, token: IndexOptions['token']): Promise<BlueprintDocument | undefined> {
-  const steps = parseForCompactInSteps(text, uri);
+  return (await inSlices(parseForCompactInSteps(text, uri), slices, token))?.value;
+}
+
+/** Runs steps in the run's slices; undefined when the run was cancelled meanwhile. */
+async function inSlices<T>(steps: Generator<void, T, void>, slices: Slices, token: IndexOptions['token']): Promise<{ value: T } | undefined> {
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
+    if (step.done) return { value: step.value };
     await slices.check();
-    if (token?.cancelled) return undefined;
+    if (token?.cancelled) {
+      steps.return(undefined as T);
+      return undefined;
+    }
   }
 }
 
@@ -139,9 +152,19 @@ export async function indexFiles(target: IndexTarget, files: IndexFiles, options
     options.onProgress?.(i + 1, uris.length);
     await slices.check();
   }
+  // The files the indexed ones point at that lie outside the indexed set, parsed in the same slices.
+  // `resume`: the dependency's read before its parse is the host's wait, not work.
+  if (!result.cancelled) {
+    await target.loadDependencies({
+      compact: true,
+      inSteps: (steps) => {
+        slices.resume();
+        return inSlices(steps, slices, options.token);
+      },
+    });
+  }
   slices.finish();
   result.longestTaskMs = slices.longestTaskMs;
-  if (!result.cancelled) await target.loadDependencies({ compact: true });
   return result;
 }
 

@@ -5,9 +5,10 @@
  * to the cross-file index (`cross-index.ts`), checks to the rule runner (`rule-runner.ts`).
  */
 import type { BlueprintDocument, Diagnostic, Item, Lang, Persona, Reference, Step, Story } from '../model';
-import { BlueprintParser } from '../parse/parser';
+import { BlueprintParser, parseForCompactInSteps } from '../parse/parser';
 import type { BlueprintConfig } from '../config';
 import type { Located, WorkspaceIndex } from './index-types';
+import type { FileHost, LoadOptions, WorkspaceOptions } from './workspace-options';
 import { isInsideRoots, isReadFailure, type FileProblemKind, type FileReadResult } from './file-problems';
 import { CrossFileIndex } from './cross-index';
 import { PathResolver } from './paths';
@@ -18,31 +19,7 @@ import { factsSignatures, type FactsSignatures } from './facts-signature';
 import { Foreground } from './foreground';
 import { answersStand, recordingIndex, type RecordedCalls } from './recorded';
 
-/** How the core reads files: the CLI gives it the file system, the editor its documents. */
-export interface FileHost {
-  /**
-   * The file's text; undefined when it does not exist; or why it cannot be used (a
-   * folder, a device, too large, not UTF-8, no permission ...). Only regular files inside
-   * the project are read, at most `MAX_FILE_BYTES`.
-   */
-  readFile(uri: string): Promise<FileReadResult>;
-}
-
-export interface WorkspaceOptions {
-  config?: BlueprintConfig;
-  /**
-   * The project's folders (URIs). Files that documents point at are only read inside
-   * them; a path leading elsewhere is reported, never read, so a blueprint cannot probe
-   * the file system. A function is asked each time (the editor's folders change).
-   * Absent or empty: no limit.
-   */
-  roots?: readonly string[] | (() => readonly string[]);
-  /**
-   * Compact documents made by this workspace keep only what other files' rules read (the
-   * CLI: no editor feature asks for references into other files or their ranges).
-   */
-  leanCompact?: boolean;
-}
+export type { FileHost, LoadOptions, WorkspaceOptions } from './workspace-options';
 
 /** A document's last check: reused while the document, the configuration and what it read are the same; its per-item results found clean are kept under `epoch`. */
 interface LastCheck {
@@ -63,10 +40,6 @@ interface Entry {
   compact?: { doc: BlueprintDocument; text: string };
 }
 
-export interface LoadOptions {
-  /** Keep the files loaded as compact documents (the CLI: they are only context). */
-  compact?: boolean;
-}
 
 export class BlueprintWorkspace implements WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
@@ -235,14 +208,28 @@ export class BlueprintWorkspace implements WorkspaceIndex {
       pending.clear();
       const results = await Promise.all(batch.map((uri) => this.read(uri, roots)));
       const added: BlueprintDocument[] = [];
-      batch.forEach((uri, i) => {
+      for (const [i, uri] of batch.entries()) {
         const result = results[i];
         if (result === undefined) this.markUnreadable(uri, 'missing');
         else if (isReadFailure(result)) this.markUnreadable(uri, result.problem);
-        else if (!this.entries.has(uri)) added.push(options.compact ? this.setCompactText(uri, result) : this.setText(uri, result));
-      });
+        else if (!this.entries.has(uri)) {
+          const doc = await this.loadText(uri, result, options);
+          if (!doc) return;
+          added.push(doc);
+        }
+      }
       collect(added);
     }
+  }
+
+  /** A dependency's text stored as `loadDependencies` was asked to; undefined when the step runner stopped. */
+  private async loadText(uri: string, text: string, { compact, inSteps }: LoadOptions): Promise<BlueprintDocument | undefined> {
+    if (!inSteps) return compact ? this.setCompactText(uri, text) : this.setText(uri, text);
+    if (!compact) return (await inSteps(this.setTextInSteps(uri, text)))?.value;
+    const parsed = await inSteps(parseForCompactInSteps(text, uri));
+    if (!parsed) return undefined;
+    // Loaded while it was parsed (an editor opened it, the index reached it): that stays.
+    return this.entries.get(uri)?.doc ?? this.setCompact(uri, parsed.value);
   }
 
   private async read(uri: string, roots: readonly string[] | undefined): Promise<FileReadResult> {

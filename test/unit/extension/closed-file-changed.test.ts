@@ -110,6 +110,23 @@ describe('a closed blueprint that changes on disk', () => {
 });
 
 describe('a closed personas file that a feature needs in full', () => {
+  it('not known yet (newly named): loaded and parsed in steps, never in one go', async () => {
+    const personasText = AFTER.replace(/^blueprint: .*$/m, 'blueprint: People');
+    writeToDisk(personasText);
+    const text = BEFORE.replace(/^(blueprint: .*)$/m, '$1\npersonas: pulled.blueprint.md');
+    const document = openDocument('names-them.blueprint.md', text);
+    session.service.setText(document.uri.toString(), text);
+    expect(session.service.get(URI_TEXT)).toBeUndefined();
+    parseInOneGo.mockClear();
+
+    const { value, turns } = await turnsDuring(session.readyDocument(document as never));
+
+    expect(value?.uri).toBe(document.uri.toString());
+    expect(oneGoParses()).toBe(0);
+    expect(turns).toBeGreaterThan(1);
+    expect(session.service.get(URI_TEXT)?.text).toBe(personasText);
+  });
+
   it('is parsed in steps, never in one go, when a feature readies the blueprint that names it', async () => {
     const personasText = AFTER.replace(/^blueprint: .*$/m, 'blueprint: People');
     writeToDisk(personasText);

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { BlueprintWorkspace } from '../../../src/core/workspace';
+import { BlueprintParser } from '../../../src/core/parse/parser';
+import { memoryHost } from '../helpers/expectations';
+import { turnsDuring } from '../extension/host-turns';
 import { DiagnosticsScheduler, type DiagnosticsSource } from '../../../src/core/features/diagnostics-scheduler';
 import type { Diagnostic } from '../../../src/core/model';
 import { JOURNEY, PERSONAS, uriOf, workspaceWith } from './workspace';
@@ -165,5 +169,53 @@ describe('DiagnosticsScheduler', () => {
         scheduler.dispose();
       }
     });
+  });
+});
+
+describe('a personas file newly named in an edit (issue 9)', () => {
+  // Big enough that its parse takes many slices; named by the edit, so loaded by the scheduler's run.
+  const PEOPLE = generateBlueprint(400).replace(/^blueprint: .*$/m, 'blueprint: People');
+  const people = uriOf('people.blueprint.md');
+  const naming = JOURNEY.replace('personas: personas.blueprint.md', 'personas: people.blueprint.md');
+
+  async function editNamingPeople(inSteps: boolean) {
+    const workspace = new BlueprintWorkspace(memoryHost({ 'journey.blueprint.md': JOURNEY, 'people.blueprint.md': PEOPLE }, uriOf));
+    workspace.setText(journey, JOURNEY);
+    const source: DiagnosticsSource = {
+      setText: (uri, text) => workspace.setText(uri, text),
+      ...(inSteps ? { setTextInSteps: (uri: string, text: string) => workspace.setTextInSteps(uri, text) } : {}),
+      diagnostics: (uri) => workspace.diagnostics(uri),
+      dependents: (uri) => workspace.dependents(uri),
+      isCompact: (uri) => workspace.isCompact(uri),
+      loadDependencies: (options) => workspace.loadDependencies(options),
+    };
+    const parse = vi.spyOn(BlueprintParser.prototype, 'parse');
+    const { published, publish } = recorder();
+    const scheduler = new DiagnosticsScheduler(source, publish, { delayMs: 0, compactDependencies: true, sliceMs: 2 });
+    scheduler.update(journey, naming);
+    const { turns } = await turnsDuring(scheduler.flush());
+    const parsedInOneGo = parse.mock.calls.filter(([, uri]) => uri === people).length;
+    parse.mockRestore();
+    return { workspace, published, turns, parsedInOneGo };
+  }
+
+  it('is parsed in steps, giving the host turns, when the source parses in steps (the editor)', async () => {
+    const { workspace, published, turns, parsedInOneGo } = await editNamingPeople(true);
+    expect(parsedInOneGo).toBe(0);
+    expect(turns).toBeGreaterThan(2);
+    // Known compactly, exactly as a parse in one go would know it.
+    const reference = new BlueprintWorkspace(memoryHost({}, uriOf));
+    expect(workspace.get(people)).toEqual(reference.setCompactText(people, PEOPLE));
+    // The journey's problems are those of a workspace that loaded the file in one go.
+    const oneGo = new BlueprintWorkspace(memoryHost({ 'people.blueprint.md': PEOPLE }, uriOf));
+    oneGo.setText(journey, naming);
+    await oneGo.loadDependencies({ compact: true });
+    expect(published.find((entry) => entry.uri === journey)?.rules).toEqual(oneGo.diagnostics(journey).map((d) => d.rule));
+    expect(workspace.index.scope(journey).some((item) => item.uri === people)).toBe(true);
+  });
+
+  it('is parsed in one go without steps (the CLI, the bench)', async () => {
+    const { parsedInOneGo } = await editNamingPeople(false);
+    expect(parsedInOneGo).toBe(1);
   });
 });

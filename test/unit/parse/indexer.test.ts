@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBlueprintService, compactDocument, parseBlueprint, storeCompact } from '../../../src/core';
 import { BlueprintWorkspace } from '../../../src/core/workspace/workspace';
 import { indexFiles } from '../../../src/core/workspace/indexer';
+import { BlueprintParser } from '../../../src/core/parse/parser';
 
 const uri = (i: number): string => `file:///w/f${i}.blueprint.md`;
 const text = (i: number): string => `## Personas\n\n### P${i}\n- heard: 2024-01-01\n\n## Journey\n\n### Step: S${i}\n- persona: @p${i}\n`;
@@ -61,6 +62,25 @@ describe('indexFiles', () => {
     expect(ticksWhenParsed).toBeGreaterThan(0);
     // The JSON form holds the packed ranges too (a deep comparison sees only the objects' own fields).
     expect(storeCompact(service.get(uri(1))!)).toEqual(storeCompact(compactDocument(parseBlueprint(big, uri(1)))));
+  });
+
+  it('parses a file outside the indexed set that indexed files name (a personas file elsewhere) in the same slices', async () => {
+    const people = 'file:///shared/people.blueprint.md';
+    const peopleText = `${text(1)}\n${Array.from({ length: 300 }, (_, i) => `### Step: S${i}\n- persona: @p1\n`).join('\n')}`;
+    const naming = text(2).replace('## Personas', '---\npersonas: ../shared/people.blueprint.md\n---\n\n## Personas');
+    const service = createBlueprintService({ readFile: async (u) => (u === people ? peopleText : undefined) });
+    const parse = vi.spyOn(BlueprintParser.prototype, 'parse');
+    let ticks = 0;
+    let ticksWhenIndexed = -1;
+    const timer = setInterval(() => ticks++, 0);
+    const result = await service.indexFiles({ uris: [uri(2)], read: async () => naming }, { sliceMs: 0, onProgress: () => (ticksWhenIndexed = ticks) });
+    clearInterval(timer);
+    const parsedInOneGo = parse.mock.calls.filter(([, u]) => u === people).length;
+    parse.mockRestore();
+    expect(result.cancelled).toBe(false);
+    expect(parsedInOneGo).toBe(0);
+    expect(ticks).toBeGreaterThan(ticksWhenIndexed + 1);
+    expect(storeCompact(service.get(people)!)).toEqual(storeCompact(compactDocument(parseBlueprint(peopleText, people))));
   });
 
   it('leaves out a file whose parse a cancel interrupted', async () => {
