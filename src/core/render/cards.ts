@@ -8,7 +8,7 @@
  */
 import { element, escapeText } from './escape';
 import type { BlueprintParts, RenderedColumn } from './grid';
-import { cellOf } from './column';
+import { cellOf, fills } from './column';
 
 /** The lanes under one of the three lines. */
 const BELOW_A_LINE = new Set(['frontstage', 'backstage', 'support']);
@@ -63,7 +63,8 @@ function writeCard(html: string[], column: RenderedColumn, rows: readonly CardRo
   // The header's attributes (data-step, data-line, data-dimmed, classes) move to the caption.
   const attributes = header.slice(3, open).replace(' scope="col"', '').replace(' class="', ' class="bp-card-title ');
   const dimmed = attributes.includes(' data-dimmed') ? ' data-dimmed' : '';
-  html.push(`<table class="bp-card"${dimmed}><caption${attributes}>`, header.slice(open + 1, -'</th>'.length), '</caption><tbody>');
+  // One string for the card's opening (not a tree of pieces): it lives until the page is joined.
+  html.push(['<table class="bp-card"', dimmed, '><caption', attributes, '>'].join(''), header.slice(open + 1, -'</th>'.length), '</caption><tbody>');
   let pendingLine = '';
   let any = false;
   for (const row of rows) {
@@ -71,7 +72,7 @@ function writeCard(html: string[], column: RenderedColumn, rows: readonly CardRo
       pendingLine = row.start;
       continue;
     }
-    if (!column.filled.has(row.key) && row.key !== 'emotion') continue;
+    if (!fills(column, row.key) && row.key !== 'emotion') continue;
     // A line is drawn only between the swimlanes this step fills, not above its other rows.
     if (pendingLine && any && row.belowLine) html.push(pendingLine);
     pendingLine = '';

@@ -10,7 +10,7 @@ import { element, escapeAttribute, escapeText } from './escape';
 import { emotionCellHtml, emotionSignature, type EmotionSeries } from './emotion-curve';
 import type { StepColumn } from './journey-view';
 import type { RenderLabels } from './render-labels';
-import { laneOfField } from './grid-rows';
+import { laneOfField, ROWS } from './grid-rows';
 import { markdownToHtml } from './cell-markdown';
 import { identityCache } from '../identity-cache';
 
@@ -40,18 +40,36 @@ export interface RenderedColumn {
   header: string;
   /**
    * The `<td>` of each row where the step has something: content, findings, or a field
-   * on a line of its own. Every other row takes `empty` (read both through `cellOf`).
+   * on a line of its own, as row key and HTML in turn (`[row, html, row, html, …]`).
+   * Every other row takes `empty` (read both through `cellOf`).
    */
-  cells: ReadonlyMap<string, string>;
+  cells: readonly string[];
   /** The `<td>` of the rows where the step has nothing (one string for all of them). */
   empty: string;
-  /** Rows where this step has content or findings (an empty row is left out of the grid). */
-  filled: ReadonlySet<string>;
+  /**
+   * Rows where this step has content or findings (an empty row is left out of the grid),
+   * one bit per row of `ROWS` (read through `fills`).
+   */
+  filled: number;
 }
+
+// A column holds a few strings, not a Map and a Set: a page of 3,600 small steps kept
+// 7,200 of each alive until it was joined, and the collector copied them all (issue 9).
+
+/** A bit per row of the grid, for `RenderedColumn.filled`. */
+const ROW_BITS = new Map(ROWS.map((row, i) => [row.key, 2 ** i]));
 
 /** A column's cell in a row. */
 export function cellOf(column: RenderedColumn, row: string): string {
-  return column.cells.get(row) ?? column.empty;
+  const cells = column.cells;
+  for (let i = 0; i < cells.length; i += 2) if (cells[i] === row) return cells[i + 1];
+  return column.empty;
+}
+
+/** Whether a column has content or findings in a row. */
+export function fills(column: RenderedColumn, row: string): boolean {
+  const bit = ROW_BITS.get(row);
+  return bit !== undefined && (column.filled & bit) !== 0;
 }
 
 /** Where a column stands: its index and whether it opens a stage (a heavier left border). */
@@ -110,21 +128,22 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
   }
 
   // The header and cells are written as templates, not through `element`: a journey of
-  // thousands of small steps spends most of its render time on them (issue 9).
+  // thousands of small steps spends most of its render time on them (issue 9). Each is
+  // joined from its pieces into one flat string: `a + b + …` makes a tree of string pieces,
+  // and a page keeps every cell alive until it is joined, so the collector copied each
+  // cell's tree (a dozen objects) instead of one string.
   const stepId = escapeAttribute(step.id);
   const stageClass = place.stageStart ? ' bp-stage-start' : '';
-  const personas = escapeAttribute(column.personas.length === 1 ? column.personas[0].slug : column.personas.map((p) => p.slug).join(' '));
-  const header = `<th class="bp-step${stageClass}" scope="col" data-step="${stepId}" data-line="${step.headingRange.start.line}" data-end-line="${step.range.end.line}" data-personas="${personas}">` +
-    `<span class="bp-step-no">${column.number}</span> <span class="bp-step-name">${escapeText(step.name)}</span>${badges(findings?.get('header'))}</th>`;
+  const header = headerHtml(column, stepId, stageClass, findings?.get('header'));
 
   const headingLine = step.headingRange.start.line;
   const cellOpen = `<td class="bp-cell${stageClass}" data-step="${stepId}" data-line="`;
-  const cells = new Map<string, string>();
-  const filled = new Set<string>();
+  const cells: string[] = [];
+  let filled = 0;
   /** A row's cell: left to `empty` when it has nothing and points at the heading. */
-  const put = (row: string, line: number, content: string, found: readonly Diagnostic[] | undefined, fills: boolean): void => {
-    if (fills || found) filled.add(row);
-    if (content !== '' || found || line !== headingLine) cells.set(row, `${cellOpen}${line}">${content}${badges(found)}</td>`);
+  const put = (row: string, line: number, content: string, found: readonly Diagnostic[] | undefined, shows: boolean): void => {
+    if (shows || found) filled |= ROW_BITS.get(row) ?? 0;
+    if (content !== '' || found || line !== headingLine) cells.push(row, [cellOpen, line, '">', content, badges(found), '</td>'].join(''));
   };
   byLane.forEach((fields, lane) => {
     if (CHIP_ROWS.has(lane)) return;
@@ -151,7 +170,19 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
     const line = column.emotion?.line ?? byLane.get('emotion')?.[0].range.start.line ?? headingLine;
     put('emotion', line, emotionCellHtml(context.series, place.index), findings?.get('emotion'), false);
   }
-  return { key, line: headingLine, header, cells, empty: `${cellOpen}${headingLine}"></td>`, filled };
+  return { key, line: headingLine, header, cells, empty: [cellOpen, headingLine, '"></td>'].join(''), filled };
+}
+
+/** The column's `<th>`: number, name and the findings on the heading. */
+function headerHtml(column: StepColumn, stepId: string, stageClass: string, found: readonly Diagnostic[] | undefined): string {
+  const { step } = column;
+  const personas = escapeAttribute(column.personas.length === 1 ? column.personas[0].slug : column.personas.map((p) => p.slug).join(' '));
+  return [
+    `<th class="bp-step${stageClass}" scope="col" data-step="${stepId}" data-line="${step.headingRange.start.line}" data-end-line="${step.range.end.line}" data-personas="${personas}">`,
+    `<span class="bp-step-no">${column.number}</span> <span class="bp-step-name">${escapeText(step.name)}</span>`,
+    badges(found),
+    '</th>',
+  ].join('');
 }
 
 function personaChips(column: StepColumn, labels: RenderLabels): string {

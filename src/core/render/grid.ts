@@ -10,7 +10,7 @@
  * instead of replacing a table of 20 000 of them on every keystroke.
  */
 import type { Diagnostic } from '../model';
-import { cellOf, columnKey, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
+import { cellOf, columnKey, fills, renderColumn, badges, type ColumnContext, type RenderedColumn } from './column';
 import { classes, element, escapeText } from './escape';
 import { emotionLegendHtml, emotionSeries, hasEmotion, seriesSignature, type EmotionSeries } from './emotion-curve';
 import { placeFindings, type PlacedFindings } from './finding-places';
@@ -220,7 +220,7 @@ function laneRows(columns: readonly RenderedColumn[], series: readonly EmotionSe
       rows.push(lineRow(row, labels, columns.length));
       continue;
     }
-    const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => c.filled.has(row.key));
+    const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => fills(c, row.key));
     if (!shown) continue;
     const label = escapeText(labels.lanes[row.key] ?? row.key) + (row.kind === 'emotion' ? emotionLegendHtml(series) : '');
     rows.push({
@@ -276,8 +276,7 @@ function lineRow(row: RowSpec, labels: RenderLabels, span: number): RenderedRow 
 function dimmedFor(column: RenderedColumn, step: StepColumn, persona: string | undefined): RenderedColumn {
   if (persona === undefined || step.personas.some((p) => p.slug === persona)) return column;
   const dim = (html: string) => html.replace(/^<(td|th) class="/, '<$1 data-dimmed class="bp-dim ');
-  const cells = new Map<string, string>();
-  for (const [key, html] of column.cells) cells.set(key, dim(html));
+  const cells = column.cells.map((item, i) => (i % 2 === 0 ? item : dim(item)));
   return { ...column, header: dim(column.header), cells, empty: dim(column.empty) };
 }
 
