@@ -213,6 +213,9 @@ function firstColumns(view: JourneyView, count: number): JourneyView {
 /** The grid's rows in blueprint order: the lanes some column fills (emotion when scored), and the three lines. */
 function laneRows(columns: readonly RenderedColumn[], series: readonly EmotionSeries[], labels: RenderLabels, options: RenderOptions): RenderedRow[] {
   const showEmotion = hasEmotion(series);
+  // The rows any column fills, found in one pass over the columns (not one per row).
+  const any: RenderedColumn = { key: '', line: 0, header: '', cells: [], empty: '', filled: 0 };
+  for (const column of columns) any.filled |= column.filled;
   const rows: RenderedRow[] = [];
   for (const row of ROWS) {
     if (options.audience === 'client' && row.audience === 'internal') continue;
@@ -220,7 +223,7 @@ function laneRows(columns: readonly RenderedColumn[], series: readonly EmotionSe
       rows.push(lineRow(row, labels, columns.length));
       continue;
     }
-    const shown = (row.kind === 'emotion' && showEmotion) || columns.some((c) => fills(c, row.key));
+    const shown = (row.kind === 'emotion' && showEmotion) || fills(any, row.key);
     if (!shown) continue;
     const label = escapeText(labels.lanes[row.key] ?? row.key) + (row.kind === 'emotion' ? emotionLegendHtml(series) : '');
     rows.push({
