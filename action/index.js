@@ -27540,6 +27540,7 @@ function gfm(options) {
 var GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown(), taskListItemFromMarkdown()] };
 
 // src/core/render/column.ts
+var ROW_BITS = new Map(ROWS.map((row2, i2) => [row2.key, 2 ** i2]));
 var fieldKeys = identityCache({ name: "fieldKeys", module: "render/column.ts", holds: "per step's field list: its part of the column's cache key, with the heading line it was made for" });
 
 // src/core/render/mermaid.ts
