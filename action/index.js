@@ -25238,10 +25238,21 @@ var BlueprintWorkspace = class {
     if (this.hasCompactOf(uri, text4)) return this.entries.get(uri).doc;
     return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text4, uri), this.lean));
   }
-  /** True when the file is known compactly for exactly this text. */
-  hasCompactOf(uri, text4) {
+  /**
+   * True when the file is known compactly for exactly this text. Compared as the model's
+   * text (no BOM, lone CRs made LFs), so such files are not parsed again each time.
+   */
+  hasCompactOf(uri, source) {
     const known = this.entries.get(uri)?.doc.compact;
-    return known !== void 0 && known.length === text4.length && known.hash === contentHash(text4);
+    if (known === void 0) return false;
+    const text4 = modelText(source);
+    return known.length === text4.length && known.hash === contentHash(text4);
+  }
+  /** True when the file is known, as a full model or compactly, for exactly this text (nothing to parse again). */
+  hasTextOf(uri, source) {
+    const entry = this.entries.get(uri);
+    if (!entry) return false;
+    return entry.parser ? entry.source === source || entry.doc.text === modelText(source) : this.hasCompactOf(uri, source);
   }
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */
   release(uri) {
@@ -26366,6 +26377,7 @@ function createBlueprintService(host, options = {}) {
     setCompact: (uri, compact) => workspace.setCompact(uri, compact),
     release: (uri) => workspace.release(uri),
     isCompact: (uri) => workspace.isCompact(uri),
+    hasTextOf: (uri, text4) => workspace.hasTextOf(uri, text4),
     indexFiles: (files, indexOptions) => indexFiles(workspace, files, indexOptions),
     loadDependencies: (loadOptions) => workspace.loadDependencies(loadOptions),
     dependents: (uri) => workspace.dependents(uri),

@@ -52,6 +52,8 @@ export interface BlueprintService {
   release(uri: string): void;
   /** True when the file is loaded as a compact document. */
   isCompact(uri: string): boolean;
+  /** True when the file is known, as a full model or compactly, for exactly this text. */
+  hasTextOf(uri: string, text: string): boolean;
   /** Indexes files as compact documents in the background, yielding between short slices. */
   indexFiles(files: IndexFiles, options?: IndexOptions): Promise<IndexResult>;
   /** Loads through the host the files loaded documents point at (personas files, link targets). */
@@ -108,6 +110,7 @@ export function createBlueprintService(host: FileHost, options: BlueprintService
     setCompact: (uri, compact) => workspace.setCompact(uri, compact),
     release: (uri) => workspace.release(uri),
     isCompact: (uri) => workspace.isCompact(uri),
+    hasTextOf: (uri, text) => workspace.hasTextOf(uri, text),
     indexFiles: (files, indexOptions) => indexFiles(workspace, files, indexOptions),
     loadDependencies: (loadOptions) => workspace.loadDependencies(loadOptions),
     dependents: (uri) => workspace.dependents(uri),

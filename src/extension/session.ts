@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import {
   blueprintPathMatcher,
-  contentHash,
   createBlueprintService,
   DEFAULT_DIAGNOSTICS_DELAY_MS,
   DEFAULT_FILES,
@@ -202,7 +201,7 @@ export class BlueprintSession implements vscode.Disposable {
         continue;
       }
       const before = this.service.get(uri);
-      const changed = !before || (before.compact ? before.compact.hash !== contentHash(text) : before.text !== text);
+      const changed = !this.service.hasTextOf(uri, text);
       // A full model whose text changed on disk (a pull, a branch switch) is let go first:
       // its new text gets a first parse in steps, not a re-parse in one go (issue 9).
       if (changed && before && !before.compact) this.service.release(uri);

@@ -6,6 +6,7 @@
  */
 import type { BlueprintDocument, Diagnostic, Item, Lang, Persona, Reference, Step, Story } from '../model';
 import { BlueprintParser, parseForCompactInSteps } from '../parse/parser';
+import { modelText } from '../parse/text';
 import type { BlueprintConfig } from '../config';
 import type { Located, WorkspaceIndex } from './index-types';
 import type { FileHost, LoadOptions, WorkspaceOptions } from './workspace-options';
@@ -147,10 +148,22 @@ export class BlueprintWorkspace implements WorkspaceIndex {
     return this.setCompact(uri, compactDocument(new BlueprintParser().parse(text, uri), this.lean));
   }
 
-  /** True when the file is known compactly for exactly this text. */
-  hasCompactOf(uri: string, text: string): boolean {
+  /**
+   * True when the file is known compactly for exactly this text. Compared as the model's
+   * text (no BOM, lone CRs made LFs), so such files are not parsed again each time.
+   */
+  hasCompactOf(uri: string, source: string): boolean {
     const known = this.entries.get(uri)?.doc.compact;
-    return known !== undefined && known.length === text.length && known.hash === contentHash(text);
+    if (known === undefined) return false;
+    const text = modelText(source);
+    return known.length === text.length && known.hash === contentHash(text);
+  }
+
+  /** True when the file is known, as a full model or compactly, for exactly this text (nothing to parse again). */
+  hasTextOf(uri: string, source: string): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry) return false;
+    return entry.parser ? entry.source === source || entry.doc.text === modelText(source) : this.hasCompactOf(uri, source);
   }
 
   /** Keep only the compact document of a loaded file (a document was closed, a file checked). */

@@ -297,3 +297,24 @@ describe('compact documents', () => {
     for (const bad of [undefined, null, 0, 'x', [], {}, { format: COMPACT_FORMAT }, { ...stored, pos: stored.pos.slice(1) }, { ...stored, refs: stored.refs.slice(1) }, { ...stored, pos: `${stored.pos}~` }, { ...stored, pos: `${stored.pos.slice(0, -1)}z` }, { ...stored, pos: [...stored.pos] }, { ...stored, refs: stored.refs.slice(0, -1) }, { ...stored, refs: `${stored.refs}é` }]) expect(loadCompact(bad as never)).toBeUndefined();
   });
 });
+
+describe('knowing a file for a text', () => {
+  const uri = 'file:///w/a.blueprint.md';
+  const lines = '---\nblueprint: A\n---\n\n## Journey\n\n### Step: One\n- persona: @maria\n';
+  it.each([
+    ['LF', lines],
+    ['a byte order mark', `\uFEFF${lines}`],
+    ['CR-only line endings', lines.replace(/\n/g, '\r')],
+    ['CRLF', lines.replace(/\n/g, '\r\n')],
+  ])('matches the same text with %s, compactly and as a full model, and not another text', (_, text) => {
+    const workspace = new BlueprintWorkspace({ readFile: async () => undefined });
+    workspace.setCompactText(uri, text);
+    expect(workspace.hasCompactOf(uri, text)).toBe(true);
+    expect(workspace.hasTextOf(uri, text)).toBe(true);
+    expect(workspace.hasTextOf(uri, text.replace('One', 'Two'))).toBe(false);
+    workspace.setText(uri, text);
+    expect(workspace.hasTextOf(uri, text)).toBe(true);
+    expect(workspace.hasTextOf(uri, text.replace('One', 'Two'))).toBe(false);
+    expect(workspace.hasTextOf('file:///w/unknown.blueprint.md', text)).toBe(false);
+  });
+});
