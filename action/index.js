@@ -30076,6 +30076,32 @@ var Budget = class {
     this.used += size;
     return true;
   }
+  /**
+   * A block made of a list: as many of its lines as fit, between `head` and `tail` (a
+   * table's header, a <details> wrapper), made one by one, so a diff of 20,000 steps does
+   * not describe every one of them for a comment that shows a few hundred. When not all
+   * fit, the block ends the report (the note says it was cut); when none fit, it is left out.
+   */
+  addList(head, items, line, tail = "", separator = "\n") {
+    if (this.cut) return false;
+    let room = this.limit - this.used - Buffer.byteLength(head + tail, "utf8") - 1;
+    const lines = [];
+    for (const item of items) {
+      const text4 = line(item);
+      const size = Buffer.byteLength(text4, "utf8") + separator.length;
+      if (size > room) break;
+      lines.push(text4);
+      room -= size;
+    }
+    if (lines.length === 0 && items.length > 0) {
+      this.cut = true;
+      return false;
+    }
+    const complete = lines.length === items.length;
+    const added = this.add(head + lines.join(separator) + tail);
+    if (!complete) this.cut = true;
+    return added && complete;
+  }
   text() {
     return this.parts.join("\n");
   }
@@ -30089,60 +30115,46 @@ function row(change, locale) {
   const stage = "stage" in change && typeof change.stage === "string" && "step" in change ? change.stage : "";
   return `| ${change.line} | ${cell2(step)} | ${cell2(stage)} | ${cell2(describeChange(change, locale))} |`;
 }
-function tableBlocks(changes, locale) {
-  const header = ["| Line | Step | Stage | Change |", "| ---: | --- | --- | --- |"];
-  const rows = changes.map((change) => row(change, locale));
-  const blocks = [[...header, ...rows.slice(0, VISIBLE_ROWS)].join("\n")];
-  if (rows.length > VISIBLE_ROWS) {
-    const more = rows.length - VISIBLE_ROWS;
-    blocks.push(`
-<details><summary>${more} more ${more === 1 ? "change" : "changes"}</summary>
-
-${[...header, ...rows.slice(VISIBLE_ROWS)].join("\n")}
-
-</details>`);
-  }
-  return blocks;
+var FINDINGS_HEADER = "| | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n";
+var TABLE_HEADER = "| Line | Step | Stage | Change |\n| ---: | --- | --- | --- |\n";
+function findingLine(f2) {
+  return f2.kind === "finding-new" || f2.kind === "finding-fixed" ? `| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code2(f2.rule)}\` | ${cell2(f2.message)} |` : "";
 }
-function findingLines(changes) {
-  const found = changes.filter((c2) => c2.kind === "finding-new" || c2.kind === "finding-fixed");
-  if (found.length === 0) return [];
-  const lines = ["| | Line | Severity | Rule | Message |", "| --- | ---: | --- | --- | --- |"];
-  for (const f2 of found) {
-    if (f2.kind !== "finding-new" && f2.kind !== "finding-fixed") continue;
-    lines.push(`| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code2(f2.rule)}\` | ${cell2(f2.message)} |`);
-  }
-  return lines;
-}
-function fileBlocks(file, locale) {
+function addFile(budget, file, locale) {
   const { diff } = file;
   const title = diff.previous ? `${cell2(diff.previous)} \u2192 ${cell2(diff.file)}` : cell2(diff.file);
   const journey = diff.changes.filter((c2) => !c2.kind.startsWith("finding-"));
-  const blocks = [`### ${title} (${diff.status})
+  if (!budget.add(`### ${title} (${diff.status})
 
 ${cell2(headline(countChanges(diff.changes, diff.attention), locale))}
-`];
-  if (journey.length > 0) blocks.push(...tableBlocks(journey, locale));
+`)) return false;
+  const describe = (change) => row(change, locale);
+  if (journey.length > 0 && !budget.addList(TABLE_HEADER, journey.slice(0, VISIBLE_ROWS), describe)) return false;
+  if (journey.length > VISIBLE_ROWS) {
+    const more = journey.length - VISIBLE_ROWS;
+    if (!budget.addList(`
+<details><summary>${more} more ${more === 1 ? "change" : "changes"}</summary>
+
+${TABLE_HEADER}`, journey.slice(VISIBLE_ROWS), describe, "\n\n</details>")) return false;
+  }
   if (file.head && file.head.doc.steps.length > 0 && journey.length > 0) {
     const chart = journeyFlowchart(file.head.doc, diff.changes);
     const note = chart.shown < chart.total ? `
 Only the ${chart.shown} changed steps of ${chart.total} are drawn.
 ` : "";
-    blocks.push(`
+    if (!budget.add(`
 \`\`\`mermaid
 ${chart.source}\`\`\`
 ${note}
-Green: added \xB7 yellow: changed \xB7 blue, dashed: moved.`);
+Green: added \xB7 yellow: changed \xB7 blue, dashed: moved.`)) return false;
   }
   const removed = removedSteps(diff.changes);
-  if (removed.length > 0) blocks.push(`
-Removed: ${removed.map((step) => `~~${cell2(step.name)}~~`).join(", ")}`);
-  const findings = findingLines(diff.changes);
-  if (findings.length > 0) blocks.push(`
+  if (removed.length > 0 && !budget.addList("\nRemoved: ", removed, (step) => `~~${cell2(step.name)}~~`, "", ", ")) return false;
+  const findings = diff.changes.filter((c2) => c2.kind === "finding-new" || c2.kind === "finding-fixed");
+  return findings.length === 0 || budget.addList(`
 #### Findings
 
-${findings.join("\n")}`);
-  return blocks;
+${FINDINGS_HEADER}`, findings, findingLine);
 }
 function formatDiffMarkdown(comparison, locale, limit = MAX_MARKDOWN_BYTES) {
   const { report: report2, compared } = comparison;
@@ -30154,13 +30166,10 @@ function formatDiffMarkdown(comparison, locale, limit = MAX_MARKDOWN_BYTES) {
 
 **${cell2(headline(countChanges(total.changes, total.attention), locale))}**
 `);
-  const attention2 = report2.files.flatMap((diff) => diff.attention.map((point3) => `- \u26A0 \`${code2(diff.file)}:${point3.line}\` ${cell2(describeAttention(point3, locale))}`));
-  if (attention2.length > 0) budget.add(`### Needs attention
-
-${attention2.join("\n")}
-`);
+  const points = report2.files.flatMap((diff) => diff.attention.map((point3) => ({ file: diff.file, point: point3 })));
+  if (points.length > 0) budget.addList("### Needs attention\n\n", points, ({ file, point: point3 }) => `- \u26A0 \`${code2(file)}:${point3.line}\` ${cell2(describeAttention(point3, locale))}`, "\n");
   if (comparison.problems.length > 0) budget.add(notCompared(comparison.problems));
-  for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
+  for (const file of compared) if (!addFile(budget, file, locale)) break;
   let text4 = budget.text();
   if (budget.cut) text4 += `
 

@@ -42,6 +42,32 @@ class Budget {
     this.used += size;
     return true;
   }
+  /**
+   * A block made of a list: as many of its lines as fit, between `head` and `tail` (a
+   * table's header, a <details> wrapper), made one by one, so a diff of 20,000 steps does
+   * not describe every one of them for a comment that shows a few hundred. When not all
+   * fit, the block ends the report (the note says it was cut); when none fit, it is left out.
+   */
+  addList<T>(head: string, items: readonly T[], line: (item: T) => string, tail = '', separator = '\n'): boolean {
+    if (this.cut) return false;
+    let room = this.limit - this.used - Buffer.byteLength(head + tail, 'utf8') - 1;
+    const lines: string[] = [];
+    for (const item of items) {
+      const text = line(item);
+      const size = Buffer.byteLength(text, 'utf8') + separator.length;
+      if (size > room) break;
+      lines.push(text);
+      room -= size;
+    }
+    if (lines.length === 0 && items.length > 0) {
+      this.cut = true;
+      return false;
+    }
+    const complete = lines.length === items.length;
+    const added = this.add(head + lines.join(separator) + tail);
+    if (!complete) this.cut = true;
+    return added && complete;
+  }
   text(): string {
     return this.parts.join('\n');
   }
@@ -58,44 +84,34 @@ function row(change: Change, locale: Lang): string {
   return `| ${change.line} | ${cell(step)} | ${cell(stage)} | ${cell(describeChange(change, locale))} |`;
 }
 
-function tableBlocks(changes: readonly Change[], locale: Lang): string[] {
-  const header = ['| Line | Step | Stage | Change |', '| ---: | --- | --- | --- |'];
-  const rows = changes.map((change) => row(change, locale));
-  const blocks = [[...header, ...rows.slice(0, VISIBLE_ROWS)].join('\n')];
-  if (rows.length > VISIBLE_ROWS) {
-    const more = rows.length - VISIBLE_ROWS;
-    blocks.push(`\n<details><summary>${more} more ${more === 1 ? 'change' : 'changes'}</summary>\n\n${[...header, ...rows.slice(VISIBLE_ROWS)].join('\n')}\n\n</details>`);
-  }
-  return blocks;
+const FINDINGS_HEADER = '| | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n';
+const TABLE_HEADER = '| Line | Step | Stage | Change |\n| ---: | --- | --- | --- |\n';
+
+function findingLine(f: Change): string {
+  return f.kind === 'finding-new' || f.kind === 'finding-fixed' ? `| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${code(f.rule)}\` | ${cell(f.message)} |` : '';
 }
 
-function findingLines(changes: readonly Change[]): string[] {
-  const found = changes.filter((c) => c.kind === 'finding-new' || c.kind === 'finding-fixed');
-  if (found.length === 0) return [];
-  const lines = ['| | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |'];
-  for (const f of found) {
-    if (f.kind !== 'finding-new' && f.kind !== 'finding-fixed') continue;
-    lines.push(`| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${code(f.rule)}\` | ${cell(f.message)} |`);
-  }
-  return lines;
-}
-
-function fileBlocks(file: ComparedFile, locale: Lang): string[] {
+/** A file's blocks, each made only when the ones before it fitted; false once the report is cut. */
+function addFile(budget: Budget, file: ComparedFile, locale: Lang): boolean {
   const { diff } = file;
   const title = diff.previous ? `${cell(diff.previous)} → ${cell(diff.file)}` : cell(diff.file);
   const journey = diff.changes.filter((c) => !c.kind.startsWith('finding-'));
-  const blocks = [`### ${title} (${diff.status})\n\n${cell(headline(countChanges(diff.changes, diff.attention), locale))}\n`];
-  if (journey.length > 0) blocks.push(...tableBlocks(journey, locale));
+  if (!budget.add(`### ${title} (${diff.status})\n\n${cell(headline(countChanges(diff.changes, diff.attention), locale))}\n`)) return false;
+  const describe = (change: Change): string => row(change, locale);
+  if (journey.length > 0 && !budget.addList(TABLE_HEADER, journey.slice(0, VISIBLE_ROWS), describe)) return false;
+  if (journey.length > VISIBLE_ROWS) {
+    const more = journey.length - VISIBLE_ROWS;
+    if (!budget.addList(`\n<details><summary>${more} more ${more === 1 ? 'change' : 'changes'}</summary>\n\n${TABLE_HEADER}`, journey.slice(VISIBLE_ROWS), describe, '\n\n</details>')) return false;
+  }
   if (file.head && file.head.doc.steps.length > 0 && journey.length > 0) {
     const chart = journeyFlowchart(file.head.doc, diff.changes);
     const note = chart.shown < chart.total ? `\nOnly the ${chart.shown} changed steps of ${chart.total} are drawn.\n` : '';
-    blocks.push(`\n\`\`\`mermaid\n${chart.source}\`\`\`\n${note}\nGreen: added · yellow: changed · blue, dashed: moved.`);
+    if (!budget.add(`\n\`\`\`mermaid\n${chart.source}\`\`\`\n${note}\nGreen: added · yellow: changed · blue, dashed: moved.`)) return false;
   }
   const removed = removedSteps(diff.changes);
-  if (removed.length > 0) blocks.push(`\nRemoved: ${removed.map((step) => `~~${cell(step.name)}~~`).join(', ')}`);
-  const findings = findingLines(diff.changes);
-  if (findings.length > 0) blocks.push(`\n#### Findings\n\n${findings.join('\n')}`);
-  return blocks;
+  if (removed.length > 0 && !budget.addList('\nRemoved: ', removed, (step) => `~~${cell(step.name)}~~`, '', ', ')) return false;
+  const findings = diff.changes.filter((c) => c.kind === 'finding-new' || c.kind === 'finding-fixed');
+  return findings.length === 0 || budget.addList(`\n#### Findings\n\n${FINDINGS_HEADER}`, findings, findingLine);
 }
 
 export function formatDiffMarkdown(comparison: Comparison, locale: Lang, limit = MAX_MARKDOWN_BYTES): string {
@@ -104,11 +120,11 @@ export function formatDiffMarkdown(comparison: Comparison, locale: Lang, limit =
   const budget = new Budget(limit - 400);
   const total = sum(report.files);
   budget.add(`## Blueprint changes\n\n\`${code(report.base)}\` → \`${code(report.head)}\` · ${report.files.length} ${report.files.length === 1 ? 'file' : 'files'}\n\n**${cell(headline(countChanges(total.changes, total.attention), locale))}**\n`);
-  const attention = report.files.flatMap((diff) => diff.attention.map((point) => `- ⚠ \`${code(diff.file)}:${point.line}\` ${cell(describeAttention(point, locale))}`));
-  if (attention.length > 0) budget.add(`### Needs attention\n\n${attention.join('\n')}\n`);
+  const points = report.files.flatMap((diff) => diff.attention.map((point) => ({ file: diff.file, point })));
+  if (points.length > 0) budget.addList('### Needs attention\n\n', points, ({ file, point }) => `- ⚠ \`${code(file)}:${point.line}\` ${cell(describeAttention(point, locale))}`, '\n');
   // Before the files' blocks, so a cut report still says which files it could not read.
   if (comparison.problems.length > 0) budget.add(notCompared(comparison.problems));
-  for (const file of compared) for (const block of fileBlocks(file, locale)) if (!budget.add(block)) break;
+  for (const file of compared) if (!addFile(budget, file, locale)) break;
   let text = budget.text();
   if (budget.cut) text += `\n\n> ✂ This report was cut here to stay under ${Math.round(limit / 1000)} KB. Run \`blueprint diff\` locally for all changes.`;
   return `${text}\n`;
