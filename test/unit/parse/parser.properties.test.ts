@@ -67,6 +67,7 @@ describe('parser properties', () => {
   it('a chunked parse equals a whole-document parse', () => {
     fc.assert(
       fc.property(blueprintText, (text) => {
+        expect(parseBlueprint(text, URI)).toEqual(parseWhole(text, URI));
       }),
       { numRuns: 400 },
     );
