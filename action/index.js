@@ -10402,6 +10402,7 @@ var import_yaml = __toESM(require_dist());
 var KEY = /^([A-Za-z][A-Za-z0-9_'-]*):(?:( +)(.*))?$/;
 var ITEM = /^( *)- +(.*)$/;
 var PLAIN = new RegExp("^\\p{L}[\\p{L}\\p{M}\\p{N} .,/_()@&+!?'-]*$", "u");
+var BLANK = /^ *$/;
 var KEYWORD = /^(?:true|false|null)$/i;
 function readSimpleFrontMatter(source) {
   if (source.includes("\r") && /\r(?!\n)/.test(source)) return void 0;
@@ -10426,7 +10427,7 @@ function readSimpleFrontMatter(source) {
     const line = source.slice(at, end);
     const start = at;
     at = next;
-    if (line.trim() === "") continue;
+    if (BLANK.test(line)) continue;
     if (line.includes("	") || line.endsWith(" ")) return void 0;
     const item = list2 ? ITEM.exec(line) : null;
     if (list2 && item) {

@@ -32,6 +32,8 @@ const ITEM = /^( *)- +(.*)$/;
  * mapping, no comment), no tab and no control or quote-like characters.
  */
 const PLAIN = /^\p{L}[\p{L}\p{M}\p{N} .,/_()@&+!?'-]*$/u;
+/** A blank line as YAML has it here: nothing or spaces. */
+const BLANK = /^ *$/;
 /** Words the core schema reads as booleans or null, in any case (some spellings are strings there; refusing them all is safe). */
 const KEYWORD = /^(?:true|false|null)$/i;
 
@@ -59,7 +61,9 @@ export function readSimpleFrontMatter(source: string): SimpleFrontMatter | undef
     const line = source.slice(at, end);
     const start = at;
     at = next;
-    if (line.trim() === '') continue;
+    // Blank for YAML is spaces only (tabs go to the library below): `trim()` would also
+    // drop a no-break space, BOM, form feed or ideographic space, which YAML reads as text.
+    if (BLANK.test(line)) continue;
     if (line.includes('\t') || line.endsWith(' ')) return undefined;
     const item = list ? ITEM.exec(line) : null;
     if (list && item) {

@@ -28,6 +28,8 @@ const line = fc.oneof(
   { arbitrary: fc.constantFrom(...KEYS).map((key) => `${key}:`), weight: 6 },
   { arbitrary: fc.tuple(fc.constantFrom('', '  ', '  ', '  ', ' ', '    ', '\t'), value).map(([indent, text]) => `${indent}- ${text}`), weight: 12 },
   { arbitrary: fc.constantFrom('', '  ', '# comment', '  continued', 'key:value', '  nested: map', '---', '...', '-', '  -', 'k:  two spaces', ': x'), weight: 1 },
+  // Lines that String.trim() finds blank and YAML does not (no-break space, BOM, VT, FF, ideographic space).
+  { arbitrary: fc.tuple(fc.constantFrom('', '  '), fc.constantFrom('\u00a0', '\ufeff', '\v', '\f', '\u3000', '\u2028')).map(([indent, space]) => indent + space), weight: 1 },
 );
 const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
 const looseLines = fc.array(line, { maxLength: 10 });
@@ -65,6 +67,16 @@ describe('plain front-matter reader', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('leaves a line of other white space than spaces to the library (YAML reads it as text)', () => {
+    for (const space of ['\u00a0', '\ufeff', '\v', '\f', '\u3000']) {
+      // The library: `title: a` then an implicit key without a colon (an error), or the list cut short.
+      expect(readSimpleFrontMatter(`title: a\n${space}\nlang: en\n`)).toBeUndefined();
+      expect(readSimpleFrontMatter(`personas:\n  - a\n${space}\n  - b\n`)).toBeUndefined();
+      expect(readSimpleFrontMatter(`title: a\n  ${space}\n`)).toBeUndefined();
+    }
+    expect(readSimpleFrontMatter('title: a\n   \n\nlang: en\n')?.data).toEqual({ title: 'a', lang: 'en' });
   });
 
   it('reads the examples\' kind of front matter itself', () => {
