@@ -37,12 +37,13 @@ export function writeCards(html: string[], parts: BlueprintParts): void {
       ? `${row.open}${element('td', { class: 'bp-card-line', colspan: 2 }, `<span>${row.label}</span>`)}</tr>`
       : `${row.open}${row.header}`,
   }));
+  const openings = new Map<string, string>();
   let index = 0;
   for (const group of parts.view.groups) {
     if (group.stage) {
       html.push(element('h2', { class: 'bp-card-stage', 'data-line': group.stage.headingRange.start.line }, escapeText(group.stage.name)));
     }
-    for (let n = 0; n < group.columns.length; n++) writeCard(html, grid.columns[index++], rows);
+    for (let n = 0; n < group.columns.length; n++) writeCard(html, grid.columns[index++], rows, openings);
   }
   html.push('</div>');
 }
@@ -56,15 +57,28 @@ interface CardRow {
   start: string;
 }
 
-/** One step's card: its header as the caption, then a row per lane it fills, lines between. */
-function writeCard(html: string[], column: RenderedColumn, rows: readonly CardRow[]): void {
+/** The `scope` of a step header, the one attribute its card's caption leaves out. */
+const SCOPE = ' scope="col"';
+
+/**
+ * One step's card: its header as the caption, then a row per lane it fills, lines between.
+ * `openings` holds the card's opening up to the caption's own attributes, per kind of
+ * header (stage start, dimmed): a handful of strings for any number of cards.
+ */
+function writeCard(html: string[], column: RenderedColumn, rows: readonly CardRow[], openings: Map<string, string>): void {
   const header = column.header;
-  const open = header.indexOf('>');
-  // The header's attributes (data-step, data-line, data-dimmed, classes) move to the caption.
-  const attributes = header.slice(3, open).replace(' scope="col"', '').replace(' class="', ' class="bp-card-title ');
-  const dimmed = attributes.includes(' data-dimmed') ? ' data-dimmed' : '';
-  // One string for the card's opening (not a tree of pieces): it lives until the page is joined.
-  html.push(['<table class="bp-card"', dimmed, '><caption', attributes, '>'].join(''), header.slice(open + 1, -'</th>'.length), '</caption><tbody>');
+  // `<th`, the classes (and `data-dimmed`), then `scope`; after it the step's own attributes and content.
+  const scope = header.indexOf(SCOPE);
+  const start = header.slice(0, scope);
+  let opening = openings.get(start);
+  if (opening === undefined) {
+    // The header's attributes (data-step, data-line, data-dimmed, classes) move to the caption.
+    const attributes = start.slice(3).replace(' class="', ' class="bp-card-title ');
+    opening = `<table class="bp-card"${attributes.includes(' data-dimmed') ? ' data-dimmed' : ''}><caption${attributes}`;
+    openings.set(start, opening);
+  }
+  // The rest is a slice of the header (no copy): the page keeps every card until it is joined.
+  html.push(opening, header.slice(scope + SCOPE.length, -'</th>'.length), '</caption><tbody>');
   let pendingLine = '';
   let any = false;
   for (const row of rows) {

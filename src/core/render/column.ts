@@ -170,7 +170,8 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
     const line = column.emotion?.line ?? byLane.get('emotion')?.[0].range.start.line ?? headingLine;
     put('emotion', line, emotionCellHtml(context.series, place.index), findings?.get('emotion'), false);
   }
-  return { key, line: headingLine, header, cells, empty: [cellOpen, headingLine, '"></td>'].join(''), filled };
+  // `slice`: a list grown by `push` keeps room for sixteen; the column keeps it until the page is joined.
+  return { key, line: headingLine, header, cells: cells.slice(), empty: [cellOpen, headingLine, '"></td>'].join(''), filled };
 }
 
 /** The column's `<th>`: number, name and the findings on the heading. */
