@@ -127,7 +127,7 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
     else byLane.set(lane, [field]);
   }
 
-  // The header and cells are written as templates, not through `element`: a journey of
+  // The header and cells are written from pieces, not through `element`: a journey of
   // thousands of small steps spends most of its render time on them (issue 9). Each is
   // joined from its pieces into one flat string: `a + b + …` makes a tree of string pieces,
   // and a page keeps every cell alive until it is joined, so the collector copied each
@@ -143,7 +143,11 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
   /** A row's cell: left to `empty` when it has nothing and points at the heading. */
   const put = (row: string, line: number, content: string, found: readonly Diagnostic[] | undefined, shows: boolean): void => {
     if (shows || found) filled |= ROW_BITS.get(row) ?? 0;
-    if (content !== '' || found || line !== headingLine) cells.push(row, [cellOpen, line, '">', content, badges(found), '</td>'].join(''));
+    if (content === '' && !found && line === headingLine) return;
+    const parts: Array<string | number> = [cellOpen, line, '">', content];
+    writeBadges(parts, found);
+    parts.push('</td>');
+    cells.push(row, parts.join(''));
   };
   byLane.forEach((fields, lane) => {
     if (CHIP_ROWS.has(lane)) return;
@@ -178,12 +182,14 @@ export function renderColumn(context: ColumnContext, column: StepColumn, place: 
 function headerHtml(column: StepColumn, stepId: string, stageClass: string, found: readonly Diagnostic[] | undefined): string {
   const { step } = column;
   const personas = escapeAttribute(column.personas.length === 1 ? column.personas[0].slug : column.personas.map((p) => p.slug).join(' '));
-  return [
-    `<th class="bp-step${stageClass}" scope="col" data-step="${stepId}" data-line="${step.headingRange.start.line}" data-end-line="${step.range.end.line}" data-personas="${personas}">`,
-    `<span class="bp-step-no">${column.number}</span> <span class="bp-step-name">${escapeText(step.name)}</span>`,
-    badges(found),
-    '</th>',
-  ].join('');
+  const parts: Array<string | number> = [
+    '<th class="bp-step', stageClass, '" scope="col" data-step="', stepId, '" data-line="', step.headingRange.start.line,
+    '" data-end-line="', step.range.end.line, '" data-personas="', personas, '"><span class="bp-step-no">', column.number,
+    '</span> <span class="bp-step-name">', escapeText(step.name), '</span>',
+  ];
+  writeBadges(parts, found);
+  parts.push('</th>');
+  return parts.join('');
 }
 
 function personaChips(column: StepColumn, labels: RenderLabels): string {
@@ -221,11 +227,17 @@ function fieldsHtml(fields: readonly Field[], withKeys: boolean): string {
  */
 export function badges(found: readonly Diagnostic[] | undefined): string {
   if (!found) return '';
-  let html = '';
+  const parts: Array<string | number> = [];
+  writeBadges(parts, found);
+  return parts.join('');
+}
+
+/** `badges` as pieces pushed onto `parts` (a cell joins its pieces once). */
+function writeBadges(parts: Array<string | number>, found: readonly Diagnostic[] | undefined): void {
+  if (!found) return;
   for (const d of found) {
     const rule = escapeAttribute(d.rule);
-    html += `<span class="bp-finding" data-rule="${rule}" data-severity="${escapeAttribute(d.severity)}" data-line="${d.range.start.line}" role="note" title="${rule}">` +
-      `${escapeText(d.message)}</span>`;
+    parts.push('<span class="bp-finding" data-rule="', rule, '" data-severity="', escapeAttribute(d.severity), '" data-line="', d.range.start.line,
+      '" role="note" title="', rule, '">', escapeText(d.message), '</span>');
   }
-  return html;
 }
