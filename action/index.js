@@ -21592,6 +21592,7 @@ function parseOutline(text4) {
 }
 function outlineAfterFrontMatter(text4, front) {
   const rest = text4.slice(front.length);
+  if (rest.charCodeAt(0) === 65279) return void 0;
   const parser = parserForText(rest);
   if (parser.taskLists) return void 0;
   let line = 1;

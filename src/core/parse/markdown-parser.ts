@@ -167,6 +167,9 @@ export function parseOutline(text: string): OutlineNode[] {
  */
 function outlineAfterFrontMatter(text: string, front: string): OutlineNode[] | undefined {
   const rest = text.slice(front.length);
+  // micromark drops a byte order mark at the start of its input and counts positions
+  // without it (micromark 4.0.2, lib/preprocess.js); after the front matter it is text.
+  if (rest.charCodeAt(0) === 0xfeff) return undefined;
   const parser = parserForText(rest);
   if (parser.taskLists) return undefined;
   let line = 1;
