@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
+import { generateBlueprint } from './generate';
 import { median, ownPeakKb } from './stats';
 
 const RATIO_GOAL = 5;
@@ -171,6 +172,21 @@ function renderRun(text: string): () => void {
 }
 
 const kbOf = (text: string): number => text.length / 1024;
+const times = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)}x`;
+
+/** Bytes of HTML page per byte of blueprint: how much a render writes for its input. */
+function htmlPerByte(text: string): number {
+  const workspace = createBlueprintService({ readFile: async () => undefined });
+  workspace.setText(URI, text);
+  return renderStandalonePage({ doc: workspace.get(URI)!, diagnostics: workspace.diagnostics(URI), index: workspace.index }).length / text.length;
+}
+
+/**
+ * Realistic blueprints (`bench/generate.ts`: stages, every lane filled, no findings) of
+ * about 16, 160 and 680 KB, rendered beside the examples as the shapes are: not part of the
+ * goal, a reference for what size alone does to a render's time per KB.
+ */
+const REALISTIC_STEPS = [24, 230, 1000];
 
 export function runHostileBench(): void {
   const examplesDir = join(import.meta.dirname, '..', 'examples');
@@ -183,9 +199,10 @@ export function runHostileBench(): void {
   for (let i = 0; i < 20; i++) for (const work of [...exampleChecks, ...exampleRenders]) work.run();
   const exampleText = examples.join('\n');
   console.log(`${CPU ? 'CPU time of the process' : 'Wall time'}; load average ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
-  console.log(`Examples: ${(exampleText.length / 1024).toFixed(1)} KB in 3 files, timed beside each shape (their ms/KB columns: the median over that shape's rounds)\n`);
-  console.log('| shape | KB | check | check ms/KB | examples | ratio | render | render ms/KB | examples | ratio | finding |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  const examplesHtml = median(examples.map(htmlPerByte));
+  console.log(`Examples: ${(exampleText.length / 1024).toFixed(1)} KB in 3 files (HTML page ${times(examplesHtml)} their size, the median), timed beside each shape (their ms/KB columns: the median over that shape's rounds)\n`);
+  console.log('| shape | KB | check | check ms/KB | examples | ratio | render | render ms/KB | examples | ratio | HTML | finding |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   let worst = 0;
   for (const name of Object.keys(SHAPES)) {
     if (ONLY !== undefined && !name.includes(ONLY)) continue;
@@ -199,10 +216,20 @@ export function runHostileBench(): void {
       const finding = workspace.get(URI)!.problems.map((p) => p.message.replace('parse.', '')).join(', ') || '-';
       const cells = (figure: Paired): string =>
         `${figure.ms.toFixed(1)} ms | ${figure.msPerKb.toFixed(3)} | ${figure.examplesPerKb.toFixed(3)} | ${figure.ratio.toFixed(1)}x`;
-      console.log(`| ${name} | ${kbOf(text).toFixed(0)} | ${cells(check)} | ${cells(render)} | ${finding} |`);
+      console.log(`| ${name} | ${kbOf(text).toFixed(0)} | ${cells(check)} | ${cells(render)} | ${times(htmlPerByte(text))} | ${finding} |`);
     }
   }
   console.log(`\nWorst ratio to the examples' time per KB: ${worst.toFixed(1)}x (goal at most ${RATIO_GOAL}x): ${worst <= RATIO_GOAL ? 'met' : 'NOT met'}`);
+  if (ONLY !== undefined) return;
+  console.log('\nFor reference, realistic blueprints (bench/generate.ts) rendered the same way: the time per KB of HTML written grows with the page\n');
+  console.log('| realistic blueprint | KB | render | render ms/KB | examples | ratio | HTML | µs per KB of HTML |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const steps of REALISTIC_STEPS) {
+    const text = generateBlueprint(steps);
+    const render = paired(exampleRenders, { run: renderRun(text), kb: kbOf(text) });
+    const html = htmlPerByte(text);
+    console.log(`| ${steps} steps | ${kbOf(text).toFixed(0)} | ${render.ms.toFixed(1)} ms | ${render.msPerKb.toFixed(3)} | ${render.examplesPerKb.toFixed(3)} | ${render.ratio.toFixed(1)}x | ${times(html)} | ${((1000 * render.msPerKb) / html).toFixed(1)} |`);
+  }
 }
 
 /** The examples' text repeated to about `bytes` characters: a plain document of that size. */
