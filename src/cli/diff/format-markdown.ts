@@ -5,7 +5,7 @@
  * steps coloured and the removed ones listed, and the findings new and fixed. Kept under
  * 60 KB (GitHub comments take 64 KiB), with a note where it was cut.
  */
-import { countChanges, describeAttention, describeChange, headline, journeyFlowchart, markdownCell, removedSteps, type Attention, type Change, type FileDiff, type Lang } from '../../core';
+import { countChanges, describeAttention, describeChange, headline, journeyFlowchart, markdownCell, removedSteps, type Attention, type Change, type FileDiff, type FindingChange, type Lang } from '../../core';
 import type { ComparedFile, Comparison } from './compare';
 import { codeSpanText } from '../format/safe-text';
 
@@ -87,8 +87,10 @@ function row(change: Change, locale: Lang): string {
 const FINDINGS_HEADER = '| | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n';
 const TABLE_HEADER = '| Line | Step | Stage | Change |\n| ---: | --- | --- | --- |\n';
 
-function findingLine(f: Change): string {
-  return f.kind === 'finding-new' || f.kind === 'finding-fixed' ? `| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${code(f.rule)}\` | ${cell(f.message)} |` : '';
+const isFinding = (change: Change): change is FindingChange => change.kind === 'finding-new' || change.kind === 'finding-fixed';
+
+function findingLine(f: FindingChange): string {
+  return `| ${f.kind === 'finding-new' ? 'new' : 'fixed'} | ${f.line} | ${f.severity} | \`${code(f.rule)}\` | ${cell(f.message)} |`;
 }
 
 /** A file's blocks, each made only when the ones before it fitted; false once the report is cut. */
@@ -110,7 +112,7 @@ function addFile(budget: Budget, file: ComparedFile, locale: Lang): boolean {
   }
   const removed = removedSteps(diff.changes);
   if (removed.length > 0 && !budget.addList('\nRemoved: ', removed, (step) => `~~${cell(step.name)}~~`, '', ', ')) return false;
-  const findings = diff.changes.filter((c) => c.kind === 'finding-new' || c.kind === 'finding-fixed');
+  const findings = diff.changes.filter(isFinding);
   return findings.length === 0 || budget.addList(`\n#### Findings\n\n${FINDINGS_HEADER}`, findings, findingLine);
 }
 
