@@ -30119,8 +30119,9 @@ function row(change, locale) {
 }
 var FINDINGS_HEADER = "| | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n";
 var TABLE_HEADER = "| Line | Step | Stage | Change |\n| ---: | --- | --- | --- |\n";
+var isFinding = (change) => change.kind === "finding-new" || change.kind === "finding-fixed";
 function findingLine(f2) {
-  return f2.kind === "finding-new" || f2.kind === "finding-fixed" ? `| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code2(f2.rule)}\` | ${cell2(f2.message)} |` : "";
+  return `| ${f2.kind === "finding-new" ? "new" : "fixed"} | ${f2.line} | ${f2.severity} | \`${code2(f2.rule)}\` | ${cell2(f2.message)} |`;
 }
 function addFile(budget, file, locale) {
   const { diff } = file;
@@ -30152,7 +30153,7 @@ Green: added \xB7 yellow: changed \xB7 blue, dashed: moved.`)) return false;
   }
   const removed = removedSteps(diff.changes);
   if (removed.length > 0 && !budget.addList("\nRemoved: ", removed, (step) => `~~${cell2(step.name)}~~`, "", ", ")) return false;
-  const findings = diff.changes.filter((c2) => c2.kind === "finding-new" || c2.kind === "finding-fixed");
+  const findings = diff.changes.filter(isFinding);
   return findings.length === 0 || budget.addList(`
 #### Findings
 
