@@ -5,9 +5,10 @@
  * changes. The page has no script (its CSP allows none).
  */
 import * as vscode from 'vscode';
-import { createBlueprintService, diffVersions, renderDiffPage, type FileHost } from '../core';
+import { diffVersions, renderDiffPage } from '../core';
 import type { BlueprintSession } from './session';
 import { VsCodeFileHost } from './file-host';
+import { BaseVersion } from './compare-base';
 
 export const COMPARE_COMMANDS = {
   compareWith: 'blueprint.compareWith',
@@ -42,16 +43,14 @@ async function lastCommitText(extension: GitExtension, uri: vscode.Uri): Promise
   }
 }
 
-/** Reads the base version's own file from `text`, every other file as the editor sees it. */
-function baseHost(uri: string, text: string): FileHost {
-  const editor = new VsCodeFileHost();
-  return { readFile: (other) => (other === uri ? Promise.resolve(text) : editor.readFile(other)) };
-}
-
 class ComparePanel {
   html = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
-  constructor(readonly panel: vscode.WebviewPanel, private readonly session: BlueprintSession, readonly head: vscode.Uri, readonly baseUri: string, readonly baseText: string, readonly label: string) {}
+  /** The base, checked once and again only when a file it read changed (its own text never does). */
+  private readonly base: BaseVersion;
+  constructor(readonly panel: vscode.WebviewPanel, private readonly session: BlueprintSession, readonly head: vscode.Uri, readonly baseUri: string, baseText: string, readonly label: string) {
+    this.base = new BaseVersion(baseUri, baseText, () => new VsCodeFileHost());
+  }
 
   /** Counts updates: one that a newer update overtook while it waited does not write the page. */
   private generation = 0;
@@ -61,18 +60,13 @@ class ComparePanel {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.head.toString());
     const model = document ? await this.session.readyDocument(document) : undefined;
     if (!document || !model) return;
-    // The base version is parsed and checked afresh each time (the files it points at are
-    // read as the editor has them now), in steps: a big blueprint must not block the
-    // extension host on each edit (issue 9).
-    const base = createBlueprintService(baseHost(this.baseUri, this.baseText));
-    const inSteps = <T>(steps: Generator<void, T, void>) => this.session.inSlices(steps);
-    if (!(await inSteps(base.setTextInSteps(this.baseUri, this.baseText)))) return;
-    await base.loadDependencies({ inSteps });
-    const baseDiagnostics = await inSteps(base.diagnosticsInSteps(this.baseUri));
-    if (!baseDiagnostics || generation !== this.generation) return;
+    // The base version is checked in steps (a big blueprint must not block the extension
+    // host, issue 9), and only when a file it read changed since its last check.
+    const base = await this.base.get((steps) => this.session.inSlices(steps));
+    if (!base || generation !== this.generation) return;
     const headUri = model.uri;
     const diff = diffVersions(
-      { index: base.index, uri: this.baseUri, diagnostics: baseDiagnostics.value },
+      { index: base.service.index, uri: this.baseUri, diagnostics: base.diagnostics },
       { index: this.session.service.index, uri: headUri, diagnostics: this.session.service.diagnostics(headUri) },
     );
     this.html = renderDiffPage({
