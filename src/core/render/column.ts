@@ -66,8 +66,8 @@ export function cellOf(column: RenderedColumn, row: string): string {
   return column.empty;
 }
 
-/** Whether a column has content or findings in a row. */
-export function fills(column: RenderedColumn, row: string): boolean {
+/** Whether a column (or a union of columns' `filled` masks) has content or findings in a row. */
+export function fills(column: Pick<RenderedColumn, 'filled'>, row: string): boolean {
   const bit = ROW_BITS.get(row);
   return bit !== undefined && (column.filled & bit) !== 0;
 }

@@ -214,7 +214,7 @@ function firstColumns(view: JourneyView, count: number): JourneyView {
 function laneRows(columns: readonly RenderedColumn[], series: readonly EmotionSeries[], labels: RenderLabels, options: RenderOptions): RenderedRow[] {
   const showEmotion = hasEmotion(series);
   // The rows any column fills, found in one pass over the columns (not one per row).
-  const any: RenderedColumn = { key: '', line: 0, header: '', cells: [], empty: '', filled: 0 };
+  const any = { filled: 0 };
   for (const column of columns) any.filled |= column.filled;
   const rows: RenderedRow[] = [];
   for (const row of ROWS) {
