@@ -10,6 +10,7 @@
 // The service: documents, checks and editor features.
 export { createBlueprintService, type BlueprintService, type BlueprintServiceOptions } from './service';
 export type { FileHost, WorkspaceOptions, LoadOptions } from './workspace/workspace';
+export type { StepRunner } from './steps';
 export { codeSpanText, markdownText, terminalLine, visibleControls } from './safe-text';
 export { compactDocument, contentHash } from './workspace/compact';
 export { storeCompact, loadCompact, COMPACT_FORMAT, type StoredCompact } from './workspace/compact-cache';

@@ -6,9 +6,7 @@
  * The files the base points at (persona files, link targets) are read as the editor has
  * them now, so a redraw re-reads them and checks the base again when any one differs.
  */
-import { createBlueprintService, type BlueprintService, type Diagnostic, type FileHost, type FileReadResult, type LoadOptions } from '../core';
-
-type StepRunner = NonNullable<LoadOptions['inSteps']>;
+import { createBlueprintService, type BlueprintService, type Diagnostic, type FileHost, type FileReadResult, type StepRunner } from '../core';
 
 /** A base version, checked, and every file its check read with what the read returned. */
 export interface CheckedBase {
@@ -64,13 +62,12 @@ export async function checkBase(uri: string, text: string, host: FileHost, inSte
  */
 export class BaseVersion {
   private checked: CheckedBase | undefined;
-  constructor(private readonly uri: string, private readonly text: string, private readonly host: () => FileHost) {}
+  constructor(private readonly uri: string, private readonly text: string, private readonly host: FileHost) {}
 
   async get(inSteps: StepRunner): Promise<CheckedBase | undefined> {
-    const host = this.host();
     const kept = this.checked;
-    if (kept && (await stillCurrent(kept, host))) return kept;
-    const fresh = await checkBase(this.uri, this.text, host, inSteps);
+    if (kept && (await stillCurrent(kept, this.host))) return kept;
+    const fresh = await checkBase(this.uri, this.text, this.host, inSteps);
     if (fresh) this.checked = fresh;
     return fresh;
   }

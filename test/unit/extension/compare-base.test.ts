@@ -64,7 +64,7 @@ describe('the base version of a comparison', () => {
 
   it('is reused while every file it read reads the same, and checked again when one changes', async () => {
     const files = new Map<string, FileReadResult>([[PERSONAS_URI, PERSONAS('Maria')]]);
-    const version = new BaseVersion(BASE_URI, BASE, () => filesHost(files));
+    const version = new BaseVersion(BASE_URI, BASE, filesHost(files));
     const first = await version.get(inOneGo);
     expect(await version.get(inOneGo)).toBe(first);
 
@@ -78,7 +78,7 @@ describe('the base version of a comparison', () => {
 
   it('notices a file that appears, disappears or cannot be read differently', async () => {
     const files = new Map<string, FileReadResult>();
-    const version = new BaseVersion(BASE_URI, BASE, () => filesHost(files));
+    const version = new BaseVersion(BASE_URI, BASE, filesHost(files));
     const missing = await version.get(inOneGo);
     expect(rules(missing!.diagnostics)).toContain('unresolved-file');
     expect(await version.get(inOneGo)).toBe(missing);
@@ -99,7 +99,7 @@ describe('the base version of a comparison', () => {
   it('reads only the files to compare when reused, and never its own file (its text is given)', async () => {
     const files = new Map<string, FileReadResult>([[PERSONAS_URI, PERSONAS('Maria')]]);
     const host = filesHost(files);
-    const version = new BaseVersion(BASE_URI, BASE, () => host);
+    const version = new BaseVersion(BASE_URI, BASE, host);
     await version.get(inOneGo);
     expect(host.reads).not.toContain(BASE_URI);
     host.reads.length = 0;
@@ -112,7 +112,7 @@ describe('the base version of a comparison', () => {
 
   it('keeps nothing when its steps were stopped (the session was disposed)', async () => {
     const files = new Map<string, FileReadResult>([[PERSONAS_URI, PERSONAS('Maria')]]);
-    const version = new BaseVersion(BASE_URI, BASE, () => filesHost(files));
+    const version = new BaseVersion(BASE_URI, BASE, filesHost(files));
     const stopped = async (): Promise<undefined> => undefined;
     expect(await version.get(stopped)).toBeUndefined();
     const checked = await version.get(inOneGo);
