@@ -6,7 +6,7 @@
  * The files the base points at (persona files, link targets) are read as the editor has
  * them now, so a redraw re-reads them and checks the base again when any one differs.
  */
-import { createBlueprintService, type BlueprintService, type Diagnostic, type FileHost, type FileReadResult, type StepRunner } from '../core';
+import { createBlueprintService, type BlueprintService, type Diagnostic, type FileHost, type FileReadResult, type StepRunner, type WorkspaceOptions } from '../core';
 
 /** A base version, checked, and every file its check read with what the read returned. */
 export interface CheckedBase {
@@ -43,12 +43,14 @@ export async function stillCurrent(base: CheckedBase, host: FileHost): Promise<b
 
 /**
  * The base `text` (at `uri`) parsed and checked in steps, every other file read through
- * `host`; undefined when the steps were stopped.
+ * `host` when it lies inside `roots` (the editor's project, as for the working copy: a
+ * base from a pull request is as untrusted as any blueprint); undefined when the steps
+ * were stopped.
  */
-export async function checkBase(uri: string, text: string, host: FileHost, inSteps: StepRunner): Promise<CheckedBase | undefined> {
+export async function checkBase(uri: string, text: string, host: FileHost, inSteps: StepRunner, roots?: WorkspaceOptions['roots']): Promise<CheckedBase | undefined> {
   // Only the other files are recorded: the base's own text is given and never changes.
   const recording = new RecordingHost(host);
-  const service = createBlueprintService({ readFile: (other) => (other === uri ? Promise.resolve(text) : recording.readFile(other)) });
+  const service = createBlueprintService({ readFile: (other) => (other === uri ? Promise.resolve(text) : recording.readFile(other)) }, { roots });
   if (!(await inSteps(service.setTextInSteps(uri, text)))) return undefined;
   await service.loadDependencies({ inSteps });
   const diagnostics = await inSteps(service.diagnosticsInSteps(uri));
@@ -62,12 +64,12 @@ export async function checkBase(uri: string, text: string, host: FileHost, inSte
  */
 export class BaseVersion {
   private checked: CheckedBase | undefined;
-  constructor(private readonly uri: string, private readonly text: string, private readonly host: FileHost) {}
+  constructor(private readonly uri: string, private readonly text: string, private readonly host: FileHost, private readonly roots?: WorkspaceOptions['roots']) {}
 
   async get(inSteps: StepRunner): Promise<CheckedBase | undefined> {
     const kept = this.checked;
     if (kept && (await stillCurrent(kept, this.host))) return kept;
-    const fresh = await checkBase(this.uri, this.text, this.host, inSteps);
+    const fresh = await checkBase(this.uri, this.text, this.host, inSteps, this.roots);
     if (fresh) this.checked = fresh;
     return fresh;
   }

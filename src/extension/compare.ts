@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { diffVersions, renderDiffPage } from '../core';
 import type { BlueprintSession } from './session';
-import { VsCodeFileHost } from './file-host';
+import { sessionRoots, VsCodeFileHost } from './file-host';
 import { BaseVersion } from './compare-base';
 
 export const COMPARE_COMMANDS = {
@@ -49,7 +49,7 @@ class ComparePanel {
   /** The base, checked once and again only when a file it read changed (its own text never does). */
   private readonly base: BaseVersion;
   constructor(readonly panel: vscode.WebviewPanel, private readonly session: BlueprintSession, readonly head: vscode.Uri, readonly baseUri: string, baseText: string, readonly label: string) {
-    this.base = new BaseVersion(baseUri, baseText, new VsCodeFileHost());
+    this.base = new BaseVersion(baseUri, baseText, new VsCodeFileHost(), sessionRoots);
   }
 
   /** Counts updates: one that a newer update overtook while it waited does not write the page. */

@@ -110,6 +110,19 @@ describe('the base version of a comparison', () => {
     expect(host.reads).toEqual([PERSONAS_URI, PERSONAS_URI]);
   });
 
+  it('reads no file outside the project, as the working copy is checked (issue 9)', async () => {
+    const outside = 'file:///secret/personas.blueprint.md';
+    const files = new Map<string, FileReadResult>([[outside, PERSONAS('Maria')]]);
+    const host = filesHost(files);
+    const base = await checkBase(BASE_URI, BASE.replace('personas.blueprint.md', '../secret/personas.blueprint.md'), host, inOneGo, ['file:///project']);
+    expect(host.reads).not.toContain(outside);
+    expect(rules(base!.diagnostics)).toContain('unknown-persona');
+    // Without roots (no project known) the same file is read: the refusal above is the roots'.
+    const unbounded = filesHost(files);
+    await checkBase(BASE_URI, BASE.replace('personas.blueprint.md', '../secret/personas.blueprint.md'), unbounded, inOneGo);
+    expect(unbounded.reads).toContain(outside);
+  });
+
   it('keeps nothing when its steps were stopped (the session was disposed)', async () => {
     const files = new Map<string, FileReadResult>([[PERSONAS_URI, PERSONAS('Maria')]]);
     const version = new BaseVersion(BASE_URI, BASE, filesHost(files));
