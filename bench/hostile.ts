@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage } from '../src/core';
+import { createBlueprintService, markerLimit, MAX_LINE_NESTING, renderStandalonePage, type BlueprintDocument } from '../src/core';
 import { generateBlueprint } from './generate';
 import { median, ownPeakKb } from './stats';
 
@@ -162,13 +162,19 @@ function checkRun(text: string): () => void {
   };
 }
 
-/** One render of `text`'s standalone page, its check done beforehand (as `render` and the preview have it). */
-function renderRun(text: string): () => void {
+/** `text` checked, and a render of its standalone page with those findings (as `render` and the preview have it). */
+function checkedPage(text: string): { doc: BlueprintDocument; render: () => string } {
   const workspace = createBlueprintService({ readFile: async () => undefined });
   workspace.setText(URI, text);
   const doc = workspace.get(URI)!;
   const diagnostics = workspace.diagnostics(URI);
-  return () => void renderStandalonePage({ doc, diagnostics, index: workspace.index });
+  return { doc, render: () => renderStandalonePage({ doc, diagnostics, index: workspace.index }) };
+}
+
+/** One render of `text`'s standalone page, its check done beforehand. */
+function renderRun(text: string): () => void {
+  const { render } = checkedPage(text);
+  return () => void render();
 }
 
 const kbOf = (text: string): number => text.length / 1024;
@@ -176,9 +182,7 @@ const times = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)}x`
 
 /** Bytes of HTML page per byte of blueprint: how much a render writes for its input. */
 function htmlPerByte(text: string): number {
-  const workspace = createBlueprintService({ readFile: async () => undefined });
-  workspace.setText(URI, text);
-  return renderStandalonePage({ doc: workspace.get(URI)!, diagnostics: workspace.diagnostics(URI), index: workspace.index }).length / text.length;
+  return checkedPage(text).render().length / text.length;
 }
 
 /**
@@ -211,9 +215,7 @@ export function runHostileBench(): void {
       const check = paired(exampleChecks, { run: checkRun(text), kb: kbOf(text) });
       const render = paired(exampleRenders, { run: renderRun(text), kb: kbOf(text) });
       worst = Math.max(worst, check.ratio, render.ratio);
-      const workspace = createBlueprintService({ readFile: async () => undefined });
-      workspace.setText(URI, text);
-      const finding = workspace.get(URI)!.problems.map((p) => p.message.replace('parse.', '')).join(', ') || '-';
+      const finding = checkedPage(text).doc.problems.map((p) => p.message.replace('parse.', '')).join(', ') || '-';
       const cells = (figure: Paired): string =>
         `${figure.ms.toFixed(1)} ms | ${figure.msPerKb.toFixed(3)} | ${figure.examplesPerKb.toFixed(3)} | ${figure.ratio.toFixed(1)}x`;
       console.log(`| ${name} | ${kbOf(text).toFixed(0)} | ${cells(check)} | ${cells(render)} | ${times(htmlPerByte(text))} | ${finding} |`);
@@ -243,10 +245,7 @@ function plainText(bytes: number): string {
 export function hostileMemoryChild(shape: string, bytes: number): void {
   if (shape !== 'none') {
     const text = shape === 'plain' ? plainText(bytes) : documentOf(shape, bytes);
-    const workspace = createBlueprintService({ readFile: async () => undefined });
-    workspace.setText(URI, text);
-    const diagnostics = workspace.diagnostics(URI);
-    renderStandalonePage({ doc: workspace.get(URI)!, diagnostics, index: workspace.index });
+    checkedPage(text).render();
   }
   console.log(ownPeakKb());
 }
