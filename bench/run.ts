@@ -12,7 +12,7 @@ import { measureProcesses } from './cli';
 import { runBench as runEditorBench } from './editor';
 import { runBench as runPreviewBench } from './preview';
 import { printWebBundleSize } from './web';
-import { hostileMemoryChild, runHostileBench, runHostileMemoryBench } from './hostile';
+import { hostileMemoryChild, hostileTimesChild, runHostileBench, runHostileMemoryBench } from './hostile';
 import { runHostileCommandsBench } from './hostile-commands';
 import { ms } from './stats';
 import { runScaleBench } from './scale';
@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   const child = process.argv.indexOf('hostile-memory-child');
   if (child >= 0) {
     hostileMemoryChild(process.argv[child + 1], Number(process.argv[child + 2]));
+    return;
+  }
+  if (process.argv.includes('hostile-times-child')) {
+    hostileTimesChild();
     return;
   }
   for (const [entry, mode] of [['index-host-child', 'index'], ['index-host-cache-child', 'cache']] as const) {
