@@ -83,7 +83,7 @@ try {
   await page.keyboard.press('Escape');
 
   // `- ` typed right under the description line.
-  await goTo(10, 1);
+  await goTo(11, 1);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('- ');
@@ -105,9 +105,11 @@ try {
   await shot('3-add-persona-first');
 
   // Rename Fatima to "Fatima 😀": refused with a message.
-  await goTo(9, 6);
+  await goTo(10, 6);
   await page.keyboard.press('F2');
   await page.locator('.rename-box input, .rename-input').first().waitFor({ timeout: 10_000 });
+  // Visible is not yet focused: Control+A in the editor would select the whole document.
+  await page.waitForFunction(() => document.activeElement?.matches('.rename-box input, .rename-input') ?? false, undefined, { timeout: 10_000 });
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Fatima 😀');
   await page.keyboard.press('Enter');
