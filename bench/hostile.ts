@@ -162,8 +162,14 @@ function checkRun(text: string): () => void {
   };
 }
 
+/** A checked document and a render of its page. */
+interface CheckedPage {
+  doc: BlueprintDocument;
+  render: () => string;
+}
+
 /** `text` checked, and a render of its standalone page with those findings (as `render` and the preview have it). */
-function checkedPage(text: string): { doc: BlueprintDocument; render: () => string } {
+function checkedPage(text: string): CheckedPage {
   const workspace = createBlueprintService({ readFile: async () => undefined });
   workspace.setText(URI, text);
   const doc = workspace.get(URI)!;
@@ -279,10 +285,7 @@ function measureTimes(): Times {
 export function runHostileBench(): void {
   const runs: Times[] = [];
   for (let i = 0; i < PROCESSES; i++) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'hostile-times-child', ...process.argv.slice(2)], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'hostile-times-child', ...process.argv.slice(2)], { encoding: 'utf8' });
     const last = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !last.startsWith('{')) throw new Error(`hostile-times-child failed (exit ${child.status}): ${child.stderr}`);
     runs.push(JSON.parse(last) as Times);
@@ -312,8 +315,10 @@ export function runHostileBench(): void {
   });
 }
 
-/** One figure over the processes: each field's median, and the range of the ratio. */
-function acrossProcesses(figures: readonly Paired[]): Paired & { lowest: number; highest: number } {
+/** A figure over the processes: each field's median, and the lowest and highest process's ratio. */
+type AcrossProcesses = Paired & { lowest: number; highest: number };
+
+function acrossProcesses(figures: readonly Paired[]): AcrossProcesses {
   const ratios = figures.map((f) => f.ratio);
   return {
     ms: median(figures.map((f) => f.ms)),
@@ -325,7 +330,7 @@ function acrossProcesses(figures: readonly Paired[]): Paired & { lowest: number;
   };
 }
 
-function cells(figure: ReturnType<typeof acrossProcesses>): string {
+function cells(figure: AcrossProcesses): string {
   const range = `${figure.lowest.toFixed(1)}-${figure.highest.toFixed(1)}`;
   return `${figure.ms.toFixed(1)} ms | ${figure.msPerKb.toFixed(3)} | ${figure.examplesPerKb.toFixed(3)} | ${figure.ratio.toFixed(1)}x (${range})`;
 }
