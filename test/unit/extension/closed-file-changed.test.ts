@@ -66,7 +66,7 @@ describe('a closed blueprint that changes on disk', () => {
     parseInSteps.mockClear();
     writeToDisk(AFTER);
 
-    const { turns } = await turnsDuring(session.fileChanged(fake.folder.with({ path: '/workspace/pulled.blueprint.md' }) as never));
+    const { turns } = await turnsDuring(() => session.fileChanged(fake.folder.with({ path: '/workspace/pulled.blueprint.md' }) as never));
 
     expect(oneGoParses()).toBe(0);
     expect(steppedParses()).toBe(1);
@@ -99,7 +99,7 @@ describe('a closed blueprint that changes on disk', () => {
     parseInSteps.mockClear();
     writeToDisk(AFTER);
 
-    const { turns } = await turnsDuring(session.checkAll());
+    const { turns } = await turnsDuring(() => session.checkAll());
 
     expect(oneGoParses()).toBe(0);
     expect(steppedParses()).toBe(1);
@@ -119,7 +119,7 @@ describe('a closed personas file that a feature needs in full', () => {
     expect(session.service.get(URI_TEXT)).toBeUndefined();
     parseInOneGo.mockClear();
 
-    const { value, turns } = await turnsDuring(session.readyDocument(document as never));
+    const { value, turns } = await turnsDuring(() => session.readyDocument(document as never));
 
     expect(value?.uri).toBe(document.uri.toString());
     expect(oneGoParses()).toBe(0);
@@ -138,7 +138,7 @@ describe('a closed personas file that a feature needs in full', () => {
     parseInOneGo.mockClear();
     parseInSteps.mockClear();
 
-    const { value, turns } = await turnsDuring(session.readyDocument(document as never));
+    const { value, turns } = await turnsDuring(() => session.readyDocument(document as never));
 
     expect(value?.uri).toBe(document.uri.toString());
     expect(oneGoParses()).toBe(0);

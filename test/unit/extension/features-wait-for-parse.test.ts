@@ -86,7 +86,7 @@ describe('editor features during the first parse in steps', () => {
     session.track(document as never);
     expect(session.scheduler.isParsing(document.uri.toString())).toBe(true);
 
-    const { value, turns } = await turnsDuring(providers.symbols.provideDocumentSymbols(document, new CancellationTokenSource().token));
+    const { value, turns } = await turnsDuring(() => providers.symbols.provideDocumentSymbols(document, new CancellationTokenSource().token));
 
     expect(oneGoParsesOf(document)).toBe(0);
     expect(steppedParsesOf(document)).toBe(1);

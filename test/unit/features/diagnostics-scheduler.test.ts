@@ -92,34 +92,19 @@ describe('DiagnosticsScheduler', () => {
   describe('a file opened while the workspace is indexed (issue 13)', () => {
     const big = uriOf('big.blueprint.md');
     const BIG = generateBlueprint(60);
-    /** Counts the host's turns (timer callbacks of others) while `work` runs. */
-    async function turnsDuring(work: Promise<void>): Promise<number> {
-      let turns = 0;
-      let done = false;
-      const tick = (): void => {
-        if (done) return;
-        turns++;
-        setTimeout(tick, 0);
-      };
-      setTimeout(tick, 0);
-      await work;
-      done = true;
-      return turns;
-    }
-
     it('parses and checks it in steps, giving the host turns, with the findings of a check in one go', async () => {
       const workspace = await workspaceWith({ 'personas.blueprint.md': PERSONAS });
       const { published, publish } = recorder();
       const scheduler = new DiagnosticsScheduler(workspace, publish, { delayMs: 0, sliceMs: 0 });
       scheduler.update(big, BIG);
-      const turns = await turnsDuring(scheduler.flush());
+      const { turns } = await turnsDuring(() => scheduler.flush());
       // A step per chunk (a heading each) and per rule.
       expect(turns).toBeGreaterThan(60);
       const reference = await workspaceWith({ 'personas.blueprint.md': PERSONAS, 'big.blueprint.md': BIG });
       expect(published).toEqual([{ uri: big, rules: reference.diagnostics(big).map((d) => d.rule) }]);
       // Later edits reuse its results: one step.
       scheduler.update(big, BIG.replace('Step 7', 'Step seven'));
-      expect(await turnsDuring(scheduler.flush())).toBeLessThan(5);
+      expect((await turnsDuring(() => scheduler.flush())).turns).toBeLessThan(5);
       scheduler.dispose();
     });
 
@@ -193,7 +178,7 @@ describe('a personas file newly named in an edit (issue 9)', () => {
     const { published, publish } = recorder();
     const scheduler = new DiagnosticsScheduler(source, publish, { delayMs: 0, compactDependencies: true, sliceMs: 2 });
     scheduler.update(journey, naming);
-    const { turns } = await turnsDuring(scheduler.flush());
+    const { turns } = await turnsDuring(() => scheduler.flush());
     const parsedInOneGo = parse.mock.calls.filter(([, uri]) => uri === people).length;
     parse.mockRestore();
     return { workspace, published, turns, parsedInOneGo };
