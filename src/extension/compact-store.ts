@@ -49,6 +49,9 @@ export class FileCompactStore implements CompactStore {
     const own = this.folder.path.slice(this.folder.path.lastIndexOf('/') + 1);
     let entries: [string, vscode.FileType][];
     try {
+      // Looked up before it is listed: on a first start there is no storage folder yet, and
+      // the extension host logs a stack trace for every failed listing, though it is no fault.
+      await vscode.workspace.fs.stat(this.storage);
       entries = await vscode.workspace.fs.readDirectory(this.storage);
     } catch (error) {
       // No storage folder yet (a first start): nothing to delete.

@@ -76,8 +76,10 @@ describe('FileCompactStore: old cache folders', () => {
     expect(readDirectory).toHaveBeenCalledTimes(1);
   });
 
-  it('a storage folder not made yet is no failure', async () => {
+  it('a storage folder not made yet is no failure, and is not listed (the host would log the failed listing)', async () => {
+    const readDirectory = vi.spyOn(fakeFs, 'readDirectory');
     await expect(newStore().removeStale()).resolves.toBeUndefined();
+    expect(readDirectory).not.toHaveBeenCalled();
     expect(logged).not.toHaveBeenCalled();
   });
 
