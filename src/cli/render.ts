@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
+import { argumentError } from './arguments';
 import { buildJourneyView, createBlueprintService, EXPORT_VIEWS, renderCoveragePage, renderMermaid, renderStandalonePage, type ExportView } from '../core';
 import { describeFsError, findProjectRoot, loadConfig } from './check/config-file';
 import { describeProblem, NodeFileHost, readFileText } from './check/node-host';
@@ -73,21 +74,21 @@ function parse(args: readonly string[]): RenderOptions | { help: true } | { erro
       },
     });
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
-  if (positionals.length !== 1) return { error: positionals.length === 0 ? 'no FILE given' : 'give one FILE' };
+  if (positionals.length !== 1) return { error: positionals.length === 0 ? 'No FILE given.' : 'Give one FILE.' };
   const format = values.format ?? 'html';
-  if (format !== 'html' && format !== 'mermaid') return { error: `unknown format '${format}' (html, mermaid)` };
+  if (format !== 'html' && format !== 'mermaid') return { error: `Unknown format '${format}'. Use one of: html, mermaid.` };
   const theme = values.theme;
-  if (theme !== undefined && theme !== 'light' && theme !== 'dark') return { error: `unknown theme '${theme}' (light, dark)` };
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark') return { error: `Unknown theme '${theme}'. Use one of: light, dark.` };
   const view = values.view ?? 'grid';
-  if (!isExportView(view) && view !== 'coverage') return { error: `unknown view '${view}' (${[...EXPORT_VIEWS, 'coverage'].join(', ')})` };
-  if (view === 'coverage' && format !== 'html') return { error: 'the coverage view is HTML only' };
+  if (!isExportView(view) && view !== 'coverage') return { error: `Unknown view '${view}'. Use one of: ${[...EXPORT_VIEWS, 'coverage'].join(', ')}.` };
+  if (view === 'coverage' && format !== 'html') return { error: 'The coverage view is HTML only.' };
   // `@maria` and `maria` both name the persona; slugs are lower-case.
   const persona = values.persona?.replace(/^@/, '').toLowerCase();
-  if (persona === '') return { error: 'give a persona ID after --persona' };
+  if (persona === '') return { error: 'Give a persona ID after --persona.' };
   return {
     file: positionals[0], format, output: values.output, theme, view, persona, findings: !values['no-findings'], config: values.config,
   };
@@ -105,7 +106,7 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
     return ExitCode.ok;
   }
   if ('error' in options) {
-    io.stderr(`blueprint render: ${options.error}.\n\n${RENDER_USAGE}`);
+    io.stderr(`blueprint render: ${options.error}\nRun 'blueprint render --help' for usage.\n`);
     return ExitCode.usageOrInput;
   }
   const file = path.resolve(io.cwd, options.file);
@@ -134,7 +135,7 @@ export async function runRender(args: readonly string[], io: CliIo): Promise<num
   };
   const known = buildJourneyView(input).personas;
   if (options.persona !== undefined && !known.some((p) => p.slug === options.persona)) {
-    io.stderr(`blueprint render: no persona '${options.persona}' in ${options.file}${known.length > 0 ? ` (${known.map((p) => p.slug).join(', ')})` : ''}.\n`);
+    io.stderr(`blueprint render: ${terminalLine(`No persona '${options.persona}' in ${options.file}.${known.length > 0 ? ` Its personas: ${known.map((p) => p.slug).join(', ')}.` : ''}`)}\n`);
     return ExitCode.usageOrInput;
   }
   const output = options.view === 'coverage' ? renderCoveragePage(input, { theme: options.theme })

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../core';
+import { argumentError } from '../arguments';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -86,12 +87,6 @@ const OPTIONS = {
 
 const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 
-/** `parseArgs` errors carry Node's wording; keep its first line, which names the option. */
-function parseArgsMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].replace(/\. To specify a positional argument.*$/, '.');
-}
-
 /**
  * `parseArgs` refuses a value that starts with a dash ("argument is ambiguous"), so
  * `--max-warnings -1` would fail; join such a number to its option as `--max-warnings=-1`.
@@ -114,7 +109,7 @@ export function parseCheckArgs(args: readonly string[]): ParsedCheckArgs {
   try {
     parsed = parseArgs({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return { ok: false, error: parseArgsMessage(error) };
+    return { ok: false, error: argumentError(error) };
   }
   const { values, positionals } = parsed;
 

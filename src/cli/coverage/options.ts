@@ -1,5 +1,6 @@
 /** Options of `blueprint coverage`, read with Node's `util.parseArgs`. */
 import { parseArgs } from 'node:util';
+import { argumentError } from '../arguments';
 
 export const COVERAGE_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -59,12 +60,12 @@ export function parseCoverageArgs(args: readonly string[]): ParsedCoverageArgs {
       },
     });
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';
   if (!(COVERAGE_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, error: `unknown format '${format}' (${COVERAGE_FORMATS.join(', ')})` };
+    return { ok: false, error: `Unknown format '${format}'. Use one of: ${COVERAGE_FORMATS.join(', ')}.` };
   }
   return {
     ok: true,

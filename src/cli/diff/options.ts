@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../core';
+import { argumentError } from '../arguments';
 
 export const DIFF_FORMATS = ['stylish', 'json', 'markdown', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -77,7 +78,7 @@ export function parseDiffArgs(args: readonly string[]): ParsedDiffArgs {
   try {
     parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return { ok: false, error: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'bad arguments' };
+    return { ok: false, error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'stylish';

@@ -71,7 +71,7 @@ describe.concurrent('blueprint coverage --format json', () => {
   it('rejects an unknown format with exit code 2', async () => {
     const result = await runCli(['coverage', '--format', 'sarif'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown format 'sarif'");
+    expect(result.stderr).toContain("Unknown format 'sarif'. Use one of:");
   });
 });
 

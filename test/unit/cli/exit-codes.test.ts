@@ -46,6 +46,11 @@ describe.concurrent('exit codes', () => {
     [['check', '--format', 'xml'], /Unknown format 'xml'.*stylish, json, sarif, github/],
     [['check', '--max-warnings', 'many'], /--max-warnings needs a whole number/],
     [['check', '--locale', 'fr'], /Unknown locale 'fr'/],
+    [['check', 'x.md', '--format'], /^blueprint check: Option '--format' needs a value\.\n/],
+    [['render', '-o', '-x', 'a.blueprint.md'], /^blueprint render: Option '-o' needs a value; for a value that starts with a dash, write --output=-VALUE\.\nRun 'blueprint render --help' for usage\.\n$/],
+    [['render', 'a.blueprint.md', '--theme', 'sepia'], /^blueprint render: Unknown theme 'sepia'\. Use one of: light, dark\.\n/],
+    [['coverage', '-f'], /^blueprint coverage: Option '--format' needs a value\.\n/],
+    [['diff', '--base'], /^blueprint diff: Option '--base' needs a value\.\n/],
     [['frobnicate'], /Unknown command 'frobnicate'/],
     [[], /Usage: blueprint <command>/],
   ])('2 for bad usage: %j', async (args, message) => {

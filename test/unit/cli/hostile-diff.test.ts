@@ -171,7 +171,7 @@ describe('blueprint diff on hostile input', { timeout: 120_000 }, () => {
       for (const args of [['--base=--output=' + target], ['--base', 'HEAD', '--head=--output=' + target], ['--base', '-p']]) {
         const run = await runCli(['diff', ...args], { cwd: repo.dir });
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/^blueprint diff: ('-[^']*' is not a git ref\.|Option '--base' argument is ambiguous\.)\n/);
+        expect(run.stderr).toMatch(/^blueprint diff: ('-[^']*' is not a git ref\.|Option '--base' needs a value; for a value that starts with a dash, write --base=-VALUE\.)\n/);
       }
       expect(existsSync(target)).toBe(false);
     });

@@ -27,7 +27,7 @@ describe.concurrent('blueprint render views', () => {
     expect(result.stdout).not.toContain('data-rule=');
     const unknown = await runCli(['render', EXAMPLE, '--persona', 'nobody'], { cwd });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("no persona 'nobody'");
+    expect(unknown.stderr).toContain("No persona 'nobody' in ");
     expect(unknown.stderr).toContain('maria');
   });
 
@@ -43,6 +43,6 @@ describe.concurrent('blueprint render views', () => {
   it('refuses an unknown view', async () => {
     const result = await runCli(['render', EXAMPLE, '--view', 'poster'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown view 'poster' (grid, client, journey, coverage)");
+    expect(result.stderr).toContain("Unknown view 'poster'. Use one of: grid, client, journey, coverage.");
   });
 });
