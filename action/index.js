@@ -9374,6 +9374,27 @@ function countBySeverity(findings) {
 
 // src/cli/check/options.ts
 var import_node_util = require("node:util");
+
+// src/cli/arguments.ts
+function optionOf(message) {
+  const quoted2 = /'([^']+)'/.exec(message)?.[1];
+  if (quoted2 === void 0) return void 0;
+  const names = quoted2.replace(/\s*<value>$/, "").split(/,\s*/);
+  return names.find((name) => name.startsWith("--")) ?? names[0];
+}
+function argumentError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const code3 = typeof error === "object" && error !== null && "code" in error ? error.code : void 0;
+  const option = optionOf(message);
+  if (code3 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== void 0) {
+    const long = /'(--[^'=]+)=-XYZ'/.exec(message)?.[1] ?? option;
+    return message.includes("ambiguous") ? `Option '${option}' needs a value; for a value that starts with a dash, write ${long}=-VALUE.` : `Option '${option}' needs a value.`;
+  }
+  const firstSentence = message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "").replace(/\.?$/, ".");
+  return firstSentence;
+}
+
+// src/cli/check/options.ts
 var FORMATS = ["stylish", "json", "sarif", "github", "markdown"];
 var OPTIONS = {
   format: { type: "string", short: "f" },
@@ -9389,10 +9410,6 @@ var OPTIONS = {
   version: { type: "boolean", short: "v" }
 };
 var isFormat = (value2) => FORMATS.includes(value2);
-function parseArgsMessage(error) {
-  const text4 = error instanceof Error ? error.message : String(error);
-  return text4.split("\n")[0].replace(/\. To specify a positional argument.*$/, ".");
-}
 function joinNegativeNumbers(args) {
   const result = [];
   for (let i2 = 0; i2 < args.length; i2++) {
@@ -9409,7 +9426,7 @@ function parseCheckArgs(args) {
   try {
     parsed = (0, import_node_util.parseArgs)({ args: joinNegativeNumbers(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return { ok: false, error: parseArgsMessage(error) };
+    return { ok: false, error: argumentError(error) };
   }
   const { values, positionals } = parsed;
   const format2 = values.format ?? "stylish";
