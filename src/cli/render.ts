@@ -36,6 +36,11 @@ Options:
       --config FILE          use this blueprint.config.json
   -h, --help                 show this help
 
+Exit codes:
+  0  the page was written
+  2  bad usage, an unknown persona, a file that cannot be read or written, an output
+     that is one of the inputs, or an invalid configuration (the page is still written)
+
 Examples:
   blueprint render journey.blueprint.md -o journey.html
   blueprint render journey.blueprint.md --format mermaid -o journey.mmd

@@ -92,6 +92,15 @@ describe.concurrent('help and version', () => {
     expect((await runCli(['check', '-h'], { cwd })).stdout).toMatch(/--max-warnings/);
   });
 
+  it("every command's --help says what its exit codes mean", async () => {
+    const commands = ['check', 'coverage', 'diff', 'render'];
+    const results = await Promise.all(commands.map((command) => runCli([command, '--help'], { cwd })));
+    for (const [i, result] of results.entries()) {
+      expect(result.status, commands[i]).toBe(0);
+      expect(result.stdout, commands[i]).toMatch(/\nExit codes:\n {2}0 {2}\S.*\n(?: {2}\d {2}\S.*\n| {5}\S.*\n)* {2}2 {2}bad usage/);
+    }
+  });
+
   it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     for (const result of await Promise.all([['--version'], ['check', '--version']].map((args) => runCli(args, { cwd })))) {
