@@ -228,6 +228,30 @@ describe.skipIf(unavailable !== undefined)('presentation mode in Chromium', () =
     await page.close();
   });
 
+  it('in a narrow pane, breaks long words in step names and cells instead of letting them run into the next column', async () => {
+    // The preview beside the editor in a laptop window: about 500 px wide. Dutch names hold long words.
+    const page = await preview.open({ viewport: { width: 500, height: 800 }, language: { lang: 'nl', labels: toolbarLabels('nl') } });
+    await deliver(page, await updateFor(DUTCH, 1));
+    await present(page);
+    for (let stage = 0; stage < 4; stage++) {
+      await expect.poll(async () => (await lastSlide(page))?.index).toBe(stage);
+      const overflowing = await page.locator(`${SLIDE} th.bp-step, ${SLIDE} td`).evaluateAll((cells) => cells
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => (cell as HTMLElement).dataset.step ?? cell.textContent?.slice(0, 40)));
+      expect(overflowing, `stage ${stage + 1}`).toEqual([]);
+      await page.keyboard.press('ArrowRight');
+    }
+    // The progress line reads as one line; the bar's buttons wrap instead.
+    const progress = await page.locator('#bp-progress').evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(element).lineHeight) || parseFloat(getComputedStyle(element).fontSize) * 1.4,
+      zoom: Number(getComputedStyle(element.closest('.bp-present-bar')!).zoom || 1),
+    }));
+    expect(progress.height).toBeLessThan(progress.lineHeight * progress.zoom * 1.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await page.close();
+  });
+
   for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     it(`fits every stage of the example at ${size.width}×${size.height} without scroll bars, in large type`, async () => {
       const page = await preview.open({ viewport: size, update: await updateFor(ENGLISH, 1) });
