@@ -27674,7 +27674,7 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-stage-none { border-top: 3px solid transparent; }
 .bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
 .bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
-.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; }
+.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; overflow-wrap: anywhere; }
 .bp-step-no {
   display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
   padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
