@@ -4,6 +4,7 @@
  * unknown option, a final period on some and not on others, and an option's usage form
  * (`'-f, --format <value>'`) where a person wants its name. Each command prints one line.
  */
+import { errorCode } from './error-code';
 
 /** The first quoted option name in a `parseArgs` message: `'-f, --format <value>'` gives `--format`. */
 function optionOf(message: string): string | undefined {
@@ -16,15 +17,13 @@ function optionOf(message: string): string | undefined {
 /** One clear line for an error that `parseArgs` threw. */
 export function argumentError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   const option = optionOf(message);
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+  if (errorCode(error) === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
     // "argument is ambiguous" (the next argument starts with a dash) or "argument missing".
     const long = /'(--[^'=]+)=-XYZ'/.exec(message)?.[1] ?? option;
     return message.includes('ambiguous')
       ? `Option '${option}' needs a value; for a value that starts with a dash, write ${long}=-VALUE.`
       : `Option '${option}' needs a value.`;
   }
-  const firstSentence = message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.?$/, '.');
-  return firstSentence;
+  return message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.?$/, '.');
 }

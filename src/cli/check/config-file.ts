@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfig, type BlueprintConfig } from '../../core';
+import { errorCode } from '../error-code';
 
 /** The configuration of a run and the folder its `files` globs are relative to. */
 export interface LoadedConfig {
@@ -78,7 +79,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined): Pro
 
 /** A short reason for a failed file-system call ("no such file or directory", ...). */
 export function describeFsError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
       return 'no such file or directory';

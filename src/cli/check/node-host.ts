@@ -11,13 +11,14 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { MAX_FILE_BYTES, type FileHost, type FileProblemKind, type FileReadResult } from '../../core';
 import { decodeUtf8 } from '../../shared/utf8';
+import { errorCode } from '../error-code';
 
 /** A file's text, with the offset of the first invalid UTF-8 byte if there is one; or why it cannot be read. */
 export type FileText = { text: string; invalidUtf8At?: number } | { problem: FileProblemKind };
 
 /** The kind of problem behind a failed file-system call. */
 export function problemOf(error: unknown): FileProblemKind {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
   if (code === 'EACCES' || code === 'EPERM') return 'permission';
   if (code === 'EISDIR') return 'folder';
