@@ -9375,6 +9375,11 @@ function countBySeverity(findings) {
 // src/cli/check/options.ts
 var import_node_util = require("node:util");
 
+// src/cli/error-code.ts
+function errorCode(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+}
+
 // src/cli/arguments.ts
 function optionOf(message) {
   const quoted2 = /'([^']+)'/.exec(message)?.[1];
@@ -9384,14 +9389,12 @@ function optionOf(message) {
 }
 function argumentError(error) {
   const message = error instanceof Error ? error.message : String(error);
-  const code3 = typeof error === "object" && error !== null && "code" in error ? error.code : void 0;
   const option = optionOf(message);
-  if (code3 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== void 0) {
+  if (errorCode(error) === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== void 0) {
     const long = /'(--[^'=]+)=-XYZ'/.exec(message)?.[1] ?? option;
     return message.includes("ambiguous") ? `Option '${option}' needs a value; for a value that starts with a dash, write ${long}=-VALUE.` : `Option '${option}' needs a value.`;
   }
-  const firstSentence = message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "").replace(/\.?$/, ".");
-  return firstSentence;
+  return message.split("\n")[0].replace(/\. To specify a positional argument.*$/, "").replace(/\.?$/, ".");
 }
 
 // src/cli/check/options.ts
@@ -27674,7 +27677,9 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-stage-none { border-top: 3px solid transparent; }
 .bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
 .bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
-.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; overflow-wrap: anywhere; }
+/* A step's name breaks a long word as its cells do, rather than run into the next column. */
+.bp-step, .bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
+.bp-step { font-weight: 600; }
 .bp-step-no {
   display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
   padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
@@ -27686,7 +27691,6 @@ body.vscode-dark .bp, .bp.bp-dark {
   position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
   background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
 }
-.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
 .bp-cell p { margin: 0 0 .35rem; }
 .bp-cell p:last-child { margin-bottom: 0; }
 .bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
@@ -28710,7 +28714,7 @@ async function loadConfig(cwd, explicit) {
   return { config, root, file, problems };
 }
 function describeFsError(error) {
-  const code3 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const code3 = errorCode(error);
   switch (code3) {
     case "ENOENT":
       return "no such file or directory";
@@ -29629,7 +29633,7 @@ function firstReplacementFromInvalidBytes(text4, bytes) {
 
 // src/cli/check/node-host.ts
 function problemOf(error) {
-  const code3 = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const code3 = errorCode(error);
   if (code3 === "ENOENT" || code3 === "ENOTDIR") return "missing";
   if (code3 === "EACCES" || code3 === "EPERM") return "permission";
   if (code3 === "EISDIR") return "folder";

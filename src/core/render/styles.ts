@@ -97,7 +97,9 @@ body.vscode-dark .bp, .bp.bp-dark {
 .bp-stage-none { border-top: 3px solid transparent; }
 .bp-steps > * { position: sticky; top: 0; z-index: 2; background: var(--bp-head-bg) !important; }
 .bp-has-stages .bp-steps > * { top: var(--bp-stage-row); }
-.bp-step { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); font-weight: 600; overflow-wrap: anywhere; }
+/* A step's name breaks a long word as its cells do, rather than run into the next column. */
+.bp-step, .bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
+.bp-step { font-weight: 600; }
 .bp-step-no {
   display: inline-flex; align-items: center; justify-content: center; min-width: 1.45rem; height: 1.45rem;
   padding: 0 .3rem; margin-right: .2rem; border-radius: 999px; font-size: .75rem; font-weight: 700;
@@ -109,7 +111,6 @@ body.vscode-dark .bp, .bp.bp-dark {
   position: sticky; left: 0; z-index: 1; min-width: var(--bp-label-col); max-width: var(--bp-label-col);
   background: var(--bp-head-bg); font-weight: 600; font-size: .85rem;
 }
-.bp-cell { min-width: var(--bp-col); max-width: calc(var(--bp-col) * 1.3); overflow-wrap: anywhere; }
 .bp-cell p { margin: 0 0 .35rem; }
 .bp-cell p:last-child { margin-bottom: 0; }
 .bp-cell ul, .bp-cell ol { margin: 0; padding-left: 1.1rem; }
